@@ -1,0 +1,8 @@
+/**
+ * Cross-module tests' own module: conformance runners and test providers of
+ * the SPIs. The test classes are patched into it by Surefire, so they run on
+ * the module path like an application would.
+ */
+module turso.tests {
+    requires turso.api;
+}

@@ -1,0 +1,50 @@
+/*
+ * The one exception the engine throws to its users: SQLite's message and
+ * result code. Unchecked, as every statement can fail for reasons the caller
+ * did not cause (busy, I/O, corruption); JDBC maps it to SQLException.
+ */
+package turso.api;
+
+public class TursoException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    private final ResultCode resultCode;
+    private final int offset;
+
+    public TursoException(ResultCode resultCode, String message) {
+        this(resultCode, message, -1, null);
+    }
+
+    public TursoException(ResultCode resultCode) {
+        this(resultCode, resultCode.defaultMessage(), -1, null);
+    }
+
+    public TursoException(ResultCode resultCode, String message, Throwable cause) {
+        this(resultCode, message, -1, cause);
+    }
+
+    /**
+     * @param offset byte offset in the SQL text the error refers to, or -1
+     *               (as sqlite3_error_offset reports it)
+     */
+    public TursoException(ResultCode resultCode, String message, int offset, Throwable cause) {
+        super(message == null ? resultCode.defaultMessage() : message, cause);
+        this.resultCode = resultCode;
+        this.offset = offset;
+    }
+
+    /** The extended result code. */
+    public ResultCode resultCode() {
+        return resultCode;
+    }
+
+    /** The primary result code, e.g. CONSTRAINT for CONSTRAINT_UNIQUE. */
+    public ResultCode primaryResultCode() {
+        return resultCode.primary();
+    }
+
+    /** Offset into the SQL text where the error was found, or -1. */
+    public int offset() {
+        return offset;
+    }
+}
