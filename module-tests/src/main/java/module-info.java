@@ -5,4 +5,9 @@
  */
 module turso.tests {
     requires turso.api;
+    // The reference engine of the conformance runners: real SQLite through JDBC.
+    requires java.sql;
+    requires org.xerial.sqlitejdbc;
+
+    exports turso.tests.slt;
 }
