@@ -9,5 +9,4 @@ module turso.tests {
     requires java.sql;
     requires org.xerial.sqlitejdbc;
 
-    exports turso.tests.slt;
 }
