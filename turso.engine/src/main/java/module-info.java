@@ -9,4 +9,9 @@ module turso.engine {
     requires turso.btree;
     requires turso.vm;
     requires turso.planner;
+
+    // Cross-module tests check what the engine found through the SPIs.
+    exports turso.engine to turso.tests;
+
+    provides turso.api.spi.EngineProvider with turso.engine.TursoEngine;
 }
