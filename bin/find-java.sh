@@ -4,9 +4,16 @@
 # Temurin packages put them, beside an older default `java`).
 
 turso_java_feature() {
-  # Prints the feature release of the java binary $1 ("25" for 25.0.1, "8" for 1.8.0).
-  "$1" -version 2>&1 | sed -n 's/.*version "\([0-9][0-9.]*\).*/\1/p' | head -n 1 |
-    awk -F. '{ if ($1 == 1) print $2; else print $1 }'
+  # Prints the feature release of the java binary $1 ("25" for 25.0.1, "8" for
+  # 1.8.0), from the JDK's release file when it has one: starting a JVM just
+  # to ask its version would cost every launch a tenth of a second or more.
+  rel="$(dirname "$(dirname "$(readlink -f "$1")")")/release"
+  if [ -f "$rel" ]; then
+    v=$(sed -n 's/^JAVA_VERSION="\([0-9][0-9.]*\).*/\1/p' "$rel")
+  else
+    v=$("$1" -version 2>&1 | sed -n 's/.*version "\([0-9][0-9.]*\).*/\1/p' | head -n 1)
+  fi
+  echo "$v" | awk -F. 'NF { if ($1 == 1) print $2; else print $1 }'
 }
 
 turso_find_java() {
