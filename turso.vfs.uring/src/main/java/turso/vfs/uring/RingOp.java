@@ -1,0 +1,143 @@
+/*
+ * One read, write or fsync of a batch while it is in the ring. It keeps
+ * going until the whole range is transferred: a short read or write is
+ * resubmitted for the rest, EINTR and EAGAIN are retried, a read that meets
+ * the end of the file zero-fills the remainder (SQLite's short read), and
+ * any other error is kept as the request's failure. Heap segments are
+ * served through a native bounce buffer, as the kernel needs addresses.
+ */
+package turso.vfs.uring;
+
+import java.io.IOException;
+import java.lang.foreign.MemorySegment;
+import turso.api.ResultCode;
+import turso.api.TursoException;
+import turso.api.spi.VfsFile;
+
+final class RingOp {
+
+    enum Kind { READ, WRITE, SYNC }
+
+    /** The kernel moves at most this much in one read or write. */
+    private static final long MAX_TRANSFER = 1L << 30;
+
+    final Kind kind;
+    final int fd;
+    final long offset;
+    final long length;
+    final VfsFile.SyncType syncType;
+    private final MemorySegment target;
+    private final MemorySegment buffer;
+    private final Object file;
+    private long done;
+    private boolean finished;
+    private boolean resubmitted;
+    private int errno;
+
+    RingOp(Kind kind, int fd, MemorySegment target, MemorySegment buffer, long offset, VfsFile.SyncType syncType,
+            Object file) {
+        this.kind = kind;
+        this.fd = fd;
+        this.target = target;
+        this.buffer = buffer;
+        this.offset = offset;
+        this.length = target == null ? 0 : target.byteSize();
+        this.syncType = syncType;
+        this.file = file;
+        if (length == 0 && kind != Kind.SYNC) {
+            finished = true;
+        }
+    }
+
+    /** Puts the (remaining part of the) request in the ring. */
+    void push(Ring ring, long userData, boolean drain) {
+        byte flags = drain ? Ring.SQE_IO_DRAIN : 0;
+        switch (kind) {
+            case SYNC -> ring.push(Ring.OP_FSYNC, flags, fd, 0, 0, 0,
+                    syncType == VfsFile.SyncType.DATA_ONLY ? Ring.FSYNC_DATASYNC : 0, userData);
+            case READ, WRITE -> ring.push(kind == Kind.READ ? Ring.OP_READ : Ring.OP_WRITE, flags, fd, offset + done,
+                    buffer.address() + done, (int) Math.min(MAX_TRANSFER, length - done), 0, userData);
+        }
+    }
+
+    /**
+     * Takes the kernel's result; returns true if the request must go back
+     * into the ring for its remainder (or a retry).
+     */
+    boolean complete(int result) {
+        if (result == -Syscalls.EINTR || result == -Syscalls.EAGAIN) {
+            return true;
+        }
+        if (result < 0) {
+            fail(-result);
+            return false;
+        }
+        switch (kind) {
+            case SYNC -> finished = true;
+            case READ -> {
+                if (result == 0) {
+                    buffer.asSlice(done).fill((byte) 0);
+                    finish();
+                } else {
+                    done += result;
+                    if (done < length) {
+                        return true;
+                    }
+                    finish();
+                }
+            }
+            case WRITE -> {
+                if (result == 0) {
+                    fail(Syscalls.EIO);
+                    return false;
+                }
+                done += result;
+                if (done < length) {
+                    resubmitted = true;
+                    return true;
+                }
+                finished = true;
+            }
+        }
+        return false;
+    }
+
+    void fail(int error) {
+        errno = error;
+        finished = true;
+    }
+
+    private void finish() {
+        if (buffer != target) {
+            MemorySegment.copy(buffer, 0, target, 0, length);
+        }
+        finished = true;
+    }
+
+    boolean finished() {
+        return finished;
+    }
+
+    /** Whether part of this write went back into the ring after its first completion. */
+    boolean resubmitted() {
+        return resubmitted;
+    }
+
+    long transferred() {
+        return kind == Kind.SYNC ? 0 : done;
+    }
+
+    /** The failure of this request as SQLite reports it, or null. */
+    TursoException failure() {
+        if (errno == 0) {
+            return null;
+        }
+        ResultCode code = switch (kind) {
+            case READ -> ResultCode.IOERR_READ;
+            case WRITE -> errno == Syscalls.ENOSPC || errno == Syscalls.EDQUOT ? ResultCode.FULL : ResultCode.IOERR_WRITE;
+            case SYNC -> ResultCode.IOERR_FSYNC;
+        };
+        return new TursoException(code, code.defaultMessage(), new IOException("io_uring " + kind.name().toLowerCase()
+                + (kind == Kind.SYNC ? "" : " at offset " + offset) + " of " + file + ": errno " + errno));
+    }
+}

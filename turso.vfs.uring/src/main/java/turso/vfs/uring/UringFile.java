@@ -1,0 +1,134 @@
+/*
+ * A file opened through UringVfs. Reads, writes, syncs and batches go
+ * through this handle's io_uring ring on a native descriptor of the file;
+ * everything else (size, truncate, SQLite's lock levels, the -shm wal-index)
+ * is delegated to a NioVfs handle on the same file, so that locking is the
+ * one implementation that is compatible with sqlite3 processes.
+ */
+package turso.vfs.uring;
+
+import java.lang.foreign.MemorySegment;
+import java.util.Optional;
+import java.util.Set;
+import turso.api.ResultCode;
+import turso.api.TursoException;
+import turso.api.spi.IoBatch;
+import turso.api.spi.SharedMemory;
+import turso.api.spi.VfsFile;
+
+final class UringFile implements VfsFile {
+
+    private final VfsFile nio;
+    private final NativeFiles.Descriptor descriptor;
+    private final RingSession session;
+    private final Object name;
+    private final boolean readOnly;
+    private boolean closed;
+
+    UringFile(VfsFile nio, NativeFiles.Descriptor descriptor, RingSession session, Object name, boolean readOnly) {
+        this.nio = nio;
+        this.descriptor = descriptor;
+        this.session = session;
+        this.name = name;
+        this.readOnly = readOnly;
+    }
+
+    @Override
+    public IoBatch batch() {
+        checkOpen();
+        return new UringBatch(session, descriptor.fd(), name, readOnly);
+    }
+
+    @Override
+    public int read(MemorySegment dst, long offset) {
+        IoBatch batch = batch();
+        batch.read(dst, offset);
+        return (int) batch.execute().transferred(0);
+    }
+
+    @Override
+    public void write(MemorySegment src, long offset) {
+        IoBatch batch = batch();
+        batch.write(src, offset);
+        batch.execute();
+    }
+
+    @Override
+    public void sync(SyncType type) {
+        if (readOnly) {
+            checkOpen();
+            return;
+        }
+        IoBatch batch = batch();
+        batch.sync(type);
+        batch.execute();
+    }
+
+    @Override
+    public void truncate(long size) {
+        nio.truncate(size);
+    }
+
+    @Override
+    public long size() {
+        return nio.size();
+    }
+
+    @Override
+    public boolean lock(LockLevel level) {
+        return nio.lock(level);
+    }
+
+    @Override
+    public void unlock(LockLevel level) {
+        nio.unlock(level);
+    }
+
+    @Override
+    public boolean checkReservedLock() {
+        return nio.checkReservedLock();
+    }
+
+    @Override
+    public LockLevel lockLevel() {
+        return nio.lockLevel();
+    }
+
+    @Override
+    public int sectorSize() {
+        return nio.sectorSize();
+    }
+
+    @Override
+    public Set<DeviceCharacteristic> deviceCharacteristics() {
+        return nio.deviceCharacteristics();
+    }
+
+    @Override
+    public Optional<SharedMemory> sharedMemory() {
+        return nio.sharedMemory();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            session.close();
+        } finally {
+            try {
+                nio.close();
+            } finally {
+                NativeFiles.release(descriptor);
+            }
+        }
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new TursoException(ResultCode.MISUSE, "file used after close: " + name);
+        }
+    }
+}
