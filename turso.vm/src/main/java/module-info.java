@@ -8,4 +8,8 @@ module turso.vm {
     requires turso.btree;
 
     exports turso.vm to turso.planner, turso.engine;
+    // for CoreLibrary.caseSensitiveLike(), which the engine installs for PRAGMA case_sensitive_like
+    exports turso.vm.func to turso.engine;
+
+    provides turso.api.spi.FunctionLibrary with turso.vm.func.CoreLibrary;
 }
