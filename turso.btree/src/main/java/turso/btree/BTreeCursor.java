@@ -1,0 +1,584 @@
+/*
+ * A cursor over one B-tree (a table by rowid, or an index by key record),
+ * the interface the VM drives: first/last/next/prev, seek with =, <, <=, >,
+ * >=, reading the current entry without copying it when it has no overflow,
+ * insert and delete. The cursor keeps the path from the root as page
+ * numbers and child indexes and pins only the page it stands on. In an index
+ * tree entries live in interior pages too, so the cursor may stand on an
+ * interior cell. After an insert or delete the cursor remembers the key and
+ * re-seeks lazily: next() after delete() moves to the entry that followed
+ * the deleted one, as SQLite's OP_Delete/OP_Next expect.
+ */
+package turso.btree;
+
+import java.lang.foreign.MemorySegment;
+import java.util.Arrays;
+import java.util.List;
+import turso.api.ResultCode;
+import turso.api.TursoException;
+
+public final class BTreeCursor implements AutoCloseable {
+
+    private enum State { INVALID, VALID, EOF, SAVED }
+
+    private final Storage storage;
+    private final BTree tree;
+    private final int root;
+    private final boolean table;
+    private final KeyInfo keyInfo;
+    private final int[] pages = new int[BTree.MAX_PATH + 1];
+    private final int[] idx = new int[BTree.MAX_PATH + 1];
+    private int depth;
+    private State state = State.INVALID;
+    private Page pinned;
+    private long savedRowid;
+    private byte[] savedKey;
+    private final Record record = new Record();
+    private boolean recordLoaded;
+    private final Record probe = new Record();
+
+    BTreeCursor(Storage storage, BTree tree, int root, boolean table, KeyInfo keyInfo) {
+        this.storage = storage;
+        this.tree = tree;
+        this.root = root;
+        this.table = table;
+        this.keyInfo = keyInfo;
+    }
+
+    public int rootPage() {
+        return root;
+    }
+
+    public boolean isTable() {
+        return table;
+    }
+
+    /** Whether the cursor stands on an entry. */
+    public boolean isValid() {
+        return state == State.VALID || state == State.SAVED;
+    }
+
+    // ---- movement ----
+
+    public boolean first() {
+        begin();
+        descendFrom(0, root, true);
+        return settle(true);
+    }
+
+    public boolean last() {
+        begin();
+        descendFrom(0, root, false);
+        return settle(false);
+    }
+
+    public boolean next() {
+        begin();
+        if (state == State.SAVED) {
+            return table ? seek(savedRowid, SeekOp.GT) : seek(Record.of(savedKey), SeekOp.GT);
+        }
+        if (state != State.VALID) {
+            return false;
+        }
+        Node n = tree.node(pages[depth]);
+        if (!n.isLeaf()) {
+            idx[depth]++;
+            descendFrom(depth + 1, n.child(idx[depth]), true);
+            return settle(true);
+        }
+        idx[depth]++;
+        return settle(true);
+    }
+
+    public boolean prev() {
+        begin();
+        if (state == State.SAVED) {
+            return table ? seek(savedRowid, SeekOp.LT) : seek(Record.of(savedKey), SeekOp.LT);
+        }
+        if (state != State.VALID) {
+            return false;
+        }
+        Node n = tree.node(pages[depth]);
+        if (!n.isLeaf()) {
+            descendFrom(depth + 1, n.child(idx[depth]), false);
+            return settle(false);
+        }
+        idx[depth]--;
+        return settle(false);
+    }
+
+    /** Descends from {@code pgno} at level {@code level} to the first (or last) leaf position. */
+    private void descendFrom(int level, int pgno, boolean leftmost) {
+        int d = level;
+        int p = pgno;
+        while (true) {
+            if (d > PageFormat.MAX_DEPTH) {
+                throw Corrupt.at("b-tree deeper than " + PageFormat.MAX_DEPTH);
+            }
+            Node n = node(p);
+            pages[d] = p;
+            if (n.isLeaf()) {
+                idx[d] = leftmost ? 0 : n.cellCount() - 1;
+                depth = d;
+                return;
+            }
+            idx[d] = leftmost ? 0 : n.cellCount();
+            p = n.child(idx[d]);
+            d++;
+        }
+    }
+
+    /**
+     * Makes the position valid after a move: a leaf index past either end
+     * climbs to the parent (stopping on an interior cell in an index tree),
+     * and an interior child reached while moving descends again.
+     */
+    private boolean settle(boolean forward) {
+        recordLoaded = false;
+        long guard = 0;
+        while (true) {
+            if (++guard > 4L * (tree.pager.pageCount() + 2)) {
+                throw Corrupt.at("b-tree cycle");
+            }
+            Node n = tree.node(pages[depth]);
+            int cells = n.cellCount();
+            if (n.isLeaf()) {
+                if (idx[depth] >= 0 && idx[depth] < cells) {
+                    return valid(n);
+                }
+            } else if (!table && idx[depth] >= 0 && idx[depth] < cells) {
+                return valid(n);
+            }
+            if (depth == 0) {
+                return eof();
+            }
+            depth--;
+            Node parent = tree.node(pages[depth]);
+            int c = idx[depth];
+            int pc = parent.cellCount();
+            if (forward) {
+                if (c >= pc) {
+                    idx[depth] = pc;
+                } else {
+                    if (!table) {
+                        return valid(parent);
+                    }
+                    idx[depth] = c + 1;
+                    descendFrom(depth + 1, parent.child(c + 1), true);
+                }
+            } else if (c > 0) {
+                if (!table) {
+                    idx[depth] = c - 1;
+                    return valid(parent);
+                }
+                idx[depth] = c - 1;
+                descendFrom(depth + 1, parent.child(c - 1), false);
+            } else {
+                idx[depth] = -1;
+            }
+        }
+    }
+
+    private boolean valid(Node n) {
+        state = State.VALID;
+        pin(n.page);
+        return true;
+    }
+
+    private boolean eof() {
+        state = State.EOF;
+        pin(null);
+        return false;
+    }
+
+    private void pin(Page p) {
+        if (pinned != null) {
+            pinned.pins--;
+        }
+        pinned = p;
+        if (p != null) {
+            p.pins++;
+        }
+    }
+
+    private Node node(int pgno) {
+        Node n = tree.node(pgno);
+        if (n.isTable() != table) {
+            throw Corrupt.page(pgno, "page type does not match its b-tree");
+        }
+        return n;
+    }
+
+    // ---- seeking ----
+
+    /** Positions a table cursor by rowid; returns whether it stands on an entry satisfying {@code op}. */
+    public boolean seek(long rowid, SeekOp op) {
+        requireTable(true);
+        begin();
+        boolean strict = op == SeekOp.GT || op == SeekOp.LE;
+        int d = 0;
+        int p = root;
+        while (true) {
+            if (d > PageFormat.MAX_DEPTH) {
+                throw Corrupt.at("b-tree deeper than " + PageFormat.MAX_DEPTH);
+            }
+            Node n = node(p);
+            pages[d] = p;
+            int lo = 0;
+            int hi = n.cellCount();
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                long k = n.rowid(mid);
+                if (k < rowid || (strict && k == rowid)) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            idx[d] = lo;
+            if (n.isLeaf()) {
+                depth = d;
+                break;
+            }
+            p = n.child(lo);
+            d++;
+        }
+        return finishSeek(op, () -> rowid() == rowid);
+    }
+
+    /** Positions an index cursor on a key (possibly a prefix of the stored keys); returns whether an entry satisfies {@code op}. */
+    public boolean seek(Record key, SeekOp op) {
+        requireTable(false);
+        begin();
+        boolean strict = op == SeekOp.GT || op == SeekOp.LE;
+        int d = 0;
+        int p = root;
+        while (true) {
+            if (d > PageFormat.MAX_DEPTH) {
+                throw Corrupt.at("b-tree deeper than " + PageFormat.MAX_DEPTH);
+            }
+            Node n = node(p);
+            pages[d] = p;
+            int lo = 0;
+            int hi = n.cellCount();
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                int c = compareCell(n, mid, key);
+                if (c < 0 || (strict && c == 0)) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            idx[d] = lo;
+            if (n.isLeaf()) {
+                depth = d;
+                break;
+            }
+            p = n.child(lo);
+            d++;
+        }
+        return finishSeek(op, () -> RecordComparator.compare(key(), key, keyInfo) == 0);
+    }
+
+    private int compareCell(Node n, int i, Record key) {
+        CellInfo c = n.cell(i);
+        MemorySegment payload = tree.payload(n, c, 0);
+        if (c.overflow() != 0) {
+            probe.resetPrefix(payload, 0, (int) payload.byteSize(), c.payloadSize());
+            long need;
+            try {
+                need = probe.prefixFor(key.columnCount());
+            } catch (Record.HeaderBeyondPrefix e) {
+                payload = tree.payload(n, c, e.headerSize);
+                probe.resetPrefix(payload, 0, (int) payload.byteSize(), c.payloadSize());
+                need = probe.prefixFor(key.columnCount());
+            }
+            if (need > payload.byteSize()) {
+                payload = tree.payload(n, c, need);
+            }
+            probe.resetPrefix(payload, 0, (int) payload.byteSize(), c.payloadSize());
+        } else {
+            probe.reset(payload, 0, (int) payload.byteSize());
+        }
+        return RecordComparator.compare(probe, key, keyInfo);
+    }
+
+    private interface Match {
+        boolean test();
+    }
+
+    private boolean finishSeek(SeekOp op, Match equal) {
+        recordLoaded = false;
+        if (op == SeekOp.EQ || op == SeekOp.GE || op == SeekOp.GT) {
+            if (!settle(true)) {
+                return false;
+            }
+            return op != SeekOp.EQ || equal.test();
+        }
+        idx[depth]--;
+        return settle(false);
+    }
+
+    // ---- reading ----
+
+    /** The rowid of the current table entry. */
+    public long rowid() {
+        requireTable(true);
+        restore();
+        requireValid();
+        return tree.node(pages[depth]).rowid(idx[depth]);
+    }
+
+    /** The current entry's record (a table row, or an index key), decoded lazily; valid until the cursor moves. */
+    public Record record() {
+        restore();
+        requireValid();
+        if (!recordLoaded) {
+            Node n = tree.node(pages[depth]);
+            CellInfo c = n.cell(idx[depth]);
+            MemorySegment payload = tree.payload(n, c);
+            record.reset(payload, 0, (int) payload.byteSize());
+            recordLoaded = true;
+        }
+        return record;
+    }
+
+    /** The current index entry's key record. */
+    public Record key() {
+        return record();
+    }
+
+    /** Number of entries in the tree. */
+    public long count() {
+        begin();
+        return tree.count(root);
+    }
+
+    // ---- writing ----
+
+    /** Inserts or replaces the row {@code rowid} of a table. */
+    public void insert(long rowid, byte[] recordBytes) {
+        requireTable(true);
+        storage.requireWrite();
+        begin();
+        descendTo(rowid);
+        Node n = tree.node(pages[depth]);
+        boolean exists = idx[depth] < n.cellCount() && n.rowid(idx[depth]) == rowid;
+        byte[] cell = tree.buildCell(PageFormat.TABLE_LEAF, rowid, recordBytes);
+        modifyLeaf(exists, cell);
+        savedRowid = rowid;
+        state = State.SAVED;
+    }
+
+    /** Inserts a key into an index; a key equal to a stored one (all columns) replaces it. */
+    public void insert(byte[] keyBytes) {
+        requireTable(false);
+        storage.requireWrite();
+        begin();
+        Record key = Record.of(keyBytes);
+        int found = descendToKey(key);
+        savedKey = keyBytes;
+        if (found == 2) {
+            state = State.SAVED;
+            return;
+        }
+        byte[] cell = tree.buildCell(PageFormat.INDEX_LEAF, 0, keyBytes);
+        modifyLeaf(found == 1, cell);
+        state = State.SAVED;
+    }
+
+    /** Re-runs the descent of a seek to leave the path at the leaf insertion point (past the last cell). */
+    private void descendTo(long rowid) {
+        int d = 0;
+        int p = root;
+        while (true) {
+            Node n = node(p);
+            pages[d] = p;
+            int lo = 0;
+            int hi = n.cellCount();
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (n.rowid(mid) < rowid) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            idx[d] = lo;
+            if (n.isLeaf()) {
+                depth = d;
+                return;
+            }
+            p = n.child(lo);
+            d++;
+            if (d > PageFormat.MAX_DEPTH) {
+                throw Corrupt.at("b-tree deeper than " + PageFormat.MAX_DEPTH);
+            }
+        }
+    }
+
+    /** Descends to the leaf insertion point of {@code key}: 0 if absent, 1 if equal to a leaf entry, 2 to an interior one. */
+    private int descendToKey(Record key) {
+        int d = 0;
+        int p = root;
+        while (true) {
+            Node n = node(p);
+            pages[d] = p;
+            int lo = 0;
+            int hi = n.cellCount();
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (compareCell(n, mid, key) < 0) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            idx[d] = lo;
+            boolean equal = lo < n.cellCount() && compareCell(n, lo, key) == 0
+                    && probe.columnCount() == key.columnCount();
+            if (n.isLeaf()) {
+                depth = d;
+                return equal ? 1 : 0;
+            }
+            if (equal) {
+                depth = d;
+                return 2;
+            }
+            p = n.child(lo);
+            d++;
+            if (d > PageFormat.MAX_DEPTH) {
+                throw Corrupt.at("b-tree deeper than " + PageFormat.MAX_DEPTH);
+            }
+        }
+    }
+
+    private void modifyLeaf(boolean replace, byte[] cell) {
+        pin(null);
+        recordLoaded = false;
+        Node n = tree.node(pages[depth]);
+        tree.pager.write(n.page);
+        int i = idx[depth];
+        if (replace) {
+            tree.freeOverflow(n.cell(i));
+            n.dropCell(i);
+        }
+        if (!n.insertCell(i, cell)) {
+            BTree.Balancer b = tree.new Balancer(pages, idx);
+            if (table && !replace && i == n.cellCount() && isRightmostPath()) {
+                b.appendLeaf(depth, n, cell);
+            } else {
+                List<byte[]> cells = n.allCells();
+                cells.add(i, cell);
+                b.overflow(depth, cells, n.isLeaf() ? 0 : n.rightChild(), n.type);
+                b.run(depth);
+            }
+        }
+    }
+
+    /** Whether the cursor's path runs down the right edge of the tree (an append of a new largest rowid). */
+    private boolean isRightmostPath() {
+        if (depth == 0) {
+            return false;
+        }
+        for (int d = 0; d < depth; d++) {
+            if (idx[d] != tree.node(pages[d]).cellCount()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Deletes the entry the cursor stands on; next() then moves to the entry after it. */
+    public void delete() {
+        storage.requireWrite();
+        restore();
+        requireValid();
+        pin(null);
+        recordLoaded = false;
+        Node n = tree.node(pages[depth]);
+        int i = idx[depth];
+        CellInfo c = n.cell(i);
+        if (table) {
+            savedRowid = n.rowid(i);
+        } else {
+            savedKey = record().toByteArray();
+        }
+        BTree.Balancer b = tree.new Balancer(pages, idx);
+        if (n.isLeaf()) {
+            tree.freeOverflow(c);
+            tree.pager.write(n.page);
+            n.dropCell(i);
+            b.touched[depth] = true;
+            b.run(depth);
+        } else {
+            int top = depth;
+            descendFrom(top + 1, n.child(i), false);
+            Node leaf = tree.node(pages[depth]);
+            int m = leaf.cellCount() - 1;
+            if (m < 0) {
+                throw Corrupt.page(leaf.pgno(), "empty leaf under an index entry");
+            }
+            byte[] moved = leaf.cellBytes(m);
+            byte[] up = new byte[4 + moved.length];
+            System.arraycopy(moved, 0, up, 4, moved.length);
+            up = Arrays.copyOf(up, Node.cellSize(up, PageFormat.INDEX_INTERIOR, tree.usable()));
+            Bytes.put32(up, 0, n.leftChild(i));
+            tree.freeOverflow(c);
+            tree.pager.write(leaf.page);
+            leaf.dropCell(m);
+            b.touched[depth] = true;
+            tree.pager.write(n.page);
+            n.dropCell(i);
+            if (!n.insertCell(i, up)) {
+                List<byte[]> cells = n.allCells();
+                cells.add(i, up);
+                b.overflow(top, cells, n.rightChild(), n.type);
+            }
+            b.touched[top] = true;
+            b.run(depth);
+        }
+        state = State.SAVED;
+    }
+
+    // ---- state ----
+
+    private void begin() {
+        storage.requireRead();
+        tree.pager.releasePages();
+    }
+
+    /**
+     * Re-seeks the remembered entry before reading it. If it is gone
+     * (deleted) the cursor stays on no entry but keeps the position, so
+     * next() and prev() still move relative to it.
+     */
+    private void restore() {
+        if (state == State.SAVED) {
+            boolean found = table ? seek(savedRowid, SeekOp.EQ) : seek(Record.of(savedKey), SeekOp.EQ);
+            if (!found) {
+                pin(null);
+                state = State.SAVED;
+            }
+        }
+    }
+
+    private void requireValid() {
+        if (state != State.VALID) {
+            throw new TursoException(ResultCode.MISUSE, "cursor is not on an entry");
+        }
+    }
+
+    private void requireTable(boolean want) {
+        if (table != want) {
+            throw new TursoException(ResultCode.MISUSE, want ? "not a table cursor" : "not an index cursor");
+        }
+    }
+
+    @Override
+    public void close() {
+        pin(null);
+        state = State.INVALID;
+    }
+}

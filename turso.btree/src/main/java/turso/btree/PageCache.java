@@ -1,0 +1,128 @@
+/*
+ * The bounded page cache: a primitive int-keyed map from page number to
+ * page, an LRU list, and a pool of page-sized off-heap buffers (aligned for
+ * direct I/O) that evicted pages return to. Only clean pages are evicted,
+ * not pinned by a cursor, and only when the pager says it is safe (between
+ * cursor operations), so a page reference is valid for a whole operation.
+ */
+package turso.btree;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.collections.impl.map.mutable.primitive.IntObjectHashMap;
+
+final class PageCache implements AutoCloseable {
+
+    private final Arena arena = Arena.ofShared();
+    private final int pageSize;
+    private final IntObjectHashMap<Page> pages = new IntObjectHashMap<>();
+    private final ArrayDeque<MemorySegment> pool = new ArrayDeque<>();
+    private Page newest;
+    private Page oldest;
+    private int capacity;
+
+    PageCache(int pageSize, int capacity) {
+        this.pageSize = pageSize;
+        this.capacity = Math.max(capacity, 10);
+    }
+
+    void setCapacity(int capacity) {
+        this.capacity = Math.max(capacity, 10);
+    }
+
+    Page get(int pgno) {
+        Page p = pages.get(pgno);
+        if (p != null && p != newest) {
+            unlink(p);
+            linkNewest(p);
+        }
+        return p;
+    }
+
+    /** A new cached page (contents unspecified) for {@code pgno}. */
+    Page create(int pgno) {
+        MemorySegment buf = pool.pollFirst();
+        if (buf == null) {
+            buf = arena.allocate(pageSize, Math.min(pageSize, 4096));
+        }
+        Page p = new Page(pgno, buf);
+        pages.put(pgno, p);
+        linkNewest(p);
+        return p;
+    }
+
+    void remove(Page p) {
+        if (pages.remove(p.pgno) != null) {
+            unlink(p);
+            pool.addFirst(p.data);
+        }
+    }
+
+    /** Evicts clean least-recently-used pages until the cache is within its capacity. */
+    void shrink() {
+        Page p = oldest;
+        while (pages.size() > capacity && p != null) {
+            Page next = p.newer;
+            if (!p.dirty && p.pins == 0) {
+                remove(p);
+            }
+            p = next;
+        }
+    }
+
+    List<Page> dirtyPages() {
+        List<Page> out = new ArrayList<>();
+        for (Page p : pages.values()) {
+            if (p.dirty) {
+                out.add(p);
+            }
+        }
+        out.sort((a, b) -> Integer.compare(a.pgno, b.pgno));
+        return out;
+    }
+
+    void clear() {
+        for (Page p : new ArrayList<>(pages.values())) {
+            remove(p);
+        }
+    }
+
+    private void linkNewest(Page p) {
+        p.older = newest;
+        p.newer = null;
+        if (newest != null) {
+            newest.newer = p;
+        }
+        newest = p;
+        if (oldest == null) {
+            oldest = p;
+        }
+    }
+
+    private void unlink(Page p) {
+        if (p.older != null) {
+            p.older.newer = p.newer;
+        } else {
+            oldest = p.newer;
+        }
+        if (p.newer != null) {
+            p.newer.older = p.older;
+        } else {
+            newest = p.older;
+        }
+        p.newer = null;
+        p.older = null;
+    }
+
+    @Override
+    public void close() {
+        pages.clear();
+        pool.clear();
+        newest = null;
+        oldest = null;
+        arena.close();
+    }
+}

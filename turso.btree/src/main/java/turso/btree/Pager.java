@@ -1,0 +1,556 @@
+/*
+ * The pager: pages of one database file through the page cache, locking
+ * through the VFS, and atomic commit with a rollback journal. A write
+ * transaction keeps the original of every page it changes in memory; at
+ * commit the journal is written and synced, the changed pages are written
+ * to the database and synced, then the journal is finalised (the commit
+ * point), following SQLite's fsync ordering for each synchronous level.
+ * Dirty pages never reach the database file before commit, so a rollback
+ * only has to drop them from the cache. A hot journal left by a crash is
+ * played back when the next reader takes its SHARED lock. A database in WAL
+ * mode is read-only here: committed WAL frames shadow the file's pages.
+ */
+package turso.btree;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.util.EnumSet;
+import java.util.List;
+import org.eclipse.collections.impl.map.mutable.primitive.IntObjectHashMap;
+import turso.api.ResultCode;
+import turso.api.TursoException;
+import turso.api.spi.IoBatch;
+import turso.api.spi.Vfs;
+import turso.api.spi.VfsFile;
+import turso.api.spi.VfsFile.LockLevel;
+
+final class Pager implements AutoCloseable {
+
+    enum State { NONE, READ, WRITE }
+
+    private static final long LOCK_BYTE_OFFSET = 0x40000000L;
+
+    private final Vfs vfs;
+    private final String journalPath;
+    private final String walPath;
+    private final VfsFile file;
+    private final boolean readOnly;
+    private final int newPageSize;
+    private JournalMode journalMode;
+    private SyncMode syncMode;
+    private int cacheCapacity;
+
+    private PageCache cache;
+    private int pageSize;
+    private int usableSize;
+    private int dbSize;
+    private int origDbSize;
+    private long seenChangeCounter = -1;
+    private State state = State.NONE;
+    private boolean walOnly;
+    private boolean writeProtected;
+    private boolean autoVacuum;
+    private VfsFile walFile;
+    private WalSnapshot wal;
+    private long seenWalSignature;
+    private final IntObjectHashMap<byte[]> originals = new IntObjectHashMap<>();
+    private VfsFile journal;
+    private boolean dbWritten;
+    private final java.util.ArrayList<Savepoint> savepoints = new java.util.ArrayList<>();
+
+    /** Page images as they were when a savepoint opened, captured on each page's first change after it. */
+    private record Savepoint(int dbSize, IntObjectHashMap<byte[]> images) {
+    }
+
+    Pager(Vfs vfs, String path, StorageOptions options) {
+        this.vfs = path == null ? null : vfs;
+        this.readOnly = options.readOnly();
+        this.newPageSize = options.pageSize();
+        this.journalMode = path == null && options.journalMode() != JournalMode.OFF ? JournalMode.MEMORY : options.journalMode();
+        this.syncMode = options.syncMode();
+        this.cacheCapacity = options.cacheSize();
+        if (path == null) {
+            this.file = new MemoryFile();
+            this.journalPath = null;
+            this.walPath = null;
+        } else {
+            EnumSet<Vfs.OpenFlag> flags = readOnly ? EnumSet.of(Vfs.OpenFlag.READ_ONLY)
+                    : EnumSet.of(Vfs.OpenFlag.READ_WRITE, Vfs.OpenFlag.CREATE);
+            this.file = vfs.open(path, Vfs.FileKind.MAIN_DB, flags);
+            this.journalPath = path + "-journal";
+            this.walPath = path + "-wal";
+        }
+    }
+
+    State state() {
+        return state;
+    }
+
+    int pageSize() {
+        return pageSize == 0 ? newPageSize : pageSize;
+    }
+
+    int usableSize() {
+        return usableSize;
+    }
+
+    int pageCount() {
+        return dbSize;
+    }
+
+    /** Whether the file has auto_vacuum pointer-map pages (largest root page set in the header). */
+    boolean autoVacuum() {
+        return autoVacuum;
+    }
+
+    int lockBytePage() {
+        return (int) (LOCK_BYTE_OFFSET / pageSize()) + 1;
+    }
+
+    void setJournalMode(JournalMode mode) {
+        if (state == State.WRITE) {
+            throw new TursoException(ResultCode.ERROR, "cannot change journal mode from within a transaction");
+        }
+        this.journalMode = vfs == null && mode != JournalMode.OFF ? JournalMode.MEMORY : mode;
+    }
+
+    JournalMode journalMode() {
+        return journalMode;
+    }
+
+    void setSyncMode(SyncMode mode) {
+        this.syncMode = mode;
+    }
+
+    void setCacheSize(int pages) {
+        this.cacheCapacity = pages;
+        if (cache != null) {
+            cache.setCapacity(pages);
+        }
+    }
+
+    /** Takes a SHARED lock, recovers a hot journal, and reads the header to learn the database's size. */
+    void beginRead() {
+        if (state != State.NONE) {
+            return;
+        }
+        if (!file.lock(LockLevel.SHARED)) {
+            throw new TursoException(ResultCode.BUSY);
+        }
+        try {
+            recoverHotJournal();
+            loadHeader();
+            state = State.READ;
+        } catch (RuntimeException e) {
+            file.unlock(LockLevel.NONE);
+            throw e;
+        }
+    }
+
+    private void loadHeader() {
+        long fileSize = file.size();
+        if (fileSize < DatabaseHeader.SIZE) {
+            if (fileSize > 0) {
+                throw new TursoException(ResultCode.NOTADB);
+            }
+            dbSize = 0;
+            if (cache != null) {
+                cache.clear();
+            }
+            seenChangeCounter = -1;
+            setPageSize(pageSize == 0 ? newPageSize : pageSize, 0);
+            return;
+        }
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment h = arena.allocate(DatabaseHeader.SIZE);
+            file.read(h, 0);
+            DatabaseHeader.validate(h);
+            int ps = DatabaseHeader.pageSize(h);
+            int reserved = Bytes.u8(h, DatabaseHeader.RESERVED);
+            if (ps != pageSize || ps - reserved != usableSize) {
+                if (cache != null) {
+                    cache.close();
+                    cache = null;
+                }
+                setPageSize(ps, reserved);
+            }
+            long counter = Bytes.u32(h, DatabaseHeader.CHANGE_COUNTER);
+            if (counter != seenChangeCounter) {
+                cache.clear();
+                seenChangeCounter = counter;
+            }
+            long inHeader = Bytes.u32(h, DatabaseHeader.PAGE_COUNT);
+            long fromFile = (fileSize + ps - 1) / ps;
+            boolean valid = inHeader != 0 && Bytes.u32(h, DatabaseHeader.VERSION_VALID_FOR) == counter;
+            long size = valid ? inHeader : fromFile;
+            if (size > Integer.MAX_VALUE - 1 || size < 1) {
+                throw Corrupt.at("bad page count " + size);
+            }
+            dbSize = (int) size;
+            int write = Bytes.u8(h, DatabaseHeader.WRITE_VERSION);
+            walOnly = write == 2 || Bytes.u8(h, DatabaseHeader.READ_VERSION) == 2;
+            writeProtected = write > 2;
+            autoVacuum = Bytes.i32(h, DatabaseHeader.LARGEST_ROOT) != 0;
+            if (walOnly && vfs != null && vfs.access(walPath, Vfs.Access.EXISTS)) {
+                openWal();
+            }
+            if (walOnly && wal == null) {
+                cache.clear();
+                seenWalSignature = 0;
+            }
+        }
+    }
+
+    /** Reads the committed frames of the WAL; its pages then shadow the database file's until the transaction ends. */
+    private void openWal() {
+        walFile = vfs.open(walPath, Vfs.FileKind.WAL, EnumSet.of(Vfs.OpenFlag.READ_ONLY));
+        wal = WalSnapshot.read(walFile, pageSize);
+        if (wal == null) {
+            closeWal();
+            return;
+        }
+        if (wal.signature() != seenWalSignature) {
+            cache.clear();
+            seenWalSignature = wal.signature();
+        }
+        dbSize = wal.dbSize();
+    }
+
+    private void closeWal() {
+        if (walFile != null) {
+            walFile.close();
+        }
+        walFile = null;
+        wal = null;
+    }
+
+    private void setPageSize(int ps, int reserved) {
+        pageSize = ps;
+        usableSize = ps - reserved;
+        if (cache == null) {
+            cache = new PageCache(ps, cacheCapacity);
+        }
+    }
+
+    private void recoverHotJournal() {
+        if (vfs == null || !vfs.access(journalPath, Vfs.Access.EXISTS) || file.checkReservedLock()) {
+            return;
+        }
+        VfsFile j = vfs.open(journalPath, Vfs.FileKind.MAIN_JOURNAL, EnumSet.of(Vfs.OpenFlag.READ_WRITE));
+        try {
+            if (!RollbackJournal.hasValidHeader(j) || file.size() == 0 && j.size() == 0) {
+                return;
+            }
+            if (readOnly) {
+                throw new TursoException(ResultCode.READONLY_ROLLBACK, "attempt to write a readonly database");
+            }
+            if (!file.lock(LockLevel.RESERVED)) {
+                throw new TursoException(ResultCode.BUSY);
+            }
+            if (!file.lock(LockLevel.EXCLUSIVE)) {
+                file.unlock(LockLevel.SHARED);
+                throw new TursoException(ResultCode.BUSY);
+            }
+            try {
+                int dbPageSize = 0;
+                if (file.size() >= DatabaseHeader.SIZE) {
+                    try (Arena arena = Arena.ofConfined()) {
+                        MemorySegment h = arena.allocate(DatabaseHeader.SIZE);
+                        file.read(h, 0);
+                        dbPageSize = DatabaseHeader.pageSize(h);
+                    }
+                }
+                RollbackJournal.playback(j, file, dbPageSize);
+                if (cache != null) {
+                    cache.clear();
+                }
+                seenChangeCounter = -1;
+                RollbackJournal.finish(vfs, journalPath, j, journalMode == JournalMode.MEMORY
+                        || journalMode == JournalMode.OFF ? JournalMode.DELETE : journalMode, syncMode);
+                j = null;
+            } finally {
+                file.unlock(LockLevel.SHARED);
+            }
+        } finally {
+            if (j != null) {
+                j.close();
+            }
+        }
+    }
+
+    /** Starts a write transaction: RESERVED lock; an empty file gets its page 1. */
+    void beginWrite() {
+        boolean startedRead = state == State.NONE;
+        beginRead();
+        if (state == State.WRITE) {
+            return;
+        }
+        if (readOnly || walOnly || writeProtected || autoVacuum) {
+            if (startedRead) {
+                endTransaction();
+            }
+            throw new TursoException(ResultCode.READONLY, walOnly ? "writing WAL mode databases is not supported yet"
+                    : autoVacuum ? "writing auto_vacuum databases is not supported yet" : "attempt to write a readonly database");
+        }
+        if (!file.lock(LockLevel.RESERVED)) {
+            if (startedRead) {
+                endTransaction();
+            }
+            throw new TursoException(ResultCode.BUSY);
+        }
+        origDbSize = dbSize;
+        originals.clear();
+        dbWritten = false;
+        state = State.WRITE;
+        if (dbSize == 0) {
+            Page one = cache.create(1);
+            one.data.fill((byte) 0);
+            DatabaseHeader.initialize(one.data, pageSize, pageSize - usableSize);
+            Bytes.put8(one.data, DatabaseHeader.SIZE, PageFormat.TABLE_LEAF);
+            Bytes.put16(one.data, DatabaseHeader.SIZE + 5, usableSize == 65536 ? 0 : usableSize);
+            one.dirty = true;
+            dbSize = 1;
+        }
+    }
+
+    /** The page {@code pgno}, read through the cache. */
+    Page get(int pgno) {
+        if (pgno < 1 || pgno > dbSize) {
+            throw Corrupt.at("page " + pgno + " is out of range (database has " + dbSize + " pages)");
+        }
+        Page p = cache.get(pgno);
+        if (p != null) {
+            return p;
+        }
+        p = cache.create(pgno);
+        try {
+            if (wal == null || !wal.readPage(walFile, pgno, p.data)) {
+                file.read(p.data, (long) (pgno - 1) * pageSize);
+            }
+        } catch (RuntimeException e) {
+            cache.remove(p);
+            throw e;
+        }
+        return p;
+    }
+
+    /** Declares that {@code p} is about to change: its original is kept for the journal. */
+    void write(Page p) {
+        if (state != State.WRITE) {
+            throw new TursoException(ResultCode.MISUSE, "cannot write outside a write transaction");
+        }
+        if (!savepoints.isEmpty()) {
+            Savepoint top = savepoints.getLast();
+            if (p.pgno <= top.dbSize() && !top.images().containsKey(p.pgno)) {
+                top.images().put(p.pgno, p.data.toArray(ValueLayout.JAVA_BYTE));
+            }
+        }
+        if (!p.dirty) {
+            if (p.pgno <= origDbSize && !originals.containsKey(p.pgno) && journalMode != JournalMode.OFF) {
+                originals.put(p.pgno, p.data.toArray(ValueLayout.JAVA_BYTE));
+            }
+            p.dirty = true;
+        }
+    }
+
+    /** Opens a savepoint inside the write transaction; returns its depth (1 for the outermost). */
+    int openSavepoint() {
+        if (state != State.WRITE) {
+            throw new TursoException(ResultCode.MISUSE, "savepoints need a write transaction");
+        }
+        savepoints.add(new Savepoint(dbSize, new IntObjectHashMap<>()));
+        return savepoints.size();
+    }
+
+    /** Forgets savepoint {@code depth} and those inside it, keeping their changes. */
+    void releaseSavepoint(int depth) {
+        checkSavepoint(depth);
+        while (savepoints.size() >= depth) {
+            Savepoint inner = savepoints.removeLast();
+            if (!savepoints.isEmpty()) {
+                Savepoint outer = savepoints.getLast();
+                inner.images().forEachKeyValue((pgno, image) -> {
+                    if (pgno <= outer.dbSize() && !outer.images().containsKey(pgno)) {
+                        outer.images().put(pgno, image);
+                    }
+                });
+            }
+        }
+    }
+
+    /** Undoes every change made since savepoint {@code depth} opened; the savepoint stays open. */
+    void rollbackToSavepoint(int depth) {
+        checkSavepoint(depth);
+        for (int i = savepoints.size() - 1; i >= depth - 1; i--) {
+            Savepoint sp = savepoints.get(i);
+            sp.images().forEachKeyValue((pgno, image) -> {
+                Page p = cache.get(pgno);
+                if (p != null) {
+                    MemorySegment.copy(MemorySegment.ofArray(image), 0, p.data, 0, image.length);
+                }
+            });
+        }
+        Savepoint target = savepoints.get(depth - 1);
+        for (Page p : cache.dirtyPages()) {
+            if (p.pgno > target.dbSize()) {
+                cache.remove(p);
+            }
+        }
+        dbSize = target.dbSize();
+        while (savepoints.size() > depth) {
+            savepoints.removeLast();
+        }
+        target.images().clear();
+    }
+
+    private void checkSavepoint(int depth) {
+        if (depth < 1 || depth > savepoints.size()) {
+            throw new TursoException(ResultCode.MISUSE, "no such savepoint: " + depth);
+        }
+    }
+
+    /** A zeroed page appended to the end of the file (skipping the lock-byte page), already writable. */
+    Page appendPage() {
+        int pgno = dbSize + 1;
+        if (pgno == lockBytePage()) {
+            pgno++;
+        }
+        if (pgno < 0) {
+            throw new TursoException(ResultCode.FULL);
+        }
+        dbSize = pgno;
+        Page p = cache.get(pgno);
+        if (p == null) {
+            p = cache.create(pgno);
+        }
+        write(p);
+        p.data.fill((byte) 0);
+        return p;
+    }
+
+    /** Evicts clean pages beyond the cache size; called between operations, when no page is in use. */
+    void releasePages() {
+        if (cache != null) {
+            cache.shrink();
+        }
+    }
+
+    /** Commits the write transaction (or ends the read transaction). */
+    void commit() {
+        if (state == State.READ) {
+            endTransaction();
+            return;
+        }
+        if (state != State.WRITE) {
+            return;
+        }
+        List<Page> dirty = cache.dirtyPages();
+        if (dirty.isEmpty() && dbSize == origDbSize) {
+            endTransaction();
+            return;
+        }
+        Page one = get(1);
+        write(one);
+        long counter = Bytes.u32(one.data, DatabaseHeader.CHANGE_COUNTER) + 1;
+        Bytes.put32(one.data, DatabaseHeader.CHANGE_COUNTER, counter);
+        Bytes.put32(one.data, DatabaseHeader.PAGE_COUNT, dbSize);
+        Bytes.put32(one.data, DatabaseHeader.VERSION_VALID_FOR, counter);
+        Bytes.put32(one.data, DatabaseHeader.SQLITE_VERSION, DatabaseHeader.WRITER_VERSION);
+        dirty = cache.dirtyPages();
+        boolean fileJournal = journalMode == JournalMode.DELETE || journalMode == JournalMode.TRUNCATE
+                || journalMode == JournalMode.PERSIST;
+        if (fileJournal && journal == null) {
+            journal = RollbackJournal.open(vfs, journalPath);
+            RollbackJournal.write(journal, originals, origDbSize, pageSize,
+                    Math.clamp(file.sectorSize(), 512, 65536), syncMode);
+        }
+        if (!file.lock(LockLevel.EXCLUSIVE)) {
+            throw new TursoException(ResultCode.BUSY);
+        }
+        dbWritten = true;
+        IoBatch batch = file.batch();
+        for (Page p : dirty) {
+            if (p.pgno <= dbSize) {
+                batch.write(p.data, (long) (p.pgno - 1) * pageSize);
+            }
+        }
+        batch.execute();
+        long want = (long) dbSize * pageSize;
+        if (file.size() > want) {
+            file.truncate(want);
+        }
+        if (syncMode != SyncMode.OFF) {
+            file.sync(syncMode == SyncMode.FULL || syncMode == SyncMode.EXTRA ? VfsFile.SyncType.FULL : VfsFile.SyncType.NORMAL);
+        }
+        if (journal != null) {
+            VfsFile j = journal;
+            journal = null;
+            RollbackJournal.finish(vfs, journalPath, j, journalMode, syncMode);
+        }
+        for (Page p : dirty) {
+            p.dirty = false;
+        }
+        seenChangeCounter = counter;
+        originals.clear();
+        dbWritten = false;
+        endTransaction();
+    }
+
+    /** Abandons the write transaction: the file is as it was when it began. */
+    void rollback() {
+        if (state == State.WRITE) {
+            if (dbWritten) {
+                restoreFile();
+            }
+            for (Page p : cache.dirtyPages()) {
+                cache.remove(p);
+            }
+            dbSize = origDbSize;
+            originals.clear();
+            dbWritten = false;
+            if (journal != null) {
+                VfsFile j = journal;
+                journal = null;
+                RollbackJournal.finish(vfs, journalPath, j, journalMode, syncMode);
+            }
+        }
+        endTransaction();
+    }
+
+    private void restoreFile() {
+        if (journal != null) {
+            RollbackJournal.playback(journal, file, pageSize);
+        } else {
+            for (int pgno : originals.keySet().toArray()) {
+                file.write(MemorySegment.ofArray(originals.get(pgno)), (long) (pgno - 1) * pageSize);
+            }
+            file.truncate((long) origDbSize * pageSize);
+        }
+        seenChangeCounter = -1;
+        cache.clear();
+    }
+
+    private void endTransaction() {
+        savepoints.clear();
+        closeWal();
+        if (state != State.NONE) {
+            file.unlock(LockLevel.NONE);
+        }
+        state = State.NONE;
+        releasePages();
+    }
+
+    @Override
+    public void close() {
+        if (state == State.WRITE) {
+            rollback();
+        } else {
+            endTransaction();
+        }
+        if (cache != null) {
+            cache.close();
+        }
+        file.close();
+    }
+}

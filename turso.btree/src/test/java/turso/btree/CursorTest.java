@@ -1,0 +1,70 @@
+/*
+ * Cursor behaviour the VM relies on: deleting while scanning (delete, then
+ * next() lands on the entry after the deleted one, in tables and in index
+ * trees whose entries sit in interior pages too), reading a deleted entry
+ * is refused rather than silently reading a neighbour, and backward scans
+ * see exactly the forward order reversed.
+ */
+package turso.btree;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import turso.api.ResultCode;
+import turso.api.TursoException;
+import turso.api.Value;
+
+class CursorTest {
+
+    @Test
+    void deleteWhileScanningVisitsEveryRowOnce() {
+        try (Storage s = Storage.openMemory(StorageOptions.DEFAULT.withPageSize(512))) {
+            s.beginWrite();
+            int root = s.createTable();
+            int iroot = s.createIndex();
+            try (BTreeCursor t = s.openTableCursor(root); BTreeCursor ix = s.openIndexCursor(iroot, KeyInfo.DEFAULT)) {
+                for (long k = 1; k <= 5000; k++) {
+                    t.insert(k, Rows.record(new Value.Int(k % 97), new Value.Text("x".repeat((int) (k % 40)))));
+                    ix.insert(Rows.record(new Value.Int(k % 97), new Value.Int(k)));
+                }
+                List<Long> visited = new ArrayList<>();
+                for (boolean ok = t.first(); ok; ok = t.next()) {
+                    long k = t.rowid();
+                    visited.add(k);
+                    if (k % 3 != 0) {
+                        t.delete();
+                        TursoException gone = assertThrows(TursoException.class, t::rowid);
+                        assertEquals(ResultCode.MISUSE, gone.resultCode());
+                    }
+                }
+                assertEquals(5000, visited.size());
+                assertEquals(5000 / 3, t.count());
+                int seen = 0;
+                for (boolean ok = ix.first(); ok; ok = ix.next()) {
+                    seen++;
+                    if (ix.key().getLong(1) % 3 != 0) {
+                        ix.delete();
+                    }
+                }
+                assertEquals(5000, seen);
+                assertEquals(5000 / 3, ix.count());
+                List<Long> forward = new ArrayList<>();
+                for (boolean ok = ix.first(); ok; ok = ix.next()) {
+                    forward.add(ix.key().getLong(1));
+                    assertTrue(ix.key().getLong(1) % 3 == 0);
+                }
+                List<Long> backward = new ArrayList<>();
+                for (boolean ok = ix.last(); ok; ok = ix.prev()) {
+                    backward.addFirst(ix.key().getLong(1));
+                }
+                assertEquals(forward, backward);
+            }
+            assertEquals(List.of("ok"), s.integrityCheck(new int[] {root, iroot}, 10));
+            s.commit();
+        }
+    }
+}

@@ -1,0 +1,125 @@
+/*
+ * Crash safety with a real process kill: a child JVM (CrashWriter) commits
+ * transactions in a loop and prints each id after its commit returns; the
+ * parent kills it with SIGKILL at random moments, then checks that the
+ * database opens (rolling back any hot journal), passes this module's and
+ * real SQLite's integrity checks, and holds every printed commit and
+ * nothing half-written. 5 kills by default, 60 with -Dturso.long=true.
+ */
+package turso.btree;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.InputStreamReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import turso.api.Value;
+
+class KillTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void everyAcknowledgedCommitSurvivesSigkill() throws Exception {
+        String path = dir.resolve("kill.db").toString();
+        try (Storage s = Storage.open(new TestVfs(), path, StorageOptions.DEFAULT.withPageSize(1024))) {
+            s.beginWrite();
+            int root = s.createTable();
+            assertEquals(2, root);
+            Rows.addSchemaRow(s, 1, "table", "t", "t", root, "CREATE TABLE t(a, b)");
+            s.commit();
+        }
+        List<String> cp = new ArrayList<>();
+        for (String p : new String[] {System.getProperty("jdk.module.path"), System.getProperty("java.class.path")}) {
+            if (p != null && !p.isEmpty()) {
+                cp.add(p);
+            }
+        }
+        cp.add(Path.of("target", "test-classes").toAbsolutePath().toString());
+        cp.add(Path.of("target", "classes").toAbsolutePath().toString());
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Random r = new Random(42);
+        int kills = Boolean.getBoolean("turso.long") ? 60 : 5;
+        long next = 1;
+        int hotJournals = 0;
+        for (int k = 0; k < kills; k++) {
+            Process child = new ProcessBuilder(java, "-cp", String.join(File.pathSeparator, cp),
+                    "turso.btree.CrashWriter", path, Long.toString(next)).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            AtomicLong acknowledged = new AtomicLong(next - 1);
+            Thread reader = Thread.ofVirtual().start(() -> {
+                try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream()))) {
+                    for (String line; (line = out.readLine()) != null; ) {
+                        acknowledged.set(Long.parseLong(line.trim()));
+                    }
+                } catch (java.io.IOException closed) {
+                    return;
+                }
+            });
+            long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(300 + r.nextInt(700));
+            while (System.nanoTime() < until || acknowledged.get() < next) {
+                Thread.sleep(5);
+                assertTrue(child.isAlive() || acknowledged.get() >= next, "child died");
+            }
+            long seen = acknowledged.get();
+            child.destroyForcibly();
+            assertTrue(child.waitFor(30, TimeUnit.SECONDS));
+            reader.join();
+            assertTrue(seen >= next, "the child committed something");
+            if (Files.exists(Path.of(path + "-journal"))) {
+                hotJournals++;
+            }
+            long present = check(path, Math.max(seen, acknowledged.get()));
+            next = present + 1;
+        }
+        System.out.println("KillTest: " + kills + " kills, " + hotJournals + " left a journal to roll back, " + (next - 1) + " commits");
+        if (kills >= 60) {
+            assertTrue(hotJournals > 0, "some kills landed inside a commit");
+        }
+    }
+
+    /** Verifies the file after a kill; returns the highest committed id found. */
+    private static long check(String path, long acknowledged) throws Exception {
+        long max;
+        try (Storage s = Storage.open(new TestVfs(), path, StorageOptions.DEFAULT)) {
+            s.beginRead();
+            assertEquals(List.of("ok"), s.integrityCheck(new int[] {2}, 10));
+            try (BTreeCursor c = s.openTableCursor(2)) {
+                assertTrue(c.last());
+                max = c.rowid();
+                assertTrue(max >= acknowledged, "acknowledged " + acknowledged + ", found " + max);
+                for (long id = 1; id <= max; id++) {
+                    assertTrue(c.seek(id, SeekOp.EQ), "row " + id);
+                    Record rec = c.record();
+                    assertEquals(id, rec.getLong(0));
+                    assertEquals(Value.Blob.class, rec.value(1).getClass());
+                }
+            }
+            s.commit();
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + path); Statement st = c.createStatement()) {
+            try (ResultSet rs = st.executeQuery("PRAGMA integrity_check")) {
+                assertEquals("ok", rs.getString(1));
+            }
+            try (ResultSet rs = st.executeQuery("SELECT count(*), max(rowid) FROM t")) {
+                assertEquals(max, rs.getLong(1));
+                assertEquals(max, rs.getLong(2));
+            }
+        }
+        return max;
+    }
+}
