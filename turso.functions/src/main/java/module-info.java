@@ -1,10 +1,11 @@
 /**
  * SQLite's built-in function libraries that need only the function SPI:
- * date and time. The engine finds them through ServiceLoader, as it finds a
- * user's own; no package is exported.
+ * date and time, JSON, math. The engine finds them through ServiceLoader, as
+ * it finds a user's own; no package is exported.
  */
 module turso.functions {
     requires turso.api;
 
-    provides turso.api.spi.FunctionLibrary with turso.functions.datetime.DateTimeLibrary;
+    provides turso.api.spi.FunctionLibrary with turso.functions.datetime.DateTimeLibrary,
+            turso.functions.json.JsonLibrary, turso.functions.math.MathLibrary;
 }

@@ -10,6 +10,9 @@ import java.util.List;
 import turso.api.Value;
 import turso.api.spi.ScalarFunction;
 import turso.api.spi.SqlFunction;
+import turso.functions.testing.FakeArguments;
+import turso.functions.testing.FakeContext;
+import turso.functions.testing.FakeResult;
 
 final class DateTimeCalls {
 
@@ -27,13 +30,14 @@ final class DateTimeCalls {
                 .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no function for " + call.toSql()));
         FakeResult result = new FakeResult();
-        function.invoke(new FakeContext(statementTimeMillis), new FakeArguments(call.args()), result);
-        if (result.error != null) {
-            throw new AssertionError(call.toSql() + " failed: " + result.error);
+        function.invoke(new FakeContext(statementTimeMillis), FakeArguments.of(call.args().toArray(Value[]::new)),
+                result);
+        if (result.errorMessage() != null) {
+            throw new AssertionError(call.toSql() + " failed: " + result.errorMessage());
         }
-        if (result.value == null) {
+        if (result.value() == null) {
             throw new AssertionError(call.toSql() + " set no result");
         }
-        return result.value;
+        return result.value();
     }
 }

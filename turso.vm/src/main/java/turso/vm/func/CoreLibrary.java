@@ -1,7 +1,6 @@
 /*
  * The "core" function library: SQLite's core scalar functions
- * (lang_corefunc.html), the math functions (lang_mathfunc.html), its
- * aggregates (lang_aggfunc.html) and the BINARY,
+ * (lang_corefunc.html), its aggregates (lang_aggfunc.html) and the BINARY,
  * NOCASE and RTRIM collations, provided through the FunctionLibrary SPI like
  * any extension's. The behaviour matched is that of SQLITE_VERSION.
  */
@@ -25,7 +24,6 @@ public final class CoreLibrary implements FunctionLibrary {
         all.addAll(TextFunctions.all());
         all.addAll(NumericFunctions.all());
         all.addAll(GeneralFunctions.all());
-        all.addAll(MathFunctions.all());
         all.addAll(Aggregates.all());
         FUNCTIONS = List.copyOf(all);
     }

@@ -1,0 +1,38 @@
+/*
+ * The "json" function library: every JSON SQL function of SQLite 3.40
+ * (json1.html) except the table-valued json_each and json_tree, which are
+ * virtual tables. JSON5 input, json_error_position() (3.42) and the jsonb_*
+ * functions (3.45) are later additions that 3.40 does not have.
+ */
+package turso.functions.json;
+
+import java.util.ArrayList;
+import java.util.List;
+import turso.api.spi.FunctionLibrary;
+import turso.api.spi.SqlFunction;
+
+public final class JsonLibrary implements FunctionLibrary {
+
+    private static final List<SqlFunction> FUNCTIONS = build();
+
+    private static List<SqlFunction> build() {
+        List<SqlFunction> all = new ArrayList<>();
+        all.addAll(JsonBuildFunctions.all());
+        all.addAll(JsonQueryFunctions.all());
+        all.addAll(JsonEditFunctions.all());
+        all.addAll(JsonPatch.all());
+        all.add(JsonAggregate.ARRAY);
+        all.add(JsonAggregate.OBJECT);
+        return List.copyOf(all);
+    }
+
+    @Override
+    public String name() {
+        return "json";
+    }
+
+    @Override
+    public List<SqlFunction> functions() {
+        return FUNCTIONS;
+    }
+}
