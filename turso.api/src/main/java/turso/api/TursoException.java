@@ -24,8 +24,8 @@ public class TursoException extends RuntimeException {
     }
 
     /**
-     * @param offset byte offset in the SQL text the error refers to, or -1
-     *               (as sqlite3_error_offset reports it)
+     * @param offset index in the SQL string of the token the error refers
+     *               to, or -1 (SQLite's sqlite3_error_offset, counted in chars)
      */
     public TursoException(ResultCode resultCode, String message, int offset, Throwable cause) {
         super(message == null ? resultCode.defaultMessage() : message, cause);
@@ -43,7 +43,7 @@ public class TursoException extends RuntimeException {
         return resultCode.primary();
     }
 
-    /** Offset into the SQL text where the error was found, or -1. */
+    /** Index in the SQL string of the token the error refers to, or -1. */
     public int offset() {
         return offset;
     }

@@ -79,7 +79,7 @@ final class AstBuilder {
     }
 
     private TursoException error(String message, int charOffset) {
-        return new TursoException(ResultCode.ERROR, message, charOffset < 0 ? -1 : Utf8.byteOffset(sql, charOffset),
+        return new TursoException(ResultCode.ERROR, message, charOffset < 0 ? -1 : charOffset,
                 null);
     }
 

@@ -71,7 +71,7 @@ final class NestingCheck {
                 trigger |= type == SqliteParser.TRIGGER;
             }
             if (2 * (depth + pendingTotal) + (type == SqliteParser.LP ? 2 : 0) > PARSER_STACK) {
-                throw new TursoException(ResultCode.ERROR, "Recursion limit", Utf8.byteOffset(sql, t.getStartIndex()),
+                throw new TursoException(ResultCode.ERROR, "Recursion limit", t.getStartIndex(),
                         null);
             }
             tooDeep |= pendingTotal > AstBuilder.MAX_EXPR_DEPTH;

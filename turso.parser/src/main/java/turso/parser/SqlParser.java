@@ -155,7 +155,7 @@ public final class SqlParser {
         if (t == null || t.getType() == Token.EOF || t.getText().isEmpty()) {
             return new TursoException(ResultCode.ERROR, "incomplete input", -1, null);
         }
-        int offset = Utf8.byteOffset(sql, t.getStartIndex());
+        int offset = t.getStartIndex();
         if (t.getType() == SqliteParser.ILLEGAL) {
             return new TursoException(ResultCode.ERROR, "unrecognized token: \"" + t.getText() + "\"", offset, null);
         }

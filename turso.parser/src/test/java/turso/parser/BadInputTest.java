@@ -102,12 +102,14 @@ class BadInputTest {
         assertNull(outcomeOnSmallStack("SELECT 1 AS \uDC00\uD800"));
     }
 
+    /** Offsets index the Java string the caller gave (chars), not its UTF-8 bytes as in SQLite's C API. */
     @Test
-    void errorOffsetsAreUtf8Bytes() {
+    void errorOffsetsAreCharIndexes() {
+        String sql = "SELECT 'é' FROM FROM";
         TursoException e = org.junit.jupiter.api.Assertions.assertThrows(TursoException.class,
-                () -> SqlParser.parse("SELECT 'é' FROM FROM"));
+                () -> SqlParser.parse(sql));
         assertEquals("near \"FROM\": syntax error", e.getMessage());
-        assertEquals(17, e.offset());
+        assertEquals(sql.lastIndexOf("FROM"), e.offset());
     }
 
     @Test
