@@ -1,0 +1,184 @@
+/*
+ * The instruction set of the VM: opcode numbers (ints, so that the
+ * interpreter's dispatch is a plain tableswitch) and their names for EXPLAIN.
+ * Operands follow one convention where it fits: p1 and p2 are inputs, p3 the
+ * output register, p4 an object operand, p5 flags. Jump targets are
+ * instruction addresses.
+ */
+package turso.vm;
+
+public final class Op {
+    private Op() {
+    }
+
+    /** Starts a program: jumps to p2. */
+    public static final int INIT = 0;
+    /** Jumps to p2. */
+    public static final int GOTO = 1;
+    /** Ends the program; p1 is the result code, p4 an error message when p1 is not OK. */
+    public static final int HALT = 2;
+    /** r[p2] = p1 (a 32-bit constant). */
+    public static final int INTEGER = 3;
+    /** r[p2] = p4 (a Long). */
+    public static final int INT64 = 4;
+    /** r[p2] = p4 (a Double). */
+    public static final int REAL = 5;
+    /** r[p2] = p4 (a String, kept as UTF-8). */
+    public static final int STRING8 = 6;
+    /** r[p2] = p4 (a byte[] blob). */
+    public static final int BLOB = 7;
+    /** r[p2..p3] = NULL (only r[p2] when p3 is 0). */
+    public static final int NULL = 8;
+    /** r[p2] = the value bound to parameter p1. */
+    public static final int VARIABLE = 9;
+    /** r[p2] = r[p1]. */
+    public static final int COPY = 10;
+    /** r[p3] = r[p1] + r[p2], and so on for the arithmetic and bitwise operators below. */
+    public static final int ADD = 11;
+    public static final int SUBTRACT = 12;
+    public static final int MULTIPLY = 13;
+    public static final int DIVIDE = 14;
+    public static final int REMAINDER = 15;
+    public static final int CONCAT = 16;
+    public static final int BIT_AND = 17;
+    public static final int BIT_OR = 18;
+    public static final int SHIFT_LEFT = 19;
+    public static final int SHIFT_RIGHT = 20;
+    /** r[p3] = r[p1] AND r[p2], three-valued. */
+    public static final int AND = 21;
+    /** r[p3] = r[p1] OR r[p2], three-valued. */
+    public static final int OR = 22;
+    /** r[p2] = NOT r[p1], three-valued. */
+    public static final int NOT = 23;
+    /** r[p2] = ~r[p1]. */
+    public static final int BIT_NOT = 24;
+    /** r[p2] = -r[p1]. */
+    public static final int NEGATE = 25;
+    /**
+     * r[p3] = r[p1] op r[p2] as 1, 0 or NULL; p4 is a {@link Comparison}
+     * (operator, affinity, collation).
+     */
+    public static final int COMPARE = 26;
+    /** Jumps to p2 if r[p1] is true; if it is NULL, jumps when p3 is not 0. */
+    public static final int IF = 27;
+    /** Jumps to p2 if r[p1] is false; if it is NULL, jumps when p3 is not 0. */
+    public static final int IF_NOT = 28;
+    /** Jumps to p2 if r[p1] is NULL. */
+    public static final int IS_NULL = 29;
+    /** Jumps to p2 if r[p1] is not NULL. */
+    public static final int NOT_NULL = 30;
+    /** r[p3] = f(r[p1] .. r[p1+p2-1]); p4 is a {@link FunctionCall}. */
+    public static final int FUNCTION = 31;
+    /** CAST(r[p1] AS type) in place; p4 is the {@link Affinity} of the type. */
+    public static final int CAST = 32;
+    /** The result row is r[p1] .. r[p1+p2-1]. */
+    public static final int RESULT_ROW = 33;
+    /** r[p2] = r[p1] IS TRUE (p3 = 0) or IS FALSE (p3 = 1) as 1 or 0; NULL gives 0. */
+    public static final int IS_TRUE = 34;
+
+    /** Starts a read (p2 = 0) or write (p2 = 1) transaction on the database, unless one is open. */
+    public static final int TRANSACTION = 35;
+    /** Opens cursor p1 for reading the table B-tree rooted at page p2. */
+    public static final int OPEN_READ = 36;
+    /** Opens cursor p1 for writing the table B-tree rooted at page p2. */
+    public static final int OPEN_WRITE = 37;
+    /** Moves cursor p1 to its first row; jumps to p2 if there is none. */
+    public static final int REWIND = 38;
+    /** Moves cursor p1 to its next row; jumps to p2 if there is one. */
+    public static final int NEXT = 39;
+    /** r[p3] = column p2 of cursor p1's row; p4 (a Register) is the value of a column the row lacks. */
+    public static final int COLUMN = 40;
+    /** r[p2] = the rowid of cursor p1's row. */
+    public static final int ROWID = 41;
+    /** r[p2] = a rowid not used in cursor p1's table: one more than the largest. */
+    public static final int NEW_ROWID = 42;
+    /** r[p3] = the record of r[p1] .. r[p1+p2-1], as a blob. */
+    public static final int MAKE_RECORD = 43;
+    /**
+     * Inserts the record in r[p2] under rowid r[p3] through cursor p1 (a row
+     * with that rowid is replaced); p5 holds {@link #COUNT_CHANGE} and
+     * {@link #SET_LAST_ROWID} flags.
+     */
+    public static final int INSERT = 44;
+    /** INSERT / DELETE flag: the row counts in changes(). */
+    public static final int COUNT_CHANGE = 1;
+    /** INSERT flag: the rowid becomes last_insert_rowid(). */
+    public static final int SET_LAST_ROWID = 2;
+    /** Jumps to p2 if cursor p1's table has no row with rowid r[p3]. */
+    public static final int NOT_EXISTS = 45;
+    /** Makes r[p1] an integer if it holds one exactly (as text or real too), else fails: datatype mismatch. */
+    public static final int MUST_BE_INT = 46;
+    /** Applies the affinities p4 (an Affinity[]) to r[p1] .. r[p1+p2-1]. */
+    public static final int AFFINITY = 47;
+    /** r[p2] = the root page of a new, empty table B-tree. */
+    public static final int CREATE_BTREE = 48;
+    /** Adds one to the schema cookie, so that other connections see the schema changed. */
+    public static final int BUMP_SCHEMA_COOKIE = 49;
+    /** The schema changed: the connection reloads it once the statement ends. */
+    public static final int PARSE_SCHEMA = 50;
+
+    /** Opens sorter p1, ordering rows by p4 (a {@link SortOrder}). */
+    public static final int SORTER_OPEN = 51;
+    /** Adds a copy of r[p2] .. r[p2+p3-1] as a row of sorter p1. */
+    public static final int SORTER_INSERT = 52;
+    /** Sorts sorter p1 and moves to its first row; jumps to p2 if it has none. */
+    public static final int SORTER_SORT = 53;
+    /** r[p3] = value p2 of the current row of sorter p1. */
+    public static final int SORTER_COLUMN = 54;
+    /** Moves sorter p1 to its next row; jumps to p2 if there is one. */
+    public static final int SORTER_NEXT = 55;
+    /** If r[p1] is positive, subtracts p3 from it and jumps to p2 (OFFSET). */
+    public static final int IF_POS = 56;
+    /** If r[p1] is positive, subtracts one, and jumps to p2 if that made it zero (LIMIT). */
+    public static final int DECR_JUMP_ZERO = 57;
+
+    /** Starts aggregate p1 afresh: a new state from p4 (an AggregateFunction). */
+    public static final int AGG_RESET = 58;
+    /** Feeds r[p2] .. r[p2+p3-1] to aggregate p1 (p4 is its function). */
+    public static final int AGG_STEP = 59;
+    /** r[p2] = the result of aggregate p1 (p4 is its function). */
+    public static final int AGG_FINAL = 60;
+
+    /**
+     * Jumps to p2 if the row r[p3] .. (as many values as p4, a SortOrder, has
+     * keys) was seen before by DISTINCT set p1; else remembers it.
+     */
+    public static final int DISTINCT = 61;
+    /** Forgets every row DISTINCT set p1 has seen. */
+    public static final int DISTINCT_CLEAR = 62;
+
+    /** Cursor p1 stands on a row of NULLs until it moves again (the unmatched side of a LEFT JOIN). */
+    public static final int NULL_ROW = 63;
+
+    /** Deletes the row cursor p1 stands on (a next NEXT moves to the row after it); p5 may hold COUNT_CHANGE. */
+    public static final int DELETE = 64;
+
+    /**
+     * Transaction control: p1 is {@link #BEGIN}, {@link #COMMIT} or
+     * {@link #ROLLBACK}; for BEGIN, p2 is 0 (deferred), 1 (immediate) or 2
+     * (exclusive). The connection acts on it when the statement ends.
+     */
+    public static final int AUTOCOMMIT = 65;
+    public static final int BEGIN = 0;
+    public static final int COMMIT = 1;
+    public static final int ROLLBACK = 2;
+
+    /** Frees every page of the B-tree whose root page is r[p1] (DROP). */
+    public static final int DESTROY = 66;
+
+    private static final String[] NAMES = {
+        "Init", "Goto", "Halt", "Integer", "Int64", "Real", "String8", "Blob", "Null", "Variable", "Copy",
+        "Add", "Subtract", "Multiply", "Divide", "Remainder", "Concat", "BitAnd", "BitOr", "ShiftLeft",
+        "ShiftRight", "And", "Or", "Not", "BitNot", "Negate", "Compare", "If", "IfNot", "IsNull", "NotNull",
+        "Function", "Cast", "ResultRow", "IsTrue", "Transaction", "OpenRead", "OpenWrite", "Rewind", "Next",
+        "Column", "Rowid", "NewRowid", "MakeRecord", "Insert", "NotExists", "MustBeInt", "Affinity", "CreateBtree",
+        "BumpSchemaCookie", "ParseSchema", "SorterOpen", "SorterInsert", "SorterSort", "SorterColumn", "SorterNext",
+        "IfPos", "DecrJumpZero", "AggReset", "AggStep", "AggFinal", "Distinct", "DistinctClear", "NullRow", "Delete",
+        "AutoCommit", "Destroy"
+    };
+
+    /** The name EXPLAIN shows for opcode {@code op}. */
+    public static String name(int op) {
+        return NAMES[op];
+    }
+}

@@ -1,0 +1,520 @@
+/*
+ * Runs one Program: the register file, the program counter, the values bound
+ * to parameters, and the loop that interprets instructions until a result
+ * row is ready or the program halts. One Vm per prepared statement, used by
+ * one thread at a time; reset() makes it ready to run again. It is also the
+ * FunctionContext the functions it calls see.
+ */
+package turso.vm;
+
+import turso.api.DataType;
+import turso.api.ResultCode;
+import turso.api.TursoException;
+import turso.api.Value;
+import turso.api.spi.AggregateFunction;
+import turso.api.spi.FunctionContext;
+import turso.btree.BTreeCursor;
+import turso.btree.HeaderField;
+import turso.btree.Record;
+import turso.btree.RecordBuilder;
+import turso.btree.SeekOp;
+import turso.btree.Storage;
+
+public final class Vm implements FunctionContext {
+
+    /** What the VM asks of the connection running it. */
+    public interface Host {
+        long lastInsertRowid();
+
+        long changes();
+
+        long totalChanges();
+
+        /** Whether interrupt() was called on the connection since the statement started. */
+        boolean isInterrupted();
+
+        /** The database's storage. */
+        Storage storage();
+
+        /** Makes sure a transaction of at least this kind is open (autocommit opens one per statement). */
+        void beginTransaction(boolean write);
+
+        /** A row was inserted, updated or deleted by this statement; {@code lastRowid}: it sets last_insert_rowid. */
+        void rowChanged(long rowid, boolean lastRowid);
+
+        /** The statement changed the schema: reload it before the next statement is prepared. */
+        void schemaChanged();
+
+        /** BEGIN, COMMIT or ROLLBACK (Op.AUTOCOMMIT's p1), with BEGIN's kind (p2). */
+        void transactionControl(int action, int beginKind);
+    }
+
+    private final Program program;
+    private final Host host;
+    private final Register[] registers;
+    private final Register[] parameters;
+    private final BTreeCursor[] cursors;
+    /** Sorters, numbered like cursors. */
+    private final Sorter[] sorters;
+    /** States of aggregate functions, numbered like cursors. */
+    private final Object[] aggregates;
+    /** Rows seen by DISTINCTs, numbered like cursors. */
+    private final DistinctSet[] distincts;
+    /** Cursors standing on a row of NULLs (NULL_ROW) until they move. */
+    private final boolean[] nullRows;
+    private final RecordBuilder recordBuilder = new RecordBuilder();
+    private final ValueComparator comparator = new ValueComparator();
+    private final RegisterArguments arguments = new RegisterArguments();
+    private final RegisterResult result = new RegisterResult();
+    private FunctionCall currentCall;
+    private int pc;
+    private int resultStart;
+    private int resultCount;
+    private boolean halted;
+    private long statementTime;
+
+    public Vm(Program program, Host host) {
+        this.program = program;
+        this.host = host;
+        this.registers = new Register[program.registerCount];
+        for (int i = 0; i < registers.length; i++) {
+            registers[i] = new Register();
+        }
+        this.cursors = new BTreeCursor[program.cursorCount];
+        this.sorters = new Sorter[program.cursorCount];
+        this.aggregates = new Object[program.cursorCount];
+        this.distincts = new DistinctSet[program.cursorCount];
+        this.nullRows = new boolean[program.cursorCount];
+        this.parameters = new Register[program.parameterNames().size()];
+        for (int i = 0; i < parameters.length; i++) {
+            parameters[i] = new Register();
+        }
+    }
+
+    public Program program() {
+        return program;
+    }
+
+    /** The register holding parameter {@code index} (1-based), for binding; SQLITE_RANGE if there is none. */
+    public Register parameter(int index) {
+        if (index < 1 || index > parameters.length) {
+            throw new TursoException(ResultCode.RANGE, "column index out of range");
+        }
+        return parameters[index - 1];
+    }
+
+    public void clearBindings() {
+        for (Register p : parameters) {
+            p.setNull();
+        }
+    }
+
+    /** Makes the program ready to run from its first instruction; bindings are kept. */
+    public void reset() {
+        closeCursors();
+        pc = 0;
+        halted = false;
+        resultCount = 0;
+        statementTime = 0;
+    }
+
+    /** Number of registers in the current result row. */
+    public int resultCount() {
+        return resultCount;
+    }
+
+    /** Register {@code i} of the current result row. */
+    public Register result(int i) {
+        return registers[resultStart + i];
+    }
+
+    /**
+     * Runs until the next result row (true) or the end of the program
+     * (false). After an error the program is halted; reset() to run again.
+     */
+    public boolean step() {
+        if (halted) {
+            return false;
+        }
+        if (statementTime == 0) {
+            statementTime = System.currentTimeMillis();
+        }
+        try {
+            boolean row = run();
+            if (!row) {
+                closeCursors();
+            }
+            return row;
+        } catch (TursoException e) {
+            halt();
+            throw e;
+        } catch (StackOverflowError | OutOfMemoryError e) {
+            halt();
+            throw new TursoException(ResultCode.NOMEM, "out of memory", e);
+        } catch (RuntimeException e) {
+            halt();
+            throw new TursoException(ResultCode.INTERNAL, "internal error: " + e, e);
+        }
+    }
+
+    private void halt() {
+        halted = true;
+        closeCursors();
+    }
+
+    private void closeCursors() {
+        for (int c = 0; c < cursors.length; c++) {
+            if (cursors[c] != null) {
+                cursors[c].close();
+                cursors[c] = null;
+            }
+            sorters[c] = null;
+            aggregates[c] = null;
+            distincts[c] = null;
+            nullRows[c] = false;
+        }
+    }
+
+    private boolean run() {
+        final int[] op = program.op;
+        final int[] p1 = program.p1;
+        final int[] p2 = program.p2;
+        final int[] p3 = program.p3;
+        final Object[] p4 = program.p4;
+        final Register[] r = registers;
+        int i = pc;
+        while (true) {
+            switch (op[i]) {
+                case Op.INIT, Op.GOTO -> {
+                    i = p2[i];
+                    continue;
+                }
+                case Op.HALT -> {
+                    halted = true;
+                    pc = i;
+                    if (p1[i] != ResultCode.OK.code()) {
+                        throw new TursoException(ResultCode.of(p1[i]), (String) p4[i]);
+                    }
+                    return false;
+                }
+                case Op.INTEGER -> r[p2[i]].setLong(p1[i]);
+                case Op.INT64 -> r[p2[i]].setLong((Long) p4[i]);
+                case Op.REAL -> r[p2[i]].setDouble((Double) p4[i]);
+                case Op.STRING8 -> r[p2[i]].setText((byte[]) p4[i]);
+                case Op.BLOB -> r[p2[i]].setBlob((byte[]) p4[i]);
+                case Op.NULL -> {
+                    int last = Math.max(p2[i], p3[i]);
+                    for (int k = p2[i]; k <= last; k++) {
+                        r[k].setNull();
+                    }
+                }
+                case Op.VARIABLE -> r[p2[i]].copyFrom(parameters[p1[i] - 1]);
+                case Op.COPY -> r[p2[i]].copyFrom(r[p1[i]]);
+                case Op.ADD -> Arithmetic.add(r[p1[i]], r[p2[i]], r[p3[i]]);
+                case Op.SUBTRACT -> Arithmetic.subtract(r[p1[i]], r[p2[i]], r[p3[i]]);
+                case Op.MULTIPLY -> Arithmetic.multiply(r[p1[i]], r[p2[i]], r[p3[i]]);
+                case Op.DIVIDE -> Arithmetic.divide(r[p1[i]], r[p2[i]], r[p3[i]]);
+                case Op.REMAINDER -> Arithmetic.remainder(r[p1[i]], r[p2[i]], r[p3[i]]);
+                case Op.CONCAT -> Arithmetic.concat(r[p1[i]], r[p2[i]], r[p3[i]]);
+                case Op.BIT_AND -> Arithmetic.bitAnd(r[p1[i]], r[p2[i]], r[p3[i]]);
+                case Op.BIT_OR -> Arithmetic.bitOr(r[p1[i]], r[p2[i]], r[p3[i]]);
+                case Op.SHIFT_LEFT -> Arithmetic.shiftLeft(r[p1[i]], r[p2[i]], r[p3[i]]);
+                case Op.SHIFT_RIGHT -> Arithmetic.shiftRight(r[p1[i]], r[p2[i]], r[p3[i]]);
+                case Op.AND -> Arithmetic.and(r[p1[i]], r[p2[i]], r[p3[i]]);
+                case Op.OR -> Arithmetic.or(r[p1[i]], r[p2[i]], r[p3[i]]);
+                case Op.NOT -> Arithmetic.not(r[p1[i]], r[p2[i]]);
+                case Op.BIT_NOT -> Arithmetic.bitNot(r[p1[i]], r[p2[i]]);
+                case Op.NEGATE -> Arithmetic.negate(r[p1[i]], r[p2[i]]);
+                case Op.COMPARE -> {
+                    Comparison c = (Comparison) p4[i];
+                    comparator.compare(c.op(), r[p1[i]], r[p2[i]], c.affinity(), c.collation(), r[p3[i]]);
+                }
+                case Op.IF -> {
+                    Register v = r[p1[i]];
+                    if (v.isNull() ? p3[i] != 0 : v.isTrue()) {
+                        i = p2[i];
+                        continue;
+                    }
+                }
+                case Op.IF_NOT -> {
+                    Register v = r[p1[i]];
+                    if (v.isNull() ? p3[i] != 0 : !v.isTrue()) {
+                        i = p2[i];
+                        continue;
+                    }
+                }
+                case Op.IS_NULL -> {
+                    if (r[p1[i]].isNull()) {
+                        i = p2[i];
+                        continue;
+                    }
+                }
+                case Op.NOT_NULL -> {
+                    if (!r[p1[i]].isNull()) {
+                        i = p2[i];
+                        continue;
+                    }
+                }
+                case Op.IS_TRUE -> {
+                    Register v = r[p1[i]];
+                    boolean truth = !v.isNull() && v.isTrue() == (p3[i] == 0);
+                    r[p2[i]].setLong(truth ? 1 : 0);
+                }
+                case Op.FUNCTION -> call((FunctionCall) p4[i], p1[i], p2[i], r[p3[i]]);
+                case Op.CAST -> Cast.apply(r[p1[i]], (Affinity) p4[i]);
+                case Op.RESULT_ROW -> {
+                    resultStart = p1[i];
+                    resultCount = p2[i];
+                    pc = i + 1;
+                    if (host.isInterrupted()) {
+                        halted = true;
+                        throw new TursoException(ResultCode.INTERRUPT);
+                    }
+                    return true;
+                }
+                case Op.TRANSACTION -> host.beginTransaction(p2[i] != 0);
+                case Op.OPEN_READ, Op.OPEN_WRITE -> {
+                    if (cursors[p1[i]] != null) {
+                        cursors[p1[i]].close();
+                    }
+                    cursors[p1[i]] = host.storage().openTableCursor(p2[i]);
+                }
+                case Op.REWIND -> {
+                    nullRows[p1[i]] = false;
+                    if (!cursors[p1[i]].first()) {
+                        i = p2[i];
+                        continue;
+                    }
+                }
+                case Op.NEXT -> {
+                    nullRows[p1[i]] = false;
+                    if (cursors[p1[i]].next()) {
+                        i = p2[i];
+                        continue;
+                    }
+                }
+                case Op.COLUMN -> {
+                    if (nullRows[p1[i]]) {
+                        r[p3[i]].setNull();
+                    } else {
+                        column(cursors[p1[i]], p2[i], r[p3[i]], (Register) p4[i]);
+                    }
+                }
+                case Op.ROWID -> {
+                    if (nullRows[p1[i]]) {
+                        r[p2[i]].setNull();
+                    } else {
+                        r[p2[i]].setLong(cursors[p1[i]].rowid());
+                    }
+                }
+                case Op.NULL_ROW -> nullRows[p1[i]] = true;
+                case Op.AUTOCOMMIT -> host.transactionControl(p1[i], p2[i]);
+                case Op.DESTROY -> {
+                    Storage storage = host.storage();
+                    if (storage.headerField(HeaderField.LARGEST_ROOT_PAGE) != 0) {
+                        throw new TursoException(ResultCode.ERROR,
+                                "not supported yet: dropping a table or index in an auto_vacuum database");
+                    }
+                    storage.dropTree((int) r[p1[i]].toLong());
+                }
+                case Op.DELETE -> {
+                    BTreeCursor cursor = cursors[p1[i]];
+                    long rowid = cursor.rowid();
+                    cursor.delete();
+                    if ((program.p5[i] & Op.COUNT_CHANGE) != 0) {
+                        host.rowChanged(rowid, false);
+                    }
+                }
+                case Op.NEW_ROWID -> r[p2[i]].setLong(newRowid(cursors[p1[i]]));
+                case Op.MAKE_RECORD -> r[p3[i]].setBlob(makeRecord(r, p1[i], p2[i]));
+                case Op.INSERT -> {
+                    Register record = r[p2[i]];
+                    long rowid = r[p3[i]].longValue();
+                    cursors[p1[i]].insert(rowid, java.util.Arrays.copyOfRange(record.bytes(), record.offset(),
+                            record.offset() + record.length()));
+                    if ((program.p5[i] & Op.COUNT_CHANGE) != 0) {
+                        host.rowChanged(rowid, (program.p5[i] & Op.SET_LAST_ROWID) != 0);
+                    }
+                }
+                case Op.NOT_EXISTS -> {
+                    if (!cursors[p1[i]].seek(r[p3[i]].longValue(), SeekOp.EQ)) {
+                        i = p2[i];
+                        continue;
+                    }
+                }
+                case Op.MUST_BE_INT -> mustBeInt(r[p1[i]]);
+                case Op.AFFINITY -> {
+                    Affinity[] affinities = (Affinity[]) p4[i];
+                    for (int k = 0; k < p2[i]; k++) {
+                        affinities[k].apply(r[p1[i] + k]);
+                    }
+                }
+                case Op.CREATE_BTREE -> r[p2[i]].setLong(host.storage().createTable());
+                case Op.BUMP_SCHEMA_COOKIE -> {
+                    Storage storage = host.storage();
+                    storage.setHeaderField(HeaderField.SCHEMA_COOKIE, storage.headerField(HeaderField.SCHEMA_COOKIE) + 1);
+                }
+                case Op.PARSE_SCHEMA -> host.schemaChanged();
+                case Op.DISTINCT -> {
+                    if (distincts[p1[i]] == null) {
+                        distincts[p1[i]] = new DistinctSet((SortOrder) p4[i]);
+                    }
+                    if (!distincts[p1[i]].add(r, p3[i])) {
+                        i = p2[i];
+                        continue;
+                    }
+                }
+                case Op.DISTINCT_CLEAR -> distincts[p1[i]] = null;
+                case Op.AGG_RESET -> aggregates[p1[i]] = aggregate(p4[i]).newState();
+                case Op.AGG_STEP -> aggregate(p4[i]).step(aggregates[p1[i]], arguments.bind(r, p2[i], p3[i]));
+                case Op.AGG_FINAL -> {
+                    result.reset(r[p2[i]]);
+                    aggregate(p4[i]).finish(aggregates[p1[i]], result);
+                    result.throwIfError();
+                }
+                case Op.SORTER_OPEN -> sorters[p1[i]] = new Sorter((SortOrder) p4[i]);
+                case Op.SORTER_INSERT -> sorters[p1[i]].insert(r, p2[i], p3[i]);
+                case Op.SORTER_SORT -> {
+                    if (!sorters[p1[i]].sort()) {
+                        i = p2[i];
+                        continue;
+                    }
+                }
+                case Op.SORTER_COLUMN -> r[p3[i]].copyFrom(sorters[p1[i]].column(p2[i]));
+                case Op.SORTER_NEXT -> {
+                    if (sorters[p1[i]].next()) {
+                        i = p2[i];
+                        continue;
+                    }
+                }
+                case Op.IF_POS -> {
+                    Register v = r[p1[i]];
+                    if (v.longValue() > 0) {
+                        v.setLong(v.longValue() - p3[i]);
+                        i = p2[i];
+                        continue;
+                    }
+                }
+                case Op.DECR_JUMP_ZERO -> {
+                    Register v = r[p1[i]];
+                    if (v.longValue() > 0) {
+                        v.setLong(v.longValue() - 1);
+                        if (v.longValue() == 0) {
+                            i = p2[i];
+                            continue;
+                        }
+                    }
+                }
+                default -> throw new TursoException(ResultCode.INTERNAL, "unknown opcode " + op[i] + " at " + i);
+            }
+            i++;
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static AggregateFunction<Object> aggregate(Object function) {
+        return (AggregateFunction<Object>) function;
+    }
+
+    /** Column {@code col} of the cursor's row; a row written before the column existed gets its default. */
+    private static void column(BTreeCursor cursor, int col, Register out, Register missing) {
+        Record record = cursor.record();
+        if (col >= record.columnCount()) {
+            if (missing == null) {
+                out.setNull();
+            } else {
+                out.copyFrom(missing);
+            }
+            return;
+        }
+        switch (record.type(col)) {
+            case NULL -> out.setNull();
+            case INTEGER -> out.setLong(record.getLong(col));
+            case REAL -> out.setDouble(record.getDouble(col));
+            case TEXT -> out.setText(record.getBytes(col));
+            case BLOB -> out.setBlob(record.getBytes(col));
+        }
+    }
+
+    /** One more than the largest rowid; SQLite's random search when that is taken is not needed below 2^63-1. */
+    private static long newRowid(BTreeCursor cursor) {
+        if (!cursor.last()) {
+            return 1;
+        }
+        long max = cursor.rowid();
+        if (max == Long.MAX_VALUE) {
+            throw new TursoException(ResultCode.FULL, "database or disk is full");
+        }
+        return max + 1;
+    }
+
+    private byte[] makeRecord(Register[] r, int first, int count) {
+        RecordBuilder b = recordBuilder.clear();
+        for (int k = first; k < first + count; k++) {
+            Register v = r[k];
+            switch (v.type()) {
+                case NULL -> b.addNull();
+                case INTEGER -> b.addLong(v.longValue());
+                case REAL -> b.addDouble(v.doubleValue());
+                case TEXT -> b.addText(java.util.Arrays.copyOfRange(v.bytes(), v.offset(), v.offset() + v.length()));
+                case BLOB -> b.addBlob(java.util.Arrays.copyOfRange(v.bytes(), v.offset(), v.offset() + v.length()));
+            }
+        }
+        return b.build();
+    }
+
+    /** Integer rowids: an integer, or text or a real that holds one exactly, else "datatype mismatch". */
+    private static void mustBeInt(Register v) {
+        if (v.type() != DataType.INTEGER) {
+            Affinity.INTEGER.apply(v);
+            if (v.type() != DataType.INTEGER) {
+                throw new TursoException(ResultCode.MISMATCH, "datatype mismatch");
+            }
+        }
+    }
+
+    private void call(FunctionCall call, int first, int count, Register out) {
+        currentCall = call;
+        arguments.bind(registers, first, count);
+        result.reset(out);
+        call.function().invoke(this, arguments, result);
+        result.throwIfError();
+    }
+
+    /** Binds a boxed value to parameter {@code index}. */
+    public void bind(int index, Value value) {
+        parameter(index).set(value);
+    }
+
+    @Override
+    public long lastInsertRowid() {
+        return host.lastInsertRowid();
+    }
+
+    @Override
+    public long changes() {
+        return host.changes();
+    }
+
+    @Override
+    public long totalChanges() {
+        return host.totalChanges();
+    }
+
+    @Override
+    public long statementTimeMillis() {
+        return statementTime;
+    }
+
+    @Override
+    public Object auxData(int argument) {
+        return currentCall == null ? null : currentCall.auxData(argument);
+    }
+
+    @Override
+    public void setAuxData(int argument, Object data) {
+        if (currentCall != null) {
+            currentCall.setAuxData(argument, data);
+        }
+    }
+}
