@@ -7,4 +7,6 @@ module turso.planner {
     requires turso.parser;
     requires turso.vm;
     requires turso.btree;
+
+    exports turso.planner to turso.engine;
 }

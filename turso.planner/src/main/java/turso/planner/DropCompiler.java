@@ -1,0 +1,84 @@
+/*
+ * Code generation for DROP TABLE: every row of sqlite_schema that belongs to
+ * the table (the table's own, its indexes' and its triggers') is deleted and
+ * the B-trees they own are freed; then the schema cookie moves on. Views
+ * have their own DROP VIEW; the rest of DROP comes with those objects.
+ */
+package turso.planner;
+
+import java.nio.charset.StandardCharsets;
+import turso.api.ResultCode;
+import turso.api.TursoException;
+import turso.parser.ast.Stmt;
+import turso.vm.Affinity;
+import turso.vm.CompareOp;
+import turso.vm.Comparison;
+import turso.vm.FunctionRegistry;
+import turso.vm.Op;
+import turso.vm.Program;
+import turso.vm.ProgramBuilder;
+
+final class DropCompiler {
+    private DropCompiler() {
+    }
+
+    static Program compile(Stmt.Drop drop, Schema schema, FunctionRegistry functions) {
+        if (drop.kind() != Stmt.ObjectKind.TABLE) {
+            throw Unsupported.feature("DROP " + drop.kind());
+        }
+        String name = drop.name().name().value();
+        ProgramBuilder b = new ProgramBuilder();
+        b.markWrites();
+        int init = b.emit(Op.INIT, 0, 0, 0);
+        b.setJump(init, b.currentAddress());
+        String kind = schema.kindOf(name);
+        boolean mainSchema = drop.name().schema() == null || drop.name().schema().is("main");
+        if (kind == null || !mainSchema) {
+            if (drop.ifExists()) {
+                b.emit(Op.HALT, 0, 0, 0);
+                return b.build();
+            }
+            String shown = (drop.name().schema() == null ? "" : drop.name().schema().value() + ".") + name;
+            throw new TursoException(ResultCode.ERROR, "no such table: " + shown);
+        }
+        if (kind.equals("view")) {
+            throw new TursoException(ResultCode.ERROR, "use DROP VIEW to delete view " + name);
+        }
+        if (!kind.equals("table")) {
+            throw new TursoException(ResultCode.ERROR, "no such table: " + name);
+        }
+        if (name.regionMatches(true, 0, "sqlite_", 0, 7)) {
+            throw new TursoException(ResultCode.ERROR, "table " + name + " may not be dropped");
+        }
+        int schemaCursor = b.newCursor();
+        int wanted = b.newRegister();
+        int owner = b.newRegister();
+        int same = b.newRegister();
+        int root = b.newRegister();
+        int done = b.newLabel();
+        b.emit(Op.STRING8, 0, wanted, 0, name.getBytes(StandardCharsets.UTF_8), 0);
+        b.emit(Op.TRANSACTION, 0, 1, 0);
+        b.emit(Op.OPEN_WRITE, schemaCursor, 1, 0);
+        b.comment("sqlite_schema");
+        b.emit(Op.REWIND, schemaCursor, done, 0);
+        int loop = b.currentAddress();
+        int next = b.newLabel();
+        b.emit(Op.COLUMN, schemaCursor, 2, owner);
+        b.emit(Op.COMPARE, owner, wanted, same,
+                new Comparison(CompareOp.EQ, Affinity.NONE, functions.collation("NOCASE")), 0);
+        b.emit(Op.IF_NOT, same, next, 1);
+        int keep = b.newLabel();
+        b.emit(Op.COLUMN, schemaCursor, 3, root);
+        b.emit(Op.IF_NOT, root, keep, 1);
+        b.emit(Op.DESTROY, root, 0, 0);
+        b.resolve(keep);
+        b.emit(Op.DELETE, schemaCursor, 0, 0);
+        b.resolve(next);
+        b.emit(Op.NEXT, schemaCursor, loop, 0);
+        b.resolve(done);
+        b.emit(Op.BUMP_SCHEMA_COOKIE, 0, 0, 0);
+        b.emit(Op.PARSE_SCHEMA, 0, 0, 0);
+        b.emit(Op.HALT, 0, 0, 0);
+        return b.build();
+    }
+}

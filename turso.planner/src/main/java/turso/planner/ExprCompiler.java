@@ -1,0 +1,723 @@
+/*
+ * Code generation for expressions: each expression of the AST becomes
+ * instructions that leave its value in a register. Affinity and collating
+ * sequence of comparisons follow datatype3.html (§4.2, §7); literals are
+ * typed as SQLite types them (an integer too large for 64 bits is a REAL,
+ * "-9223372036854775808" is an INTEGER); CASE, IN, BETWEEN, iif, coalesce and
+ * ifnull evaluate only what SQLite evaluates.
+ */
+package turso.planner;
+
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import turso.api.ResultCode;
+import turso.api.TursoException;
+import turso.api.spi.AggregateFunction;
+import turso.api.spi.Collation;
+import turso.api.spi.ScalarFunction;
+import turso.api.spi.SqlFunction;
+import turso.parser.ast.Expr;
+import turso.parser.ast.Name;
+import turso.vm.Affinity;
+import turso.vm.CompareOp;
+import turso.vm.Comparison;
+import turso.vm.FunctionCall;
+import turso.vm.FunctionRegistry;
+import turso.vm.Op;
+import turso.vm.ProgramBuilder;
+
+final class ExprCompiler {
+    private final ProgramBuilder b;
+    private final FunctionRegistry functions;
+    private final Parameters parameters;
+    private final Collation binary;
+    /** The tables column references resolve against, in FROM order; none in a query without FROM. */
+    private List<Scope> scopes = List.of();
+    /** The expressions of the enclosing query, for a subquery's references to its tables (correlation). */
+    private ExprCompiler outer;
+    /** What subqueries are compiled against; null where the statement has none to offer. */
+    private Schema schema;
+    private String sql;
+    /**
+     * In the output phase of an aggregate query: expressions whose value is
+     * already in a register (aggregate calls, GROUP BY keys), by structure.
+     */
+    private Map<Expr, Integer> precomputed = Map.of();
+    /**
+     * Result column aliases (lower-cased) and their expressions: SQLite lets
+     * WHERE, GROUP BY, HAVING and ORDER BY use an alias where no column of
+     * that name exists.
+     */
+    private Map<String, Expr> aliases = Map.of();
+    /** Aliases being expanded, so that an alias used inside its own expression is no alias. */
+    private final java.util.Set<String> expanding = new java.util.HashSet<>();
+    /** In the output phase of an aggregate query: registers holding the last row's columns. */
+    private Map<ColumnKey, Integer> columnHolders = Map.of();
+
+    ExprCompiler(ProgramBuilder b, FunctionRegistry functions) {
+        this.b = b;
+        this.functions = functions;
+        this.parameters = new Parameters(b);
+        this.binary = functions.collation("BINARY");
+    }
+
+    void setScopes(List<Scope> scopes) {
+        this.scopes = List.copyOf(scopes);
+    }
+
+    /** Lets expressions hold subqueries, compiled against {@code schema}; {@code outer} is the enclosing query's, or null. */
+    void setContext(Schema schema, String sql, ExprCompiler outer) {
+        this.schema = schema;
+        this.sql = sql;
+        this.outer = outer;
+    }
+
+    void setAliases(Map<String, Expr> aliases) {
+        this.aliases = aliases;
+    }
+
+    /**
+     * Compiles what follows as the output of an aggregate query: aggregate
+     * calls and group keys read their registers, and other columns read the
+     * registers holding the group's last row.
+     */
+    void setAggregateOutput(Map<Expr, Integer> precomputed, Map<ColumnKey, Integer> holders) {
+        this.precomputed = precomputed;
+        this.columnHolders = holders;
+    }
+
+    /** Whether {@code f} calls an aggregate function (and is not a window function call). */
+    boolean isAggregate(Expr.FunctionCall f) {
+        if (f.over() != null) {
+            return false;
+        }
+        int arity = f.star() ? 0 : f.args().size();
+        return functions.find(f.name().value(), arity).orElse(null) instanceof AggregateFunction<?>;
+    }
+
+    /** The table column {@code c} reads, or null if it names none. */
+    ColumnKey columnKey(Expr.ColumnRef c) {
+        Resolved r = resolve(c);
+        return r == null ? null : new ColumnKey(r.scope().cursor(), r.index());
+    }
+
+    /** Evaluates {@code e} into a new register; returns it. */
+    int compile(Expr e) {
+        int r = b.newRegister();
+        compileInto(e, r);
+        return r;
+    }
+
+    /** Evaluates {@code e} into register {@code target}. */
+    void compileInto(Expr e, int target) {
+        Integer ready = precomputed.get(e);
+        if (ready != null) {
+            b.emit(Op.COPY, ready, target, 0);
+            return;
+        }
+        switch (e) {
+            case Expr.Literal l -> literal(l, false, target);
+            case Expr.ColumnRef c -> columnRef(c, target);
+            case Expr.Parameter p -> b.emit(Op.VARIABLE, parameters.number(p.text()), target, 0);
+            case Expr.Unary u -> unary(u, target);
+            case Expr.Binary bin -> binary(bin, target);
+            case Expr.Like l -> like(l, target);
+            case Expr.Between bt -> between(bt, target);
+            case Expr.InList in -> inList(in, target);
+            case Expr.IsNull n -> isNull(n, target);
+            case Expr.FunctionCall f -> call(f, target);
+            case Expr.Case c -> caseExpr(c, target);
+            case Expr.Cast c -> {
+                compileInto(c.expr(), target);
+                b.emit(Op.CAST, target, 0, 0, Affinity.ofDeclaredType(c.type().text()), 0);
+            }
+            case Expr.Collate c -> {
+                functions.collation(c.collation().value());
+                compileInto(c.expr(), target);
+            }
+            case Expr.InSelect in -> inSelect(in, target);
+            case Expr.InTable x -> throw Unsupported.feature("IN table");
+            case Expr.Exists x -> exists(x, target);
+            case Expr.Subquery x -> scalarSubquery(x, target);
+            case Expr.RowValue x -> throw new TursoException(ResultCode.ERROR, "row value misused");
+            case Expr.Raise x -> throw new TursoException(ResultCode.ERROR,
+                    "RAISE() may only be used within a trigger-program");
+        }
+    }
+
+    private void literal(Expr.Literal l, boolean negated, int target) {
+        switch (l.kind()) {
+            case INTEGER -> integer(l.text(), negated, target);
+            case FLOAT -> {
+                double d = Double.parseDouble(l.text());
+                b.emit(Op.REAL, 0, target, 0, negated ? -d : d, 0);
+            }
+            case STRING -> b.emit(Op.STRING8, 0, target, 0, l.text().getBytes(StandardCharsets.UTF_8), 0);
+            case BLOB -> b.emit(Op.BLOB, 0, target, 0, HexFormat.of().parseHex(l.text()), 0);
+            case NULL -> b.emit(Op.NULL, 0, target, 0);
+            case CURRENT_TIME, CURRENT_DATE, CURRENT_TIMESTAMP -> {
+                SqlFunction f = functions.resolve(l.kind().name().toLowerCase(java.util.Locale.ROOT), 0);
+                b.emit(Op.FUNCTION, 0, 0, target, new FunctionCall((ScalarFunction) f), 0);
+            }
+        }
+        if (negated && l.kind() != Expr.LiteralKind.INTEGER && l.kind() != Expr.LiteralKind.FLOAT) {
+            b.emit(Op.NEGATE, target, target, 0);
+        }
+    }
+
+    /** Decimal or hexadecimal digits as written; a decimal beyond 64 bits becomes a REAL, as in SQLite. */
+    private void integer(String text, boolean negated, int target) {
+        if (text.length() > 2 && (text.charAt(1) == 'x' || text.charAt(1) == 'X')) {
+            String hex = text.substring(2);
+            if (hex.replaceFirst("^0+", "").length() > 16) {
+                throw new TursoException(ResultCode.ERROR, "hex literal too big: " + (negated ? "-" : "") + text);
+            }
+            long v = Long.parseUnsignedLong(hex, 16);
+            emitLong(negated ? -v : v, target);
+            return;
+        }
+        BigInteger v = new BigInteger(text);
+        if (negated) {
+            v = v.negate();
+        }
+        if (v.bitLength() < 64) {
+            emitLong(v.longValue(), target);
+        } else {
+            b.emit(Op.REAL, 0, target, 0, Double.parseDouble((negated ? "-" : "") + text), 0);
+        }
+    }
+
+    private void emitLong(long v, int target) {
+        if (v == (int) v) {
+            b.emit(Op.INTEGER, (int) v, target, 0);
+        } else {
+            b.emit(Op.INT64, 0, target, 0, v, 0);
+        }
+    }
+
+    private void columnRef(Expr.ColumnRef c, int target) {
+        Name column = c.column();
+        Resolved resolved = resolve(c);
+        if (resolved != null) {
+            Integer holder = resolved.owner().columnHolders.get(new ColumnKey(resolved.scope().cursor(), resolved.index()));
+            if (holder != null) {
+                b.emit(Op.COPY, holder, target, 0);
+            } else if (resolved.index() == ColumnKey.ROWID) {
+                b.emit(Op.ROWID, resolved.scope().cursor(), target, 0);
+            } else {
+                b.emit(Op.COLUMN, resolved.scope().cursor(), resolved.index(), target);
+                b.comment(resolved.scope().table().name() + "." + resolved.column().name());
+            }
+            return;
+        }
+        if (c.table() == null) {
+            String key = column.value().toLowerCase(java.util.Locale.ROOT);
+            Expr aliased = aliases.get(key);
+            if (aliased != null && expanding.add(key)) {
+                try {
+                    compileInto(aliased, target);
+                } finally {
+                    expanding.remove(key);
+                }
+                return;
+            }
+            if (column.doubleQuoted()) {
+                b.emit(Op.STRING8, 0, target, 0, column.value().getBytes(StandardCharsets.UTF_8), 0);
+                return;
+            }
+            if (column.is("true") || column.is("false")) {
+                b.emit(Op.INTEGER, column.is("true") ? 1 : 0, target, 0);
+                return;
+            }
+        }
+        String qualified = (c.schema() == null ? "" : c.schema().value() + ".")
+                + (c.table() == null ? "" : c.table().value() + ".") + column.value();
+        throw new TursoException(ResultCode.ERROR, "no such column: " + qualified, c.span().start(), null);
+    }
+
+    /**
+     * Where a column reference leads: a table of FROM, a column of it
+     * ({@link ColumnKey#ROWID}: the rowid), and the compiler of the query that
+     * table belongs to (an enclosing one for a correlated reference).
+     */
+    private record Resolved(Scope scope, int index, ExprCompiler owner) {
+        Column column() {
+            Table t = scope.table();
+            return index == ColumnKey.ROWID ? (t.rowidAlias() >= 0 ? t.columns().get(t.rowidAlias()) : null)
+                    : t.columns().get(index);
+        }
+    }
+
+    /**
+     * The table column {@code c} names, or null. An unqualified name that
+     * more than one table has is ambiguous, as in SQLite; the rowid alias
+     * (INTEGER PRIMARY KEY) resolves to the rowid.
+     */
+    private Resolved resolve(Expr.ColumnRef c) {
+        if (c.schema() != null && !c.schema().is("main")) {
+            return null;
+        }
+        String name = c.column().value();
+        Resolved found = null;
+        for (Scope s : scopes) {
+            if (c.table() != null && !c.table().is(s.name())) {
+                continue;
+            }
+            int index = s.table().columnIndex(name);
+            if (index < 0 || (c.table() == null && s.hidden().contains(name.toLowerCase(java.util.Locale.ROOT)))) {
+                continue;
+            }
+            if (found != null) {
+                throw ambiguous(c);
+            }
+            found = new Resolved(s, index == s.table().rowidAlias() ? ColumnKey.ROWID : index, this);
+        }
+        if (found == null && Scope.isRowidName(name)) {
+            for (Scope s : scopes) {
+                if (c.table() == null || c.table().is(s.name())) {
+                    if (found != null) {
+                        throw ambiguous(c);
+                    }
+                    found = new Resolved(s, ColumnKey.ROWID, this);
+                }
+            }
+        }
+        return found == null && outer != null ? outer.resolve(c) : found;
+    }
+
+    private static TursoException ambiguous(Expr.ColumnRef c) {
+        return new TursoException(ResultCode.ERROR, "ambiguous column name: "
+                + (c.table() == null ? "" : c.table().value() + ".") + c.column().value(), c.span().start(), null);
+    }
+
+    /**
+     * The name SQLite gives a result column that is a column reference: the
+     * column's name as declared (a rowid reference: the INTEGER PRIMARY KEY
+     * column's, if the table has one); null if {@code e} is not one.
+     */
+    String declaredName(Expr e) {
+        if (!(e instanceof Expr.ColumnRef c)) {
+            return null;
+        }
+        Resolved r = resolve(c);
+        if (r == null) {
+            return null;
+        }
+        Column column = r.column();
+        return column != null ? column.name() : c.column().value();
+    }
+
+    /** The table column {@code e} reads, if it is a column reference that resolves to one; else null. */
+    private Column column(Expr e) {
+        if (e instanceof Expr.ColumnRef c) {
+            Resolved r = resolve(c);
+            return r == null ? null : r.column();
+        }
+        return null;
+    }
+
+    private void unary(Expr.Unary u, int target) {
+        switch (u.op()) {
+            case NEGATE -> {
+                if (u.operand() instanceof Expr.Literal l
+                        && (l.kind() == Expr.LiteralKind.INTEGER || l.kind() == Expr.LiteralKind.FLOAT)) {
+                    literal(l, true, target);
+                } else {
+                    b.emit(Op.NEGATE, compile(u.operand()), target, 0);
+                }
+            }
+            case PLUS -> compileInto(u.operand(), target);
+            case BITNOT -> b.emit(Op.BIT_NOT, compile(u.operand()), target, 0);
+            case NOT -> b.emit(Op.NOT, compile(u.operand()), target, 0);
+        }
+    }
+
+    private void binary(Expr.Binary e, int target) {
+        int op = switch (e.op()) {
+            case ADD -> Op.ADD;
+            case SUBTRACT -> Op.SUBTRACT;
+            case MULTIPLY -> Op.MULTIPLY;
+            case DIVIDE -> Op.DIVIDE;
+            case REMAINDER -> Op.REMAINDER;
+            case CONCAT -> Op.CONCAT;
+            case BITAND -> Op.BIT_AND;
+            case BITOR -> Op.BIT_OR;
+            case LSHIFT -> Op.SHIFT_LEFT;
+            case RSHIFT -> Op.SHIFT_RIGHT;
+            case AND -> Op.AND;
+            case OR -> Op.OR;
+            case EQ, NE, LT, LE, GT, GE, IS, IS_NOT -> Op.COMPARE;
+            case ARROW, ARROW2 -> -1;
+        };
+        if (op < 0) {
+            callScalar(e.op().sql(), List.of(e.left(), e.right()), target);
+            return;
+        }
+        int left = compile(e.left());
+        int right = compile(e.right());
+        if (op == Op.COMPARE) {
+            b.emit(Op.COMPARE, left, right, target, comparison(compareOp(e.op()), e.left(), e.right()), 0);
+        } else {
+            b.emit(op, left, right, target);
+        }
+    }
+
+    private static CompareOp compareOp(Expr.BinaryOp op) {
+        return switch (op) {
+            case EQ -> CompareOp.EQ;
+            case NE -> CompareOp.NE;
+            case LT -> CompareOp.LT;
+            case LE -> CompareOp.LE;
+            case GT -> CompareOp.GT;
+            case GE -> CompareOp.GE;
+            case IS -> CompareOp.IS;
+            case IS_NOT -> CompareOp.IS_NOT;
+            default -> throw new IllegalArgumentException(op.name());
+        };
+    }
+
+    /** Affinity and collating sequence of {@code left op right} (datatype3.html §4.2 and §7.1). */
+    private Comparison comparison(CompareOp op, Expr left, Expr right) {
+        Affinity affinity = Affinity.forComparison(affinity(left), affinity(right));
+        return new Comparison(op, affinity, collation(left, right));
+    }
+
+    /** An expression's affinity: a column's, a CAST's type, else none. */
+    private Affinity affinity(Expr e) {
+        return switch (e) {
+            case Expr.Cast c -> Affinity.ofDeclaredType(c.type().text());
+            case Expr.Collate c -> affinity(c.expr());
+            case Expr.ColumnRef c -> {
+                Resolved r = resolve(c);
+                yield r == null ? Affinity.NONE : r.index() == ColumnKey.ROWID ? Affinity.INTEGER
+                        : r.column().affinity();
+            }
+            default -> Affinity.NONE;
+        };
+    }
+
+    /**
+     * The explicit COLLATE of the left operand, else of the right, else the
+     * collation of the left operand's column, else of the right's, else BINARY.
+     */
+    private Collation collation(Expr left, Expr right) {
+        Name explicit = explicitCollation(left);
+        if (explicit == null) {
+            explicit = explicitCollation(right);
+        }
+        if (explicit != null) {
+            return functions.collation(explicit.value());
+        }
+        Column column = column(left);
+        if (column == null) {
+            column = column(right);
+        }
+        return column == null ? binary : functions.collation(column.collation());
+    }
+
+    /** The collating sequence {@code e} sorts by: its explicit COLLATE, else its column's, else BINARY. */
+    Collation sortCollation(Expr e) {
+        return collation(e, e);
+    }
+
+    private static Name explicitCollation(Expr e) {
+        return switch (e) {
+            case Expr.Collate c -> c.collation();
+            case Expr.Unary u when u.op() == Expr.UnaryOp.PLUS -> explicitCollation(u.operand());
+            default -> null;
+        };
+    }
+
+    /** {@code x LIKE p ESCAPE e} is like(p, x, e), as in SQLite; NOT negates the result. */
+    private void like(Expr.Like l, int target) {
+        String name = l.op().name().toLowerCase(java.util.Locale.ROOT);
+        List<Expr> args = l.escape() == null ? List.of(l.pattern(), l.left()) : List.of(l.pattern(), l.left(), l.escape());
+        if (!functions.exists(name)) {
+            throw new TursoException(ResultCode.ERROR, "no such function: " + l.op().name());
+        }
+        callScalar(name, args, target);
+        if (l.not()) {
+            b.emit(Op.NOT, target, target, 0);
+        }
+    }
+
+    /** {@code x BETWEEN lo AND hi} is {@code x >= lo AND x <= hi} with x evaluated once. */
+    private void between(Expr.Between e, int target) {
+        int x = compile(e.expr());
+        int lo = compile(e.low());
+        int hi = compile(e.high());
+        int ge = b.newRegister();
+        b.emit(Op.COMPARE, x, lo, ge, comparison(CompareOp.GE, e.expr(), e.low()), 0);
+        int le = b.newRegister();
+        b.emit(Op.COMPARE, x, hi, le, comparison(CompareOp.LE, e.expr(), e.high()), 0);
+        b.emit(Op.AND, ge, le, target);
+        if (e.not()) {
+            b.emit(Op.NOT, target, target, 0);
+        }
+    }
+
+    /**
+     * {@code x IN (v1, v2...)}: 1 if x equals a value; else NULL if x or a
+     * value is NULL; else 0. An empty list gives 0 whatever x is. The values
+     * are compared as {@code x = +v}: only x's affinity counts.
+     */
+    private void inList(Expr.InList e, int target) {
+        if (e.values().isEmpty()) {
+            b.emit(Op.INTEGER, e.not() ? 1 : 0, target, 0);
+            return;
+        }
+        int x = compile(e.expr());
+        int sawNull = b.newRegister();
+        int isNull = b.newLabel();
+        int found = b.newLabel();
+        int end = b.newLabel();
+        b.emit(Op.INTEGER, 0, sawNull, 0);
+        b.emit(Op.IS_NULL, x, isNull, 0);
+        Comparison eq = new Comparison(CompareOp.EQ, Affinity.forComparison(affinity(e.expr()), Affinity.NONE),
+                collation(e.expr(), e.expr()));
+        int cmp = b.newRegister();
+        for (Expr value : e.values()) {
+            int v = compile(value);
+            b.emit(Op.COMPARE, x, v, cmp, eq, 0);
+            b.emit(Op.IF, cmp, found, 0);
+            int next = b.newLabel();
+            b.emit(Op.NOT_NULL, cmp, next, 0);
+            b.emit(Op.INTEGER, 1, sawNull, 0);
+            b.resolve(next);
+        }
+        b.emit(Op.IF, sawNull, isNull, 0);
+        inResult(e.not(), found, isNull, end, target);
+    }
+
+    /**
+     * The end of IN: falls in here when x was not found (0, or 1 for NOT IN);
+     * label {@code found} gives 1 (0), label {@code isNull} gives NULL.
+     */
+    private void inResult(boolean not, int found, int isNull, int end, int target) {
+        b.emit(Op.INTEGER, not ? 1 : 0, target, 0);
+        b.emit(Op.GOTO, 0, end, 0);
+        b.resolve(found);
+        b.emit(Op.INTEGER, not ? 0 : 1, target, 0);
+        b.emit(Op.GOTO, 0, end, 0);
+        b.resolve(isNull);
+        b.emit(Op.NULL, 0, target, 0);
+        b.resolve(end);
+    }
+
+    /** Runs {@code select} inside this program, each row going to {@code sink}; returns its column count. */
+    private int subquery(turso.parser.ast.Select select, RowSink sink, int done) {
+        if (schema == null) {
+            throw Unsupported.feature("subqueries here");
+        }
+        return SelectCompiler.generateInto(b, functions, select, sql, schema, sink, done, this);
+    }
+
+    /** (SELECT ...): its first row's value, or NULL when it has none. */
+    private void scalarSubquery(Expr.Subquery e, int target) {
+        int end = b.newLabel();
+        b.emit(Op.NULL, 0, target, 0);
+        int width = subquery(e.select(), (first, count) -> {
+            b.emit(Op.COPY, first, target, 0);
+            b.emit(Op.GOTO, 0, end, 0);
+        }, end);
+        if (width != 1) {
+            throw new TursoException(ResultCode.ERROR, "sub-select returns " + width + " columns - expected 1");
+        }
+        b.resolve(end);
+    }
+
+    /** EXISTS (SELECT ...): 1 as soon as a row comes, else 0. */
+    private void exists(Expr.Exists e, int target) {
+        int end = b.newLabel();
+        b.emit(Op.INTEGER, 0, target, 0);
+        subquery(e.select(), (first, count) -> {
+            b.emit(Op.INTEGER, 1, target, 0);
+            b.emit(Op.GOTO, 0, end, 0);
+        }, end);
+        b.resolve(end);
+    }
+
+    /**
+     * {@code x IN (SELECT ...)}, with IN's three-valued rules: 1 if a row
+     * equals x, else NULL if x or a compared value is NULL, else 0; no rows
+     * give 0.
+     */
+    private void inSelect(Expr.InSelect e, int target) {
+        int x = compile(e.expr());
+        int any = b.newRegister();
+        int sawNull = b.newRegister();
+        int cmp = b.newRegister();
+        int found = b.newLabel();
+        int isNull = b.newLabel();
+        int end = b.newLabel();
+        int done = b.newLabel();
+        b.emit(Op.INTEGER, 0, any, 0);
+        b.emit(Op.INTEGER, 0, sawNull, 0);
+        Comparison eq = new Comparison(CompareOp.EQ, Affinity.forComparison(affinity(e.expr()), Affinity.NONE),
+                collation(e.expr(), e.expr()));
+        int width = subquery(e.select(), (first, count) -> {
+            int next = b.newLabel();
+            b.emit(Op.INTEGER, 1, any, 0);
+            b.emit(Op.COMPARE, x, first, cmp, eq, 0);
+            b.emit(Op.IF, cmp, found, 0);
+            b.emit(Op.NOT_NULL, cmp, next, 0);
+            b.emit(Op.INTEGER, 1, sawNull, 0);
+            b.resolve(next);
+        }, done);
+        if (width != 1) {
+            throw new TursoException(ResultCode.ERROR, "sub-select returns " + width + " columns - expected 1");
+        }
+        b.resolve(done);
+        int zero = b.newLabel();
+        b.emit(Op.IF_NOT, any, zero, 0);
+        b.emit(Op.IF, sawNull, isNull, 0);
+        b.resolve(zero);
+        inResult(e.not(), found, isNull, end, target);
+    }
+
+    private void isNull(Expr.IsNull e, int target) {
+        int x = compile(e.expr());
+        int end = b.newLabel();
+        b.emit(Op.INTEGER, e.not() ? 0 : 1, target, 0);
+        b.emit(Op.IS_NULL, x, end, 0);
+        b.emit(Op.INTEGER, e.not() ? 1 : 0, target, 0);
+        b.resolve(end);
+    }
+
+    private void call(Expr.FunctionCall f, int target) {
+        String name = f.name().value();
+        if (f.over() != null) {
+            throw Unsupported.feature("window functions");
+        }
+        if (f.star() || f.filter() != null || !f.orderBy().isEmpty()) {
+            resolveAggregate(f);
+        }
+        List<Expr> args = f.args();
+        switch (name.toLowerCase(java.util.Locale.ROOT)) {
+            case "iif" -> {
+                if (args.size() == 3) {
+                    conditional(args.get(0), args.get(1), args.get(2), target);
+                    return;
+                }
+            }
+            case "coalesce", "ifnull" -> {
+                if (args.size() >= 2 && (args.size() == 2 || name.equalsIgnoreCase("coalesce"))) {
+                    coalesce(args, target);
+                    return;
+                }
+            }
+            default -> { }
+        }
+        SqlFunction fn = resolve(name, args.size(), f);
+        if (fn instanceof AggregateFunction<?>) {
+            resolveAggregate(f);
+        }
+        callScalar(fn, args, target);
+    }
+
+    /**
+     * An aggregate call where its result is not available: inside another
+     * aggregate's arguments or in WHERE (SQLite's "misuse of aggregate"), or
+     * with DISTINCT, FILTER or ORDER BY, which are not supported yet.
+     */
+    private void resolveAggregate(Expr.FunctionCall f) {
+        resolve(f.name().value(), f.star() ? 0 : f.args().size(), f);
+        if (!(functions.find(f.name().value(), f.star() ? 0 : f.args().size()).orElse(null)
+                instanceof AggregateFunction<?>)) {
+            throw new TursoException(ResultCode.ERROR, (f.filter() != null ? "FILTER" : "ORDER BY")
+                    + " may not be used with non-aggregate " + f.name().value() + "()", f.span().start(), null);
+        }
+        throw new TursoException(ResultCode.ERROR, "misuse of aggregate: " + f.name().value() + "()",
+                f.span().start(), null);
+    }
+
+    /** Evaluates the arguments of aggregate call {@code f} into consecutive registers; returns the first. */
+    int aggregateArguments(Expr.FunctionCall f) {
+        if (f.filter() != null || !f.orderBy().isEmpty()) {
+            throw Unsupported.feature("FILTER and ORDER BY in aggregate calls");
+        }
+        int first = b.newRegisters(f.args().size());
+        for (int i = 0; i < f.args().size(); i++) {
+            compileInto(f.args().get(i), first + i);
+        }
+        return first;
+    }
+
+    /** The aggregate function {@code f} calls. */
+    AggregateFunction<?> aggregateFunction(Expr.FunctionCall f) {
+        return (AggregateFunction<?>) resolve(f.name().value(), f.star() ? 0 : f.args().size(), f);
+    }
+
+    /** The function, or SQLite's error for the call pointing at it. */
+    private SqlFunction resolve(String name, int arity, Expr call) {
+        try {
+            return functions.resolve(name, arity);
+        } catch (TursoException e) {
+            throw new TursoException(e.resultCode(), e.getMessage(), call.span().start(), null);
+        }
+    }
+
+    private void callScalar(String name, List<Expr> args, int target) {
+        callScalar(functions.resolve(name, args.size()), args, target);
+    }
+
+    private void callScalar(SqlFunction fn, List<Expr> args, int target) {
+        int first = b.newRegisters(args.size());
+        for (int i = 0; i < args.size(); i++) {
+            compileInto(args.get(i), first + i);
+        }
+        b.emit(Op.FUNCTION, first, args.size(), target, new FunctionCall((ScalarFunction) fn), 0);
+    }
+
+    /** iif(c, a, b): only the chosen branch is evaluated. */
+    private void conditional(Expr condition, Expr then, Expr otherwise, int target) {
+        int otherBranch = b.newLabel();
+        int end = b.newLabel();
+        b.emit(Op.IF_NOT, compile(condition), otherBranch, 1);
+        compileInto(then, target);
+        b.emit(Op.GOTO, 0, end, 0);
+        b.resolve(otherBranch);
+        compileInto(otherwise, target);
+        b.resolve(end);
+    }
+
+    /** coalesce(a, b, ...): the first argument that is not NULL; later ones are not evaluated. */
+    private void coalesce(List<Expr> args, int target) {
+        int end = b.newLabel();
+        for (int i = 0; i < args.size(); i++) {
+            compileInto(args.get(i), target);
+            if (i < args.size() - 1) {
+                b.emit(Op.NOT_NULL, target, end, 0);
+            }
+        }
+        b.resolve(end);
+    }
+
+    private void caseExpr(Expr.Case c, int target) {
+        int end = b.newLabel();
+        int operand = c.operand() == null ? 0 : compile(c.operand());
+        int test = b.newRegister();
+        for (Expr.WhenThen wt : c.whens()) {
+            int next = b.newLabel();
+            if (c.operand() == null) {
+                compileInto(wt.when(), test);
+            } else {
+                int when = compile(wt.when());
+                b.emit(Op.COMPARE, operand, when, test, comparison(CompareOp.EQ, c.operand(), wt.when()), 0);
+            }
+            b.emit(Op.IF_NOT, test, next, 1);
+            compileInto(wt.then(), target);
+            b.emit(Op.GOTO, 0, end, 0);
+            b.resolve(next);
+        }
+        if (c.elseExpr() == null) {
+            b.emit(Op.NULL, 0, target, 0);
+        } else {
+            compileInto(c.elseExpr(), target);
+        }
+        b.resolve(end);
+    }
+}

@@ -1,0 +1,55 @@
+/*
+ * The checks a row must pass before it is written, shared by INSERT and
+ * UPDATE: NOT NULL on every column, and a rowid already taken by another
+ * row, each handled as the statement's conflict clause says (ABORT, FAIL and
+ * ROLLBACK fail the statement; IGNORE skips the row; REPLACE overwrites a
+ * row with the same rowid, and gives up on a NULL it cannot replace).
+ */
+package turso.planner;
+
+import turso.api.ResultCode;
+import turso.parser.ast.ConflictResolution;
+import turso.vm.Op;
+import turso.vm.ProgramBuilder;
+
+final class RowConstraints {
+    private RowConstraints() {
+    }
+
+    /** NOT NULL checks of the row in {@code values} (one register per column); jumps to {@code skipRow} on IGNORE. */
+    static void notNull(ProgramBuilder b, Table table, int values, ConflictResolution onConflict, int skipRow) {
+        for (int j = 0; j < table.columns().size(); j++) {
+            Column column = table.columns().get(j);
+            if (column.notNull() && j != table.rowidAlias()) {
+                int ok = b.newLabel();
+                b.emit(Op.NOT_NULL, values + j, ok, 0);
+                if (onConflict == ConflictResolution.IGNORE) {
+                    b.emit(Op.GOTO, 0, skipRow, 0);
+                } else {
+                    b.emit(Op.HALT, ResultCode.CONSTRAINT_NOTNULL.code(), 0, 0,
+                            "NOT NULL constraint failed: " + table.name() + "." + column.name(), 0);
+                }
+                b.resolve(ok);
+            }
+        }
+    }
+
+    /**
+     * What to do when rowid {@code rowid} is already taken in {@code cursor}'s
+     * table: continue at {@code free} when it is not (or REPLACE overwrites
+     * it), jump to {@code skipRow} on IGNORE, else fail. Moves the cursor.
+     */
+    static void rowidFree(ProgramBuilder b, Table table, int cursor, int rowid, ConflictResolution onConflict,
+            int skipRow) {
+        int free = b.newLabel();
+        b.emit(Op.NOT_EXISTS, cursor, free, rowid);
+        switch (onConflict) {
+            case IGNORE -> b.emit(Op.GOTO, 0, skipRow, 0);
+            case REPLACE -> b.emit(Op.GOTO, 0, free, 0);
+            default -> b.emit(Op.HALT, ResultCode.CONSTRAINT_PRIMARYKEY.code(), 0, 0,
+                    "UNIQUE constraint failed: " + table.name() + "."
+                            + (table.rowidAlias() >= 0 ? table.columns().get(table.rowidAlias()).name() : "rowid"), 0);
+        }
+        b.resolve(free);
+    }
+}

@@ -1,0 +1,764 @@
+/*
+ * Code generation for SELECT as far as the query engine goes so far: no
+ * FROM (one constant row) or tables joined by nested loops in FROM order
+ * (inner, cross, NATURAL, USING, LEFT), each scanned in rowid order, with WHERE,
+ * result columns (*, t.*, expressions), DISTINCT, aggregates and GROUP BY /
+ * HAVING, ORDER BY (rows gathered in a sorter, then read back sorted) and
+ * LIMIT / OFFSET. Compounds, subqueries, RIGHT and FULL joins are reported
+ * as not supported yet.
+ */
+package turso.planner;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import turso.api.ResultCode;
+import turso.api.TursoException;
+import turso.api.spi.Collation;
+import turso.parser.ast.Expr;
+import turso.parser.ast.FromClause;
+import turso.parser.ast.Name;
+import turso.parser.ast.OrderingTerm;
+import turso.parser.ast.ResultColumn;
+import turso.parser.ast.Select;
+import turso.parser.ast.SelectCore;
+import turso.vm.FunctionRegistry;
+import turso.vm.Op;
+import turso.vm.Program;
+import turso.vm.ProgramBuilder;
+import turso.vm.SortOrder;
+
+final class SelectCompiler {
+    private final ProgramBuilder b;
+    /** Whether result columns name the program's columns (a top-level SELECT) or not (a SELECT inside another statement). */
+    private final boolean topLevel;
+    private RowSink sink;
+    private final ExprCompiler exprs;
+    private final List<Expr> results = new ArrayList<>();
+    private final List<String> aliases = new ArrayList<>();
+    /** The DISTINCT set of a SELECT DISTINCT, or -1. */
+    private int distinct = -1;
+    /** The tables of FROM in join order; empty without FROM. */
+    private List<JoinStep> joins = List.of();
+
+    /** One table of the join: its scope, whether it is the right side of a LEFT JOIN, and its ON condition. */
+    private record JoinStep(Scope scope, boolean left, Expr on) {}
+
+    private SelectCompiler(ProgramBuilder b, FunctionRegistry functions, boolean topLevel) {
+        this.b = b;
+        this.topLevel = topLevel;
+        this.exprs = new ExprCompiler(b, functions);
+    }
+
+    /** The compiler of this query's expressions, which a subquery's may fall back to (correlation). */
+    private SelectCompiler within(ExprCompiler outer, Schema schema, String sql) {
+        exprs.setContext(schema, sql, outer);
+        return this;
+    }
+
+    static Program compile(Select select, String sql, Schema schema, FunctionRegistry functions) {
+        ProgramBuilder b = new ProgramBuilder();
+        int init = b.emit(Op.INIT, 0, 0, 0);
+        b.setJump(init, b.currentAddress());
+        int done = b.newLabel();
+        new SelectCompiler(b, functions, true).within(null, schema, sql).generate(select, sql, schema,
+                (first, count) -> b.emit(Op.RESULT_ROW, first, count, 0), done);
+        b.resolve(done);
+        b.emit(Op.HALT, 0, 0, 0);
+        return b.build();
+    }
+
+    /**
+     * Emits {@code select} into another statement's program: each row goes to
+     * {@code sink}, and the code ends at label {@code done}, which the caller
+     * resolves. Inside an expression ({@code outer} not null) it is a
+     * subquery, run again each time the expression is evaluated.
+     *
+     * @return how many columns a row has
+     */
+    static int generateInto(ProgramBuilder b, FunctionRegistry functions, Select select, String sql, Schema schema,
+            RowSink sink, int done, ExprCompiler outer) {
+        SelectCompiler compiler = new SelectCompiler(b, functions, false).within(outer, schema, sql);
+        compiler.generate(select, sql, schema, sink, done);
+        return compiler.results.size();
+    }
+
+    private void generate(Select select, String sql, Schema schema, RowSink sink, int done) {
+        this.sink = sink;
+        if (select.with() != null) {
+            throw Unsupported.feature("WITH");
+        }
+        if (!select.compounds().isEmpty()) {
+            throw Unsupported.feature("compound SELECT");
+        }
+        if (!(select.first() instanceof SelectCore.Simple core)) {
+            throw Unsupported.feature("VALUES");
+        }
+        joins = core.from() == null ? List.of() : joins(core.from(), schema);
+        exprs.setScopes(joins.stream().map(JoinStep::scope).toList());
+        collectResults(core.columns(), sql);
+        Map<String, Expr> byAlias = new HashMap<>();
+        for (int j = 0; j < results.size(); j++) {
+            if (aliases.get(j) != null) {
+                byAlias.putIfAbsent(aliases.get(j).toLowerCase(java.util.Locale.ROOT), results.get(j));
+            }
+        }
+        exprs.setAliases(byAlias);
+        if (core.distinct()) {
+            distinct = b.newCursor();
+            b.emit(Op.DISTINCT_CLEAR, distinct, 0, 0);
+        }
+        List<Expr> sortKeys = new ArrayList<>();
+        List<OrderingTerm> terms = select.orderBy();
+        for (int t = 0; t < terms.size(); t++) {
+            sortKeys.add(resolveTerm(terms.get(t).expr(), t, "ORDER BY"));
+        }
+        List<Expr.FunctionCall> aggregates = new ArrayList<>();
+        List<Expr> outputs = new ArrayList<>(results);
+        outputs.addAll(sortKeys);
+        if (core.having() != null) {
+            outputs.add(core.having());
+        }
+        for (Expr e : outputs) {
+            ExprWalker.walk(e, x -> {
+                if (x instanceof Expr.FunctionCall f && exprs.isAggregate(f)) {
+                    if (!aggregates.contains(f)) {
+                        aggregates.add(f);
+                    }
+                    return false;
+                }
+                return true;
+            });
+        }
+        for (Expr.FunctionCall f : aggregates) {
+            if (f.distinct() && f.args().size() != 1) {
+                throw new TursoException(ResultCode.ERROR, "DISTINCT aggregates must have exactly one argument");
+            }
+        }
+        if (!aggregates.isEmpty() || !core.groupBy().isEmpty()) {
+            aggregate(core, select, aggregates, outputs, sortKeys, done);
+            return;
+        }
+        if (core.having() != null) {
+            throw new TursoException(ResultCode.ERROR, "HAVING clause on a non-aggregate query");
+        }
+        boolean sorting = !joins.isEmpty() && !terms.isEmpty();
+        int[] limits = limitAndOffset(select, done);
+        int limit = limits[0];
+        int offset = limits[1];
+        int n = results.size();
+        int out = b.newRegisters(n);
+        int sorter = sorting ? b.newCursor() : 0;
+        int keys = sortKeys.size();
+        if (sorting) {
+            b.emit(Op.SORTER_OPEN, sorter, 0, 0, sortOrder(terms, sortKeys), 0);
+        }
+        scan(core.where(), skip -> {
+            if (sorting) {
+                int block = b.newRegisters(keys + n);
+                for (int k = 0; k < keys; k++) {
+                    exprs.compileInto(sortKeys.get(k), block + k);
+                }
+                for (int j = 0; j < n; j++) {
+                    exprs.compileInto(results.get(j), block + keys + j);
+                }
+                b.emit(Op.SORTER_INSERT, sorter, block, keys + n);
+            } else {
+                if (joins.isEmpty()) {
+                    for (Expr key : sortKeys) {
+                        exprs.compile(key);
+                    }
+                }
+                emitRow(out, offset, limit, skip, done);
+            }
+        });
+        if (sorting) {
+            b.emit(Op.SORTER_SORT, sorter, done, 0);
+            int outLoop = b.currentAddress();
+            int sortNext = b.newLabel();
+            for (int j = 0; j < n; j++) {
+                b.emit(Op.SORTER_COLUMN, sorter, keys + j, out + j);
+            }
+            emitRowFrom(out, offset, limit, sortNext, done);
+            b.resolve(sortNext);
+            b.emit(Op.SORTER_NEXT, sorter, outLoop, 0);
+        }
+    }
+
+    /**
+     * An aggregate query. Without GROUP BY: one row, computed once every
+     * input row went through the aggregates. With GROUP BY: the input rows
+     * (group keys, aggregate arguments, columns read outside aggregates) go
+     * through a sorter ordered by the group keys, and a row is produced each
+     * time the keys change, as SQLite does without an index. A column read
+     * outside an aggregate gives its value in the group's last row (NULL when
+     * there was none); SQLite's choice of the min() or max() row for a lone
+     * min/max is not made yet.
+     */
+    private void aggregate(SelectCore.Simple core, Select select, List<Expr.FunctionCall> aggregates,
+            List<Expr> outputs, List<Expr> sortKeys, int done) {
+        List<Expr> groupKeys = new ArrayList<>();
+        for (int g = 0; g < core.groupBy().size(); g++) {
+            Expr key = resolveTerm(core.groupBy().get(g), g, "GROUP BY");
+            ExprWalker.walk(key, x -> {
+                if (x instanceof Expr.FunctionCall f && exprs.isAggregate(f)) {
+                    throw new TursoException(ResultCode.ERROR,
+                            "aggregate functions are not allowed in the GROUP BY clause");
+                }
+                return true;
+            });
+            groupKeys.add(key);
+        }
+        if (joins.isEmpty() && !groupKeys.isEmpty()) {
+            throw Unsupported.feature("GROUP BY without FROM");
+        }
+        int[] limits = limitAndOffset(select, done);
+        int[] slots = new int[aggregates.size()];
+        int[] distinctSets = new int[aggregates.size()];
+        for (int a = 0; a < slots.length; a++) {
+            slots[a] = b.newCursor();
+            distinctSets[a] = b.newCursor();
+        }
+        resetAggregates(aggregates, slots, distinctSets);
+        Map<ColumnKey, Integer> holders = new LinkedHashMap<>();
+        for (Expr e : outputs) {
+            ExprWalker.walk(e, x -> {
+                if (x instanceof Expr.FunctionCall f && exprs.isAggregate(f)) {
+                    return false;
+                }
+                if (x instanceof Expr.ColumnRef ref) {
+                    ColumnKey key = exprs.columnKey(ref);
+                    if (key != null) {
+                        holders.computeIfAbsent(key, k -> b.newRegister());
+                    }
+                }
+                return true;
+            });
+        }
+        boolean grouped = !groupKeys.isEmpty();
+        boolean sortOutput = grouped && !sortKeys.isEmpty();
+        int outputSorter = sortOutput ? b.newCursor() : 0;
+        if (sortOutput) {
+            b.emit(Op.SORTER_OPEN, outputSorter, 0, 0, sortOrder(select.orderBy(), sortKeys), 0);
+        }
+        int groupSorter = grouped ? b.newCursor() : 0;
+        if (grouped) {
+            b.emit(Op.SORTER_OPEN, groupSorter, 0, 0, allAscending(groupKeys), 0);
+        }
+        int argumentCount = 0;
+        for (Expr.FunctionCall f : aggregates) {
+            argumentCount += f.args().size();
+        }
+        int k = groupKeys.size();
+        int width = k + argumentCount + holders.size();
+        scan(core.where(), skip -> {
+            if (grouped) {
+                int block = b.newRegisters(width);
+                for (int g = 0; g < k; g++) {
+                    exprs.compileInto(groupKeys.get(g), block + g);
+                }
+                int at = block + k;
+                for (Expr.FunctionCall f : aggregates) {
+                    if (f.filter() != null || !f.orderBy().isEmpty()) {
+                        throw Unsupported.feature("FILTER and ORDER BY in aggregate calls");
+                    }
+                    for (Expr arg : f.args()) {
+                        exprs.compileInto(arg, at++);
+                    }
+                }
+                for (ColumnKey column : holders.keySet()) {
+                    readColumn(column, at++);
+                }
+                b.emit(Op.SORTER_INSERT, groupSorter, block, width);
+            } else {
+                for (int a = 0; a < slots.length; a++) {
+                    Expr.FunctionCall f = aggregates.get(a);
+                    step(slots[a], f, exprs.aggregateArguments(f), distinctSets[a]);
+                }
+                for (Map.Entry<ColumnKey, Integer> holder : holders.entrySet()) {
+                    readColumn(holder.getKey(), holder.getValue());
+                }
+            }
+        });
+        if (!grouped) {
+            output(core, aggregates, slots, holders, Map.of(), sortKeys, false, 0, limits, done);
+            return;
+        }
+        int noGroups = b.newLabel();
+        b.emit(Op.SORTER_SORT, groupSorter, noGroups, 0);
+        int first = b.newRegister();
+        b.emit(Op.INTEGER, 1, first, 0);
+        int previous = b.newRegisters(k);
+        int current = b.newRegisters(k);
+        int same = b.newRegister();
+        int outLoop = b.currentAddress();
+        for (int g = 0; g < k; g++) {
+            b.emit(Op.SORTER_COLUMN, groupSorter, g, current + g);
+        }
+        int start = b.newLabel();
+        int changed = b.newLabel();
+        int step = b.newLabel();
+        b.emit(Op.IF, first, start, 0);
+        for (int g = 0; g < k; g++) {
+            b.emit(Op.COMPARE, current + g, previous + g, same, new turso.vm.Comparison(turso.vm.CompareOp.IS,
+                    turso.vm.Affinity.NONE, exprs.sortCollation(groupKeys.get(g))), 0);
+            b.emit(Op.IF_NOT, same, changed, 0);
+        }
+        b.emit(Op.GOTO, 0, step, 0);
+        b.resolve(changed);
+        Map<Expr, Integer> keyRegisters = new HashMap<>();
+        for (int g = k - 1; g >= 0; g--) {
+            keyRegisters.put(groupKeys.get(g), previous + g);
+        }
+        output(core, aggregates, slots, holders, keyRegisters, sortKeys, sortOutput, outputSorter, limits, done);
+        resetAggregates(aggregates, slots, distinctSets);
+        b.resolve(start);
+        for (int g = 0; g < k; g++) {
+            b.emit(Op.COPY, current + g, previous + g, 0);
+        }
+        b.emit(Op.INTEGER, 0, first, 0);
+        b.resolve(step);
+        int at = k;
+        for (int a = 0; a < slots.length; a++) {
+            Expr.FunctionCall f = aggregates.get(a);
+            int args = b.newRegisters(f.args().size());
+            for (int i = 0; i < f.args().size(); i++) {
+                b.emit(Op.SORTER_COLUMN, groupSorter, at++, args + i);
+            }
+            step(slots[a], f, args, distinctSets[a]);
+        }
+        for (int register : holders.values()) {
+            b.emit(Op.SORTER_COLUMN, groupSorter, at++, register);
+        }
+        b.emit(Op.SORTER_NEXT, groupSorter, outLoop, 0);
+        output(core, aggregates, slots, holders, keyRegisters, sortKeys, sortOutput, outputSorter, limits, done);
+        b.resolve(noGroups);
+        if (sortOutput) {
+            int n = results.size();
+            int keys = sortKeys.size();
+            int out = b.newRegisters(n);
+            b.emit(Op.SORTER_SORT, outputSorter, done, 0);
+            int sortedLoop = b.currentAddress();
+            int sortedNext = b.newLabel();
+            for (int j = 0; j < n; j++) {
+                b.emit(Op.SORTER_COLUMN, outputSorter, keys + j, out + j);
+            }
+            emitRowFrom(out, limits[1], limits[0], sortedNext, done);
+            b.resolve(sortedNext);
+            b.emit(Op.SORTER_NEXT, outputSorter, sortedLoop, 0);
+        }
+    }
+
+    /**
+     * The output of one group: the aggregates' results, HAVING, then the row
+     * (into the output sorter when ORDER BY sorts groups). Emitted where a
+     * group ends; the expressions read aggregate results, the group's keys as
+     * they were at its first row (as SQLite shows them), and held columns.
+     */
+    private void output(SelectCore.Simple core, List<Expr.FunctionCall> aggregates, int[] slots,
+            Map<ColumnKey, Integer> holders, Map<Expr, Integer> keyRegisters, List<Expr> sortKeys, boolean sortOutput,
+            int outputSorter, int[] limits, int done) {
+        Map<Expr, Integer> finals = new HashMap<>(keyRegisters);
+        for (int a = 0; a < slots.length; a++) {
+            int result = b.newRegister();
+            b.emit(Op.AGG_FINAL, slots[a], result, 0, exprs.aggregateFunction(aggregates.get(a)), 0);
+            finals.put(aggregates.get(a), result);
+        }
+        exprs.setAggregateOutput(finals, holders);
+        int skip = b.newLabel();
+        if (core.having() != null) {
+            b.emit(Op.IF_NOT, exprs.compile(core.having()), skip, 1);
+        }
+        if (sortOutput) {
+            int keys = sortKeys.size();
+            int block = b.newRegisters(keys + results.size());
+            for (int i = 0; i < keys; i++) {
+                exprs.compileInto(sortKeys.get(i), block + i);
+            }
+            for (int j = 0; j < results.size(); j++) {
+                exprs.compileInto(results.get(j), block + keys + j);
+            }
+            b.emit(Op.SORTER_INSERT, outputSorter, block, keys + results.size());
+        } else {
+            emitRow(b.newRegisters(results.size()), limits[1], limits[0], skip, done);
+        }
+        b.resolve(skip);
+        exprs.setAggregateOutput(Map.of(), Map.of());
+    }
+
+    /** A table column of the current row of the join into {@code target}. */
+    private void readColumn(ColumnKey column, int target) {
+        if (column.column() == ColumnKey.ROWID) {
+            b.emit(Op.ROWID, column.cursor(), target, 0);
+        } else {
+            b.emit(Op.COLUMN, column.cursor(), column.column(), target);
+        }
+    }
+
+    /**
+     * Opens the tables and runs {@code body} for each row of the join that
+     * passes WHERE (once, without FROM): nested loops in FROM order. The body
+     * is given the label that skips to the next row.
+     */
+    private void scan(Expr where, java.util.function.IntConsumer body) {
+        if (!joins.isEmpty()) {
+            b.emit(Op.TRANSACTION, 0, 0, 0);
+            for (JoinStep join : joins) {
+                b.emit(Op.OPEN_READ, join.scope().cursor(), join.scope().table().rootPage(), 0);
+                b.comment(join.scope().table().name());
+            }
+        }
+        level(0, where, body);
+    }
+
+    /**
+     * The loop over join table {@code k} and, inside it, the rest. The right
+     * table of a LEFT JOIN whose ON matched no row gets one pass on a row of
+     * NULLs, as SQLite does.
+     */
+    private void level(int k, Expr where, java.util.function.IntConsumer body) {
+        if (k == joins.size()) {
+            int skip = b.newLabel();
+            if (where != null) {
+                b.emit(Op.IF_NOT, exprs.compile(where), skip, 1);
+            }
+            body.accept(skip);
+            b.resolve(skip);
+            return;
+        }
+        JoinStep join = joins.get(k);
+        int cursor = join.scope().cursor();
+        int end = b.newLabel();
+        int next = b.newLabel();
+        if (!join.left()) {
+            b.emit(Op.REWIND, cursor, end, 0);
+            int loop = b.currentAddress();
+            if (join.on() != null) {
+                b.emit(Op.IF_NOT, exprs.compile(join.on()), next, 1);
+            }
+            level(k + 1, where, body);
+            b.resolve(next);
+            b.emit(Op.NEXT, cursor, loop, 0);
+        } else {
+            int matched = b.newRegister();
+            int nullPass = b.newRegister();
+            int afterLoop = b.newLabel();
+            int inner = b.newLabel();
+            int afterNull = b.newLabel();
+            b.emit(Op.INTEGER, 0, matched, 0);
+            b.emit(Op.INTEGER, 0, nullPass, 0);
+            b.emit(Op.REWIND, cursor, afterLoop, 0);
+            int loop = b.currentAddress();
+            if (join.on() != null) {
+                b.emit(Op.IF_NOT, exprs.compile(join.on()), next, 1);
+            }
+            b.emit(Op.INTEGER, 1, matched, 0);
+            b.resolve(inner);
+            level(k + 1, where, body);
+            b.resolve(next);
+            b.emit(Op.IF, nullPass, afterNull, 0);
+            b.emit(Op.NEXT, cursor, loop, 0);
+            b.resolve(afterLoop);
+            b.emit(Op.IF, matched, end, 0);
+            b.emit(Op.NULL_ROW, cursor, 0, 0);
+            b.emit(Op.INTEGER, 1, nullPass, 0);
+            b.emit(Op.INTEGER, 1, matched, 0);
+            b.emit(Op.GOTO, 0, inner, 0);
+            b.resolve(afterNull);
+        }
+        b.resolve(end);
+    }
+
+    /**
+     * The tables of FROM as join steps, with NATURAL and USING turned into ON
+     * conditions on the columns they name, whose right-hand copies are then
+     * hidden from unqualified references and from *.
+     */
+    private List<JoinStep> joins(FromClause from, Schema schema) {
+        List<JoinStep> steps = new ArrayList<>();
+        for (FromClause.Joined item : from.items()) {
+            if (!(item.source() instanceof FromClause.TableRef ref)) {
+                throw Unsupported.feature("subqueries and table-valued functions in FROM");
+            }
+            if (ref.indexed() != null && ref.indexed().index() != null) {
+                throw Unsupported.feature("INDEXED BY");
+            }
+            Table table = Tables.find(schema, ref.name());
+            String name = ref.alias() == null ? table.name() : ref.alias().value();
+            FromClause.JoinOperator op = item.operator();
+            if (op != null && (op.type() == FromClause.JoinType.RIGHT || op.type() == FromClause.JoinType.FULL)) {
+                throw Unsupported.feature("RIGHT and FULL OUTER JOIN");
+            }
+            FromClause.JoinConstraint constraint = item.constraint();
+            Expr on = constraint == null ? null : constraint.on();
+            List<String> using = new ArrayList<>();
+            if (op != null && op.natural()) {
+                if (constraint != null && (constraint.on() != null || constraint.using() != null)) {
+                    throw new TursoException(ResultCode.ERROR, "a NATURAL join may not have an ON or USING clause");
+                }
+                for (Column c : table.columns()) {
+                    if (visibleIn(steps, c.name()) != null) {
+                        using.add(c.name());
+                    }
+                }
+            } else if (constraint != null && constraint.using() != null) {
+                for (Name n : constraint.using()) {
+                    using.add(n.value());
+                }
+            }
+            java.util.Set<String> hidden = new java.util.HashSet<>();
+            for (String column : using) {
+                Scope leftSide = visibleIn(steps, column);
+                if (leftSide == null || table.columnIndex(column) < 0) {
+                    throw new TursoException(ResultCode.ERROR,
+                            "cannot join using column " + column + " - column not present in both tables");
+                }
+                Expr equal = new Expr.Binary(Expr.BinaryOp.EQ, Synthetic.column(leftSide.name(), column),
+                        Synthetic.column(name, column), Synthetic.NO_SPAN);
+                on = on == null ? equal : new Expr.Binary(Expr.BinaryOp.AND, on, equal, Synthetic.NO_SPAN);
+                hidden.add(column.toLowerCase(java.util.Locale.ROOT));
+            }
+            boolean left = op != null && op.type() == FromClause.JoinType.LEFT;
+            steps.add(new JoinStep(new Scope(table, name, b.newCursor(), hidden), left, on));
+        }
+        return steps;
+    }
+
+    /** The first table of {@code steps} that shows a column called {@code column}, or null. */
+    private static Scope visibleIn(List<JoinStep> steps, String column) {
+        for (JoinStep step : steps) {
+            Scope s = step.scope();
+            if (s.table().columnIndex(column) >= 0 && !s.hidden().contains(column.toLowerCase(java.util.Locale.ROOT))) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    /** Evaluates LIMIT and OFFSET once, up front: {limit register, offset register}, 0 where absent. */
+    private int[] limitAndOffset(Select select, int done) {
+        int limit = 0;
+        int offset = 0;
+        if (select.limit() != null) {
+            limit = exprs.compile(select.limit().limit());
+            b.emit(Op.MUST_BE_INT, limit, 0, 0);
+            b.emit(Op.IF_NOT, limit, done, 0);
+            if (select.limit().offset() != null) {
+                offset = exprs.compile(select.limit().offset());
+                b.emit(Op.MUST_BE_INT, offset, 0, 0);
+            }
+        }
+        return new int[] {limit, offset};
+    }
+
+    /** Evaluates the result columns into {@code out}, then emits the row as below. */
+    private void emitRow(int out, int offset, int limit, int skip, int done) {
+        for (int j = 0; j < results.size(); j++) {
+            exprs.compileInto(results.get(j), out + j);
+        }
+        emitRowFrom(out, offset, limit, skip, done);
+    }
+
+    /**
+     * Each expression ascending by its collating sequence, NULLs first: how
+     * GROUP BY sorts groups together and how DISTINCT compares rows.
+     */
+    private SortOrder allAscending(List<Expr> keys) {
+        Collation[] collations = new Collation[keys.size()];
+        for (int i = 0; i < collations.length; i++) {
+            collations[i] = exprs.sortCollation(keys.get(i));
+        }
+        boolean[] nullsFirst = new boolean[keys.size()];
+        java.util.Arrays.fill(nullsFirst, true);
+        return new SortOrder(collations, new boolean[keys.size()], nullsFirst);
+    }
+
+    /**
+     * Steps aggregate {@code f} in slot {@code slot} with the arguments at
+     * {@code args}; for an aggregate DISTINCT, only with arguments not seen
+     * yet in its group (set {@code distinctSet}).
+     */
+    private void step(int slot, Expr.FunctionCall f, int args, int distinctSet) {
+        int skip = b.newLabel();
+        if (f.distinct()) {
+            b.emit(Op.DISTINCT, distinctSet, skip, args, allAscending(f.args()), 0);
+        }
+        b.emit(Op.AGG_STEP, slot, args, f.args().size(), exprs.aggregateFunction(f), 0);
+        b.resolve(skip);
+    }
+
+    /** Starts every aggregate afresh, forgetting what their DISTINCTs saw. */
+    private void resetAggregates(List<Expr.FunctionCall> aggregates, int[] slots, int[] distinctSets) {
+        for (int a = 0; a < slots.length; a++) {
+            b.emit(Op.AGG_RESET, slots[a], 0, 0, exprs.aggregateFunction(aggregates.get(a)), 0);
+            if (aggregates.get(a).distinct()) {
+                b.emit(Op.DISTINCT_CLEAR, distinctSets[a], 0, 0);
+            }
+        }
+    }
+
+    /** Emits the row in {@code out}: skipped while OFFSET lasts, and the last one once LIMIT is reached. */
+    private void emitRowFrom(int out, int offset, int limit, int skip, int done) {
+        if (distinct >= 0) {
+            b.emit(Op.DISTINCT, distinct, skip, out, allAscending(results), 0);
+        }
+        if (offset != 0) {
+            b.emit(Op.IF_POS, offset, skip, 1);
+        }
+        sink.row(out, results.size());
+        if (limit != 0) {
+            b.emit(Op.DECR_JUMP_ZERO, limit, done, 0);
+        }
+    }
+
+    /** The result expressions in output order (* and t.* expanded), with their names. */
+    private void collectResults(List<ResultColumn> columns, String sql) {
+        for (ResultColumn column : columns) {
+            switch (column) {
+                case ResultColumn.Single s -> {
+                    results.add(s.expr());
+                    aliases.add(s.alias() == null ? null : s.alias().value());
+                    if (topLevel) {
+                        b.addColumn(columnName(s, exprs.declaredName(s.expr()), sql));
+                    }
+                }
+                case ResultColumn.All a -> {
+                    if (joins.isEmpty()) {
+                        throw new TursoException(ResultCode.ERROR, "no tables specified");
+                    }
+                    for (JoinStep join : joins) {
+                        addAll(join.scope(), false);
+                    }
+                }
+                case ResultColumn.TableAll t -> {
+                    Scope named = joins.stream().map(JoinStep::scope).filter(s -> t.table().is(s.name()))
+                            .findFirst().orElseThrow(() -> new TursoException(ResultCode.ERROR,
+                                    "no such table: " + t.table().value()));
+                    addAll(named, true);
+                }
+            }
+        }
+    }
+
+    /** Every column of {@code scope}, with or without those coalesced into an earlier table. */
+    private void addAll(Scope scope, boolean withHidden) {
+        for (Column c : scope.table().columns()) {
+            if (!withHidden && scope.hidden().contains(c.name().toLowerCase(java.util.Locale.ROOT))) {
+                continue;
+            }
+            results.add(Synthetic.column(scope.name(), c.name()));
+            aliases.add(null);
+            if (topLevel) {
+                b.addColumn(c.name());
+            }
+        }
+    }
+
+    /**
+     * What an ORDER BY or GROUP BY term stands for, as SQLite resolves it: a
+     * column number picks that result column, a name matching a result
+     * column's alias picks that column, anything else is an expression over
+     * the table.
+     */
+    private Expr resolveTerm(Expr e, int index, String clause) {
+        Expr inner = e instanceof Expr.Collate c ? c.expr() : e;
+        Expr picked = null;
+        if (inner instanceof Expr.Literal l && l.kind() == Expr.LiteralKind.INTEGER) {
+            long k;
+            try {
+                k = Long.parseLong(l.text());
+            } catch (NumberFormatException x) {
+                k = 0;
+            }
+            if (k < 1 || k > results.size()) {
+                throw new TursoException(ResultCode.ERROR, ordinal(index + 1)
+                        + " " + clause + " term out of range - should be between 1 and " + results.size());
+            }
+            picked = results.get((int) k - 1);
+        } else if (inner instanceof Expr.ColumnRef ref && ref.table() == null) {
+            for (int j = 0; j < aliases.size() && picked == null; j++) {
+                if (aliases.get(j) != null && aliases.get(j).equalsIgnoreCase(ref.column().value())) {
+                    picked = results.get(j);
+                }
+            }
+        }
+        if (picked == null) {
+            return e;
+        }
+        return e instanceof Expr.Collate c ? new Expr.Collate(picked, c.collation(), c.span()) : picked;
+    }
+
+    private SortOrder sortOrder(List<OrderingTerm> terms, List<Expr> keys) {
+        int k = keys.size();
+        Collation[] collations = new Collation[k];
+        boolean[] descending = new boolean[k];
+        boolean[] nullsFirst = new boolean[k];
+        for (int i = 0; i < k; i++) {
+            OrderingTerm term = terms.get(i);
+            collations[i] = exprs.sortCollation(keys.get(i));
+            descending[i] = term.order() == OrderingTerm.SortOrder.DESC;
+            nullsFirst[i] = switch (term.nulls()) {
+                case FIRST -> true;
+                case LAST -> false;
+                case NONE -> !descending[i];
+            };
+        }
+        return new SortOrder(collations, descending, nullsFirst);
+    }
+
+    /** 1st, 2nd, 3rd, 4th ... 11th, 12th, 13th, 21st, as SQLite words it. */
+    private static String ordinal(int n) {
+        int tens = n % 100;
+        String suffix = tens >= 11 && tens <= 13 ? "th" : switch (n % 10) {
+            case 1 -> "st";
+            case 2 -> "nd";
+            case 3 -> "rd";
+            default -> "th";
+        };
+        return n + suffix;
+    }
+
+    /**
+     * The alias, else the declared name of the column it reads, else the
+     * expression's text as written. SQLite's span of an expression runs up to
+     * the next token, so comments right after it are part of the name;
+     * trailing spaces are not.
+     */
+    private static String columnName(ResultColumn.Single s, String declared, String sql) {
+        if (s.alias() != null) {
+            return s.alias().value();
+        }
+        if (declared != null) {
+            return declared;
+        }
+        if (s.expr() instanceof Expr.ColumnRef c && !c.column().doubleQuoted()) {
+            return c.column().value();
+        }
+        int start = s.expr().span().start();
+        int end = s.expr().span().end();
+        if (start < 0 || end > sql.length() || start > end) {
+            return "";
+        }
+        return sql.substring(start, nextToken(sql, end)).stripTrailing();
+    }
+
+    /** Where the next token starts at or after {@code i}: past white space and comments. */
+    private static int nextToken(String sql, int i) {
+        while (i < sql.length()) {
+            if (Character.isWhitespace(sql.charAt(i))) {
+                i++;
+            } else if (sql.startsWith("--", i)) {
+                int newline = sql.indexOf('\n', i);
+                i = newline < 0 ? sql.length() : newline;
+            } else if (sql.startsWith("/*", i)) {
+                int close = sql.indexOf("*/", i + 2);
+                i = close < 0 ? sql.length() : close + 2;
+            } else {
+                break;
+            }
+        }
+        return i;
+    }
+}

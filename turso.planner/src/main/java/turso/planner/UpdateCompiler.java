@@ -1,0 +1,147 @@
+/*
+ * Code generation for UPDATE on a rowid table, in two passes so that a row
+ * whose rowid changes is not met again: first the rowids of the rows WHERE
+ * holds for are gathered, then each row is read, its new values computed
+ * from the old ones, checked (RowConstraints) and written back, moving it
+ * when its INTEGER PRIMARY KEY changed.
+ */
+package turso.planner;
+
+import java.util.List;
+import java.util.Set;
+import turso.api.ResultCode;
+import turso.api.TursoException;
+import turso.parser.ast.ConflictResolution;
+import turso.parser.ast.Expr;
+import turso.parser.ast.Name;
+import turso.parser.ast.SetClause;
+import turso.parser.ast.Stmt;
+import turso.vm.Affinity;
+import turso.vm.CompareOp;
+import turso.vm.Comparison;
+import turso.vm.FunctionRegistry;
+import turso.vm.Op;
+import turso.vm.Program;
+import turso.vm.ProgramBuilder;
+import turso.vm.SortOrder;
+
+final class UpdateCompiler {
+    private UpdateCompiler() {
+    }
+
+    static Program compile(Stmt.Update update, String sql, Schema schema, FunctionRegistry functions) {
+        if (update.with() != null) {
+            throw Unsupported.feature("WITH");
+        }
+        if (!update.returning().isEmpty()) {
+            throw Unsupported.feature("RETURNING");
+        }
+        if (update.from() != null) {
+            throw Unsupported.feature("UPDATE ... FROM");
+        }
+        if (!update.orderBy().isEmpty() || update.limit() != null) {
+            throw Unsupported.feature("UPDATE ... ORDER BY / LIMIT");
+        }
+        if (update.indexed() != null && update.indexed().index() != null) {
+            throw Unsupported.feature("INDEXED BY");
+        }
+        Table table = Tables.find(schema, update.table());
+        table.checkWritable();
+        int width = table.columns().size();
+        Expr[] newValue = new Expr[width];
+        Expr newRowid = null;
+        for (SetClause set : update.sets()) {
+            if (set.columns().size() != 1) {
+                throw Unsupported.feature("row values in SET");
+            }
+            Name column = set.columns().getFirst();
+            int index = table.columnIndex(column.value());
+            if (index < 0 && Scope.isRowidName(column.value())) {
+                newRowid = set.value();
+            } else if (index < 0) {
+                throw new TursoException(ResultCode.ERROR, "no such column: " + column.value());
+            } else if (index == table.rowidAlias()) {
+                newRowid = set.value();
+            } else {
+                newValue[index] = set.value();
+            }
+        }
+        ConflictResolution onConflict = update.orConflict() == null ? ConflictResolution.ABORT : update.orConflict();
+
+        ProgramBuilder b = new ProgramBuilder();
+        b.markCountsChanges();
+        ExprCompiler exprs = new ExprCompiler(b, functions);
+        exprs.setContext(schema, sql, null);
+        int cursor = b.newCursor();
+        String name = update.alias() == null ? table.name() : update.alias().value();
+        exprs.setScopes(List.of(new Scope(table, name, cursor, Set.of())));
+        int init = b.emit(Op.INIT, 0, 0, 0);
+        b.setJump(init, b.currentAddress());
+        int done = b.newLabel();
+        int rowids = b.newCursor();
+        b.emit(Op.SORTER_OPEN, rowids, 0, 0, new SortOrder(new turso.api.spi.Collation[0], new boolean[0],
+                new boolean[0]), 0);
+        b.emit(Op.TRANSACTION, 0, 1, 0);
+        b.emit(Op.OPEN_WRITE, cursor, table.rootPage(), 0);
+        b.comment(table.name());
+        int gathered = b.newLabel();
+        b.emit(Op.REWIND, cursor, gathered, 0);
+        int loop = b.currentAddress();
+        int next = b.newLabel();
+        if (update.where() != null) {
+            b.emit(Op.IF_NOT, exprs.compile(update.where()), next, 1);
+        }
+        int oldRowid = b.newRegister();
+        b.emit(Op.ROWID, cursor, oldRowid, 0);
+        b.emit(Op.SORTER_INSERT, rowids, oldRowid, 1);
+        b.resolve(next);
+        b.emit(Op.NEXT, cursor, loop, 0);
+        b.resolve(gathered);
+
+        b.emit(Op.SORTER_SORT, rowids, done, 0);
+        int each = b.currentAddress();
+        int skipRow = b.newLabel();
+        int rowid = b.newRegister();
+        int values = b.newRegisters(width);
+        int record = b.newRegister();
+        b.emit(Op.SORTER_COLUMN, rowids, 0, oldRowid);
+        b.emit(Op.NOT_EXISTS, cursor, skipRow, oldRowid);
+        for (int j = 0; j < width; j++) {
+            if (newValue[j] != null) {
+                exprs.compileInto(newValue[j], values + j);
+            } else if (j != table.rowidAlias()) {
+                b.emit(Op.COLUMN, cursor, j, values + j);
+            }
+        }
+        if (newRowid == null) {
+            b.emit(Op.COPY, oldRowid, rowid, 0);
+        } else {
+            exprs.compileInto(newRowid, rowid);
+            b.emit(Op.MUST_BE_INT, rowid, 0, 0);
+            int same = b.newRegister();
+            int unchanged = b.newLabel();
+            b.emit(Op.COMPARE, rowid, oldRowid, same, new Comparison(CompareOp.EQ, Affinity.NONE,
+                    functions.collation("BINARY")), 0);
+            b.emit(Op.IF, same, unchanged, 0);
+            RowConstraints.rowidFree(b, table, cursor, rowid, onConflict, skipRow);
+            int gone = b.newLabel();
+            b.emit(Op.NOT_EXISTS, cursor, gone, oldRowid);
+            b.emit(Op.DELETE, cursor, 0, 0);
+            b.resolve(gone);
+            b.resolve(unchanged);
+        }
+        if (table.rowidAlias() >= 0) {
+            b.emit(Op.NULL, 0, values + table.rowidAlias(), 0);
+        }
+        Affinity[] affinities = table.columns().stream().map(Column::affinity).toArray(Affinity[]::new);
+        b.emit(Op.AFFINITY, values, width, 0, affinities, 0);
+        RowConstraints.notNull(b, table, values, onConflict, skipRow);
+        b.emit(Op.MAKE_RECORD, values, width, record);
+        b.emit(Op.INSERT, cursor, record, rowid, null, Op.COUNT_CHANGE);
+        b.resolve(skipRow);
+        b.emit(Op.SORTER_NEXT, rowids, each, 0);
+        b.resolve(done);
+        b.emit(Op.HALT, 0, 0, 0);
+        return b.build();
+    }
+}
