@@ -1,19 +1,56 @@
 /*
- * A connection to an EngineDatabase. Statement preparation arrives with the
- * query engine (issue #5); until then prepare() reports that SQL cannot run
- * yet, with SQLITE_ERROR, rather than pretending to succeed.
+ * A connection to an EngineDatabase: prepares statements (parse, then plan
+ * against the current schema) and keeps the per-connection state SQLite
+ * keeps: the counters behind changes() and last_insert_rowid(), and the
+ * interrupt flag, which another thread may set while a statement runs.
+ *
+ * Transactions: outside BEGIN, the first statement that touches the
+ * database opens a transaction, and when the last running statement ends it
+ * is committed, or rolled back if the statement failed. Inside BEGIN ...
+ * COMMIT/ROLLBACK the transaction spans statements, and each writing
+ * statement runs in a savepoint of its own, so that a failing statement is
+ * undone alone, as in SQLite. BEGIN, COMMIT and ROLLBACK only switch the mode;
+ * the end of their statement does the rest. The statement cache comes with
+ * the rest of issue #5.
  */
 package turso.engine;
 
 import java.time.Duration;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
 import turso.api.Connection;
 import turso.api.ResultCode;
 import turso.api.Statement;
 import turso.api.TursoException;
+import turso.btree.Storage;
+import turso.parser.ParsedStatement;
+import turso.parser.SqlParser;
+import turso.vm.Op;
+import turso.vm.Program;
+import turso.vm.Vm;
 
-final class EngineConnection implements Connection {
+final class EngineConnection implements Connection, Vm.Host {
 
     private final EngineDatabase database;
+    /** Statements between their first step and their end; interrupt() applies while there are any. */
+    private final Set<EngineStatement> running = Collections.newSetFromMap(new IdentityHashMap<>());
+    private volatile boolean interrupted;
+    private long lastInsertRowid;
+    private long changes;
+    private long totalChanges;
+    /** Rows changed by the statements since the transaction began; becomes changes() when it ends. */
+    private long pendingChanges;
+    private boolean schemaChanged;
+    private boolean failed;
+    /** Inside BEGIN ... COMMIT/ROLLBACK. */
+    private boolean explicit;
+    /** The running statement said ROLLBACK. */
+    private boolean rollbackRequested;
+    /** The savepoint of the running statement inside an explicit transaction, or -1. */
+    private int statementSavepoint = -1;
+    /** The running statement is an INSERT, UPDATE or DELETE. */
+    private boolean countsChanges;
     private boolean closed;
 
     EngineConnection(EngineDatabase database) {
@@ -23,32 +60,164 @@ final class EngineConnection implements Connection {
     @Override
     public Statement prepare(String sql) {
         checkOpen();
-        throw new TursoException(ResultCode.ERROR, "this build cannot run SQL yet (the query engine is issue #5)");
+        ParsedStatement parsed = SqlParser.parseFirst(sql);
+        String tail = sql.substring(parsed.tailOffset());
+        String text = sql.substring(0, parsed.tailOffset());
+        if (parsed.statement() == null) {
+            return new EngineStatement(this, text, tail, null);
+        }
+        Program program = database.planner().compile(parsed.statement(), sql, database.schema());
+        return new EngineStatement(this, text, tail, program);
     }
 
     @Override
     public void execute(String sql) {
-        prepare(sql);
+        String rest = sql;
+        while (!rest.isEmpty()) {
+            try (Statement statement = prepare(rest)) {
+                while (statement.step()) {
+                    // rows are discarded, as sqlite3_exec without a callback does
+                }
+                rest = statement.tail();
+            }
+        }
+    }
+
+    void statementStarted(EngineStatement statement, boolean dml) {
+        if (running.isEmpty()) {
+            interrupted = false;
+            failed = false;
+            countsChanges = dml;
+        }
+        running.add(statement);
+    }
+
+    /** The statement failed: its transaction is rolled back when it ends. */
+    void statementFailed() {
+        failed = true;
+    }
+
+    /**
+     * The statement ended (done, failed, reset or closed). When it was the
+     * last one running: its savepoint is released (or rolled back to, if it
+     * failed), and outside BEGIN the transaction ends.
+     */
+    void statementFinished(EngineStatement statement) {
+        if (!running.remove(statement) || !running.isEmpty()) {
+            return;
+        }
+        Storage storage = database.storage();
+        if (statementSavepoint >= 0) {
+            if (failed) {
+                storage.rollbackToSavepoint(statementSavepoint);
+            }
+            storage.releaseSavepoint(statementSavepoint);
+            statementSavepoint = -1;
+        }
+        if (!explicit && storage.inTransaction()) {
+            if (failed || rollbackRequested) {
+                storage.rollback();
+            } else {
+                storage.commit();
+            }
+        }
+        if (rollbackRequested) {
+            rollbackRequested = false;
+            schemaChanged = true;
+        }
+        if (countsChanges) {
+            changes = failed ? 0 : pendingChanges;
+            totalChanges += changes;
+        }
+        pendingChanges = 0;
+        if (schemaChanged) {
+            schemaChanged = false;
+            database.reloadSchema();
+        }
+    }
+
+    @Override
+    public Storage storage() {
+        return database.storage();
+    }
+
+    @Override
+    public void beginTransaction(boolean write) {
+        Storage storage = database.storage();
+        if (write) {
+            storage.beginWrite();
+            if (explicit && statementSavepoint < 0) {
+                statementSavepoint = storage.savepoint();
+            }
+        } else if (!storage.inTransaction()) {
+            storage.beginRead();
+        }
+    }
+
+    @Override
+    public void transactionControl(int action, int beginKind) {
+        switch (action) {
+            case Op.BEGIN -> {
+                if (explicit) {
+                    throw new TursoException(ResultCode.ERROR, "cannot start a transaction within a transaction");
+                }
+                explicit = true;
+                if (beginKind > 0) {
+                    database.storage().beginWrite();
+                }
+            }
+            case Op.COMMIT -> {
+                if (!explicit) {
+                    throw new TursoException(ResultCode.ERROR, "cannot commit - no transaction is active");
+                }
+                explicit = false;
+            }
+            default -> {
+                if (!explicit) {
+                    throw new TursoException(ResultCode.ERROR, "cannot rollback - no transaction is active");
+                }
+                explicit = false;
+                rollbackRequested = true;
+            }
+        }
+    }
+
+    @Override
+    public void rowChanged(long rowid, boolean lastRowid) {
+        pendingChanges++;
+        if (lastRowid) {
+            lastInsertRowid = rowid;
+        }
+    }
+
+    @Override
+    public void schemaChanged() {
+        schemaChanged = true;
+    }
+
+    @Override
+    public boolean isInterrupted() {
+        return interrupted;
     }
 
     @Override
     public long lastInsertRowid() {
-        return 0;
+        return lastInsertRowid;
     }
 
     @Override
     public long changes() {
-        return 0;
+        return changes;
     }
 
     @Override
     public long totalChanges() {
-        return 0;
+        return totalChanges;
     }
 
     @Override
     public boolean autoCommit() {
-        return true;
+        return !explicit;
     }
 
     @Override
@@ -58,9 +227,9 @@ final class EngineConnection implements Connection {
         }
     }
 
-    /** Nothing runs on a connection yet, so there is nothing to interrupt. */
     @Override
     public void interrupt() {
+        interrupted = true;
     }
 
     private void checkOpen() {

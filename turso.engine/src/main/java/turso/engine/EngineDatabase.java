@@ -1,49 +1,91 @@
 /*
- * One open database: the file on its VFS, shared by the connections to it.
- * For now it owns the main database file handle; the pager, page cache and
- * schema (issues #3 and #5) will live here.
+ * One open database: its storage (pager, B-trees) on the chosen VFS, the
+ * schema read from it, and the planner, shared by the connections to it.
+ * The schema is reloaded when a statement changed it.
  */
 package turso.engine;
 
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import turso.api.Connection;
 import turso.api.Database;
 import turso.api.OpenOptions;
 import turso.api.ResultCode;
 import turso.api.TursoException;
 import turso.api.spi.Vfs;
-import turso.api.spi.VfsFile;
+import turso.btree.Storage;
+import turso.btree.StorageOptions;
+import turso.planner.Planner;
+import turso.planner.Schema;
 
 final class EngineDatabase implements Database {
 
     private final String path;
-    private final VfsFile file;
+    private final Storage storage;
+    private final Planner planner;
     private final List<EngineConnection> connections = new ArrayList<>();
+    private Schema schema;
     private boolean closed;
 
-    private EngineDatabase(String path, VfsFile file) {
+    private EngineDatabase(String path, Storage storage, Planner planner) {
         this.path = path;
-        this.file = file;
+        this.storage = storage;
+        this.planner = planner;
     }
 
     static EngineDatabase open(String path, OpenOptions options, Extensions extensions) {
-        Vfs vfs = extensions.vfsFor(path, options);
-        Set<Vfs.OpenFlag> flags = EnumSet.noneOf(Vfs.OpenFlag.class);
-        flags.add(options.readOnly() ? Vfs.OpenFlag.READ_ONLY : Vfs.OpenFlag.READ_WRITE);
-        if (options.create() && !options.readOnly()) {
-            flags.add(Vfs.OpenFlag.CREATE);
+        StorageOptions storageOptions = StorageOptions.DEFAULT.withReadOnly(options.readOnly());
+        Storage storage;
+        if (Extensions.isMemory(path) && options.vfs() == null) {
+            storage = Storage.openMemory(storageOptions);
+        } else {
+            Vfs vfs = extensions.vfsFor(path, options);
+            if (!options.create() && !vfs.access(path, Vfs.Access.EXISTS)) {
+                throw new TursoException(ResultCode.CANTOPEN);
+            }
+            storage = Storage.open(vfs, path, storageOptions);
         }
-        String name = Extensions.isMemory(path) ? null : path;
-        VfsFile file = vfs.open(name, name == null ? Vfs.FileKind.TRANSIENT_DB : Vfs.FileKind.MAIN_DB, flags);
-        return new EngineDatabase(path == null ? Database.MEMORY : path, file);
+        EngineDatabase db = new EngineDatabase(path == null ? Database.MEMORY : path, storage,
+                new Planner(extensions.functions()));
+        try {
+            db.reloadSchema();
+        } catch (TursoException e) {
+            storage.close();
+            throw e;
+        }
+        return db;
     }
 
     @Override
     public String path() {
         return path;
+    }
+
+    Storage storage() {
+        return storage;
+    }
+
+    Planner planner() {
+        return planner;
+    }
+
+    synchronized Schema schema() {
+        return schema;
+    }
+
+    /** Reads the schema again, in a read transaction of its own unless one is open. */
+    synchronized void reloadSchema() {
+        boolean own = !storage.inTransaction();
+        if (own) {
+            storage.beginRead();
+        }
+        try {
+            schema = Schema.load(storage);
+        } finally {
+            if (own) {
+                storage.commit();
+            }
+        }
     }
 
     @Override
@@ -69,6 +111,6 @@ final class EngineDatabase implements Database {
         for (EngineConnection c : List.copyOf(connections)) {
             c.close();
         }
-        file.close();
+        storage.close();
     }
 }
