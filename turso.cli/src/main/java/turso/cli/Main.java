@@ -2,7 +2,8 @@
  * The turso shell's entry point (`./turso`, module turso.cli): parses the
  * command line, opens the database through turso.api, runs -cmd commands, the
  * SQL arguments, or else the SQL read from standard input. Exit status as
- * sqlite3's: 1 after an error, 0 otherwise. No Java stack trace reaches the
+ * sqlite3's: a failing SQL argument's result code, 1 after an error in a
+ * script, 0 otherwise. No Java stack trace reaches the
  * user; an unexpected failure is reported in one line.
  */
 package turso.cli;
@@ -60,7 +61,8 @@ public final class Main {
         }
         OutputStream out = new BufferedOutputStream(stdout);
         try (db; Connection connection = db.connect()) {
-            return runSql(new Shell(connection, options, out, stderr), options, stderr, interactive) ? 0 : 1;
+            Shell shell = new Shell(connection, options, out, stderr);
+            return runSql(shell, options, stderr, interactive) ? 0 : options.sql().isEmpty() ? 1 : shell.lastError();
         } catch (TursoException | IOException e) {
             stderr.println("Error: " + e.getMessage());
             return 1;

@@ -1,19 +1,23 @@
 /*
  * Runs SQL the way sqlite3 runs it in batch mode: each statement prepared in
  * turn from the text (the tail of one is the start of the next), rows printed
- * in list mode, errors reported on stderr in sqlite3's words ("Error: in
+ * in the output mode chosen (turso.cli.output), errors reported on stderr in sqlite3's words ("Error: in
  * prepare, ...", "Parse error near line N: ...", with the statement and a
  * caret under the error). Interactive editing is the shell issue's (#8).
+ * A script is cut into statements with the parser's SqlScript, the
+ * counterpart of the sqlite3_complete() that sqlite3 uses.
  */
 package turso.cli;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import turso.api.Connection;
-import turso.api.DataType;
+import turso.api.ResultCode;
 import turso.api.Statement;
 import turso.api.TursoException;
+import turso.cli.output.ResultPrinter;
+import turso.cli.output.StatementRowSource;
+import turso.parser.SqlScript;
 
 final class Shell {
 
@@ -24,6 +28,8 @@ final class Shell {
     private final ShellOptions options;
     private final OutputStream out;
     private final Appendable err;
+    /** The primary result code of the last statement that failed. */
+    private int lastError;
 
     Shell(Connection connection, ShellOptions options, OutputStream out, Appendable err) {
         this.connection = connection;
@@ -33,71 +39,66 @@ final class Shell {
     }
 
     /**
-     * Runs every statement of {@code sql}.
+     * Runs every statement of {@code sql}. A script is cut into statements
+     * first, as sqlite3 cuts its input, so that a statement that fails to
+     * parse is skipped and the next one runs (unless -bail); the SQL of an
+     * argument runs as one text and stops at its first error.
      *
      * @return false if a statement failed
      */
     boolean run(String sql, Source source) throws IOException {
+        if (source == Source.ARGUMENT) {
+            return runStatements(sql, 1, source);
+        }
         boolean ok = true;
-        String rest = sql;
-        int consumed = 0;
-        while (!rest.isBlank()) {
-            int startLine = lineOf(sql, consumed + leadingSpace(rest));
-            Statement statement;
-            try {
-                statement = connection.prepare(rest);
-            } catch (TursoException e) {
-                reportPrepareError(e, rest, startLine, source);
-                return false;
-            }
-            try (statement) {
-                String tail = statement.tail();
-                try {
-                    printRows(statement);
-                } catch (TursoException e) {
-                    err.append(source == Source.ARGUMENT
-                            ? "Error: stepping, " + e.getMessage() + "\n"
-                            : "Runtime error near line " + startLine + ": " + e.getMessage() + "\n");
-                    ok = false;
-                    if (options.bail() || source == Source.ARGUMENT) {
-                        return false;
-                    }
+        for (SqlScript.Piece piece : SqlScript.split(sql)) {
+            if (!runStatements(piece.sql(), lineOf(sql, piece.start()), source)) {
+                ok = false;
+                if (options.bail()) {
+                    return false;
                 }
-                consumed += rest.length() - tail.length();
-                rest = tail;
             }
         }
         return ok;
     }
 
-    private void printRows(Statement statement) throws IOException {
-        boolean first = true;
-        byte[] separator = options.separator().getBytes(StandardCharsets.UTF_8);
-        byte[] newline = options.newline().getBytes(StandardCharsets.UTF_8);
-        while (statement.step()) {
-            int n = statement.columnCount();
-            if (first && options.header()) {
-                for (int i = 0; i < n; i++) {
-                    if (i > 0) {
-                        out.write(separator);
-                    }
-                    out.write(statement.columnName(i).getBytes(StandardCharsets.UTF_8));
-                }
-                out.write(newline);
+    /** The primary result code of the last failure: sqlite3's exit status after a failing SQL argument. */
+    int lastError() {
+        return lastError;
+    }
+
+    /** Runs the statements of {@code sql}, whose first line is line {@code firstLine} of its input. */
+    private boolean runStatements(String sql, int firstLine, Source source) throws IOException {
+        String rest = sql;
+        int consumed = 0;
+        while (!rest.isBlank()) {
+            int startLine = firstLine - 1 + lineOf(sql, consumed + leadingSpace(rest));
+            Statement statement;
+            try {
+                statement = connection.prepare(rest);
+            } catch (TursoException e) {
+                reportPrepareError(e, rest, startLine, source);
+                lastError = e.resultCode().primaryCode();
+                return false;
             }
-            first = false;
-            for (int i = 0; i < n; i++) {
-                if (i > 0) {
-                    out.write(separator);
+            try (statement) {
+                String tail = statement.tail();
+                try {
+                    ResultPrinter.print(new StatementRowSource(statement), options.output(), out);
+                } catch (TursoException e) {
+                    String message = e.getMessage() + (e.primaryResultCode() == ResultCode.ERROR
+                            ? "" : " (" + e.resultCode().primaryCode() + ")");
+                    err.append(source == Source.ARGUMENT
+                            ? "Error: stepping, " + message + "\n"
+                            : "Runtime error near line " + startLine + ": " + message + "\n");
+                    lastError = e.resultCode().primaryCode();
+                    return false;
                 }
-                byte[] value = statement.columnType(i) == DataType.NULL
-                        ? options.nullValue().getBytes(StandardCharsets.UTF_8)
-                        : statement.columnBlob(i);
-                out.write(value);
+                consumed += rest.length() - tail.length();
+                rest = tail;
             }
-            out.write(newline);
         }
-        out.flush();
+        return true;
     }
 
     private void reportPrepareError(TursoException e, String text, int startLine, Source source) throws IOException {

@@ -1,15 +1,17 @@
 /*
  * The command line of the turso shell, sqlite3's: `turso [OPTIONS] [FILENAME [SQL...]]`.
  * Parsing only; Shell does the work. Options are accepted before and after
- * FILENAME, as sqlite3 accepts them.
+ * FILENAME, as sqlite3 accepts them, and output options apply in the order
+ * given ("-separator ; -csv" ends with ",", as in sqlite3).
  */
 package turso.cli;
 
 import java.util.ArrayList;
 import java.util.List;
+import turso.cli.output.OutputSettings;
 
-record ShellOptions(String database, List<String> sql, List<String> commands, boolean bail, boolean header,
-        String separator, String newline, String nullValue, boolean readOnly, String vfs, Action action) {
+record ShellOptions(String database, List<String> sql, List<String> commands, boolean bail, OutputSettings output,
+        boolean readOnly, String vfs, Action action) {
 
     /** What the shell is asked to do besides running SQL. */
     enum Action { RUN, HELP, VERSION }
@@ -29,16 +31,27 @@ record ShellOptions(String database, List<String> sql, List<String> commands, bo
             if the file does not previously exist. Without FILENAME, or with
             :memory:, the database is a transient in-memory one.
             OPTIONS include:
+               -ascii               set output mode to 'ascii'
                -bail                stop after hitting an error
                -batch               force batch I/O
+               -box                 set output mode to 'box'
+               -column              set output mode to 'column'
                -cmd COMMAND         run "COMMAND" before reading stdin
+               -csv                 set output mode to 'csv'
                -[no]header          turn headers on or off
                -help                show this message
+               -html                set output mode to HTML
+               -json                set output mode to 'json'
+               -line                set output mode to 'line'
                -list                set output mode to 'list'
+               -markdown            set output mode to 'markdown'
                -newline SEP         set output row separator. Default: '\\n'
                -nullvalue TEXT      set text string for NULL values. Default ''
+               -quote               set output mode to 'quote'
                -readonly            open the database read-only
                -separator SEP       set output column separator. Default: '|'
+               -table               set output mode to 'table'
+               -tabs                set output mode to 'tabs'
                -version             show the version
                -vfs NAME            use NAME as the VFS (see turso.api.spi.Vfs)
             """;
@@ -48,10 +61,7 @@ record ShellOptions(String database, List<String> sql, List<String> commands, bo
         List<String> sql = new ArrayList<>();
         List<String> commands = new ArrayList<>();
         boolean bail = false;
-        boolean header = false;
-        String separator = "|";
-        String newline = "\n";
-        String nullValue = "";
+        OutputSettings output = new OutputSettings();
         boolean readOnly = false;
         String vfs = null;
         Action action = Action.RUN;
@@ -68,22 +78,25 @@ record ShellOptions(String database, List<String> sql, List<String> commands, bo
             String option = arg.startsWith("--") ? arg.substring(1) : arg;
             switch (option) {
                 case "-bail" -> bail = true;
-                case "-batch", "-list" -> { }
-                case "-header" -> header = true;
-                case "-noheader" -> header = false;
+                case "-batch" -> { }
+                case "-header" -> output.setHeader(true);
+                case "-noheader" -> output.setHeader(false);
                 case "-readonly" -> readOnly = true;
                 case "-help" -> action = Action.HELP;
                 case "-version" -> action = Action.VERSION;
                 case "-cmd" -> commands.add(value(args, ++i, arg));
-                case "-separator" -> separator = value(args, ++i, arg);
-                case "-newline" -> newline = value(args, ++i, arg);
-                case "-nullvalue" -> nullValue = value(args, ++i, arg);
+                case "-separator" -> output.setColumnSeparator(value(args, ++i, arg));
+                case "-newline" -> output.setRowSeparator(value(args, ++i, arg));
+                case "-nullvalue" -> output.setNullValue(value(args, ++i, arg));
                 case "-vfs" -> vfs = value(args, ++i, arg);
-                default -> throw new UsageException("unknown option: " + arg);
+                default -> {
+                    if (!output.commandLineMode(option)) {
+                        throw new UsageException("unknown option: " + arg);
+                    }
+                }
             }
         }
-        return new ShellOptions(database, sql, commands, bail, header, separator, newline, nullValue, readOnly,
-                vfs, action);
+        return new ShellOptions(database, sql, commands, bail, output, readOnly, vfs, action);
     }
 
     private static String value(String[] args, int i, String option) throws UsageException {
