@@ -321,6 +321,31 @@ class TableDifferentialTest {
                 SELECT (SELECT DISTINCT dept FROM e1 WHERE id >= x.id ORDER BY 1) FROM e1 AS x
                 """,
                 """
+                CREATE TABLE u1(a, b TEXT COLLATE NOCASE);
+                CREATE TABLE u2(c, d);
+                INSERT INTO u1 VALUES (3, 'x'), (1, 'Y'), (2, 'z'), (1, 'Y'), (NULL, NULL);
+                INSERT INTO u2 VALUES (2, 'Z'), (4, 'w'), (1, 'y'), (NULL, NULL);
+                SELECT a FROM u1 UNION ALL SELECT c FROM u2;
+                SELECT a FROM u1 UNION SELECT c FROM u2;
+                SELECT a, b FROM u1 UNION SELECT c, d FROM u2;
+                SELECT a, b FROM u1 EXCEPT SELECT c, d FROM u2;
+                SELECT a, b FROM u1 INTERSECT SELECT c, d FROM u2;
+                SELECT c, d FROM u2 UNION SELECT a, b FROM u1;
+                SELECT a FROM u1 UNION SELECT c FROM u2 ORDER BY 1 DESC;
+                SELECT a AS k, b FROM u1 UNION ALL SELECT c, d FROM u2 ORDER BY k, b DESC LIMIT 4 OFFSET 1;
+                SELECT b FROM u1 UNION ALL SELECT d FROM u2 ORDER BY b COLLATE BINARY;
+                SELECT a FROM u1 UNION SELECT c FROM u2 UNION ALL SELECT 9 EXCEPT SELECT 1;
+                SELECT count(*) FROM u1 UNION ALL SELECT count(*) FROM u2 UNION ALL SELECT max(a) FROM u1;
+                SELECT a, count(*) FROM u1 GROUP BY a UNION SELECT c, 0 FROM u2 ORDER BY 2, 1;
+                SELECT 1 UNION SELECT 2, 3;
+                SELECT a FROM u1 UNION SELECT c FROM u2 ORDER BY nosuch;
+                SELECT a FROM u1 UNION SELECT c FROM u2 ORDER BY 2;
+                SELECT x.a, y.d FROM u1 AS x JOIN u2 AS y ON x.a = y.c UNION SELECT 0, 'zero';
+                INSERT INTO u2 SELECT a, b FROM u1 WHERE a > 2 UNION SELECT 5, 'v';
+                SELECT * FROM u2;
+                SELECT (SELECT 1 UNION SELECT 2 ORDER BY 1 DESC), 3 IN (SELECT a FROM u1 UNION SELECT c FROM u2)
+                """,
+                """
                 CREATE TABLE n(x);
                 INSERT INTO n VALUES (1), (1.0), ('1'), (NULL), (NULL), (x'01'), (2);
                 SELECT DISTINCT x FROM n;

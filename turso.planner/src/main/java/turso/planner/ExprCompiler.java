@@ -75,6 +75,15 @@ final class ExprCompiler {
         this.outer = outer;
     }
 
+    FunctionRegistry functions() {
+        return functions;
+    }
+
+    /** The enclosing query's expressions, for a part of a compound SELECT to use in turn. */
+    ExprCompiler outerForSubqueries() {
+        return outer;
+    }
+
     void setAliases(Map<String, Expr> aliases) {
         this.aliases = aliases;
     }
@@ -96,6 +105,15 @@ final class ExprCompiler {
         }
         int arity = f.star() ? 0 : f.args().size();
         return functions.find(f.name().value(), arity).orElse(null) instanceof AggregateFunction<?>;
+    }
+
+    /**
+     * The position in this query's FROM of the table {@code c} reads, or -1
+     * when it reads an enclosing query's table or names nothing.
+     */
+    int scopeIndex(Expr.ColumnRef c) {
+        Resolved r = resolve(c);
+        return r == null || r.owner() != this ? -1 : scopes.indexOf(r.scope());
     }
 
     /** The table column {@code c} reads, or null if it names none. */

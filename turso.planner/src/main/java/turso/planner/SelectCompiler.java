@@ -91,7 +91,8 @@ final class SelectCompiler {
             throw Unsupported.feature("WITH");
         }
         if (!select.compounds().isEmpty()) {
-            throw Unsupported.feature("compound SELECT");
+            compound(select, sql, schema, done);
+            return;
         }
         if (!(select.first() instanceof SelectCore.Simple core)) {
             throw Unsupported.feature("VALUES");
@@ -185,6 +186,140 @@ final class SelectCompiler {
             b.resolve(sortNext);
             b.emit(Op.SORTER_NEXT, sorter, outLoop, 0);
         }
+    }
+
+    /**
+     * A compound SELECT: each part's rows go to a buffer of their own, the
+     * buffers are combined left to right (UNION ALL appends; UNION, EXCEPT
+     * and INTERSECT leave distinct rows, sorted as SQLite's temporary B-tree
+     * leaves them), then ORDER BY and LIMIT apply to the whole. Column names
+     * and collations are the first part's; ORDER BY terms name its result
+     * columns by number, alias or column name.
+     */
+    private void compound(Select select, String sql, Schema schema, int done) {
+        List<SelectCore> parts = new ArrayList<>();
+        parts.add(select.first());
+        select.compounds().forEach(part -> parts.add(part.core()));
+        int[] buffers = new int[parts.size()];
+        SelectCompiler first = null;
+        int width = -1;
+        for (int i = 0; i < parts.size(); i++) {
+            int buffer = b.newCursor();
+            buffers[i] = buffer;
+            b.emit(Op.SORTER_OPEN, buffer, 0, 0, new SortOrder(new Collation[0], new boolean[0], new boolean[0]), 0);
+            SelectCompiler part = new SelectCompiler(b, exprs.functions(), topLevel && i == 0)
+                    .within(exprs.outerForSubqueries(), schema, sql);
+            int partDone = b.newLabel();
+            Select single = new Select(null, parts.get(i), List.of(), List.of(), null, select.span());
+            part.generate(single, sql, schema, (from, count) -> b.emit(Op.SORTER_INSERT, buffer, from, count),
+                    partDone);
+            b.resolve(partDone);
+            if (i == 0) {
+                first = part;
+                width = part.results.size();
+            } else if (part.results.size() != width) {
+                throw new TursoException(ResultCode.ERROR, "SELECTs to the left and right of "
+                        + keyword(select.compounds().get(i - 1).op()) + " do not have the same number of result columns");
+            }
+        }
+        results.addAll(first.results);
+        SortOrder rows = first.allAscending(first.results);
+        for (int i = 1; i < parts.size(); i++) {
+            b.emit(Op.SORTER_COMBINE, buffers[0], buffers[i], switch (select.compounds().get(i - 1).op()) {
+                case UNION_ALL -> 0;
+                case UNION -> 1;
+                case EXCEPT -> 2;
+                case INTERSECT -> 3;
+            }, rows, 0);
+        }
+        int[] limits = limitAndOffset(select, done);
+        int out = b.newRegisters(width);
+        List<OrderingTerm> terms = select.orderBy();
+        int sorter = terms.isEmpty() ? 0 : b.newCursor();
+        if (!terms.isEmpty()) {
+            Collation[] collations = new Collation[terms.size()];
+            boolean[] descending = new boolean[terms.size()];
+            boolean[] nullsFirst = new boolean[terms.size()];
+            int[] columns = new int[terms.size()];
+            for (int t = 0; t < terms.size(); t++) {
+                OrderingTerm term = terms.get(t);
+                columns[t] = first.resultColumn(term.expr(), t);
+                collations[t] = term.expr() instanceof Expr.Collate c
+                        ? exprs.functions().collation(c.collation().value())
+                        : rows.collations()[columns[t]];
+                descending[t] = term.order() == OrderingTerm.SortOrder.DESC;
+                nullsFirst[t] = switch (term.nulls()) {
+                    case FIRST -> true;
+                    case LAST -> false;
+                    case NONE -> !descending[t];
+                };
+            }
+            b.emit(Op.SORTER_OPEN, sorter, 0, 0, new SortOrder(collations, descending, nullsFirst), 0);
+            int block = b.newRegisters(terms.size() + width);
+            int empty = b.newLabel();
+            b.emit(Op.SORTER_SORT, buffers[0], empty, 0);
+            int loop = b.currentAddress();
+            for (int j = 0; j < width; j++) {
+                b.emit(Op.SORTER_COLUMN, buffers[0], j, block + terms.size() + j);
+            }
+            for (int t = 0; t < terms.size(); t++) {
+                b.emit(Op.COPY, block + terms.size() + columns[t], block + t, 0);
+            }
+            b.emit(Op.SORTER_INSERT, sorter, block, terms.size() + width);
+            b.emit(Op.SORTER_NEXT, buffers[0], loop, 0);
+            b.resolve(empty);
+        }
+        int source = terms.isEmpty() ? buffers[0] : sorter;
+        int skip = terms.size();
+        b.emit(Op.SORTER_SORT, source, done, 0);
+        int loop = b.currentAddress();
+        int next = b.newLabel();
+        for (int j = 0; j < width; j++) {
+            b.emit(Op.SORTER_COLUMN, source, skip + j, out + j);
+        }
+        emitRowFrom(out, limits[1], limits[0], next, done);
+        b.resolve(next);
+        b.emit(Op.SORTER_NEXT, source, loop, 0);
+    }
+
+    private static String keyword(Select.CompoundOp op) {
+        return switch (op) {
+            case UNION -> "UNION";
+            case UNION_ALL -> "UNION ALL";
+            case EXCEPT -> "EXCEPT";
+            case INTERSECT -> "INTERSECT";
+        };
+    }
+
+    /**
+     * The result column an ORDER BY term of a compound SELECT names: a column
+     * number, or an alias or column name of this (the first) part's results.
+     */
+    private int resultColumn(Expr term, int index) {
+        Expr e = term instanceof Expr.Collate c ? c.expr() : term;
+        if (e instanceof Expr.Literal l && l.kind() == Expr.LiteralKind.INTEGER) {
+            long k;
+            try {
+                k = Long.parseLong(l.text());
+            } catch (NumberFormatException x) {
+                k = 0;
+            }
+            if (k < 1 || k > results.size()) {
+                throw new TursoException(ResultCode.ERROR, ordinal(index + 1)
+                        + " ORDER BY term out of range - should be between 1 and " + results.size());
+            }
+            return (int) k - 1;
+        }
+        if (e instanceof Expr.ColumnRef ref) {
+            for (int j = 0; j < results.size(); j++) {
+                String name = aliases.get(j) != null ? aliases.get(j) : exprs.declaredName(results.get(j));
+                if (name != null && name.equalsIgnoreCase(ref.column().value())) {
+                    return j;
+                }
+            }
+        }
+        throw new TursoException(ResultCode.ERROR, ordinal(index + 1)
+                + " ORDER BY term does not match any column in the result set");
     }
 
     /**
@@ -399,8 +534,11 @@ final class SelectCompiler {
 
     /**
      * Opens the tables and runs {@code body} for each row of the join that
-     * passes WHERE (once, without FROM): nested loops in FROM order. The body
-     * is given the label that skips to the next row.
+     * passes WHERE (once, without FROM): nested loops in FROM order. Each AND
+     * term of WHERE is tested in the loop of the last table it reads, as
+     * early as it can be, so that joins of many tables prune as they go;
+     * terms holding a subquery are tested innermost. The body is given the
+     * label that skips to the next row.
      */
     private void scan(Expr where, java.util.function.IntConsumer body) {
         if (!joins.isEmpty()) {
@@ -410,19 +548,66 @@ final class SelectCompiler {
                 b.comment(join.scope().table().name());
             }
         }
-        level(0, where, body);
+        List<List<Expr>> terms = new ArrayList<>();
+        for (int k = 0; k <= joins.size(); k++) {
+            terms.add(new ArrayList<>());
+        }
+        List<Expr> conjuncts = new ArrayList<>();
+        conjuncts(where, conjuncts);
+        for (Expr term : conjuncts) {
+            terms.get(levelOf(term)).add(term);
+        }
+        level(0, terms, body);
+    }
+
+    private static void conjuncts(Expr e, List<Expr> out) {
+        if (e instanceof Expr.Binary bin && bin.op() == Expr.BinaryOp.AND) {
+            conjuncts(bin.left(), out);
+            conjuncts(bin.right(), out);
+        } else if (e != null) {
+            out.add(e);
+        }
+    }
+
+    /** The loop a WHERE term can be tested in: that of the last table it reads (the body without FROM). */
+    private int levelOf(Expr term) {
+        if (joins.isEmpty()) {
+            return 0;
+        }
+        int[] level = {0};
+        ExprWalker.walk(term, x -> {
+            switch (x) {
+                case Expr.Subquery s -> level[0] = joins.size() - 1;
+                case Expr.Exists s -> level[0] = joins.size() - 1;
+                case Expr.InSelect s -> level[0] = joins.size() - 1;
+                case Expr.ColumnRef ref -> {
+                    int at = exprs.scopeIndex(ref);
+                    level[0] = Math.max(level[0], at < 0 ? joins.size() - 1 : at);
+                }
+                default -> { }
+            }
+            return true;
+        });
+        return level[0];
+    }
+
+    /** Tests WHERE terms, jumping to {@code next} when one is not true. */
+    private void test(List<Expr> terms, int next) {
+        for (Expr term : terms) {
+            b.emit(Op.IF_NOT, exprs.compile(term), next, 1);
+        }
     }
 
     /**
      * The loop over join table {@code k} and, inside it, the rest. The right
      * table of a LEFT JOIN whose ON matched no row gets one pass on a row of
-     * NULLs, as SQLite does.
+     * NULLs, as SQLite does; its WHERE terms are tested on that pass too.
      */
-    private void level(int k, Expr where, java.util.function.IntConsumer body) {
+    private void level(int k, List<List<Expr>> terms, java.util.function.IntConsumer body) {
         if (k == joins.size()) {
             int skip = b.newLabel();
-            if (where != null) {
-                b.emit(Op.IF_NOT, exprs.compile(where), skip, 1);
+            if (joins.isEmpty()) {
+                test(terms.get(0), skip);
             }
             body.accept(skip);
             b.resolve(skip);
@@ -438,7 +623,8 @@ final class SelectCompiler {
             if (join.on() != null) {
                 b.emit(Op.IF_NOT, exprs.compile(join.on()), next, 1);
             }
-            level(k + 1, where, body);
+            test(terms.get(k), next);
+            level(k + 1, terms, body);
             b.resolve(next);
             b.emit(Op.NEXT, cursor, loop, 0);
         } else {
@@ -456,7 +642,8 @@ final class SelectCompiler {
             }
             b.emit(Op.INTEGER, 1, matched, 0);
             b.resolve(inner);
-            level(k + 1, where, body);
+            test(terms.get(k), next);
+            level(k + 1, terms, body);
             b.resolve(next);
             b.emit(Op.IF, nullPass, afterNull, 0);
             b.emit(Op.NEXT, cursor, loop, 0);

@@ -166,6 +166,12 @@ public final class Op {
     /** Frees every page of the B-tree whose root page is r[p1] (DROP). */
     public static final int DESTROY = 66;
 
+    /**
+     * Merges the rows of sorter p2 into sorter p1: p3 is 0 for UNION ALL, 1
+     * UNION, 2 EXCEPT, 3 INTERSECT; p4 (a SortOrder) says when rows are equal.
+     */
+    public static final int SORTER_COMBINE = 67;
+
     private static final String[] NAMES = {
         "Init", "Goto", "Halt", "Integer", "Int64", "Real", "String8", "Blob", "Null", "Variable", "Copy",
         "Add", "Subtract", "Multiply", "Divide", "Remainder", "Concat", "BitAnd", "BitOr", "ShiftLeft",
@@ -174,7 +180,7 @@ public final class Op {
         "Column", "Rowid", "NewRowid", "MakeRecord", "Insert", "NotExists", "MustBeInt", "Affinity", "CreateBtree",
         "BumpSchemaCookie", "ParseSchema", "SorterOpen", "SorterInsert", "SorterSort", "SorterColumn", "SorterNext",
         "IfPos", "DecrJumpZero", "AggReset", "AggStep", "AggFinal", "Distinct", "DistinctClear", "NullRow", "Delete",
-        "AutoCommit", "Destroy"
+        "AutoCommit", "Destroy", "SorterCombine"
     };
 
     /** The name EXPLAIN shows for opcode {@code op}. */

@@ -1,6 +1,7 @@
 /*
  * The rows of an ORDER BY, held in memory and sorted once all are in: each
  * row is a copy of a run of registers whose first values are the sort keys.
+ * With no keys it is a plain buffer of rows, which compound SELECTs combine.
  * The sort is stable, so rows with equal keys keep the order they came in.
  * Registers share their bytes safely, as a register never changes the bytes
  * it points to. Spilling to disk for large sorts is still to come.
@@ -9,6 +10,7 @@ package turso.vm;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeSet;
 
 final class Sorter {
     private final SortOrder order;
@@ -33,6 +35,42 @@ final class Sorter {
         rows.sort(order::compare);
         current = 0;
         return !rows.isEmpty();
+    }
+
+    /** How COMBINE merges another sorter's rows into this one's. */
+    enum Combine { UNION_ALL, UNION, EXCEPT, INTERSECT }
+
+    /**
+     * Merges {@code other}'s rows into this one's as a compound SELECT does:
+     * UNION ALL appends; the others leave distinct rows (equal as {@code
+     * distinct} compares them) in its order, as SQLite's temporary B-tree
+     * leaves them, where a row replaces an equal one inserted before it (so
+     * 'y' wins over 'Y' under NOCASE when it comes later, as in SQLite).
+     */
+    void combine(Sorter other, Combine how, SortOrder distinct) {
+        if (how == Combine.UNION_ALL) {
+            rows.addAll(other.rows);
+            return;
+        }
+        TreeSet<Register[]> result = new TreeSet<>(distinct::compare);
+        rows.forEach(row -> replace(result, row));
+        switch (how) {
+            case UNION -> other.rows.forEach(row -> replace(result, row));
+            case EXCEPT -> other.rows.forEach(result::remove);
+            case INTERSECT -> {
+                TreeSet<Register[]> right = new TreeSet<>(distinct::compare);
+                right.addAll(other.rows);
+                result.removeIf(row -> !right.contains(row));
+            }
+            case UNION_ALL -> throw new IllegalStateException();
+        }
+        rows.clear();
+        rows.addAll(result);
+    }
+
+    private static void replace(TreeSet<Register[]> set, Register[] row) {
+        set.remove(row);
+        set.add(row);
     }
 
     boolean next() {

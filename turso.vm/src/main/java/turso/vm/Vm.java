@@ -380,6 +380,8 @@ public final class Vm implements FunctionContext {
                         continue;
                     }
                 }
+                case Op.SORTER_COMBINE -> sorters[p1[i]].combine(sorters[p2[i]], Sorter.Combine.values()[p3[i]],
+                        (SortOrder) p4[i]);
                 case Op.SORTER_COLUMN -> r[p3[i]].copyFrom(sorters[p1[i]].column(p2[i]));
                 case Op.SORTER_NEXT -> {
                     if (sorters[p1[i]].next()) {
