@@ -176,15 +176,7 @@ final class SelectCompiler {
             }
         });
         if (sorting) {
-            b.emit(Op.SORTER_SORT, sorter, done, 0);
-            int outLoop = b.currentAddress();
-            int sortNext = b.newLabel();
-            for (int j = 0; j < n; j++) {
-                b.emit(Op.SORTER_COLUMN, sorter, keys + j, out + j);
-            }
-            emitRowFrom(out, offset, limit, sortNext, done);
-            b.resolve(sortNext);
-            b.emit(Op.SORTER_NEXT, sorter, outLoop, 0);
+            emitSorted(sorter, keys, out, limits, done);
         }
     }
 
@@ -269,17 +261,7 @@ final class SelectCompiler {
             b.emit(Op.SORTER_NEXT, buffers[0], loop, 0);
             b.resolve(empty);
         }
-        int source = terms.isEmpty() ? buffers[0] : sorter;
-        int skip = terms.size();
-        b.emit(Op.SORTER_SORT, source, done, 0);
-        int loop = b.currentAddress();
-        int next = b.newLabel();
-        for (int j = 0; j < width; j++) {
-            b.emit(Op.SORTER_COLUMN, source, skip + j, out + j);
-        }
-        emitRowFrom(out, limits[1], limits[0], next, done);
-        b.resolve(next);
-        b.emit(Op.SORTER_NEXT, source, loop, 0);
+        emitSorted(terms.isEmpty() ? buffers[0] : sorter, terms.size(), out, limits, done);
     }
 
     private static String keyword(Select.CompoundOp op) {
@@ -471,18 +453,7 @@ final class SelectCompiler {
         output(core, aggregates, slots, holders, keyRegisters, sortKeys, sortOutput, outputSorter, limits, done);
         b.resolve(noGroups);
         if (sortOutput) {
-            int n = results.size();
-            int keys = sortKeys.size();
-            int out = b.newRegisters(n);
-            b.emit(Op.SORTER_SORT, outputSorter, done, 0);
-            int sortedLoop = b.currentAddress();
-            int sortedNext = b.newLabel();
-            for (int j = 0; j < n; j++) {
-                b.emit(Op.SORTER_COLUMN, outputSorter, keys + j, out + j);
-            }
-            emitRowFrom(out, limits[1], limits[0], sortedNext, done);
-            b.resolve(sortedNext);
-            b.emit(Op.SORTER_NEXT, outputSorter, sortedLoop, 0);
+            emitSorted(outputSorter, sortKeys.size(), b.newRegisters(results.size()), limits, done);
         }
     }
 
@@ -738,6 +709,23 @@ final class SelectCompiler {
             }
         }
         return new int[] {limit, offset};
+    }
+
+    /**
+     * The end of an ORDER BY: sorts {@code sorter} and emits its rows in
+     * order, each the values after its first {@code keys} (the sort keys),
+     * read into {@code out}; LIMIT and OFFSET ({@code limits}) apply.
+     */
+    private void emitSorted(int sorter, int keys, int out, int[] limits, int done) {
+        b.emit(Op.SORTER_SORT, sorter, done, 0);
+        int loop = b.currentAddress();
+        int next = b.newLabel();
+        for (int j = 0; j < results.size(); j++) {
+            b.emit(Op.SORTER_COLUMN, sorter, keys + j, out + j);
+        }
+        emitRowFrom(out, limits[1], limits[0], next, done);
+        b.resolve(next);
+        b.emit(Op.SORTER_NEXT, sorter, loop, 0);
     }
 
     /** Evaluates the result columns into {@code out}, then emits the row as below. */
