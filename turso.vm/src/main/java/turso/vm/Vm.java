@@ -266,10 +266,7 @@ public final class Vm implements FunctionContext {
                     resultStart = p1[i];
                     resultCount = p2[i];
                     pc = i + 1;
-                    if (host.isInterrupted()) {
-                        halted = true;
-                        throw new TursoException(ResultCode.INTERRUPT);
-                    }
+                    checkInterrupt();
                     return true;
                 }
                 case Op.TRANSACTION -> host.beginTransaction(p2[i] != 0);
@@ -289,6 +286,7 @@ public final class Vm implements FunctionContext {
                 case Op.NEXT -> {
                     nullRows[p1[i]] = false;
                     if (cursors[p1[i]].next()) {
+                        checkInterrupt();
                         i = p2[i];
                         continue;
                     }
@@ -385,6 +383,7 @@ public final class Vm implements FunctionContext {
                 case Op.SORTER_COLUMN -> r[p3[i]].copyFrom(sorters[p1[i]].column(p2[i]));
                 case Op.SORTER_NEXT -> {
                     if (sorters[p1[i]].next()) {
+                        checkInterrupt();
                         i = p2[i];
                         continue;
                     }
@@ -472,6 +471,17 @@ public final class Vm implements FunctionContext {
             if (v.type() != DataType.INTEGER) {
                 throw new TursoException(ResultCode.MISMATCH, "datatype mismatch");
             }
+        }
+    }
+
+    /**
+     * Stops the statement with SQLITE_INTERRUPT if the connection was
+     * interrupted: checked at each row a loop advances to and each result
+     * row, so a long scan or join stops promptly.
+     */
+    private void checkInterrupt() {
+        if (host.isInterrupted()) {
+            throw new TursoException(ResultCode.INTERRUPT);
         }
     }
 
