@@ -86,8 +86,7 @@ final class Shell {
                 try {
                     ResultPrinter.print(new StatementRowSource(statement), options.output(), out);
                 } catch (TursoException e) {
-                    String message = e.getMessage() + (e.primaryResultCode() == ResultCode.ERROR
-                            ? "" : " (" + e.resultCode().primaryCode() + ")");
+                    String message = e.getMessage() + codeSuffix(e);
                     err.append(source == Source.ARGUMENT
                             ? "Error: stepping, " + message + "\n"
                             : "Runtime error near line " + startLine + ": " + message + "\n");
@@ -105,13 +104,18 @@ final class Shell {
         String statement = text.stripLeading();
         int offset = e.offset() - (text.length() - statement.length());
         err.append(source == Source.ARGUMENT ? "Error: in prepare, " : "Parse error near line " + startLine + ": ")
-                .append(e.getMessage()).append('\n');
+                .append(e.getMessage()).append(codeSuffix(e)).append('\n');
         if (offset >= 0 && offset <= statement.length()) {
             int end = statement.indexOf(';', offset);
             String shown = statement.substring(0, end < 0 ? statement.length() : end + 1);
             err.append("  ").append(shown.replaceAll("[\\r\\n\\t\\f]", " ")).append('\n');
             err.append("  ").append(" ".repeat(offset)).append("^--- error here\n");
         }
+    }
+
+    /** sqlite3 shows the result code after the message, unless it is plain SQLITE_ERROR. */
+    private static String codeSuffix(TursoException e) {
+        return e.primaryResultCode() == ResultCode.ERROR ? "" : " (" + e.resultCode().primaryCode() + ")";
     }
 
     private static int leadingSpace(String s) {

@@ -48,7 +48,8 @@ class ShellTest {
                 List.of("INSERT INTO t(name) VALUES (NULL)"),
                 List.of("INSERT INTO t(id, name) VALUES (1, 'again')"),
                 List.of("-bail", "SELECT abs(-9223372036854775808)"),
-                List.of("-nosuchoption", "SELECT 1"));
+                List.of("-nosuchoption", "SELECT 1"),
+                List.of("NOTADB", "SELECT 1", "SELECT * FROM t"));
     }
 
     @ParameterizedTest
@@ -60,6 +61,11 @@ class ShellTest {
         Output prepared = turso(List.of(ours.toString(), SETUP, ROWS));
         assertEquals(0, prepared.exit, prepared.err);
         run(List.of("sqlite3", theirs.toString(), SETUP, ROWS));
+        if (args.getFirst().equals("NOTADB")) {
+            args = args.subList(1, args.size());
+            Files.writeString(ours, "this is not a database, but a text file long enough to have a header\n".repeat(3));
+            Files.copy(ours, theirs, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
         List<String> ourArgs = withDatabase(args, ours);
         List<String> command = new ArrayList<>(List.of("sqlite3"));
         command.addAll(withDatabase(args, theirs));

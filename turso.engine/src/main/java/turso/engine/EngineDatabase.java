@@ -1,7 +1,8 @@
 /*
  * One open database: its storage (pager, B-trees) on the chosen VFS, the
  * schema read from it, and the planner, shared by the connections to it.
- * The schema is reloaded when a statement changed it.
+ * The schema is read when first needed, and again after a statement
+ * changed it.
  */
 package turso.engine;
 
@@ -47,12 +48,7 @@ final class EngineDatabase implements Database {
         }
         EngineDatabase db = new EngineDatabase(path == null ? Database.MEMORY : path, storage,
                 new Planner(extensions.functions()));
-        try {
-            db.reloadSchema();
-        } catch (TursoException e) {
-            storage.close();
-            throw e;
-        }
+        db.schema = Schema.onFirstUse(db::readSchema);
         return db;
     }
 
@@ -73,14 +69,19 @@ final class EngineDatabase implements Database {
         return schema;
     }
 
-    /** Reads the schema again, in a read transaction of its own unless one is open. */
+    /** Reads the schema again when next needed (a statement changed it). */
     synchronized void reloadSchema() {
+        schema = Schema.onFirstUse(this::readSchema);
+    }
+
+    /** Reads the schema, in a read transaction of its own unless one is open. */
+    private Schema readSchema() {
         boolean own = !storage.inTransaction();
         if (own) {
             storage.beginRead();
         }
         try {
-            schema = Schema.load(storage);
+            return Schema.load(storage);
         } finally {
             if (own) {
                 storage.commit();

@@ -1,8 +1,10 @@
 /*
  * The schema of a database as the planner sees it, read from sqlite_schema
  * (the table B-tree on page 1) by parsing each object's stored CREATE text,
- * as SQLite does. Immutable: a statement that changes the schema makes the
- * engine load a new one.
+ * as SQLite does. Immutable once read: a statement that changes the schema
+ * makes the engine load a new one. It may be read on first use (lazy), as
+ * SQLite reads it: a file that is not a database then fails the first
+ * statement that names a table, not the open, and "SELECT 1" still runs.
  */
 package turso.planner;
 
@@ -19,12 +21,30 @@ import turso.parser.ast.Stmt;
 
 public final class Schema {
     /** Every object by lower-cased name: tables parsed, other kinds known by name only for now. */
-    private final Map<String, Table> tables;
-    private final Map<String, String> objectKinds;
+    private Map<String, Table> tables;
+    private Map<String, String> objectKinds;
+    /** Reads the schema on first use; null once read. */
+    private java.util.function.Supplier<Schema> loader;
 
     private Schema(Map<String, Table> tables, Map<String, String> objectKinds) {
         this.tables = tables;
         this.objectKinds = objectKinds;
+    }
+
+    /** A schema read by {@code loader} when first needed (its errors surface then, each time until it succeeds). */
+    public static Schema onFirstUse(java.util.function.Supplier<Schema> loader) {
+        Schema schema = new Schema(null, null);
+        schema.loader = loader;
+        return schema;
+    }
+
+    private synchronized void read() {
+        if (loader != null) {
+            Schema read = loader.get();
+            tables = read.tables;
+            objectKinds = read.objectKinds;
+            loader = null;
+        }
     }
 
     /** Reads the schema; the caller holds a read transaction on {@code storage}. */
@@ -96,6 +116,7 @@ public final class Schema {
 
     /** The table called {@code name}, or null. */
     Table table(String name) {
+        read();
         if (isSchemaTable(name)) {
             return new Table(name, SCHEMA_TABLE.rootPage(), SCHEMA_TABLE.columns(), -1, SCHEMA_TABLE.writeBlocker());
         }
@@ -104,6 +125,7 @@ public final class Schema {
 
     /** What kind of object ("table", "index", "view", "trigger") is called {@code name}, or null. */
     String kindOf(String name) {
+        read();
         return isSchemaTable(name) ? "table" : objectKinds.get(key(name));
     }
 
