@@ -211,46 +211,17 @@ public final class BTreeCursor implements AutoCloseable {
 
     // ---- seeking ----
 
-    /** Positions a table cursor by rowid; returns whether it stands on an entry satisfying {@code op}. */
-    public boolean seek(long rowid, SeekOp op) {
-        requireTable(true);
-        begin();
-        boolean strict = op == SeekOp.GT || op == SeekOp.LE;
-        int d = 0;
-        int p = root;
-        while (true) {
-            if (d > PageFormat.MAX_DEPTH) {
-                throw Corrupt.at("b-tree deeper than " + PageFormat.MAX_DEPTH);
-            }
-            Node n = node(p);
-            pages[d] = p;
-            int lo = 0;
-            int hi = n.cellCount();
-            while (lo < hi) {
-                int mid = (lo + hi) >>> 1;
-                long k = n.rowid(mid);
-                if (k < rowid || (strict && k == rowid)) {
-                    lo = mid + 1;
-                } else {
-                    hi = mid;
-                }
-            }
-            idx[d] = lo;
-            if (n.isLeaf()) {
-                depth = d;
-                break;
-            }
-            p = n.child(lo);
-            d++;
-        }
-        return finishSeek(op, () -> rowid() == rowid);
+    /** How a sought key orders against cell {@code i} of node {@code n}: negative when the cell sorts before it. */
+    @FunctionalInterface
+    private interface CellOrder {
+        int compare(Node n, int i);
     }
 
-    /** Positions an index cursor on a key (possibly a prefix of the stored keys); returns whether an entry satisfies {@code op}. */
-    public boolean seek(Record key, SeekOp op) {
-        requireTable(false);
-        begin();
-        boolean strict = op == SeekOp.GT || op == SeekOp.LE;
+    /**
+     * Descends from the root to the leaf slot where the sought key belongs
+     * (after the cells equal to it when {@code strict}), recording the path.
+     */
+    private void descend(boolean strict, CellOrder order) {
         int d = 0;
         int p = root;
         while (true) {
@@ -263,7 +234,7 @@ public final class BTreeCursor implements AutoCloseable {
             int hi = n.cellCount();
             while (lo < hi) {
                 int mid = (lo + hi) >>> 1;
-                int c = compareCell(n, mid, key);
+                int c = order.compare(n, mid);
                 if (c < 0 || (strict && c == 0)) {
                     lo = mid + 1;
                 } else {
@@ -273,11 +244,26 @@ public final class BTreeCursor implements AutoCloseable {
             idx[d] = lo;
             if (n.isLeaf()) {
                 depth = d;
-                break;
+                return;
             }
             p = n.child(lo);
             d++;
         }
+    }
+
+    /** Positions a table cursor by rowid; returns whether it stands on an entry satisfying {@code op}. */
+    public boolean seek(long rowid, SeekOp op) {
+        requireTable(true);
+        begin();
+        descend(op == SeekOp.GT || op == SeekOp.LE, (n, i) -> Long.compare(n.rowid(i), rowid));
+        return finishSeek(op, () -> rowid() == rowid);
+    }
+
+    /** Positions an index cursor on a key (possibly a prefix of the stored keys); returns whether an entry satisfies {@code op}. */
+    public boolean seek(Record key, SeekOp op) {
+        requireTable(false);
+        begin();
+        descend(op == SeekOp.GT || op == SeekOp.LE, (n, i) -> compareCell(n, i, key));
         return finishSeek(op, () -> RecordComparator.compare(key(), key, keyInfo) == 0);
     }
 
