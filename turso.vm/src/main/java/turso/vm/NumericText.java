@@ -346,23 +346,12 @@ final class NumericText {
 
     /** CAST(text AS NUMERIC). */
     static void castNumeric(byte[] b, int off, int len, Register out) {
-        Scan s = scan(b, off, len);
-        if (!s.hasDigits) {
-            out.setLong(0);
-            return;
-        }
-        if (s.isInteger) {
-            long[] v = new long[1];
-            if (accumulate(b, s, v)) {
-                out.setLong(v[0]);
-                return;
+        parsePrefix(b, off, len, out);
+        if (out.type() == DataType.REAL) {
+            double d = out.doubleValue();
+            if (d == 0.0 || (d == Math.rint(d) && Math.abs(d) < INT_EXACT_LIMIT)) {
+                out.setLong((long) d);
             }
-        }
-        double d = prefixDouble(b, s);
-        if (d == 0.0 || (d == Math.rint(d) && Math.abs(d) < INT_EXACT_LIMIT)) {
-            out.setLong((long) d);
-        } else {
-            out.setDouble(d);
         }
     }
 }
