@@ -40,7 +40,7 @@ final class EngineDatabase implements Database {
         if (Extensions.isMemory(path) && options.vfs() == null) {
             storage = Storage.openMemory(storageOptions);
         } else {
-            Vfs vfs = extensions.vfsFor(path, options);
+            Vfs vfs = extensions.vfsFor(options);
             if (!options.create() && !vfs.access(path, Vfs.Access.EXISTS)) {
                 throw new TursoException(ResultCode.CANTOPEN);
             }

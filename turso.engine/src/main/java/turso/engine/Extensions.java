@@ -22,8 +22,6 @@ public final class Extensions {
 
     /** The VFS used for files when none is named: SQLite's unix VFS counterpart. */
     static final String DEFAULT_VFS = "nio";
-    /** The VFS used for :memory: databases. */
-    static final String MEMORY_VFS = "memory";
 
     private final NamedServices<Vfs> vfs;
     private final NamedServices<FunctionLibrary> libraries;
@@ -71,11 +69,11 @@ public final class Extensions {
     }
 
     /**
-     * The VFS a database is opened on: the one the options name (which must
-     * be available here), the in-memory one for {@code :memory:}, else "nio",
-     * else the first available one.
+     * The VFS a database file is opened on: the one the options name (which
+     * must be available here), else "nio", else the first available one. A
+     * {@code :memory:} database needs none unless one is named.
      */
-    public Vfs vfsFor(String path, OpenOptions options) {
+    public Vfs vfsFor(OpenOptions options) {
         if (options.vfs() != null) {
             Vfs named = vfs.lookup(options.vfs());
             if (!named.isAvailable()) {
@@ -84,8 +82,7 @@ public final class Extensions {
             }
             return named;
         }
-        String preferred = isMemory(path) ? MEMORY_VFS : DEFAULT_VFS;
-        return vfs.find(preferred).filter(Vfs::isAvailable)
+        return vfs.find(DEFAULT_VFS).filter(Vfs::isAvailable)
                 .or(() -> firstAvailable(vfs.all()))
                 .orElseThrow(() -> new TursoException(ResultCode.CANTOPEN,
                         "no VFS available: put turso.vfs.nio on the module path"));

@@ -41,10 +41,6 @@ public final class Program {
         this.countsChanges = countsChanges;
     }
 
-    public int size() {
-        return op.length;
-    }
-
     public List<String> columnNames() {
         return columnNames;
     }

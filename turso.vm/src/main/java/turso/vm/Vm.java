@@ -10,7 +10,6 @@ package turso.vm;
 import turso.api.DataType;
 import turso.api.ResultCode;
 import turso.api.TursoException;
-import turso.api.Value;
 import turso.api.spi.AggregateFunction;
 import turso.api.spi.FunctionContext;
 import turso.btree.BTreeCursor;
@@ -69,7 +68,6 @@ public final class Vm implements FunctionContext {
     private FunctionCall currentCall;
     private int pc;
     private int resultStart;
-    private int resultCount;
     private boolean halted;
     private long statementTime;
 
@@ -114,13 +112,7 @@ public final class Vm implements FunctionContext {
         closeCursors();
         pc = 0;
         halted = false;
-        resultCount = 0;
         statementTime = 0;
-    }
-
-    /** Number of registers in the current result row. */
-    public int resultCount() {
-        return resultCount;
     }
 
     /** Register {@code i} of the current result row. */
@@ -264,7 +256,6 @@ public final class Vm implements FunctionContext {
                 case Op.CAST -> Cast.apply(r[p1[i]], (Affinity) p4[i]);
                 case Op.RESULT_ROW -> {
                     resultStart = p1[i];
-                    resultCount = p2[i];
                     pc = i + 1;
                     checkInterrupt();
                     return true;
@@ -491,11 +482,6 @@ public final class Vm implements FunctionContext {
         result.reset(out);
         call.function().invoke(this, arguments, result);
         result.throwIfError();
-    }
-
-    /** Binds a boxed value to parameter {@code index}. */
-    public void bind(int index, Value value) {
-        parameter(index).set(value);
     }
 
     @Override
