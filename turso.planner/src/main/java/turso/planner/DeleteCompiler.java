@@ -1,7 +1,7 @@
 /*
  * Code generation for DELETE on a rowid table: one pass over the table,
- * deleting each row WHERE holds for (the cursor then moves on to the row
- * after the deleted one).
+ * deleting each row WHERE holds for, with its index entries (the cursor then
+ * moves on to the row after the deleted one).
  */
 package turso.planner;
 
@@ -43,12 +43,15 @@ final class DeleteCompiler {
         b.emit(Op.TRANSACTION, 0, 1, 0);
         b.emit(Op.OPEN_WRITE, cursor, table.rootPage(), 0);
         b.comment(table.name());
+        IndexMaintenance indexes = new IndexMaintenance(b, functions, table, cursor);
+        indexes.open();
         b.emit(Op.REWIND, cursor, done, 0);
         int loop = b.currentAddress();
         int next = b.newLabel();
         if (delete.where() != null) {
             b.emit(Op.IF_NOT, exprs.compile(delete.where()), next, 1);
         }
+        indexes.deleteKeysOfCurrentRow();
         b.emit(Op.DELETE, cursor, 0, 0, null, Op.COUNT_CHANGE);
         b.resolve(next);
         b.emit(Op.NEXT, cursor, loop, 0);

@@ -916,24 +916,6 @@ final class SelectCompiler {
         if (start < 0 || end > sql.length() || start > end) {
             return "";
         }
-        return sql.substring(start, nextToken(sql, end)).stripTrailing();
-    }
-
-    /** Where the next token starts at or after {@code i}: past white space and comments. */
-    private static int nextToken(String sql, int i) {
-        while (i < sql.length()) {
-            if (Character.isWhitespace(sql.charAt(i))) {
-                i++;
-            } else if (sql.startsWith("--", i)) {
-                int newline = sql.indexOf('\n', i);
-                i = newline < 0 ? sql.length() : newline;
-            } else if (sql.startsWith("/*", i)) {
-                int close = sql.indexOf("*/", i + 2);
-                i = close < 0 ? sql.length() : close + 2;
-            } else {
-                break;
-            }
-        }
-        return i;
+        return sql.substring(start, SqlText.nextToken(sql, end)).stripTrailing();
     }
 }

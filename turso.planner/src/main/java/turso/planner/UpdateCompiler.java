@@ -2,8 +2,10 @@
  * Code generation for UPDATE on a rowid table, in two passes so that a row
  * whose rowid changes is not met again: first the rowids of the rows WHERE
  * holds for are gathered, then each row is read, its new values computed
- * from the old ones, checked (RowConstraints) and written back, moving it
- * when its INTEGER PRIMARY KEY changed.
+ * from the old ones, checked (RowConstraints, UNIQUE indexes) and written
+ * back, moving it when its INTEGER PRIMARY KEY changed. Only the indexes
+ * holding a changed column are rewritten, unless a rowid changes or REPLACE
+ * may delete other rows.
  */
 package turso.planner;
 
@@ -84,6 +86,13 @@ final class UpdateCompiler {
         b.emit(Op.TRANSACTION, 0, 1, 0);
         b.emit(Op.OPEN_WRITE, cursor, table.rootPage(), 0);
         b.comment(table.name());
+        boolean mayReplace = update.orConflict() == ConflictResolution.REPLACE || update.orConflict() == null
+                && table.indexes().stream().anyMatch(i -> i.onConflict() == ConflictResolution.REPLACE);
+        boolean everyIndex = mayReplace || newRowid != null;
+        IndexMaintenance indexes = new IndexMaintenance(b, functions, table, cursor,
+                i -> everyIndex || i.where() != null || i.parts().stream().anyMatch(
+                        p -> p.column() != ColumnKey.ROWID && newValue[p.column()] != null));
+        indexes.open();
         int gathered = b.newLabel();
         b.emit(Op.REWIND, cursor, gathered, 0);
         int loop = b.currentAddress();
@@ -106,6 +115,14 @@ final class UpdateCompiler {
         int record = b.newRegister();
         b.emit(Op.SORTER_COLUMN, rowids, 0, oldRowid);
         b.emit(Op.NOT_EXISTS, cursor, skipRow, oldRowid);
+        int oldValues = b.newRegisters(width);
+        if (!indexes.isEmpty()) {
+            for (int j = 0; j < width; j++) {
+                if (j != table.rowidAlias()) {
+                    b.emit(Op.COLUMN, cursor, j, oldValues + j);
+                }
+            }
+        }
         for (int j = 0; j < width; j++) {
             if (newValue[j] != null) {
                 exprs.compileInto(newValue[j], values + j);
@@ -123,7 +140,7 @@ final class UpdateCompiler {
             b.emit(Op.COMPARE, rowid, oldRowid, same, new Comparison(CompareOp.EQ, Affinity.NONE,
                     functions.collation("BINARY")), 0);
             b.emit(Op.IF, same, unchanged, 0);
-            RowConstraints.rowidFree(b, table, cursor, rowid, onConflict, skipRow);
+            RowConstraints.rowidFree(b, table, cursor, rowid, onConflict, skipRow, indexes);
             int gone = b.newLabel();
             b.emit(Op.NOT_EXISTS, cursor, gone, oldRowid);
             b.emit(Op.DELETE, cursor, 0, 0);
@@ -136,6 +153,9 @@ final class UpdateCompiler {
         Affinity[] affinities = table.columns().stream().map(Column::affinity).toArray(Affinity[]::new);
         b.emit(Op.AFFINITY, values, width, 0, affinities, 0);
         RowConstraints.notNull(b, table, values, onConflict, skipRow);
+        indexes.checkUnique(values, rowid, oldRowid, update.orConflict(), skipRow);
+        indexes.deleteKeys(oldValues, oldRowid);
+        indexes.insertKeys(values, rowid);
         b.emit(Op.MAKE_RECORD, values, width, record);
         b.emit(Op.INSERT, cursor, record, rowid, null, Op.COUNT_CHANGE);
         b.resolve(skipRow);

@@ -14,8 +14,10 @@ import turso.api.spi.AggregateFunction;
 import turso.api.spi.FunctionContext;
 import turso.btree.BTreeCursor;
 import turso.btree.HeaderField;
+import turso.btree.KeyInfo;
 import turso.btree.Record;
 import turso.btree.RecordBuilder;
+import turso.btree.RecordComparator;
 import turso.btree.SeekOp;
 import turso.btree.Storage;
 
@@ -53,6 +55,8 @@ public final class Vm implements FunctionContext {
     private final Register[] registers;
     private final Register[] parameters;
     private final BTreeCursor[] cursors;
+    /** How the keys of each index cursor compare (null for table cursors). */
+    private final KeyInfo[] keyInfos;
     /** Sorters, numbered like cursors. */
     private final Sorter[] sorters;
     /** States of aggregate functions, numbered like cursors. */
@@ -79,6 +83,7 @@ public final class Vm implements FunctionContext {
             registers[i] = new Register();
         }
         this.cursors = new BTreeCursor[program.cursorCount];
+        this.keyInfos = new KeyInfo[program.cursorCount];
         this.sorters = new Sorter[program.cursorCount];
         this.aggregates = new Object[program.cursorCount];
         this.distincts = new DistinctSet[program.cursorCount];
@@ -265,7 +270,87 @@ public final class Vm implements FunctionContext {
                     if (cursors[p1[i]] != null) {
                         cursors[p1[i]].close();
                     }
-                    cursors[p1[i]] = host.storage().openTableCursor(p2[i]);
+                    int root = (program.p5[i] & Op.ROOT_IN_REGISTER) != 0 ? (int) r[p2[i]].longValue() : p2[i];
+                    if (p4[i] instanceof KeyInfo keyInfo) {
+                        cursors[p1[i]] = host.storage().openIndexCursor(root, keyInfo);
+                        keyInfos[p1[i]] = keyInfo;
+                    } else {
+                        cursors[p1[i]] = host.storage().openTableCursor(root);
+                        keyInfos[p1[i]] = null;
+                    }
+                }
+                case Op.LAST -> {
+                    nullRows[p1[i]] = false;
+                    if (!cursors[p1[i]].last()) {
+                        i = p2[i];
+                        continue;
+                    }
+                }
+                case Op.PREV -> {
+                    nullRows[p1[i]] = false;
+                    if (cursors[p1[i]].prev()) {
+                        checkInterrupt();
+                        i = p2[i];
+                        continue;
+                    }
+                }
+                case Op.SEEK_GE, Op.SEEK_GT, Op.SEEK_LE, Op.SEEK_LT -> {
+                    nullRows[p1[i]] = false;
+                    if (!seek(op[i], p1[i], p3[i], (Integer) p4[i])) {
+                        i = p2[i];
+                        continue;
+                    }
+                }
+                case Op.IDX_GE, Op.IDX_GT, Op.IDX_LE, Op.IDX_LT -> {
+                    int c = RecordComparator.compare(cursors[p1[i]].key(), key(p3[i], (Integer) p4[i]), keyInfos[p1[i]]);
+                    boolean jump = switch (op[i]) {
+                        case Op.IDX_GE -> c >= 0;
+                        case Op.IDX_GT -> c > 0;
+                        case Op.IDX_LE -> c <= 0;
+                        default -> c < 0;
+                    };
+                    if (jump) {
+                        i = p2[i];
+                        continue;
+                    }
+                }
+                case Op.IDX_ROWID -> {
+                    if (nullRows[p1[i]]) {
+                        r[p2[i]].setNull();
+                    } else {
+                        Record key = cursors[p1[i]].key();
+                        r[p2[i]].setLong(key.getLong(key.columnCount() - 1));
+                    }
+                }
+                case Op.IDX_INSERT -> {
+                    Register record = r[p2[i]];
+                    cursors[p1[i]].insert(java.util.Arrays.copyOfRange(record.bytes(), record.offset(),
+                            record.offset() + record.length()));
+                }
+                case Op.IDX_DELETE -> {
+                    BTreeCursor cursor = cursors[p1[i]];
+                    if (cursor.seek(key(p2[i], p3[i]), SeekOp.EQ)) {
+                        cursor.delete();
+                    }
+                }
+                case Op.NO_CONFLICT -> {
+                    int count = (Integer) p4[i];
+                    boolean hasNull = false;
+                    for (int k = 0; k < count; k++) {
+                        hasNull |= r[p3[i] + k].type() == DataType.NULL;
+                    }
+                    if (hasNull || !cursors[p1[i]].seek(key(p3[i], count), SeekOp.EQ)) {
+                        i = p2[i];
+                        continue;
+                    }
+                }
+                case Op.SEEK_ROWID -> {
+                    Long rowid = Rowids.exact(r[p3[i]]);
+                    if (rowid == null || !cursors[p1[i]].seek(rowid, SeekOp.EQ)) {
+                        i = p2[i];
+                        continue;
+                    }
+                    nullRows[p1[i]] = false;
                 }
                 case Op.REWIND -> {
                     nullRows[p1[i]] = false;
@@ -338,7 +423,8 @@ public final class Vm implements FunctionContext {
                         affinities[k].apply(r[p1[i] + k]);
                     }
                 }
-                case Op.CREATE_BTREE -> r[p2[i]].setLong(host.storage().createTable());
+                case Op.CREATE_BTREE -> r[p2[i]].setLong(p1[i] == 1 ? host.storage().createIndex()
+                        : host.storage().createTable());
                 case Op.BUMP_SCHEMA_COOKIE -> {
                     Storage storage = host.storage();
                     storage.setHeaderField(HeaderField.SCHEMA_COOKIE, storage.headerField(HeaderField.SCHEMA_COOKIE) + 1);
@@ -426,6 +512,34 @@ public final class Vm implements FunctionContext {
             case TEXT -> out.setText(record.getBytes(col));
             case BLOB -> out.setBlob(record.getBytes(col));
         }
+    }
+
+    /** The index key (or key prefix) r[first] .. r[first+count-1] as a record. */
+    private Record key(int first, int count) {
+        return Record.of(makeRecord(registers, first, count));
+    }
+
+    /** SEEK_GE .. SEEK_LT on cursor {@code c}: whether it found an entry. */
+    private boolean seek(int op, int c, int first, int count) {
+        BTreeCursor cursor = cursors[c];
+        if (keyInfos[c] != null) {
+            return cursor.seek(key(first, count), seekOp(op));
+        }
+        Rowids.Bound bound = Rowids.bound(registers[first], seekOp(op));
+        return switch (bound) {
+            case Rowids.Bound.None n -> false;
+            case Rowids.Bound.Last l -> cursor.last();
+            case Rowids.Bound.At at -> cursor.seek(at.rowid(), at.op());
+        };
+    }
+
+    private static SeekOp seekOp(int op) {
+        return switch (op) {
+            case Op.SEEK_GE -> SeekOp.GE;
+            case Op.SEEK_GT -> SeekOp.GT;
+            case Op.SEEK_LE -> SeekOp.LE;
+            default -> SeekOp.LT;
+        };
     }
 
     /** One more than the largest rowid; SQLite's random search when that is taken is not needed below 2^63-1. */
