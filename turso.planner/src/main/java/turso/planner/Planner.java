@@ -93,11 +93,12 @@ public final class Planner {
     }
 
     /**
-     * EXPLAIN QUERY PLAN: SQLite's rows (id, parent, notused, detail). The
-     * statement is compiled anyway, so that its errors are reported.
+     * EXPLAIN QUERY PLAN: SQLite's rows (id, parent, notused, detail), one
+     * per line of the compiled statement's plan, all at the top level (the
+     * nesting SQLite shows for subqueries and compounds is not kept).
      */
     private Program queryPlan(Stmt stmt, String sql, Schema schema) {
-        compile(stmt, sql, schema);
+        java.util.List<String> lines = compile(stmt, sql, schema).queryPlan();
         ProgramBuilder b = new ProgramBuilder();
         for (String column : new String[] {"id", "parent", "notused", "detail"}) {
             b.addColumn(column);
@@ -105,11 +106,13 @@ public final class Planner {
         int init = b.emit(Op.INIT, 0, 0, 0);
         b.setJump(init, b.currentAddress());
         int r = b.newRegisters(4);
-        b.emit(Op.INTEGER, 1, r, 0);
-        b.emit(Op.INTEGER, 0, r + 1, 0);
-        b.emit(Op.INTEGER, 0, r + 2, 0);
-        text(b, "SCAN CONSTANT ROW", r + 3);
-        b.emit(Op.RESULT_ROW, r, 4, 0);
+        for (int i = 0; i < lines.size(); i++) {
+            b.emit(Op.INTEGER, i + 2, r, 0);
+            b.emit(Op.INTEGER, 0, r + 1, 0);
+            b.emit(Op.INTEGER, 0, r + 2, 0);
+            text(b, lines.get(i), r + 3);
+            b.emit(Op.RESULT_ROW, r, 4, 0);
+        }
         b.emit(Op.HALT, 0, 0, 0);
         return b.build();
     }

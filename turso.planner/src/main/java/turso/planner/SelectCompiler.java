@@ -42,6 +42,10 @@ final class SelectCompiler {
     private int distinct = -1;
     /** The tables of FROM in join order; empty without FROM. */
     private List<JoinStep> joins = List.of();
+    /** The temporary B-trees (sorters) the query uses, as EXPLAIN QUERY PLAN names them. */
+    private final List<String> temporaryTrees = new ArrayList<>();
+    /** The loop of each table of {@code joins}, with its access path. */
+    private List<ScanLoop> loops = List.of();
 
     /** One table of the join: its scope, whether it is the right side of a LEFT JOIN, and its ON condition. */
     private record JoinStep(Scope scope, boolean left, Expr on) {}
@@ -108,6 +112,7 @@ final class SelectCompiler {
         }
         exprs.setAliases(byAlias);
         if (core.distinct()) {
+            temporaryTrees.add("USE TEMP B-TREE FOR DISTINCT");
             distinct = b.newCursor();
             b.emit(Op.DISTINCT_CLEAR, distinct, 0, 0);
         }
@@ -154,6 +159,7 @@ final class SelectCompiler {
         int sorter = sorting ? b.newCursor() : 0;
         int keys = sortKeys.size();
         if (sorting) {
+            temporaryTrees.add("USE TEMP B-TREE FOR ORDER BY");
             b.emit(Op.SORTER_OPEN, sorter, 0, 0, sortOrder(terms, sortKeys), 0);
         }
         scan(core.where(), skip -> {
@@ -358,10 +364,12 @@ final class SelectCompiler {
         boolean sortOutput = grouped && !sortKeys.isEmpty();
         int outputSorter = sortOutput ? b.newCursor() : 0;
         if (sortOutput) {
+            temporaryTrees.add("USE TEMP B-TREE FOR ORDER BY");
             b.emit(Op.SORTER_OPEN, outputSorter, 0, 0, sortOrder(select.orderBy(), sortKeys), 0);
         }
         int groupSorter = grouped ? b.newCursor() : 0;
         if (grouped) {
+            temporaryTrees.add("USE TEMP B-TREE FOR GROUP BY");
             b.emit(Op.SORTER_OPEN, groupSorter, 0, 0, allAscending(groupKeys), 0);
         }
         int argumentCount = 0;
@@ -512,33 +520,41 @@ final class SelectCompiler {
      * label that skips to the next row.
      */
     private void scan(Expr where, java.util.function.IntConsumer body) {
-        if (!joins.isEmpty()) {
-            b.emit(Op.TRANSACTION, 0, 0, 0);
-            for (JoinStep join : joins) {
-                b.emit(Op.OPEN_READ, join.scope().cursor(), join.scope().table().rootPage(), 0);
-                b.comment(join.scope().table().name());
-            }
-        }
         List<List<Expr>> terms = new ArrayList<>();
         for (int k = 0; k <= joins.size(); k++) {
             terms.add(new ArrayList<>());
         }
         List<Expr> conjuncts = new ArrayList<>();
-        conjuncts(where, conjuncts);
+        Conjuncts.split(where, conjuncts);
         for (Expr term : conjuncts) {
             terms.get(levelOf(term)).add(term);
         }
+        loops = new ArrayList<>();
+        for (int k = 0; k < joins.size(); k++) {
+            JoinStep join = joins.get(k);
+            List<Expr> drivers = new ArrayList<>();
+            Conjuncts.split(join.on(), drivers);
+            if (!join.left()) {
+                drivers.addAll(terms.get(k));
+            }
+            int level = k;
+            AccessPath path = AccessPaths.choose(join.scope(), drivers, exprs, e -> Conjuncts.knownBefore(e, exprs, level));
+            loops.add(new ScanLoop(b, exprs, exprs.functions(), join.scope(), path));
+        }
+        if (!joins.isEmpty()) {
+            b.emit(Op.TRANSACTION, 0, 0, 0);
+            for (ScanLoop loop : loops) {
+                loop.open(false);
+                b.plan(loop.path().describe(loop.scope()));
+            }
+        } else {
+            b.plan("SCAN CONSTANT ROW");
+        }
+        temporaryTrees.sort(java.util.Comparator.comparingInt(t -> t.endsWith("DISTINCT") ? 0 : t.endsWith("GROUP BY") ? 1 : 2));
+        temporaryTrees.forEach(b::plan);
         level(0, terms, body);
     }
 
-    private static void conjuncts(Expr e, List<Expr> out) {
-        if (e instanceof Expr.Binary bin && bin.op() == Expr.BinaryOp.AND) {
-            conjuncts(bin.left(), out);
-            conjuncts(bin.right(), out);
-        } else if (e != null) {
-            out.add(e);
-        }
-    }
 
     /** The loop a WHERE term can be tested in: that of the last table it reads (the body without FROM). */
     private int levelOf(Expr term) {
@@ -585,19 +601,21 @@ final class SelectCompiler {
             return;
         }
         JoinStep join = joins.get(k);
+        ScanLoop scanLoop = loops.get(k);
         int cursor = join.scope().cursor();
         int end = b.newLabel();
         int next = b.newLabel();
         if (!join.left()) {
-            b.emit(Op.REWIND, cursor, end, 0);
+            scanLoop.start(end);
             int loop = b.currentAddress();
+            scanLoop.enter(next, end);
             if (join.on() != null) {
                 b.emit(Op.IF_NOT, exprs.compile(join.on()), next, 1);
             }
             test(terms.get(k), next);
             level(k + 1, terms, body);
             b.resolve(next);
-            b.emit(Op.NEXT, cursor, loop, 0);
+            scanLoop.advance(loop);
         } else {
             int matched = b.newRegister();
             int nullPass = b.newRegister();
@@ -606,8 +624,9 @@ final class SelectCompiler {
             int afterNull = b.newLabel();
             b.emit(Op.INTEGER, 0, matched, 0);
             b.emit(Op.INTEGER, 0, nullPass, 0);
-            b.emit(Op.REWIND, cursor, afterLoop, 0);
+            scanLoop.start(afterLoop);
             int loop = b.currentAddress();
+            scanLoop.enter(next, afterLoop);
             if (join.on() != null) {
                 b.emit(Op.IF_NOT, exprs.compile(join.on()), next, 1);
             }
@@ -617,7 +636,7 @@ final class SelectCompiler {
             level(k + 1, terms, body);
             b.resolve(next);
             b.emit(Op.IF, nullPass, afterNull, 0);
-            b.emit(Op.NEXT, cursor, loop, 0);
+            scanLoop.advance(loop);
             b.resolve(afterLoop);
             b.emit(Op.IF, matched, end, 0);
             b.emit(Op.NULL_ROW, cursor, 0, 0);

@@ -76,7 +76,8 @@ final class UpdateCompiler {
         exprs.setContext(schema, sql, null);
         int cursor = b.newCursor();
         String name = update.alias() == null ? table.name() : update.alias().value();
-        exprs.setScopes(List.of(new Scope(table, name, cursor, Set.of())));
+        Scope scope = new Scope(table, name, cursor, Set.of());
+        exprs.setScopes(List.of(scope));
         int init = b.emit(Op.INIT, 0, 0, 0);
         b.setJump(init, b.currentAddress());
         int done = b.newLabel();
@@ -94,9 +95,15 @@ final class UpdateCompiler {
                         p -> p.column() != ColumnKey.ROWID && newValue[p.column()] != null));
         indexes.open();
         int gathered = b.newLabel();
-        b.emit(Op.REWIND, cursor, gathered, 0);
+        List<Expr> terms = new java.util.ArrayList<>();
+        Conjuncts.split(update.where(), terms);
+        ScanLoop scan = new ScanLoop(b, exprs, functions, scope,
+                AccessPaths.choose(scope, terms, exprs, e -> Conjuncts.constant(e, exprs)));
+        scan.openIndex();
+        scan.start(gathered);
         int loop = b.currentAddress();
         int next = b.newLabel();
+        scan.enter(next, gathered);
         if (update.where() != null) {
             b.emit(Op.IF_NOT, exprs.compile(update.where()), next, 1);
         }
@@ -104,7 +111,7 @@ final class UpdateCompiler {
         b.emit(Op.ROWID, cursor, oldRowid, 0);
         b.emit(Op.SORTER_INSERT, rowids, oldRowid, 1);
         b.resolve(next);
-        b.emit(Op.NEXT, cursor, loop, 0);
+        scan.advance(loop);
         b.resolve(gathered);
 
         b.emit(Op.SORTER_SORT, rowids, done, 0);

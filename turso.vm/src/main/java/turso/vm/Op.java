@@ -222,6 +222,15 @@ public final class Op {
     /** Moves cursor p1 to its last entry; jumps to p2 if there is none. */
     public static final int LAST = 82;
 
+    /**
+     * Jumps to p2 if this instruction already ran since the program started
+     * (work done once per run, such as filling a set for an uncorrelated
+     * IN subquery); a p2 pointing to the next instruction never skips anything.
+     */
+    public static final int ONCE = 83;
+    /** Jumps to p2 if sorted sorter p1 holds a row whose first value equals r[p3] (as its SortOrder compares). */
+    public static final int SORTER_FOUND = 84;
+
     private static final String[] NAMES = {
         "Init", "Goto", "Halt", "Integer", "Int64", "Real", "String8", "Blob", "Null", "Variable", "Copy",
         "Add", "Subtract", "Multiply", "Divide", "Remainder", "Concat", "BitAnd", "BitOr", "ShiftLeft",
@@ -231,7 +240,7 @@ public final class Op {
         "BumpSchemaCookie", "ParseSchema", "SorterOpen", "SorterInsert", "SorterSort", "SorterColumn", "SorterNext",
         "IfPos", "DecrJumpZero", "AggReset", "AggStep", "AggFinal", "Distinct", "DistinctClear", "NullRow", "Delete",
         "AutoCommit", "Destroy", "SorterCombine", "IdxInsert", "IdxDelete", "SeekGE", "SeekGT", "SeekLE", "SeekLT",
-        "IdxGE", "IdxGT", "IdxLE", "IdxLT", "IdxRowid", "NoConflict", "SeekRowid", "Prev", "Last"
+        "IdxGE", "IdxGT", "IdxLE", "IdxLT", "IdxRowid", "NoConflict", "SeekRowid", "Prev", "Last", "Once", "SorterFound"
     };
 
     /** The name EXPLAIN shows for opcode {@code op}. */

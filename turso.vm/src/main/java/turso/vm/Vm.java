@@ -57,6 +57,8 @@ public final class Vm implements FunctionContext {
     private final BTreeCursor[] cursors;
     /** How the keys of each index cursor compare (null for table cursors). */
     private final KeyInfo[] keyInfos;
+    /** The ONCE instructions that ran since the program started. */
+    private final java.util.BitSet onceDone = new java.util.BitSet();
     /** Sorters, numbered like cursors. */
     private final Sorter[] sorters;
     /** States of aggregate functions, numbered like cursors. */
@@ -115,6 +117,7 @@ public final class Vm implements FunctionContext {
     /** Makes the program ready to run from its first instruction; bindings are kept. */
     public void reset() {
         closeCursors();
+        onceDone.clear();
         pc = 0;
         halted = false;
         statementTime = 0;
@@ -277,6 +280,19 @@ public final class Vm implements FunctionContext {
                     } else {
                         cursors[p1[i]] = host.storage().openTableCursor(root);
                         keyInfos[p1[i]] = null;
+                    }
+                }
+                case Op.ONCE -> {
+                    if (onceDone.get(i)) {
+                        i = p2[i];
+                        continue;
+                    }
+                    onceDone.set(i);
+                }
+                case Op.SORTER_FOUND -> {
+                    if (sorters[p1[i]].contains(r[p3[i]])) {
+                        i = p2[i];
+                        continue;
                     }
                 }
                 case Op.LAST -> {
