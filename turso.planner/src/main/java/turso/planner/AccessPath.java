@@ -27,6 +27,10 @@ sealed interface AccessPath {
     record RowidEq(Expr value) implements AccessPath {
     }
 
+    /** The rows whose rowid is one of {@code values} (each once). */
+    record RowidIn(List<Expr> values) implements AccessPath {
+    }
+
     /** The rows whose rowid is within the bounds (either may be null). */
     record RowidRange(Bound lower, Bound upper) implements AccessPath {
     }
@@ -34,10 +38,11 @@ sealed interface AccessPath {
     /**
      * Entries of {@code index} whose first columns equal {@code equal} (each
      * with the affinity it is compared with), then within the bounds on the
-     * next column, if any.
+     * next column, if any. With {@code in} not null, the last equality is
+     * instead each of those values in turn (x IN (...)), and there is no range.
      */
     record IndexRange(Index index, List<Expr> equal, List<Affinity> affinities, Bound lower, Bound upper,
-            Affinity rangeAffinity) implements AccessPath {
+            Affinity rangeAffinity, List<Expr> in) implements AccessPath {
     }
 
     /** A bound of a range: the value, and whether rows equal to it are in. */
@@ -50,6 +55,7 @@ sealed interface AccessPath {
         return switch (this) {
             case FullScan f -> "SCAN " + table;
             case RowidEq r -> "SEARCH " + table + " USING INTEGER PRIMARY KEY (rowid=?)";
+            case RowidIn r -> "SEARCH " + table + " USING INTEGER PRIMARY KEY (rowid=?)";
             case RowidRange r -> "SEARCH " + table + " USING INTEGER PRIMARY KEY ("
                     + range("rowid", r.lower(), r.upper()) + ")";
             case IndexRange i -> {

@@ -17,10 +17,11 @@ final class AccessPaths {
     private AccessPaths() {
     }
 
-    private enum Kind { EQ, LT, LE, GT, GE }
+    private enum Kind { EQ, LT, LE, GT, GE, IN }
 
-    /** A term {@code column kind value}, as found in WHERE or ON. */
-    private record Constraint(int column, Kind kind, Expr value, Affinity comparison, String collation) {
+    /** A term {@code column kind value} (for IN: {@code values}), as found in WHERE or ON. */
+    private record Constraint(int column, Kind kind, Expr value, Affinity comparison, String collation,
+            List<Expr> values) {
     }
 
     /**
@@ -41,6 +42,11 @@ final class AccessPaths {
                 return new AccessPath.RowidEq(c.value());
             }
         }
+        for (Constraint c : constraints) {
+            if (c.column() == ColumnKey.ROWID && c.kind() == Kind.IN) {
+                return new AccessPath.RowidIn(c.values());
+            }
+        }
         AccessPath best = new AccessPath.FullScan();
         int bestScore = 0;
         AccessPath.Bound rowidLower = bound(constraints, ColumnKey.ROWID, true, null, null);
@@ -56,9 +62,16 @@ final class AccessPaths {
             }
             List<Expr> equal = new ArrayList<>();
             List<Affinity> affinities = new ArrayList<>();
+            List<Expr> in = null;
             for (Index.Part part : index.parts()) {
                 Constraint eq = find(constraints, part, Kind.EQ, table);
                 if (eq == null) {
+                    Constraint list = find(constraints, part, Kind.IN, table);
+                    if (list != null) {
+                        in = list.values();
+                        equal.add(list.values().getFirst());
+                        affinities.add(seekAffinity(list.comparison()));
+                    }
                     break;
                 }
                 equal.add(eq.value());
@@ -67,7 +80,7 @@ final class AccessPaths {
             AccessPath.Bound lower = null;
             AccessPath.Bound upper = null;
             Affinity rangeAffinity = Affinity.NONE;
-            if (equal.size() < index.parts().size()) {
+            if (in == null && equal.size() < index.parts().size()) {
                 Index.Part next = index.parts().get(equal.size());
                 Constraint[] used = new Constraint[1];
                 lower = bound(constraints, next.column(), true, next, table, used);
@@ -79,11 +92,14 @@ final class AccessPaths {
                 }
             }
             int score = equal.size() * 100 + (lower != null && upper != null ? 60 : lower != null || upper != null ? 40 : 0);
-            if (index.unique() && equal.size() == index.parts().size()) {
+            if (index.unique() && equal.size() == index.parts().size() && in == null) {
                 score += 1000;
             }
+            if (in != null) {
+                score -= 10;
+            }
             if (score > bestScore) {
-                best = new AccessPath.IndexRange(index, equal, affinities, lower, upper, rangeAffinity);
+                best = new AccessPath.IndexRange(index, equal, affinities, lower, upper, rangeAffinity, in);
                 bestScore = score;
             }
         }
@@ -168,10 +184,19 @@ final class AccessPaths {
                         case LE -> Kind.GE;
                         case GT -> Kind.LT;
                         case GE -> Kind.LE;
-                        case EQ -> Kind.EQ;
+                        case EQ, IN -> kind;
                     };
                     out.add(constraint(right, mirrored, bin.right(), bin.left(), exprs));
                 }
+            }
+            case Expr.InList list when !list.not() && !list.values().isEmpty() -> {
+                int column = columnOf(list.expr(), scope, exprs);
+                if (column == NONE || !list.values().stream().allMatch(known)) {
+                    return;
+                }
+                Affinity comparison = Affinity.forComparison(exprs.affinity(list.expr()), Affinity.NONE);
+                out.add(new Constraint(column, Kind.IN, null, comparison,
+                        exprs.collation(list.expr(), list.expr()).name(), list.values()));
             }
             case Expr.Between between when !between.not() -> {
                 int column = columnOf(between.expr(), scope, exprs);
@@ -186,7 +211,7 @@ final class AccessPaths {
 
     private static Constraint constraint(int column, Kind kind, Expr columnSide, Expr value, ExprCompiler exprs) {
         Affinity comparison = Affinity.forComparison(exprs.affinity(columnSide), exprs.affinity(value));
-        return new Constraint(column, kind, value, comparison, exprs.collation(columnSide, value).name());
+        return new Constraint(column, kind, value, comparison, exprs.collation(columnSide, value).name(), null);
     }
 
     private static final int NONE = Integer.MIN_VALUE;

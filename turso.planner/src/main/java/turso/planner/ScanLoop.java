@@ -28,6 +28,10 @@ final class ScanLoop {
     private int endKey = -1;
     private int endCount;
     private int endOp;
+    /** For x IN (...): the sorter of the values, where the next value's pass starts, and the label that moves to it. */
+    private int values = -1;
+    private int valueTop;
+    private int nextValue;
 
     ScanLoop(ProgramBuilder b, ExprCompiler exprs, FunctionRegistry functions, Scope scope, AccessPath path) {
         this.b = b;
@@ -69,6 +73,10 @@ final class ScanLoop {
                 int value = exprs.compile(eq.value());
                 b.emit(Op.SEEK_ROWID, scope.cursor(), exhausted, value);
             }
+            case AccessPath.RowidIn in -> {
+                int rowid = eachValue(in.values(), Affinity.NUMERIC, functions.collation("BINARY"), exhausted);
+                b.emit(Op.SEEK_ROWID, scope.cursor(), nextValue, rowid);
+            }
             case AccessPath.RowidRange range -> {
                 if (range.upper() != null) {
                     endKey = value(range.upper().value(), Affinity.NONE, exhausted);
@@ -92,10 +100,21 @@ final class ScanLoop {
         AccessPath.Bound first = descending ? i.upper() : i.lower();
         AccessPath.Bound last = descending ? i.lower() : i.upper();
         int key = b.newRegisters(n + 1);
-        for (int p = 0; p < n; p++) {
+        int computed = i.in() == null ? n : n - 1;
+        for (int p = 0; p < computed; p++) {
             exprs.compileInto(i.equal().get(p), key + p);
             affinity(key + p, i.affinities().get(p));
             b.emit(Op.IS_NULL, key + p, exhausted, 0);
+        }
+        if (i.in() != null) {
+            Index.Part part = i.index().parts().get(n - 1);
+            int value = eachValue(i.in(), i.affinities().get(n - 1), functions.collation(part.collation()), exhausted);
+            b.emit(Op.COPY, value, key + n - 1, 0);
+            endKey = key;
+            endCount = n;
+            endOp = Op.IDX_GT;
+            b.emit(Op.SEEK_GE, indexCursor, nextValue, key, n, 0);
+            return;
         }
         if (last != null || (ranged && descending)) {
             endKey = b.newRegisters(n + 1);
@@ -145,7 +164,7 @@ final class ScanLoop {
             }
             case AccessPath.IndexRange i -> {
                 if (endKey >= 0) {
-                    b.emit(endOp, indexCursor, exhausted, endKey, endCount, 0);
+                    b.emit(endOp, indexCursor, values >= 0 ? nextValue : exhausted, endKey, endCount, 0);
                 }
                 int rowid = b.newRegister();
                 b.emit(Op.IDX_ROWID, indexCursor, rowid, 0);
@@ -159,9 +178,46 @@ final class ScanLoop {
     void advance(int top) {
         switch (path) {
             case AccessPath.RowidEq eq -> { }
+            case AccessPath.RowidIn in -> { }
             case AccessPath.IndexRange i -> b.emit(Op.NEXT, indexCursor, top, 0);
             default -> b.emit(Op.NEXT, scope.cursor(), top, 0);
         }
+        if (values >= 0) {
+            b.resolve(nextValue);
+            b.emit(Op.SORTER_NEXT, values, valueTop, 0);
+        }
+    }
+
+    /**
+     * For x IN (...): sorts the values (with {@code affinity}, NULLs left out)
+     * and starts a pass per distinct value, as {@code collation} compares
+     * them; returns the register holding the current value.
+     */
+    private int eachValue(java.util.List<turso.parser.ast.Expr> list, Affinity affinity,
+            turso.api.spi.Collation collation, int exhausted) {
+        values = b.newCursor();
+        nextValue = b.newLabel();
+        b.emit(Op.SORTER_OPEN, values, 0, 0, new turso.vm.SortOrder(new turso.api.spi.Collation[] {collation},
+                new boolean[1], new boolean[1]), 0);
+        int value = b.newRegister();
+        for (turso.parser.ast.Expr e : list) {
+            int skip = b.newLabel();
+            exprs.compileInto(e, value);
+            affinity(value, affinity);
+            b.emit(Op.IS_NULL, value, skip, 0);
+            b.emit(Op.SORTER_INSERT, values, value, 1);
+            b.resolve(skip);
+        }
+        int previous = b.newRegister();
+        int same = b.newRegister();
+        b.emit(Op.NULL, 0, previous, 0);
+        b.emit(Op.SORTER_SORT, values, exhausted, 0);
+        valueTop = b.currentAddress();
+        b.emit(Op.SORTER_COLUMN, values, 0, value);
+        b.emit(Op.COMPARE, value, previous, same, new Comparison(CompareOp.EQ, Affinity.NONE, collation), 0);
+        b.emit(Op.IF, same, nextValue, 0);
+        b.emit(Op.COPY, value, previous, 0);
+        return value;
     }
 
     private int value(turso.parser.ast.Expr e, Affinity affinity, int exhausted) {
