@@ -32,6 +32,9 @@ final class DropCompiler {
         if (drop.kind() == Stmt.ObjectKind.INDEX) {
             return dropIndex(b, drop, schema, functions);
         }
+        if (drop.kind() == Stmt.ObjectKind.VIEW) {
+            return dropView(b, drop, schema, functions);
+        }
         if (drop.kind() != Stmt.ObjectKind.TABLE) {
             throw Unsupported.feature("DROP " + drop.kind());
         }
@@ -55,6 +58,26 @@ final class DropCompiler {
             throw new TursoException(ResultCode.ERROR, "table " + name + " may not be dropped");
         }
         deleteSchemaRows(b, 2, name, functions);
+        return b.build();
+    }
+
+    /** DROP VIEW: its sqlite_schema row. */
+    private static Program dropView(ProgramBuilder b, Stmt.Drop drop, Schema schema, FunctionRegistry functions) {
+        String name = drop.name().name().value();
+        boolean mainSchema = drop.name().schema() == null || drop.name().schema().is("main");
+        String kind = mainSchema ? schema.kindOf(name) : null;
+        if (!"view".equals(kind)) {
+            if ("table".equals(kind)) {
+                throw new TursoException(ResultCode.ERROR, "use DROP TABLE to delete table " + name);
+            }
+            if (drop.ifExists()) {
+                b.emit(Op.HALT, 0, 0, 0);
+                return b.build();
+            }
+            throw new TursoException(ResultCode.ERROR, "no such view: "
+                    + (drop.name().schema() == null ? "" : drop.name().schema().value() + ".") + name);
+        }
+        deleteSchemaRows(b, 1, name, functions);
         return b.build();
     }
 

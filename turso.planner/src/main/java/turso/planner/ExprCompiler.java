@@ -83,6 +83,16 @@ final class ExprCompiler {
         return functions;
     }
 
+    /** The SQL text of the statement. */
+    String sql() {
+        return sql;
+    }
+
+    /** How many references of subqueries compiled within this one resolved here or further out; grows with correlation. */
+    int lookupsFromInner() {
+        return innerLookups;
+    }
+
     /** The enclosing query's expressions, for a part of a compound SELECT to use in turn. */
     ExprCompiler outerForSubqueries() {
         return outer;

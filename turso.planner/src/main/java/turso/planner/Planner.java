@@ -29,6 +29,7 @@ public final class Planner {
             case Stmt.SelectStmt s -> SelectCompiler.compile(s.select(), sql, schema, functions);
             case Stmt.CreateTable c -> CreateTableCompiler.compile(c, sql, schema);
             case Stmt.CreateIndex c -> CreateIndexCompiler.compile(c, sql, schema, functions);
+            case Stmt.CreateView v -> CreateViewCompiler.compile(v, sql, schema);
             case Stmt.Insert i -> InsertCompiler.compile(i, sql, schema, functions);
             case Stmt.Update u -> UpdateCompiler.compile(u, sql, schema, functions);
             case Stmt.Delete d -> DeleteCompiler.compile(d, sql, schema, functions);

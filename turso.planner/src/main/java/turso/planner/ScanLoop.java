@@ -52,8 +52,10 @@ final class ScanLoop {
 
     /** Opens the table's cursor (for writing if {@code write}) and its index's, for reading. */
     void open(boolean write) {
-        b.emit(write ? Op.OPEN_WRITE : Op.OPEN_READ, scope.cursor(), scope.table().rootPage(), 0);
-        b.comment(scope.table().name());
+        if (scope.table().rootPage() != Table.EPHEMERAL) {
+            b.emit(write ? Op.OPEN_WRITE : Op.OPEN_READ, scope.cursor(), scope.table().rootPage(), 0);
+            b.comment(scope.table().name());
+        }
         openIndex();
     }
 

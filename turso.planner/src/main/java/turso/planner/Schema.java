@@ -25,17 +25,44 @@ public final class Schema {
     /** Every object by lower-cased name: tables parsed, other kinds known by name only for now. */
     private Map<String, Table> tables;
     private Map<String, String> objectKinds;
+    private Map<String, View> views;
+    /** The tables of the WITH clauses around the statement being compiled, by lower-cased name; they hide the schema's. */
+    private final Map<String, View> withTables;
     /** Reads the schema on first use; null once read. */
     private java.util.function.Supplier<Schema> loader;
 
-    private Schema(Map<String, Table> tables, Map<String, String> objectKinds) {
+    private Schema(Map<String, Table> tables, Map<String, String> objectKinds, Map<String, View> views) {
         this.tables = tables;
         this.objectKinds = objectKinds;
+        this.views = views;
+        this.withTables = Map.of();
+    }
+
+    private Schema(Schema base, Map<String, View> withTables) {
+        base.read();
+        this.tables = base.tables;
+        this.objectKinds = base.objectKinds;
+        this.views = base.views;
+        this.withTables = withTables;
+    }
+
+    /** This schema, where {@code view} (a WITH table) hides any object of its name. */
+    Schema with(View view) {
+        Map<String, View> all = new LinkedHashMap<>(withTables);
+        all.put(key(view.name()), view);
+        return new Schema(this, all);
+    }
+
+    /** The view or WITH table called {@code name}, or null. */
+    View view(String name) {
+        read();
+        View with = withTables.get(key(name));
+        return with != null ? with : views.get(key(name));
     }
 
     /** A schema read by {@code loader} when first needed (its errors surface then, each time until it succeeds). */
     public static Schema onFirstUse(java.util.function.Supplier<Schema> loader) {
-        Schema schema = new Schema(null, null);
+        Schema schema = new Schema(null, null, null);
         schema.loader = loader;
         return schema;
     }
@@ -45,6 +72,7 @@ public final class Schema {
             Schema read = loader.get();
             tables = read.tables;
             objectKinds = read.objectKinds;
+            views = read.views;
             loader = null;
         }
     }
@@ -53,8 +81,9 @@ public final class Schema {
     public static Schema load(Storage storage) {
         Map<String, Table> tables = new LinkedHashMap<>();
         Map<String, String> kinds = new LinkedHashMap<>();
+        Map<String, View> views = new LinkedHashMap<>();
         if (storage.pageCount() == 0) {
-            return new Schema(tables, kinds);
+            return new Schema(tables, kinds, views);
         }
         /** Rows of indexes and triggers, applied once every table is known: {type, name, tbl_name, sql} and root. */
         List<Object[]> dependents = new ArrayList<>();
@@ -77,6 +106,11 @@ public final class Schema {
                         } catch (Unsupported e) {
                             // known by name (kinds), usable once the engine supports its features
                         }
+                    }
+                } else if (type.equals("view") && sql != null) {
+                    if (parse(name, sql) instanceof Stmt.CreateView create) {
+                        views.put(key(name), new View(name, create.columns().isEmpty() ? null
+                                : create.columns().stream().map(turso.parser.ast.Name::value).toList(), create.select()));
                     }
                 } else if ((type.equals("index") || type.equals("trigger")) && owner != null) {
                     dependents.add(new Object[] {type, name, owner, sql, root});
@@ -113,7 +147,7 @@ public final class Schema {
                 }
             }
         }
-        return new Schema(tables, kinds);
+        return new Schema(tables, kinds, views);
     }
 
     private static Stmt parse(String name, String sql) {
@@ -146,6 +180,9 @@ public final class Schema {
     /** The table called {@code name}, or null. */
     Table table(String name) {
         read();
+        if (withTables.containsKey(key(name))) {
+            return null;
+        }
         if (isSchemaTable(name)) {
             return new Table(name, SCHEMA_TABLE.rootPage(), SCHEMA_TABLE.columns(), -1, SCHEMA_TABLE.writeBlocker());
         }

@@ -38,12 +38,16 @@ final class SelectCompiler {
     private final ExprCompiler exprs;
     private final List<Expr> results = new ArrayList<>();
     private final List<String> aliases = new ArrayList<>();
+    /** The result columns as a table made of this query's rows sees them: names, affinities, collations. */
+    private final List<Column> columns = new ArrayList<>();
     /** The DISTINCT set of a SELECT DISTINCT, or -1. */
     private int distinct = -1;
     /** The tables of FROM in join order; empty without FROM. */
     private List<JoinStep> joins = List.of();
     /** The temporary B-trees (sorters) the query uses, as EXPLAIN QUERY PLAN names them. */
     private final List<String> temporaryTrees = new ArrayList<>();
+    /** Subqueries in FROM without an alias so far, which SQLite names (subquery-N). */
+    private int subqueryCount;
     /** The loop of each table of {@code joins}, with its access path. */
     private List<ScanLoop> loops = List.of();
 
@@ -92,7 +96,15 @@ final class SelectCompiler {
     private void generate(Select select, String sql, Schema schema, RowSink sink, int done) {
         this.sink = sink;
         if (select.with() != null) {
-            throw Unsupported.feature("WITH");
+            if (select.with().recursive()) {
+                throw Unsupported.feature("WITH RECURSIVE");
+            }
+            for (turso.parser.ast.With.Cte cte : select.with().ctes()) {
+                schema = schema.with(new View(cte.name().value(), cte.columns().isEmpty() ? null
+                        : cte.columns().stream().map(Name::value).toList(), cte.select()));
+            }
+            exprs.setContext(schema, sql, exprs.outerForSubqueries());
+            select = new Select(null, select.first(), select.compounds(), select.orderBy(), select.limit(), select.span());
         }
         if (!select.compounds().isEmpty()) {
             compound(select, sql, schema, done);
@@ -221,6 +233,7 @@ final class SelectCompiler {
             }
         }
         results.addAll(first.results);
+        columns.addAll(first.columns);
         SortOrder rows = first.allAscending(first.results);
         for (int i = 1; i < parts.size(); i++) {
             b.emit(Op.SORTER_COMBINE, buffers[0], buffers[i], switch (select.compounds().get(i - 1).op()) {
@@ -656,14 +669,29 @@ final class SelectCompiler {
     private List<JoinStep> joins(FromClause from, Schema schema) {
         List<JoinStep> steps = new ArrayList<>();
         for (FromClause.Joined item : from.items()) {
-            if (!(item.source() instanceof FromClause.TableRef ref)) {
-                throw Unsupported.feature("subqueries and table-valued functions in FROM");
+            Table table;
+            String name;
+            int cursor = b.newCursor();
+            switch (item.source()) {
+                case FromClause.SubquerySource sub -> {
+                    name = sub.alias() == null ? "(subquery-" + (++subqueryCount) + ")" : sub.alias().value();
+                    table = materialize(name, null, sub.select(), schema, cursor);
+                }
+                case FromClause.TableRef ref when ref.name().schema() == null
+                        && schema.view(ref.name().name().value()) != null -> {
+                    View view = schema.view(ref.name().name().value());
+                    name = ref.alias() == null ? view.name() : ref.alias().value();
+                    table = materialize(view.name(), view.columns(), view.select(), schema, cursor);
+                }
+                case FromClause.TableRef ref -> {
+                    if (ref.indexed() != null && ref.indexed().index() != null) {
+                        throw Unsupported.feature("INDEXED BY");
+                    }
+                    table = Tables.find(schema, ref.name());
+                    name = ref.alias() == null ? table.name() : ref.alias().value();
+                }
+                default -> throw Unsupported.feature("table-valued functions and parenthesized joins in FROM");
             }
-            if (ref.indexed() != null && ref.indexed().index() != null) {
-                throw Unsupported.feature("INDEXED BY");
-            }
-            Table table = Tables.find(schema, ref.name());
-            String name = ref.alias() == null ? table.name() : ref.alias().value();
             FromClause.JoinOperator op = item.operator();
             if (op != null && (op.type() == FromClause.JoinType.RIGHT || op.type() == FromClause.JoinType.FULL)) {
                 throw Unsupported.feature("RIGHT and FULL OUTER JOIN");
@@ -698,9 +726,55 @@ final class SelectCompiler {
                 hidden.add(column.toLowerCase(java.util.Locale.ROOT));
             }
             boolean left = op != null && op.type() == FromClause.JoinType.LEFT;
-            steps.add(new JoinStep(new Scope(table, name, b.newCursor(), hidden), left, on));
+            steps.add(new JoinStep(new Scope(table, name, cursor, hidden), left, on));
         }
         return steps;
+    }
+
+    /**
+     * Runs {@code select} (a subquery in FROM, a view, a WITH table) into a
+     * temporary table on {@code cursor}, once per run of the statement unless
+     * it reads the enclosing query, and returns that table: named
+     * {@code name}, with the given column names or else those of the
+     * SELECT's result (repeated names get ":1", ":2"... as in SQLite).
+     */
+    private Table materialize(String name, List<String> names, Select select, Schema schema, int cursor) {
+        int filled = b.newLabel();
+        int once = b.emit(Op.ONCE, 0, filled, 0);
+        b.emit(Op.OPEN_EPHEMERAL, cursor, 0, 0);
+        b.comment(name);
+        ExprCompiler enclosing = exprs.outerForSubqueries();
+        int lookups = enclosing == null ? 0 : enclosing.lookupsFromInner();
+        int record = b.newRegister();
+        int rowid = b.newRegister();
+        SelectCompiler inner = new SelectCompiler(b, exprs.functions(), false).within(enclosing, schema, exprs.sql());
+        int done = b.newLabel();
+        inner.generate(select, exprs.sql(), schema, (first, count) -> {
+            b.emit(Op.MAKE_RECORD, first, count, record);
+            b.emit(Op.NEW_ROWID, cursor, rowid, 0);
+            b.emit(Op.INSERT, cursor, record, rowid);
+        }, done);
+        b.resolve(done);
+        b.resolve(filled);
+        if (enclosing != null && enclosing.lookupsFromInner() != lookups) {
+            b.setJump(once, once + 1);
+        }
+        List<Column> columns = new ArrayList<>();
+        if (names != null && names.size() != inner.columns.size()) {
+            throw new TursoException(ResultCode.ERROR, "expected " + names.size() + " columns for '" + name
+                    + "' but got " + inner.columns.size());
+        }
+        java.util.Set<String> taken = new java.util.HashSet<>();
+        for (int i = 0; i < inner.columns.size(); i++) {
+            Column c = inner.columns.get(i);
+            String base = names != null ? names.get(i) : c.name();
+            String unique = base;
+            for (int n = 1; !taken.add(unique.toLowerCase(java.util.Locale.ROOT)); n++) {
+                unique = base + ":" + n;
+            }
+            columns.add(new Column(unique, c.declaredType(), c.affinity(), c.collation(), false, null));
+        }
+        return new Table(name, Table.EPHEMERAL, columns, -1, "a subquery");
     }
 
     /** The first table of {@code steps} that shows a column called {@code column}, or null. */
@@ -808,15 +882,18 @@ final class SelectCompiler {
     }
 
     /** The result expressions in output order (* and t.* expanded), with their names. */
-    private void collectResults(List<ResultColumn> columns, String sql) {
-        for (ResultColumn column : columns) {
+    private void collectResults(List<ResultColumn> terms, String sql) {
+        for (ResultColumn column : terms) {
             switch (column) {
                 case ResultColumn.Single s -> {
                     results.add(s.expr());
                     aliases.add(s.alias() == null ? null : s.alias().value());
+                    String name = columnName(s, exprs.declaredName(s.expr()), sql);
                     if (topLevel) {
-                        b.addColumn(columnName(s, exprs.declaredName(s.expr()), sql));
+                        b.addColumn(name);
                     }
+                    columns.add(new Column(name, "", exprs.affinity(s.expr()), exprs.sortCollation(s.expr()).name(),
+                            false, null));
                 }
                 case ResultColumn.All a -> {
                     if (joins.isEmpty()) {
@@ -844,6 +921,7 @@ final class SelectCompiler {
             }
             results.add(Synthetic.column(scope.name(), c.name()));
             aliases.add(null);
+            columns.add(c);
             if (topLevel) {
                 b.addColumn(c.name());
             }

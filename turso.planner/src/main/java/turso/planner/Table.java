@@ -16,6 +16,9 @@ import turso.api.TursoException;
 record Table(String name, int rootPage, List<Column> columns, int rowidAlias, String writeBlocker,
         List<Index> indexes) {
 
+    /** The root page of a table that lives only while a statement runs (a subquery in FROM, a view's rows). */
+    static final int EPHEMERAL = -1;
+
     Table {
         columns = List.copyOf(columns);
         indexes = List.copyOf(indexes);

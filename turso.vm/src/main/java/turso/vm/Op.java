@@ -231,6 +231,13 @@ public final class Op {
     /** Jumps to p2 if sorted sorter p1 holds a row whose first value equals r[p3] (as its SortOrder compares). */
     public static final int SORTER_FOUND = 84;
 
+    /**
+     * Opens cursor p1 on a new, empty table B-tree of its own, in memory,
+     * for writing and reading (the rows of a subquery in FROM, a view, a
+     * WITH table); it is dropped when the cursor closes or is opened again.
+     */
+    public static final int OPEN_EPHEMERAL = 85;
+
     private static final String[] NAMES = {
         "Init", "Goto", "Halt", "Integer", "Int64", "Real", "String8", "Blob", "Null", "Variable", "Copy",
         "Add", "Subtract", "Multiply", "Divide", "Remainder", "Concat", "BitAnd", "BitOr", "ShiftLeft",
@@ -240,7 +247,7 @@ public final class Op {
         "BumpSchemaCookie", "ParseSchema", "SorterOpen", "SorterInsert", "SorterSort", "SorterColumn", "SorterNext",
         "IfPos", "DecrJumpZero", "AggReset", "AggStep", "AggFinal", "Distinct", "DistinctClear", "NullRow", "Delete",
         "AutoCommit", "Destroy", "SorterCombine", "IdxInsert", "IdxDelete", "SeekGE", "SeekGT", "SeekLE", "SeekLT",
-        "IdxGE", "IdxGT", "IdxLE", "IdxLT", "IdxRowid", "NoConflict", "SeekRowid", "Prev", "Last", "Once", "SorterFound"
+        "IdxGE", "IdxGT", "IdxLE", "IdxLT", "IdxRowid", "NoConflict", "SeekRowid", "Prev", "Last", "Once", "SorterFound", "OpenEphemeral"
     };
 
     /** The name EXPLAIN shows for opcode {@code op}. */

@@ -57,6 +57,8 @@ public final class Vm implements FunctionContext {
     private final BTreeCursor[] cursors;
     /** How the keys of each index cursor compare (null for table cursors). */
     private final KeyInfo[] keyInfos;
+    /** The in-memory storage behind each ephemeral cursor (null for others). */
+    private final Storage[] ephemeral;
     /** The ONCE instructions that ran since the program started. */
     private final java.util.BitSet onceDone = new java.util.BitSet();
     /** Sorters, numbered like cursors. */
@@ -86,6 +88,7 @@ public final class Vm implements FunctionContext {
         }
         this.cursors = new BTreeCursor[program.cursorCount];
         this.keyInfos = new KeyInfo[program.cursorCount];
+        this.ephemeral = new Storage[program.cursorCount];
         this.sorters = new Sorter[program.cursorCount];
         this.aggregates = new Object[program.cursorCount];
         this.distincts = new DistinctSet[program.cursorCount];
@@ -162,12 +165,21 @@ public final class Vm implements FunctionContext {
         closeCursors();
     }
 
+    /** Closes cursor {@code c}, and drops its B-tree if it is ephemeral. */
+    private void closeCursor(int c) {
+        if (cursors[c] != null) {
+            cursors[c].close();
+            cursors[c] = null;
+        }
+        if (ephemeral[c] != null) {
+            ephemeral[c].close();
+            ephemeral[c] = null;
+        }
+    }
+
     private void closeCursors() {
         for (int c = 0; c < cursors.length; c++) {
-            if (cursors[c] != null) {
-                cursors[c].close();
-                cursors[c] = null;
-            }
+            closeCursor(c);
             sorters[c] = null;
             aggregates[c] = null;
             distincts[c] = null;
@@ -270,9 +282,7 @@ public final class Vm implements FunctionContext {
                 }
                 case Op.TRANSACTION -> host.beginTransaction(p2[i] != 0);
                 case Op.OPEN_READ, Op.OPEN_WRITE -> {
-                    if (cursors[p1[i]] != null) {
-                        cursors[p1[i]].close();
-                    }
+                    closeCursor(p1[i]);
                     int root = (program.p5[i] & Op.ROOT_IN_REGISTER) != 0 ? (int) r[p2[i]].longValue() : p2[i];
                     if (p4[i] instanceof KeyInfo keyInfo) {
                         cursors[p1[i]] = host.storage().openIndexCursor(root, keyInfo);
@@ -281,6 +291,16 @@ public final class Vm implements FunctionContext {
                         cursors[p1[i]] = host.storage().openTableCursor(root);
                         keyInfos[p1[i]] = null;
                     }
+                }
+                case Op.OPEN_EPHEMERAL -> {
+                    int c = p1[i];
+                    closeCursor(c);
+                    Storage storage = Storage.openMemory(turso.btree.StorageOptions.DEFAULT);
+                    storage.beginWrite();
+                    ephemeral[c] = storage;
+                    cursors[c] = storage.openTableCursor(storage.createTable());
+                    keyInfos[c] = null;
+                    nullRows[c] = false;
                 }
                 case Op.ONCE -> {
                     if (onceDone.get(i)) {
