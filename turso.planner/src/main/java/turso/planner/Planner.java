@@ -3,9 +3,9 @@
  * the VM. It knows the SQL text the statement came from, because SQLite
  * names a result column after the expression's text as written.
  *
- * What it compiles so far: CREATE TABLE, INSERT, UPDATE, DELETE,
- * SELECT (see SelectCompiler), DROP TABLE, BEGIN / COMMIT / ROLLBACK, and
- * EXPLAIN of them. Everything else fails with a "not supported yet" error that
+ * What it compiles so far: CREATE TABLE / INDEX / VIEW, INSERT, UPDATE,
+ * DELETE, SELECT (see SelectCompiler), DROP TABLE / INDEX / VIEW, PRAGMA,
+ * BEGIN / COMMIT / ROLLBACK, and EXPLAIN (QUERY PLAN) of them. Everything else fails with a "not supported yet" error that
  * names the feature (see Unsupported), until the query engine is complete.
  */
 package turso.planner;
@@ -34,6 +34,7 @@ public final class Planner {
             case Stmt.Update u -> UpdateCompiler.compile(u, sql, schema, functions);
             case Stmt.Delete d -> DeleteCompiler.compile(d, sql, schema, functions);
             case Stmt.Drop d -> DropCompiler.compile(d, schema, functions);
+            case Stmt.Pragma p -> PragmaCompiler.compile(p, schema);
             case Stmt.Begin begin -> transaction(Op.BEGIN, switch (begin.type()) {
                 case DEFAULT, DEFERRED -> 0;
                 case IMMEDIATE -> 1;

@@ -238,6 +238,14 @@ public final class Op {
      */
     public static final int OPEN_EPHEMERAL = 85;
 
+    /**
+     * The rows of a PRAGMA, which the connection computes when first
+     * reached (p4, a {@link PragmaCall}): each time, loads the next row into
+     * r[p3..], or jumps to p2 when there is none left; p1 numbers the state
+     * like a cursor.
+     */
+    public static final int PRAGMA = 86;
+
     private static final String[] NAMES = {
         "Init", "Goto", "Halt", "Integer", "Int64", "Real", "String8", "Blob", "Null", "Variable", "Copy",
         "Add", "Subtract", "Multiply", "Divide", "Remainder", "Concat", "BitAnd", "BitOr", "ShiftLeft",
@@ -247,7 +255,8 @@ public final class Op {
         "BumpSchemaCookie", "ParseSchema", "SorterOpen", "SorterInsert", "SorterSort", "SorterColumn", "SorterNext",
         "IfPos", "DecrJumpZero", "AggReset", "AggStep", "AggFinal", "Distinct", "DistinctClear", "NullRow", "Delete",
         "AutoCommit", "Destroy", "SorterCombine", "IdxInsert", "IdxDelete", "SeekGE", "SeekGT", "SeekLE", "SeekLT",
-        "IdxGE", "IdxGT", "IdxLE", "IdxLT", "IdxRowid", "NoConflict", "SeekRowid", "Prev", "Last", "Once", "SorterFound", "OpenEphemeral"
+        "IdxGE", "IdxGT", "IdxLE", "IdxLT", "IdxRowid", "NoConflict", "SeekRowid", "Prev", "Last", "Once", "SorterFound",
+        "OpenEphemeral", "Pragma"
     };
 
     /** The name EXPLAIN shows for opcode {@code op}. */

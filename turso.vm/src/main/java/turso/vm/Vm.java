@@ -48,6 +48,12 @@ public final class Vm implements FunctionContext {
 
         /** BEGIN, COMMIT or ROLLBACK (Op.AUTOCOMMIT's p1), with BEGIN's kind (p2). */
         void transactionControl(int action, int beginKind);
+
+        /**
+         * Runs a PRAGMA (reading or changing what it names) and returns its
+         * rows, each value a Long, a String or null, one per result column.
+         */
+        java.util.List<Object[]> pragma(PragmaCall call);
     }
 
     private final Program program;
@@ -69,6 +75,8 @@ public final class Vm implements FunctionContext {
     private final DistinctSet[] distincts;
     /** Cursors standing on a row of NULLs (NULL_ROW) until they move. */
     private final boolean[] nullRows;
+    /** The rows of a PRAGMA not returned yet, numbered like cursors. */
+    private final java.util.Iterator<?>[] pragmaRows;
     private final RecordBuilder recordBuilder = new RecordBuilder();
     private final ValueComparator comparator = new ValueComparator();
     private final RegisterArguments arguments = new RegisterArguments();
@@ -93,6 +101,7 @@ public final class Vm implements FunctionContext {
         this.aggregates = new Object[program.cursorCount];
         this.distincts = new DistinctSet[program.cursorCount];
         this.nullRows = new boolean[program.cursorCount];
+        this.pragmaRows = new java.util.Iterator<?>[program.cursorCount];
         this.parameters = new Register[program.parameterNames().size()];
         for (int i = 0; i < parameters.length; i++) {
             parameters[i] = new Register();
@@ -184,6 +193,7 @@ public final class Vm implements FunctionContext {
             aggregates[c] = null;
             distincts[c] = null;
             nullRows[c] = false;
+            pragmaRows[c] = null;
         }
     }
 
@@ -519,10 +529,38 @@ public final class Vm implements FunctionContext {
                         }
                     }
                 }
+                case Op.PRAGMA -> {
+                    if (!pragmaRow(p1[i], (PragmaCall) p4[i], r, p3[i])) {
+                        i = p2[i];
+                        continue;
+                    }
+                }
                 default -> throw new TursoException(ResultCode.INTERNAL, "unknown opcode " + op[i] + " at " + i);
             }
             i++;
         }
+    }
+
+    /** Loads the pragma's next row into r[first..]; false when all were returned. */
+    private boolean pragmaRow(int slot, PragmaCall call, Register[] r, int first) {
+        if (pragmaRows[slot] == null) {
+            pragmaRows[slot] = host.pragma(call).iterator();
+        }
+        if (!pragmaRows[slot].hasNext()) {
+            pragmaRows[slot] = null;
+            return false;
+        }
+        Object[] row = (Object[]) pragmaRows[slot].next();
+        for (int k = 0; k < row.length; k++) {
+            Register out = r[first + k];
+            switch (row[k]) {
+                case null -> out.setNull();
+                case Long v -> out.setLong(v);
+                case String v -> out.setText(v);
+                default -> throw new IllegalStateException("pragma value " + row[k].getClass());
+            }
+        }
+        return true;
     }
 
     @SuppressWarnings("unchecked")
