@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -17,8 +16,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import turso.api.Connection;
 import turso.api.Database;
-import turso.api.Statement;
-import turso.api.TursoException;
 
 /**
  * Scripts of CREATE TABLE, INSERT and SELECT run statement by statement
@@ -375,7 +372,7 @@ class TableDifferentialTest {
         try (Database db = Database.open(file.toString()); Connection turso = db.connect();
              java.sql.Connection sqlite = DriverManager.getConnection("jdbc:sqlite::memory:")) {
             for (String sql : script.split(";\n")) {
-                assertEquals(sqlite(sqlite, sql), turso(turso, sql), sql);
+                assertEquals(Differential.sqlite(sqlite, sql), Differential.turso(turso, sql), sql);
             }
         }
         try (java.sql.Connection check = DriverManager.getConnection("jdbc:sqlite:" + file);
@@ -398,118 +395,47 @@ class TableDifferentialTest {
             st.executeUpdate("INSERT INTO s(v, w) SELECT randomblob(5000), 'overflow' FROM (SELECT 1)");
             st.executeUpdate("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3000) "
                     + "INSERT INTO s(v, w) SELECT i, printf('row %d', i) FROM n");
-            expected = sqlite(sqlite, query).rows;
+            expected = Differential.sqlite(sqlite, query).rows();
         }
         assertTrue(Files.size(file) > 12 * 4096, "more than a dozen pages: interior pages and an overflow chain");
         try (Database db = Database.open(file.toString()); Connection turso = db.connect()) {
-            Result got = turso(turso, query);
-            assertEquals(expected.size(), got.rows.size());
+            Differential.Result got = Differential.turso(turso, query);
+            assertEquals(expected.size(), got.rows().size());
             for (int i = 0; i < expected.size(); i++) {
-                assertEquals(expected.get(i), got.rows.get(i), "row " + i);
+                assertEquals(expected.get(i), got.rows().get(i), "row " + i);
             }
         }
     }
 
     /**
-     * Tables SQLite made with indexes, UNIQUE constraints or triggers are
-     * read here; writing them is refused (it would leave an index or a
-     * constraint unmaintained) and the file stays valid.
+     * Tables SQLite made with features this engine cannot maintain yet (a
+     * trigger, an index on an expression) are read here; writing them is
+     * refused, and the file stays valid.
      */
     @Test
     void tablesNeedingUnsupportedFeaturesAreReadButNotWritten(@TempDir Path dir) throws SQLException {
         Path file = dir.resolve("f.db");
         try (java.sql.Connection sqlite = DriverManager.getConnection("jdbc:sqlite:" + file);
              var st = sqlite.createStatement()) {
-            st.executeUpdate("CREATE TABLE u(a UNIQUE, b)");
-            st.executeUpdate("CREATE TABLE i(x)");
-            st.executeUpdate("CREATE INDEX ix ON i(x)");
+            st.executeUpdate("CREATE TABLE e(x)");
+            st.executeUpdate("CREATE INDEX ex ON e(x + 1)");
             st.executeUpdate("CREATE TABLE g(y)");
             st.executeUpdate("CREATE TRIGGER tg AFTER INSERT ON g BEGIN SELECT 1; END");
-            st.executeUpdate("INSERT INTO u VALUES (1, 2)");
-            st.executeUpdate("INSERT INTO i VALUES (3)");
+            st.executeUpdate("INSERT INTO e VALUES (3)");
             st.executeUpdate("INSERT INTO g VALUES (4)");
         }
         try (Database db = Database.open(file.toString()); Connection turso = db.connect()) {
-            assertEquals(List.of(List.of(1L, 2L)), turso(turso, "SELECT * FROM u").rows);
-            assertEquals(List.of(List.of(3L)), turso(turso, "SELECT * FROM i").rows);
-            assertEquals("not supported yet: writing to table u, which has UNIQUE constraints",
-                    turso(turso, "INSERT INTO u VALUES (5, 6)").error);
-            assertEquals("not supported yet: writing to table i, which has indexes",
-                    turso(turso, "INSERT INTO i VALUES (7)").error);
+            assertEquals(List.of(List.of(3L)), Differential.turso(turso, "SELECT * FROM e").rows());
+            assertEquals(List.of(List.of(4L)), Differential.turso(turso, "SELECT * FROM g").rows());
+            assertEquals("not supported yet: writing to table e, which has indexes on expressions",
+                    Differential.turso(turso, "INSERT INTO e VALUES (7)").error());
             assertEquals("not supported yet: writing to table g, which has triggers",
-                    turso(turso, "INSERT INTO g VALUES (8)").error);
+                    Differential.turso(turso, "INSERT INTO g VALUES (8)").error());
         }
         try (java.sql.Connection check = DriverManager.getConnection("jdbc:sqlite:" + file);
              var st = check.createStatement(); ResultSet rs = st.executeQuery("PRAGMA integrity_check")) {
             assertTrue(rs.next());
             assertEquals("ok", rs.getString(1));
         }
-    }
-
-    /** Rows as values comparable across engines (blobs as lists), or an error message. */
-    private record Result(List<List<Object>> rows, String error) {}
-
-    private static Result sqlite(java.sql.Connection c, String sql) {
-        try (var st = c.createStatement()) {
-            if (!st.execute(sql)) {
-                return new Result(List.of(), null);
-            }
-            try (ResultSet rs = st.getResultSet()) {
-                List<List<Object>> rows = new ArrayList<>();
-                int n = rs.getMetaData().getColumnCount();
-                while (rs.next()) {
-                    List<Object> row = new ArrayList<>();
-                    for (int i = 1; i <= n; i++) {
-                        row.add(comparable(rs.getObject(i)));
-                    }
-                    rows.add(row);
-                }
-                return new Result(rows, null);
-            }
-        } catch (SQLException e) {
-            String message = e.getMessage();
-            int open = message.indexOf('(');
-            return new Result(List.of(), open < 0 ? message : message.substring(open + 1, message.length() - 1));
-        }
-    }
-
-    private static Result turso(Connection c, String sql) {
-        try (Statement st = c.prepare(sql)) {
-            List<List<Object>> rows = new ArrayList<>();
-            while (st.step()) {
-                List<Object> row = new ArrayList<>();
-                for (int i = 0; i < st.columnCount(); i++) {
-                    row.add(comparable(switch (st.columnType(i)) {
-                        case NULL -> null;
-                        case INTEGER -> st.columnLong(i);
-                        case REAL -> st.columnDouble(i);
-                        case TEXT -> st.columnText(i);
-                        case BLOB -> st.columnBlob(i);
-                    }));
-                }
-                rows.add(row);
-            }
-            return new Result(rows, null);
-        } catch (TursoException e) {
-            return new Result(List.of(), e.getMessage());
-        }
-    }
-
-    private static Object comparable(Object v) {
-        return switch (v) {
-            case null -> null;
-            case Integer i -> (long) i;
-            case byte[] b -> blob(b);
-            case Double d -> Double.doubleToLongBits(d);
-            default -> v;
-        };
-    }
-
-    private static List<Byte> blob(byte[] b) {
-        List<Byte> list = new ArrayList<>(b.length);
-        for (byte x : b) {
-            list.add(x);
-        }
-        return list;
     }
 }

@@ -18,6 +18,7 @@ package turso.engine;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Set;
 import turso.api.Connection;
 import turso.api.ResultCode;
@@ -26,7 +27,10 @@ import turso.api.TursoException;
 import turso.btree.Storage;
 import turso.parser.ParsedStatement;
 import turso.parser.SqlParser;
+import turso.planner.Planner;
+import turso.vm.FunctionRegistry;
 import turso.vm.Op;
+import turso.vm.PragmaCall;
 import turso.vm.Program;
 import turso.vm.Vm;
 
@@ -52,9 +56,12 @@ final class EngineConnection implements Connection, Vm.Host {
     /** The running statement is an INSERT, UPDATE or DELETE. */
     private boolean countsChanges;
     private boolean closed;
+    private final ConnectionSettings settings = new ConnectionSettings();
+    private final PragmaRunner pragmas;
 
     EngineConnection(EngineDatabase database) {
         this.database = database;
+        this.pragmas = new PragmaRunner(this, settings);
     }
 
     @Override
@@ -66,7 +73,8 @@ final class EngineConnection implements Connection, Vm.Host {
         if (parsed.statement() == null) {
             return new EngineStatement(this, text, tail, null);
         }
-        Program program = database.planner().compile(parsed.statement(), sql, database.schema());
+        Planner planner = settings.caseSensitiveLike ? database.caseSensitiveLikePlanner() : database.planner();
+        Program program = planner.compile(parsed.statement(), sql, database.schema());
         return new EngineStatement(this, text, tail, program);
     }
 
@@ -196,6 +204,24 @@ final class EngineConnection implements Connection, Vm.Host {
     }
 
     @Override
+    public List<Object[]> pragma(PragmaCall call) {
+        return pragmas.run(call);
+    }
+
+    String databasePath() {
+        return database.path();
+    }
+
+    FunctionRegistry functions() {
+        return database.functions();
+    }
+
+    /** PRAGMA page_size = n on an empty database (see EngineDatabase.setNewPageSize). */
+    boolean setNewPageSize(int pageSize) {
+        return database.setNewPageSize(pageSize);
+    }
+
+    @Override
     public boolean isInterrupted() {
         return interrupted;
     }
@@ -225,6 +251,7 @@ final class EngineConnection implements Connection, Vm.Host {
         if (timeout.isNegative()) {
             throw new TursoException(ResultCode.MISUSE, "busy timeout must not be negative");
         }
+        settings.busyTimeoutMillis = (int) Math.min(timeout.toMillis(), Integer.MAX_VALUE);
     }
 
     @Override

@@ -1,8 +1,9 @@
 /*
  * Code generation for DROP TABLE: every row of sqlite_schema that belongs to
  * the table (the table's own, its indexes' and its triggers') is deleted and
- * the B-trees they own are freed; then the schema cookie moves on. Views
- * have their own DROP VIEW; the rest of DROP comes with those objects.
+ * the B-trees they own are freed; then the schema cookie moves on. DROP
+ * INDEX does the same for one index. Views have their own DROP VIEW; the rest
+ * of DROP comes with those objects.
  */
 package turso.planner;
 
@@ -23,14 +24,20 @@ final class DropCompiler {
     }
 
     static Program compile(Stmt.Drop drop, Schema schema, FunctionRegistry functions) {
-        if (drop.kind() != Stmt.ObjectKind.TABLE) {
-            throw Unsupported.feature("DROP " + drop.kind());
-        }
         String name = drop.name().name().value();
         ProgramBuilder b = new ProgramBuilder();
         b.markWrites();
         int init = b.emit(Op.INIT, 0, 0, 0);
         b.setJump(init, b.currentAddress());
+        if (drop.kind() == Stmt.ObjectKind.INDEX) {
+            return dropIndex(b, drop, schema, functions);
+        }
+        if (drop.kind() == Stmt.ObjectKind.VIEW) {
+            return dropView(b, drop, schema, functions);
+        }
+        if (drop.kind() != Stmt.ObjectKind.TABLE) {
+            throw Unsupported.feature("DROP " + drop.kind());
+        }
         String kind = schema.kindOf(name);
         boolean mainSchema = drop.name().schema() == null || drop.name().schema().is("main");
         if (kind == null || !mainSchema) {
@@ -50,6 +57,57 @@ final class DropCompiler {
         if (name.regionMatches(true, 0, "sqlite_", 0, 7)) {
             throw new TursoException(ResultCode.ERROR, "table " + name + " may not be dropped");
         }
+        deleteSchemaRows(b, 2, name, functions);
+        return b.build();
+    }
+
+    /** DROP VIEW: its sqlite_schema row. */
+    private static Program dropView(ProgramBuilder b, Stmt.Drop drop, Schema schema, FunctionRegistry functions) {
+        String name = drop.name().name().value();
+        boolean mainSchema = drop.name().schema() == null || drop.name().schema().is("main");
+        String kind = mainSchema ? schema.kindOf(name) : null;
+        if (!"view".equals(kind)) {
+            if ("table".equals(kind)) {
+                throw new TursoException(ResultCode.ERROR, "use DROP TABLE to delete table " + name);
+            }
+            if (drop.ifExists()) {
+                b.emit(Op.HALT, 0, 0, 0);
+                return b.build();
+            }
+            throw new TursoException(ResultCode.ERROR, "no such view: "
+                    + (drop.name().schema() == null ? "" : drop.name().schema().value() + ".") + name);
+        }
+        deleteSchemaRows(b, 1, name, functions);
+        return b.build();
+    }
+
+    /** DROP INDEX: its sqlite_schema row and its B-tree; an index a constraint made stays. */
+    private static Program dropIndex(ProgramBuilder b, Stmt.Drop drop, Schema schema, FunctionRegistry functions) {
+        String name = drop.name().name().value();
+        boolean mainSchema = drop.name().schema() == null || drop.name().schema().is("main");
+        Index index = mainSchema ? schema.index(name) : null;
+        if (index == null) {
+            if (drop.ifExists()) {
+                b.emit(Op.HALT, 0, 0, 0);
+                return b.build();
+            }
+            throw new TursoException(ResultCode.ERROR, "no such index: "
+                    + (drop.name().schema() == null ? "" : drop.name().schema().value() + ".") + name);
+        }
+        if (!index.origin().equals("c")) {
+            throw new TursoException(ResultCode.ERROR,
+                    "index associated with UNIQUE or PRIMARY KEY constraint cannot be dropped");
+        }
+        deleteSchemaRows(b, 1, index.name(), functions);
+        return b.build();
+    }
+
+    /**
+     * Deletes the rows of sqlite_schema whose column {@code column} (1: name,
+     * 2: tbl_name) is {@code name} (ASCII case ignored), freeing their
+     * B-trees, and moves the schema cookie on.
+     */
+    private static void deleteSchemaRows(ProgramBuilder b, int column, String name, FunctionRegistry functions) {
         int schemaCursor = b.newCursor();
         int wanted = b.newRegister();
         int owner = b.newRegister();
@@ -63,7 +121,7 @@ final class DropCompiler {
         b.emit(Op.REWIND, schemaCursor, done, 0);
         int loop = b.currentAddress();
         int next = b.newLabel();
-        b.emit(Op.COLUMN, schemaCursor, 2, owner);
+        b.emit(Op.COLUMN, schemaCursor, column, owner);
         b.emit(Op.COMPARE, owner, wanted, same,
                 new Comparison(CompareOp.EQ, Affinity.NONE, functions.collation("NOCASE")), 0);
         b.emit(Op.IF_NOT, same, next, 1);
@@ -79,6 +137,5 @@ final class DropCompiler {
         b.emit(Op.BUMP_SCHEMA_COOKIE, 0, 0, 0);
         b.emit(Op.PARSE_SCHEMA, 0, 0, 0);
         b.emit(Op.HALT, 0, 0, 0);
-        return b.build();
     }
 }

@@ -28,6 +28,7 @@ import turso.vm.FunctionCall;
 import turso.vm.FunctionRegistry;
 import turso.vm.Op;
 import turso.vm.ProgramBuilder;
+import turso.vm.SortOrder;
 
 final class ExprCompiler {
     private final ProgramBuilder b;
@@ -57,6 +58,9 @@ final class ExprCompiler {
     /** In the output phase of an aggregate query: registers holding the last row's columns. */
     private Map<ColumnKey, Integer> columnHolders = Map.of();
 
+    /** How many references of subqueries compiled within this one resolved here or further out (correlation). */
+    private int innerLookups;
+
     ExprCompiler(ProgramBuilder b, FunctionRegistry functions) {
         this.b = b;
         this.functions = functions;
@@ -77,6 +81,16 @@ final class ExprCompiler {
 
     FunctionRegistry functions() {
         return functions;
+    }
+
+    /** The SQL text of the statement. */
+    String sql() {
+        return sql;
+    }
+
+    /** How many references of subqueries compiled within this one resolved here or further out; grows with correlation. */
+    int lookupsFromInner() {
+        return innerLookups;
     }
 
     /** The enclosing query's expressions, for a part of a compound SELECT to use in turn. */
@@ -303,7 +317,14 @@ final class ExprCompiler {
                 }
             }
         }
-        return found == null && outer != null ? outer.resolve(c) : found;
+        if (found == null && outer != null) {
+            Resolved r = outer.resolve(c);
+            if (r != null) {
+                outer.innerLookups++;
+            }
+            return r;
+        }
+        return found;
     }
 
     private static TursoException ambiguous(Expr.ColumnRef c) {
@@ -404,7 +425,7 @@ final class ExprCompiler {
     }
 
     /** An expression's affinity: a column's, a CAST's type, else none. */
-    private Affinity affinity(Expr e) {
+    Affinity affinity(Expr e) {
         return switch (e) {
             case Expr.Cast c -> Affinity.ofDeclaredType(c.type().text());
             case Expr.Collate c -> affinity(c.expr());
@@ -421,7 +442,7 @@ final class ExprCompiler {
      * The explicit COLLATE of the left operand, else of the right, else the
      * collation of the left operand's column, else of the right's, else BINARY.
      */
-    private Collation collation(Expr left, Expr right) {
+    Collation collation(Expr left, Expr right) {
         Name explicit = explicitCollation(left);
         if (explicit == null) {
             explicit = explicitCollation(right);
@@ -561,36 +582,58 @@ final class ExprCompiler {
     /**
      * {@code x IN (SELECT ...)}, with IN's three-valued rules: 1 if a row
      * equals x, else NULL if x or a compared value is NULL, else 0; no rows
-     * give 0.
+     * give 0. The rows are gathered into a sorted set (with the comparison's
+     * affinity applied, so that plain comparisons under its collation decide)
+     * and x is looked up there; once per run when the subquery reads nothing
+     * of the enclosing query, else each time.
      */
     private void inSelect(Expr.InSelect e, int target) {
         int x = compile(e.expr());
         int any = b.newRegister();
         int sawNull = b.newRegister();
-        int cmp = b.newRegister();
+        int value = b.newRegister();
+        int set = b.newCursor();
         int found = b.newLabel();
         int isNull = b.newLabel();
         int end = b.newLabel();
-        int done = b.newLabel();
+        int ready = b.newLabel();
+        Affinity affinity = Affinity.forComparison(affinity(e.expr()), Affinity.NONE);
+        Affinity[] applied = {affinity};
+        Collation collation = collation(e.expr(), e.expr());
+        int once = b.emit(Op.ONCE, 0, ready, 0);
         b.emit(Op.INTEGER, 0, any, 0);
         b.emit(Op.INTEGER, 0, sawNull, 0);
-        Comparison eq = new Comparison(CompareOp.EQ, Affinity.forComparison(affinity(e.expr()), Affinity.NONE),
-                collation(e.expr(), e.expr()));
+        b.emit(Op.SORTER_OPEN, set, 0, 0, new SortOrder(new Collation[] {collation}, new boolean[1], new boolean[1]), 0);
+        int filled = b.newLabel();
+        int lookups = innerLookups;
         int width = subquery(e.select(), (first, count) -> {
             int next = b.newLabel();
             b.emit(Op.INTEGER, 1, any, 0);
-            b.emit(Op.COMPARE, x, first, cmp, eq, 0);
-            b.emit(Op.IF, cmp, found, 0);
-            b.emit(Op.NOT_NULL, cmp, next, 0);
+            b.emit(Op.COPY, first, value, 0);
+            b.emit(Op.AFFINITY, value, 1, 0, applied, 0);
+            int notNull = b.newLabel();
+            b.emit(Op.NOT_NULL, value, notNull, 0);
             b.emit(Op.INTEGER, 1, sawNull, 0);
+            b.emit(Op.GOTO, 0, next, 0);
+            b.resolve(notNull);
+            b.emit(Op.SORTER_INSERT, set, value, 1);
             b.resolve(next);
-        }, done);
+        }, filled);
         if (width != 1) {
             throw new TursoException(ResultCode.ERROR, "sub-select returns " + width + " columns - expected 1");
         }
-        b.resolve(done);
+        b.resolve(filled);
+        b.emit(Op.SORTER_SORT, set, ready, 0);
+        b.resolve(ready);
+        if (innerLookups != lookups) {
+            b.setJump(once, once + 1);
+        }
         int zero = b.newLabel();
         b.emit(Op.IF_NOT, any, zero, 0);
+        b.emit(Op.IS_NULL, x, isNull, 0);
+        b.emit(Op.COPY, x, value, 0);
+        b.emit(Op.AFFINITY, value, 1, 0, applied, 0);
+        b.emit(Op.SORTER_FOUND, set, found, value);
         b.emit(Op.IF, sawNull, isNull, 0);
         b.resolve(zero);
         inResult(e.not(), found, isNull, end, target);

@@ -56,7 +56,8 @@ final class InsertCompiler {
         int init = b.emit(Op.INIT, 0, 0, 0);
         b.setJump(init, b.currentAddress());
         int cursor = b.newCursor();
-        Writer writer = new Writer(b, exprs, table, target, onConflict, cursor);
+        IndexMaintenance indexes = new IndexMaintenance(b, functions, table, cursor);
+        Writer writer = new Writer(b, exprs, table, target, onConflict, insert.orConflict(), cursor, indexes);
         if (insert.select() != null && !(insert.select().first() instanceof SelectCore.Values)
                 || insert.select() != null && (!insert.select().compounds().isEmpty()
                         || !insert.select().orderBy().isEmpty() || insert.select().limit() != null
@@ -72,6 +73,7 @@ final class InsertCompiler {
             b.emit(Op.TRANSACTION, 0, 1, 0);
             b.emit(Op.OPEN_WRITE, cursor, table.rootPage(), 0);
             b.comment(table.name());
+            indexes.open();
             int done = b.newLabel();
             b.emit(Op.SORTER_SORT, rows, done, 0);
             int loop = b.currentAddress();
@@ -87,6 +89,7 @@ final class InsertCompiler {
             b.emit(Op.TRANSACTION, 0, 1, 0);
             b.emit(Op.OPEN_WRITE, cursor, table.rootPage(), 0);
             b.comment(table.name());
+            indexes.open();
             for (List<Expr> row : rows) {
                 writer.row((k, reg) -> exprs.compileInto(row.get(k), reg));
             }
@@ -103,14 +106,20 @@ final class InsertCompiler {
         }
     }
 
-    /** The code that writes one row: defaults, rowid, affinity, checks, then the record. */
+    /**
+     * The code that writes one row: defaults, rowid, affinity, checks, index
+     * entries, then the record. {@code onConflict} is the statement's clause
+     * or ABORT; {@code clause} the statement's clause or null, which lets each
+     * UNIQUE constraint's own clause apply.
+     */
     private record Writer(ProgramBuilder b, ExprCompiler exprs, Table table, int[] target,
-            ConflictResolution onConflict, int cursor, int rowid, int values, int record, int explicitRowid) {
+            ConflictResolution onConflict, ConflictResolution clause, int cursor, IndexMaintenance indexes, int rowid,
+            int values, int record, int explicitRowid) {
 
         Writer(ProgramBuilder b, ExprCompiler exprs, Table table, int[] target, ConflictResolution onConflict,
-                int cursor) {
-            this(b, exprs, table, target, onConflict, cursor, b.newRegister(), b.newRegisters(table.columns().size()),
-                    b.newRegister(), InsertCompiler.explicitRowid(target, table));
+                ConflictResolution clause, int cursor, IndexMaintenance indexes) {
+            this(b, exprs, table, target, onConflict, clause, cursor, indexes, b.newRegister(),
+                    b.newRegisters(table.columns().size()), b.newRegister(), InsertCompiler.explicitRowid(target, table));
         }
 
         void row(ValueSource source) {
@@ -147,7 +156,7 @@ final class InsertCompiler {
                 }
                 b.emit(Op.IS_NULL, rowid, fresh, 0);
                 b.emit(Op.MUST_BE_INT, rowid, 0, 0);
-                RowConstraints.rowidFree(b, table, cursor, rowid, onConflict, nextRow);
+                RowConstraints.rowidFree(b, table, cursor, rowid, onConflict, nextRow, indexes);
                 b.emit(Op.GOTO, 0, have, 0);
                 b.resolve(fresh);
                 b.emit(Op.NEW_ROWID, cursor, rowid, 0);
@@ -161,6 +170,8 @@ final class InsertCompiler {
             Affinity[] affinities = table.columns().stream().map(Column::affinity).toArray(Affinity[]::new);
             b.emit(Op.AFFINITY, values, width, 0, affinities, 0);
             RowConstraints.notNull(b, table, values, onConflict, nextRow);
+            indexes.checkUnique(values, rowid, -1, clause, nextRow);
+            indexes.insertKeys(values, rowid);
             b.emit(Op.MAKE_RECORD, values, width, record);
             b.emit(Op.INSERT, cursor, record, rowid, null, Op.COUNT_CHANGE | Op.SET_LAST_ROWID);
             b.resolve(nextRow);

@@ -3,9 +3,9 @@
  * the VM. It knows the SQL text the statement came from, because SQLite
  * names a result column after the expression's text as written.
  *
- * What it compiles so far: CREATE TABLE, INSERT, UPDATE, DELETE,
- * SELECT (see SelectCompiler), DROP TABLE, BEGIN / COMMIT / ROLLBACK, and
- * EXPLAIN of them. Everything else fails with a "not supported yet" error that
+ * What it compiles so far: CREATE TABLE / INDEX / VIEW, INSERT, UPDATE,
+ * DELETE, SELECT (see SelectCompiler), DROP TABLE / INDEX / VIEW, PRAGMA,
+ * BEGIN / COMMIT / ROLLBACK, and EXPLAIN (QUERY PLAN) of them. Everything else fails with a "not supported yet" error that
  * names the feature (see Unsupported), until the query engine is complete.
  */
 package turso.planner;
@@ -28,10 +28,13 @@ public final class Planner {
         return switch (stmt) {
             case Stmt.SelectStmt s -> SelectCompiler.compile(s.select(), sql, schema, functions);
             case Stmt.CreateTable c -> CreateTableCompiler.compile(c, sql, schema);
+            case Stmt.CreateIndex c -> CreateIndexCompiler.compile(c, sql, schema, functions);
+            case Stmt.CreateView v -> CreateViewCompiler.compile(v, sql, schema);
             case Stmt.Insert i -> InsertCompiler.compile(i, sql, schema, functions);
             case Stmt.Update u -> UpdateCompiler.compile(u, sql, schema, functions);
             case Stmt.Delete d -> DeleteCompiler.compile(d, sql, schema, functions);
             case Stmt.Drop d -> DropCompiler.compile(d, schema, functions);
+            case Stmt.Pragma p -> PragmaCompiler.compile(p, schema);
             case Stmt.Begin begin -> transaction(Op.BEGIN, switch (begin.type()) {
                 case DEFAULT, DEFERRED -> 0;
                 case IMMEDIATE -> 1;
@@ -92,11 +95,12 @@ public final class Planner {
     }
 
     /**
-     * EXPLAIN QUERY PLAN: SQLite's rows (id, parent, notused, detail). The
-     * statement is compiled anyway, so that its errors are reported.
+     * EXPLAIN QUERY PLAN: SQLite's rows (id, parent, notused, detail), one
+     * per line of the compiled statement's plan, all at the top level (the
+     * nesting SQLite shows for subqueries and compounds is not kept).
      */
     private Program queryPlan(Stmt stmt, String sql, Schema schema) {
-        compile(stmt, sql, schema);
+        java.util.List<String> lines = compile(stmt, sql, schema).queryPlan();
         ProgramBuilder b = new ProgramBuilder();
         for (String column : new String[] {"id", "parent", "notused", "detail"}) {
             b.addColumn(column);
@@ -104,11 +108,13 @@ public final class Planner {
         int init = b.emit(Op.INIT, 0, 0, 0);
         b.setJump(init, b.currentAddress());
         int r = b.newRegisters(4);
-        b.emit(Op.INTEGER, 1, r, 0);
-        b.emit(Op.INTEGER, 0, r + 1, 0);
-        b.emit(Op.INTEGER, 0, r + 2, 0);
-        text(b, "SCAN CONSTANT ROW", r + 3);
-        b.emit(Op.RESULT_ROW, r, 4, 0);
+        for (int i = 0; i < lines.size(); i++) {
+            b.emit(Op.INTEGER, i + 2, r, 0);
+            b.emit(Op.INTEGER, 0, r + 1, 0);
+            b.emit(Op.INTEGER, 0, r + 2, 0);
+            text(b, lines.get(i), r + 3);
+            b.emit(Op.RESULT_ROW, r, 4, 0);
+        }
         b.emit(Op.HALT, 0, 0, 0);
         return b.build();
     }

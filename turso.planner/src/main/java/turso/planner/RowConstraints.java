@@ -2,8 +2,9 @@
  * The checks a row must pass before it is written, shared by INSERT and
  * UPDATE: NOT NULL on every column, and a rowid already taken by another
  * row, each handled as the statement's conflict clause says (ABORT, FAIL and
- * ROLLBACK fail the statement; IGNORE skips the row; REPLACE overwrites a
- * row with the same rowid, and gives up on a NULL it cannot replace).
+ * ROLLBACK fail the statement; IGNORE skips the row; REPLACE deletes the
+ * row with the same rowid, and gives up on a NULL it cannot replace). UNIQUE
+ * indexes are checked by IndexMaintenance.
  */
 package turso.planner;
 
@@ -36,16 +37,20 @@ final class RowConstraints {
 
     /**
      * What to do when rowid {@code rowid} is already taken in {@code cursor}'s
-     * table: continue at {@code free} when it is not (or REPLACE overwrites
-     * it), jump to {@code skipRow} on IGNORE, else fail. Moves the cursor.
+     * table: continue when it is not, jump to {@code skipRow} on IGNORE,
+     * delete the row in the way (with its index entries) on REPLACE, else
+     * fail. Moves the cursor.
      */
     static void rowidFree(ProgramBuilder b, Table table, int cursor, int rowid, ConflictResolution onConflict,
-            int skipRow) {
+            int skipRow, IndexMaintenance indexes) {
         int free = b.newLabel();
         b.emit(Op.NOT_EXISTS, cursor, free, rowid);
         switch (onConflict) {
             case IGNORE -> b.emit(Op.GOTO, 0, skipRow, 0);
-            case REPLACE -> b.emit(Op.GOTO, 0, free, 0);
+            case REPLACE -> {
+                indexes.deleteKeysOfCurrentRow();
+                b.emit(Op.DELETE, cursor, 0, 0);
+            }
             default -> b.emit(Op.HALT, ResultCode.CONSTRAINT_PRIMARYKEY.code(), 0, 0,
                     "UNIQUE constraint failed: " + table.name() + "."
                             + (table.rowidAlias() >= 0 ? table.columns().get(table.rowidAlias()).name() : "rowid"), 0);

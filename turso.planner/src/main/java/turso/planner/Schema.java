@@ -8,7 +8,9 @@
  */
 package turso.planner;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import turso.api.ResultCode;
@@ -23,17 +25,44 @@ public final class Schema {
     /** Every object by lower-cased name: tables parsed, other kinds known by name only for now. */
     private Map<String, Table> tables;
     private Map<String, String> objectKinds;
+    private Map<String, View> views;
+    /** The tables of the WITH clauses around the statement being compiled, by lower-cased name; they hide the schema's. */
+    private final Map<String, View> withTables;
     /** Reads the schema on first use; null once read. */
     private java.util.function.Supplier<Schema> loader;
 
-    private Schema(Map<String, Table> tables, Map<String, String> objectKinds) {
+    private Schema(Map<String, Table> tables, Map<String, String> objectKinds, Map<String, View> views) {
         this.tables = tables;
         this.objectKinds = objectKinds;
+        this.views = views;
+        this.withTables = Map.of();
+    }
+
+    private Schema(Schema base, Map<String, View> withTables) {
+        base.read();
+        this.tables = base.tables;
+        this.objectKinds = base.objectKinds;
+        this.views = base.views;
+        this.withTables = withTables;
+    }
+
+    /** This schema, where {@code view} (a WITH table) hides any object of its name. */
+    Schema with(View view) {
+        Map<String, View> all = new LinkedHashMap<>(withTables);
+        all.put(key(view.name()), view);
+        return new Schema(this, all);
+    }
+
+    /** The view or WITH table called {@code name}, or null. */
+    View view(String name) {
+        read();
+        View with = withTables.get(key(name));
+        return with != null ? with : views.get(key(name));
     }
 
     /** A schema read by {@code loader} when first needed (its errors surface then, each time until it succeeds). */
     public static Schema onFirstUse(java.util.function.Supplier<Schema> loader) {
-        Schema schema = new Schema(null, null);
+        Schema schema = new Schema(null, null, null);
         schema.loader = loader;
         return schema;
     }
@@ -43,6 +72,7 @@ public final class Schema {
             Schema read = loader.get();
             tables = read.tables;
             objectKinds = read.objectKinds;
+            views = read.views;
             loader = null;
         }
     }
@@ -51,11 +81,12 @@ public final class Schema {
     public static Schema load(Storage storage) {
         Map<String, Table> tables = new LinkedHashMap<>();
         Map<String, String> kinds = new LinkedHashMap<>();
-        /** Tables with indexes or triggers, which writes would have to maintain or fire: the reason, by table. */
-        Map<String, String> blocked = new LinkedHashMap<>();
+        Map<String, View> views = new LinkedHashMap<>();
         if (storage.pageCount() == 0) {
-            return new Schema(tables, kinds);
+            return new Schema(tables, kinds, views);
         }
+        /** Rows of indexes and triggers, applied once every table is known: {type, name, tbl_name, sql} and root. */
+        List<Object[]> dependents = new ArrayList<>();
         try (BTreeCursor cursor = storage.openTableCursor(Storage.SCHEMA_ROOT)) {
             for (boolean more = cursor.first(); more; more = cursor.next()) {
                 Record row = cursor.record();
@@ -65,34 +96,66 @@ public final class Schema {
                     throw corrupt("an object with no type or name");
                 }
                 kinds.put(key(name), type);
-                if ((type.equals("index") || type.equals("trigger")) && row.columnCount() > 2 && row.getString(2) != null) {
-                    blocked.putIfAbsent(key(row.getString(2)), type.equals("index") ? "indexes" : "triggers");
-                }
+                String owner = row.columnCount() > 2 ? row.getString(2) : null;
+                int root = row.columnCount() > 3 ? (int) row.getLong(3) : 0;
                 String sql = row.columnCount() > 4 ? row.getString(4) : null;
                 if (type.equals("table") && sql != null && !name.startsWith("sqlite_")) {
-                    Stmt stmt;
-                    try {
-                        stmt = SqlParser.parseOne(sql);
-                    } catch (TursoException e) {
-                        throw corrupt(name + ": " + e.getMessage());
-                    }
-                    if (stmt instanceof Stmt.CreateTable create) {
+                    if (parse(name, sql) instanceof Stmt.CreateTable create) {
                         try {
-                            tables.put(key(name), TableDefinition.read(create, (int) row.getLong(3)));
+                            tables.put(key(name), TableDefinition.read(create, root));
                         } catch (Unsupported e) {
                             // known by name (kinds), usable once the engine supports its features
                         }
                     }
+                } else if (type.equals("view") && sql != null) {
+                    if (parse(name, sql) instanceof Stmt.CreateView create) {
+                        views.put(key(name), new View(name, create.columns().isEmpty() ? null
+                                : create.columns().stream().map(turso.parser.ast.Name::value).toList(), create.select()));
+                    }
+                } else if ((type.equals("index") || type.equals("trigger")) && owner != null) {
+                    dependents.add(new Object[] {type, name, owner, sql, root});
                 }
             }
         }
-        for (Map.Entry<String, String> b : blocked.entrySet()) {
-            Table t = tables.get(b.getKey());
-            if (t != null) {
-                tables.put(b.getKey(), t.blockWrites(b.getValue()));
+        for (Object[] d : dependents) {
+            String owner = key((String) d[2]);
+            Table table = tables.get(owner);
+            if (table == null) {
+                continue;
+            }
+            String name = (String) d[1];
+            String sql = (String) d[3];
+            int root = (Integer) d[4];
+            if (d[0].equals("trigger")) {
+                tables.put(owner, table.blockWrites("triggers"));
+            } else if (sql == null) {
+                Index auto = null;
+                for (Index i : table.indexes()) {
+                    if (i.name().equalsIgnoreCase(name)) {
+                        auto = i;
+                    }
+                }
+                if (auto == null) {
+                    throw corrupt("orphan index");
+                }
+                tables.put(owner, table.withIndex(auto.withRoot(root)));
+            } else if (parse(name, sql) instanceof Stmt.CreateIndex create) {
+                try {
+                    tables.put(owner, table.withIndex(IndexDefinition.read(create, table, root)));
+                } catch (Unsupported e) {
+                    tables.put(owner, table.blockWrites(e.getMessage().replaceFirst("^not supported yet: ", "")));
+                }
             }
         }
-        return new Schema(tables, kinds);
+        return new Schema(tables, kinds, views);
+    }
+
+    private static Stmt parse(String name, String sql) {
+        try {
+            return SqlParser.parseOne(sql);
+        } catch (TursoException e) {
+            throw corrupt(name + ": " + e.getMessage());
+        }
     }
 
     private static TursoException corrupt(String detail) {
@@ -117,10 +180,26 @@ public final class Schema {
     /** The table called {@code name}, or null. */
     Table table(String name) {
         read();
+        if (withTables.containsKey(key(name))) {
+            return null;
+        }
         if (isSchemaTable(name)) {
             return new Table(name, SCHEMA_TABLE.rootPage(), SCHEMA_TABLE.columns(), -1, SCHEMA_TABLE.writeBlocker());
         }
         return tables.get(key(name));
+    }
+
+    /** The index called {@code name} and its table, or null. */
+    Index index(String name) {
+        read();
+        for (Table t : tables.values()) {
+            for (Index i : t.indexes()) {
+                if (i.name().equalsIgnoreCase(name)) {
+                    return i;
+                }
+            }
+        }
+        return null;
     }
 
     /** What kind of object ("table", "index", "view", "trigger") is called {@code name}, or null. */

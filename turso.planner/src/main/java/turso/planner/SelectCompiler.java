@@ -38,10 +38,18 @@ final class SelectCompiler {
     private final ExprCompiler exprs;
     private final List<Expr> results = new ArrayList<>();
     private final List<String> aliases = new ArrayList<>();
+    /** The result columns as a table made of this query's rows sees them: names, affinities, collations. */
+    private final List<Column> columns = new ArrayList<>();
     /** The DISTINCT set of a SELECT DISTINCT, or -1. */
     private int distinct = -1;
     /** The tables of FROM in join order; empty without FROM. */
     private List<JoinStep> joins = List.of();
+    /** The temporary B-trees (sorters) the query uses, as EXPLAIN QUERY PLAN names them. */
+    private final List<String> temporaryTrees = new ArrayList<>();
+    /** Subqueries in FROM without an alias so far, which SQLite names (subquery-N). */
+    private int subqueryCount;
+    /** The loop of each table of {@code joins}, with its access path. */
+    private List<ScanLoop> loops = List.of();
 
     /** One table of the join: its scope, whether it is the right side of a LEFT JOIN, and its ON condition. */
     private record JoinStep(Scope scope, boolean left, Expr on) {}
@@ -88,7 +96,15 @@ final class SelectCompiler {
     private void generate(Select select, String sql, Schema schema, RowSink sink, int done) {
         this.sink = sink;
         if (select.with() != null) {
-            throw Unsupported.feature("WITH");
+            if (select.with().recursive()) {
+                throw Unsupported.feature("WITH RECURSIVE");
+            }
+            for (turso.parser.ast.With.Cte cte : select.with().ctes()) {
+                schema = schema.with(new View(cte.name().value(), cte.columns().isEmpty() ? null
+                        : cte.columns().stream().map(Name::value).toList(), cte.select()));
+            }
+            exprs.setContext(schema, sql, exprs.outerForSubqueries());
+            select = new Select(null, select.first(), select.compounds(), select.orderBy(), select.limit(), select.span());
         }
         if (!select.compounds().isEmpty()) {
             compound(select, sql, schema, done);
@@ -108,6 +124,7 @@ final class SelectCompiler {
         }
         exprs.setAliases(byAlias);
         if (core.distinct()) {
+            temporaryTrees.add("USE TEMP B-TREE FOR DISTINCT");
             distinct = b.newCursor();
             b.emit(Op.DISTINCT_CLEAR, distinct, 0, 0);
         }
@@ -154,6 +171,7 @@ final class SelectCompiler {
         int sorter = sorting ? b.newCursor() : 0;
         int keys = sortKeys.size();
         if (sorting) {
+            temporaryTrees.add("USE TEMP B-TREE FOR ORDER BY");
             b.emit(Op.SORTER_OPEN, sorter, 0, 0, sortOrder(terms, sortKeys), 0);
         }
         scan(core.where(), skip -> {
@@ -215,6 +233,7 @@ final class SelectCompiler {
             }
         }
         results.addAll(first.results);
+        columns.addAll(first.columns);
         SortOrder rows = first.allAscending(first.results);
         for (int i = 1; i < parts.size(); i++) {
             b.emit(Op.SORTER_COMBINE, buffers[0], buffers[i], switch (select.compounds().get(i - 1).op()) {
@@ -358,10 +377,12 @@ final class SelectCompiler {
         boolean sortOutput = grouped && !sortKeys.isEmpty();
         int outputSorter = sortOutput ? b.newCursor() : 0;
         if (sortOutput) {
+            temporaryTrees.add("USE TEMP B-TREE FOR ORDER BY");
             b.emit(Op.SORTER_OPEN, outputSorter, 0, 0, sortOrder(select.orderBy(), sortKeys), 0);
         }
         int groupSorter = grouped ? b.newCursor() : 0;
         if (grouped) {
+            temporaryTrees.add("USE TEMP B-TREE FOR GROUP BY");
             b.emit(Op.SORTER_OPEN, groupSorter, 0, 0, allAscending(groupKeys), 0);
         }
         int argumentCount = 0;
@@ -512,33 +533,41 @@ final class SelectCompiler {
      * label that skips to the next row.
      */
     private void scan(Expr where, java.util.function.IntConsumer body) {
-        if (!joins.isEmpty()) {
-            b.emit(Op.TRANSACTION, 0, 0, 0);
-            for (JoinStep join : joins) {
-                b.emit(Op.OPEN_READ, join.scope().cursor(), join.scope().table().rootPage(), 0);
-                b.comment(join.scope().table().name());
-            }
-        }
         List<List<Expr>> terms = new ArrayList<>();
         for (int k = 0; k <= joins.size(); k++) {
             terms.add(new ArrayList<>());
         }
         List<Expr> conjuncts = new ArrayList<>();
-        conjuncts(where, conjuncts);
+        Conjuncts.split(where, conjuncts);
         for (Expr term : conjuncts) {
             terms.get(levelOf(term)).add(term);
         }
+        loops = new ArrayList<>();
+        for (int k = 0; k < joins.size(); k++) {
+            JoinStep join = joins.get(k);
+            List<Expr> drivers = new ArrayList<>();
+            Conjuncts.split(join.on(), drivers);
+            if (!join.left()) {
+                drivers.addAll(terms.get(k));
+            }
+            int level = k;
+            AccessPath path = AccessPaths.choose(join.scope(), drivers, exprs, e -> Conjuncts.knownBefore(e, exprs, level));
+            loops.add(new ScanLoop(b, exprs, exprs.functions(), join.scope(), path));
+        }
+        if (!joins.isEmpty()) {
+            b.emit(Op.TRANSACTION, 0, 0, 0);
+            for (ScanLoop loop : loops) {
+                loop.open(false);
+                b.plan(loop.path().describe(loop.scope()));
+            }
+        } else {
+            b.plan("SCAN CONSTANT ROW");
+        }
+        temporaryTrees.sort(java.util.Comparator.comparingInt(t -> t.endsWith("DISTINCT") ? 0 : t.endsWith("GROUP BY") ? 1 : 2));
+        temporaryTrees.forEach(b::plan);
         level(0, terms, body);
     }
 
-    private static void conjuncts(Expr e, List<Expr> out) {
-        if (e instanceof Expr.Binary bin && bin.op() == Expr.BinaryOp.AND) {
-            conjuncts(bin.left(), out);
-            conjuncts(bin.right(), out);
-        } else if (e != null) {
-            out.add(e);
-        }
-    }
 
     /** The loop a WHERE term can be tested in: that of the last table it reads (the body without FROM). */
     private int levelOf(Expr term) {
@@ -585,19 +614,21 @@ final class SelectCompiler {
             return;
         }
         JoinStep join = joins.get(k);
+        ScanLoop scanLoop = loops.get(k);
         int cursor = join.scope().cursor();
         int end = b.newLabel();
         int next = b.newLabel();
         if (!join.left()) {
-            b.emit(Op.REWIND, cursor, end, 0);
+            scanLoop.start(end);
             int loop = b.currentAddress();
+            scanLoop.enter(next, end);
             if (join.on() != null) {
                 b.emit(Op.IF_NOT, exprs.compile(join.on()), next, 1);
             }
             test(terms.get(k), next);
             level(k + 1, terms, body);
             b.resolve(next);
-            b.emit(Op.NEXT, cursor, loop, 0);
+            scanLoop.advance(loop);
         } else {
             int matched = b.newRegister();
             int nullPass = b.newRegister();
@@ -606,8 +637,9 @@ final class SelectCompiler {
             int afterNull = b.newLabel();
             b.emit(Op.INTEGER, 0, matched, 0);
             b.emit(Op.INTEGER, 0, nullPass, 0);
-            b.emit(Op.REWIND, cursor, afterLoop, 0);
+            scanLoop.start(afterLoop);
             int loop = b.currentAddress();
+            scanLoop.enter(next, afterLoop);
             if (join.on() != null) {
                 b.emit(Op.IF_NOT, exprs.compile(join.on()), next, 1);
             }
@@ -617,7 +649,7 @@ final class SelectCompiler {
             level(k + 1, terms, body);
             b.resolve(next);
             b.emit(Op.IF, nullPass, afterNull, 0);
-            b.emit(Op.NEXT, cursor, loop, 0);
+            scanLoop.advance(loop);
             b.resolve(afterLoop);
             b.emit(Op.IF, matched, end, 0);
             b.emit(Op.NULL_ROW, cursor, 0, 0);
@@ -637,14 +669,29 @@ final class SelectCompiler {
     private List<JoinStep> joins(FromClause from, Schema schema) {
         List<JoinStep> steps = new ArrayList<>();
         for (FromClause.Joined item : from.items()) {
-            if (!(item.source() instanceof FromClause.TableRef ref)) {
-                throw Unsupported.feature("subqueries and table-valued functions in FROM");
+            Table table;
+            String name;
+            int cursor = b.newCursor();
+            switch (item.source()) {
+                case FromClause.SubquerySource sub -> {
+                    name = sub.alias() == null ? "(subquery-" + (++subqueryCount) + ")" : sub.alias().value();
+                    table = materialize(name, null, sub.select(), schema, cursor);
+                }
+                case FromClause.TableRef ref when ref.name().schema() == null
+                        && schema.view(ref.name().name().value()) != null -> {
+                    View view = schema.view(ref.name().name().value());
+                    name = ref.alias() == null ? view.name() : ref.alias().value();
+                    table = materialize(view.name(), view.columns(), view.select(), schema, cursor);
+                }
+                case FromClause.TableRef ref -> {
+                    if (ref.indexed() != null && ref.indexed().index() != null) {
+                        throw Unsupported.feature("INDEXED BY");
+                    }
+                    table = Tables.find(schema, ref.name());
+                    name = ref.alias() == null ? table.name() : ref.alias().value();
+                }
+                default -> throw Unsupported.feature("table-valued functions and parenthesized joins in FROM");
             }
-            if (ref.indexed() != null && ref.indexed().index() != null) {
-                throw Unsupported.feature("INDEXED BY");
-            }
-            Table table = Tables.find(schema, ref.name());
-            String name = ref.alias() == null ? table.name() : ref.alias().value();
             FromClause.JoinOperator op = item.operator();
             if (op != null && (op.type() == FromClause.JoinType.RIGHT || op.type() == FromClause.JoinType.FULL)) {
                 throw Unsupported.feature("RIGHT and FULL OUTER JOIN");
@@ -679,9 +726,55 @@ final class SelectCompiler {
                 hidden.add(column.toLowerCase(java.util.Locale.ROOT));
             }
             boolean left = op != null && op.type() == FromClause.JoinType.LEFT;
-            steps.add(new JoinStep(new Scope(table, name, b.newCursor(), hidden), left, on));
+            steps.add(new JoinStep(new Scope(table, name, cursor, hidden), left, on));
         }
         return steps;
+    }
+
+    /**
+     * Runs {@code select} (a subquery in FROM, a view, a WITH table) into a
+     * temporary table on {@code cursor}, once per run of the statement unless
+     * it reads the enclosing query, and returns that table: named
+     * {@code name}, with the given column names or else those of the
+     * SELECT's result (repeated names get ":1", ":2"... as in SQLite).
+     */
+    private Table materialize(String name, List<String> names, Select select, Schema schema, int cursor) {
+        int filled = b.newLabel();
+        int once = b.emit(Op.ONCE, 0, filled, 0);
+        b.emit(Op.OPEN_EPHEMERAL, cursor, 0, 0);
+        b.comment(name);
+        ExprCompiler enclosing = exprs.outerForSubqueries();
+        int lookups = enclosing == null ? 0 : enclosing.lookupsFromInner();
+        int record = b.newRegister();
+        int rowid = b.newRegister();
+        SelectCompiler inner = new SelectCompiler(b, exprs.functions(), false).within(enclosing, schema, exprs.sql());
+        int done = b.newLabel();
+        inner.generate(select, exprs.sql(), schema, (first, count) -> {
+            b.emit(Op.MAKE_RECORD, first, count, record);
+            b.emit(Op.NEW_ROWID, cursor, rowid, 0);
+            b.emit(Op.INSERT, cursor, record, rowid);
+        }, done);
+        b.resolve(done);
+        b.resolve(filled);
+        if (enclosing != null && enclosing.lookupsFromInner() != lookups) {
+            b.setJump(once, once + 1);
+        }
+        List<Column> columns = new ArrayList<>();
+        if (names != null && names.size() != inner.columns.size()) {
+            throw new TursoException(ResultCode.ERROR, "expected " + names.size() + " columns for '" + name
+                    + "' but got " + inner.columns.size());
+        }
+        java.util.Set<String> taken = new java.util.HashSet<>();
+        for (int i = 0; i < inner.columns.size(); i++) {
+            Column c = inner.columns.get(i);
+            String base = names != null ? names.get(i) : c.name();
+            String unique = base;
+            for (int n = 1; !taken.add(unique.toLowerCase(java.util.Locale.ROOT)); n++) {
+                unique = base + ":" + n;
+            }
+            columns.add(new Column(unique, c.declaredType(), c.affinity(), c.collation(), false, null));
+        }
+        return new Table(name, Table.EPHEMERAL, columns, -1, "a subquery");
     }
 
     /** The first table of {@code steps} that shows a column called {@code column}, or null. */
@@ -789,15 +882,18 @@ final class SelectCompiler {
     }
 
     /** The result expressions in output order (* and t.* expanded), with their names. */
-    private void collectResults(List<ResultColumn> columns, String sql) {
-        for (ResultColumn column : columns) {
+    private void collectResults(List<ResultColumn> terms, String sql) {
+        for (ResultColumn column : terms) {
             switch (column) {
                 case ResultColumn.Single s -> {
                     results.add(s.expr());
                     aliases.add(s.alias() == null ? null : s.alias().value());
+                    String name = columnName(s, exprs.declaredName(s.expr()), sql);
                     if (topLevel) {
-                        b.addColumn(columnName(s, exprs.declaredName(s.expr()), sql));
+                        b.addColumn(name);
                     }
+                    columns.add(new Column(name, "", exprs.affinity(s.expr()), exprs.sortCollation(s.expr()).name(),
+                            false, null));
                 }
                 case ResultColumn.All a -> {
                     if (joins.isEmpty()) {
@@ -825,6 +921,7 @@ final class SelectCompiler {
             }
             results.add(Synthetic.column(scope.name(), c.name()));
             aliases.add(null);
+            columns.add(c);
             if (topLevel) {
                 b.addColumn(c.name());
             }
@@ -916,24 +1013,6 @@ final class SelectCompiler {
         if (start < 0 || end > sql.length() || start > end) {
             return "";
         }
-        return sql.substring(start, nextToken(sql, end)).stripTrailing();
-    }
-
-    /** Where the next token starts at or after {@code i}: past white space and comments. */
-    private static int nextToken(String sql, int i) {
-        while (i < sql.length()) {
-            if (Character.isWhitespace(sql.charAt(i))) {
-                i++;
-            } else if (sql.startsWith("--", i)) {
-                int newline = sql.indexOf('\n', i);
-                i = newline < 0 ? sql.length() : newline;
-            } else if (sql.startsWith("/*", i)) {
-                int close = sql.indexOf("*/", i + 2);
-                i = close < 0 ? sql.length() : close + 2;
-            } else {
-                break;
-            }
-        }
-        return i;
+        return sql.substring(start, SqlText.nextToken(sql, end)).stripTrailing();
     }
 }

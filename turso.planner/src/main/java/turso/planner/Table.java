@@ -1,27 +1,57 @@
 /*
  * A rowid table of the schema: where its B-tree is, its columns, which
- * column (if any) is an alias of the rowid (INTEGER PRIMARY KEY), and, for a
- * table this engine can read but not yet write without breaking what SQLite
- * expects of it (an index to maintain, a constraint to enforce), the reason.
+ * column (if any) is an alias of the rowid (INTEGER PRIMARY KEY), its
+ * indexes (those its UNIQUE and PRIMARY KEY constraints imply first, then
+ * those CREATE INDEX made), and, for a table this engine can read but not yet
+ * write without breaking what SQLite expects of it (a constraint it cannot
+ * enforce yet), the reason.
  */
 package turso.planner;
 
+import java.util.ArrayList;
 import java.util.List;
 import turso.api.ResultCode;
 import turso.api.TursoException;
 
-record Table(String name, int rootPage, List<Column> columns, int rowidAlias, String writeBlocker) {
+record Table(String name, int rootPage, List<Column> columns, int rowidAlias, String writeBlocker,
+        List<Index> indexes) {
+
+    /** The root page of a table that lives only while a statement runs (a subquery in FROM, a view's rows). */
+    static final int EPHEMERAL = -1;
 
     Table {
         columns = List.copyOf(columns);
+        indexes = List.copyOf(indexes);
+    }
+
+    Table(String name, int rootPage, List<Column> columns, int rowidAlias, String writeBlocker) {
+        this(name, rootPage, columns, rowidAlias, writeBlocker, List.of());
     }
 
     /** The same table, which cannot be written until {@code reason} is supported. */
     Table blockWrites(String reason) {
-        return new Table(name, rootPage, columns, rowidAlias, writeBlocker == null ? reason : writeBlocker);
+        return new Table(name, rootPage, columns, rowidAlias, writeBlocker == null ? reason : writeBlocker, indexes);
     }
 
-    /** Refuses a write that would leave the table's indexes or constraints unmaintained. */
+    /** The same table with {@code index} among its indexes (replacing one of the same name). */
+    Table withIndex(Index index) {
+        List<Index> all = new ArrayList<>();
+        boolean replaced = false;
+        for (Index i : indexes) {
+            if (i.name().equalsIgnoreCase(index.name())) {
+                all.add(index);
+                replaced = true;
+            } else {
+                all.add(i);
+            }
+        }
+        if (!replaced) {
+            all.add(index);
+        }
+        return new Table(name, rootPage, columns, rowidAlias, writeBlocker, all);
+    }
+
+    /** Refuses a write that would leave the table's constraints unenforced. */
     void checkWritable() {
         if (writeBlocker != null) {
             if (rootPage == turso.btree.Storage.SCHEMA_ROOT) {
@@ -39,5 +69,11 @@ record Table(String name, int rootPage, List<Column> columns, int rowidAlias, St
             }
         }
         return -1;
+    }
+
+    /** The name of key column {@code column} in constraint messages: the column's, or "rowid". */
+    String columnLabel(int column) {
+        return column == ColumnKey.ROWID ? (rowidAlias >= 0 ? columns.get(rowidAlias).name() : "rowid")
+                : columns.get(column).name();
     }
 }

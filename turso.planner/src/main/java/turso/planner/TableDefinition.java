@@ -1,10 +1,13 @@
 /*
  * Turns a CREATE TABLE statement into a Table: the column affinities of
  * datatype3.html §3.1, the rowid alias rule (a column declared exactly
- * INTEGER that is the table's only PRIMARY KEY column, not DESC), and the
- * constraints this engine can enforce so far. A table using a constraint it
- * cannot enforce yet is refused when created, rather than left unchecked; one
- * read from an existing database is readable, and its writes are refused.
+ * INTEGER that is the table's only PRIMARY KEY column, not DESC), the
+ * indexes its UNIQUE and PRIMARY KEY constraints imply (sqlite_autoindex_T_N,
+ * numbered in the order the constraints appear, one per distinct column list),
+ * and the constraints this engine can enforce so far. A table using a
+ * constraint it cannot enforce yet is refused when created, rather than left
+ * unchecked; one read from an existing database is readable, and its writes
+ * are refused.
  */
 package turso.planner;
 
@@ -14,6 +17,7 @@ import turso.api.ResultCode;
 import turso.api.TursoException;
 import turso.parser.ast.ColumnConstraint;
 import turso.parser.ast.ColumnDef;
+import turso.parser.ast.ConflictResolution;
 import turso.parser.ast.Expr;
 import turso.parser.ast.OrderingTerm;
 import turso.parser.ast.Stmt;
@@ -49,6 +53,8 @@ final class TableDefinition {
         }
         List<Column> columns = new ArrayList<>();
         List<Integer> primaryKey = new ArrayList<>();
+        /** UNIQUE and PRIMARY KEY constraints in the order they appear: their terms, and which is the primary key. */
+        List<KeyConstraint> keys = new ArrayList<>();
         boolean descendingKey = false;
         String blocker = null;
         for (ColumnDef def : create.columns()) {
@@ -59,8 +65,13 @@ final class TableDefinition {
             for (ColumnConstraint c : def.constraints()) {
                 switch (c) {
                     case ColumnConstraint.PrimaryKey pk -> {
+                        if (!primaryKey.isEmpty()) {
+                            throw new TursoException(ResultCode.ERROR,
+                                    "table \"" + create.name().name().value() + "\" has more than one primary key");
+                        }
                         primaryKey.add(columns.size());
                         descendingKey = pk.order() == OrderingTerm.SortOrder.DESC;
+                        keys.add(new KeyConstraint(List.of(columnPart(def, pk.order())), true, pk.conflict()));
                     }
                     case ColumnConstraint.NotNull n -> notNull = true;
                     case ColumnConstraint.Nullable n -> { }
@@ -68,7 +79,8 @@ final class TableDefinition {
                     case ColumnConstraint.Collate co -> collation = co.collation().value();
                     case ColumnConstraint.References r -> { }
                     case ColumnConstraint.Deferrable d -> { }
-                    case ColumnConstraint.Unique u -> blocker = "UNIQUE constraints";
+                    case ColumnConstraint.Unique u ->
+                            keys.add(new KeyConstraint(List.of(columnPart(def, null)), false, u.conflict()));
                     case ColumnConstraint.Check ch -> blocker = "CHECK constraints";
                     case ColumnConstraint.Generated g -> throw Unsupported.feature("generated columns");
                 }
@@ -89,17 +101,14 @@ final class TableDefinition {
                                 "table \"" + create.name().name().value() + "\" has more than one primary key");
                     }
                     for (OrderingTerm term : pk.columns()) {
-                        int index = term.expr() instanceof Expr.ColumnRef ref && ref.table() == null
-                                ? indexOf(columns, ref.column().value()) : -1;
-                        if (index < 0) {
-                            throw Unsupported.feature("PRIMARY KEY on expressions");
-                        }
+                        int index = part(term, columns, -1).column();
                         primaryKey.add(index);
                         descendingKey = term.order() == OrderingTerm.SortOrder.DESC;
                     }
+                    keys.add(new KeyConstraint(pk.columns(), true, pk.conflict()));
                 }
                 case TableConstraint.ForeignKeyConstraint fk -> { }
-                case TableConstraint.Unique u -> blocker = "UNIQUE constraints";
+                case TableConstraint.Unique u -> keys.add(new KeyConstraint(u.columns(), false, u.conflict()));
                 case TableConstraint.Check ch -> blocker = "CHECK constraints";
             }
         }
@@ -107,10 +116,75 @@ final class TableDefinition {
         if (primaryKey.size() == 1 && columns.get(primaryKey.getFirst()).declaredType().equalsIgnoreCase("INTEGER")
                 && !descendingKey) {
             rowidAlias = primaryKey.getFirst();
-        } else if (!primaryKey.isEmpty()) {
-            blocker = "a PRIMARY KEY other than INTEGER PRIMARY KEY";
         }
-        return new Table(create.name().name().value(), rootPage, columns, rowidAlias, blocker);
+        String tableName = create.name().name().value();
+        List<Index> indexes = new ArrayList<>();
+        for (KeyConstraint key : keys) {
+            if (key.primary() && rowidAlias >= 0) {
+                continue;
+            }
+            List<Index.Part> parts = new ArrayList<>();
+            for (OrderingTerm term : key.terms()) {
+                parts.add(part(term, columns, rowidAlias));
+            }
+            Index existing = null;
+            for (Index i : indexes) {
+                if (samePartColumns(i.parts(), parts)) {
+                    existing = i;
+                }
+            }
+            if (existing != null) {
+                if (key.conflict() != null && existing.onConflict() != null && key.conflict() != existing.onConflict()) {
+                    throw new TursoException(ResultCode.ERROR, "conflicting ON CONFLICT clauses specified");
+                }
+                continue;
+            }
+            indexes.add(new Index("sqlite_autoindex_" + tableName + "_" + (indexes.size() + 1), tableName, 0, parts,
+                    true, null, key.primary() ? "pk" : "u", key.conflict()));
+        }
+        return new Table(tableName, rootPage, columns, rowidAlias, blocker, indexes);
+    }
+
+    /** A UNIQUE or PRIMARY KEY constraint: its column terms, and its conflict clause (null: none). */
+    private record KeyConstraint(List<OrderingTerm> terms, boolean primary, ConflictResolution conflict) {
+    }
+
+    /** The term of a column constraint: the column itself, in {@code order}. */
+    private static OrderingTerm columnPart(ColumnDef def, OrderingTerm.SortOrder order) {
+        return new OrderingTerm(new Expr.ColumnRef(null, null, def.name(), def.name().span()), order, null,
+                def.name().span());
+    }
+
+    /** The key column a constraint's term names: a column, perhaps with COLLATE, perhaps DESC. */
+    private static Index.Part part(OrderingTerm term, List<Column> columns, int rowidAlias) {
+        Expr e = term.expr();
+        String collation = null;
+        if (e instanceof Expr.Collate c) {
+            collation = c.collation().value();
+            e = c.expr();
+        }
+        int index = e instanceof Expr.ColumnRef ref && ref.table() == null ? indexOf(columns, ref.column().value()) : -1;
+        if (index < 0) {
+            if (e instanceof Expr.ColumnRef ref && ref.table() == null) {
+                throw new TursoException(ResultCode.ERROR, "no such column: " + ref.column().value());
+            }
+            throw new TursoException(ResultCode.ERROR, "expressions prohibited in PRIMARY KEY and UNIQUE constraints");
+        }
+        return new Index.Part(index == rowidAlias ? ColumnKey.ROWID : index,
+                collation != null ? collation : columns.get(index).collation(),
+                term.order() == OrderingTerm.SortOrder.DESC);
+    }
+
+    private static boolean samePartColumns(List<Index.Part> a, List<Index.Part> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            if (a.get(i).column() != b.get(i).column() || !a.get(i).collation().equalsIgnoreCase(b.get(i).collation())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int indexOf(List<Column> columns, String name) {

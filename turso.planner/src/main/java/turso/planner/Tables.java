@@ -1,7 +1,7 @@
 /*
- * Finding the table a statement names, with SQLite's errors: "no such table"
- * for a name that is nothing, and not-supported for kinds of object (views,
- * other schemas) the engine cannot use yet.
+ * Finding the table a statement writes, with SQLite's errors: "no such
+ * table" for a name that is nothing, "cannot modify" for a view, and
+ * not-supported for a table whose definition the engine cannot use yet.
  */
 package turso.planner;
 
@@ -24,7 +24,7 @@ final class Tables {
         }
         String kind = schema.kindOf(name.name().value());
         if ("view".equals(kind)) {
-            throw Unsupported.feature("views");
+            throw new TursoException(ResultCode.ERROR, "cannot modify " + name.name().value() + " because it is a view");
         }
         if ("table".equals(kind)) {
             throw Unsupported.feature("the table " + shown + " (its definition uses features not supported yet)");

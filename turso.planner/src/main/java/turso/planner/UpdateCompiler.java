@@ -2,8 +2,10 @@
  * Code generation for UPDATE on a rowid table, in two passes so that a row
  * whose rowid changes is not met again: first the rowids of the rows WHERE
  * holds for are gathered, then each row is read, its new values computed
- * from the old ones, checked (RowConstraints) and written back, moving it
- * when its INTEGER PRIMARY KEY changed.
+ * from the old ones, checked (RowConstraints, UNIQUE indexes) and written
+ * back, moving it when its INTEGER PRIMARY KEY changed. Only the indexes
+ * holding a changed column are rewritten, unless a rowid changes or REPLACE
+ * may delete other rows.
  */
 package turso.planner;
 
@@ -74,7 +76,8 @@ final class UpdateCompiler {
         exprs.setContext(schema, sql, null);
         int cursor = b.newCursor();
         String name = update.alias() == null ? table.name() : update.alias().value();
-        exprs.setScopes(List.of(new Scope(table, name, cursor, Set.of())));
+        Scope scope = new Scope(table, name, cursor, Set.of());
+        exprs.setScopes(List.of(scope));
         int init = b.emit(Op.INIT, 0, 0, 0);
         b.setJump(init, b.currentAddress());
         int done = b.newLabel();
@@ -84,10 +87,23 @@ final class UpdateCompiler {
         b.emit(Op.TRANSACTION, 0, 1, 0);
         b.emit(Op.OPEN_WRITE, cursor, table.rootPage(), 0);
         b.comment(table.name());
+        boolean mayReplace = update.orConflict() == ConflictResolution.REPLACE || update.orConflict() == null
+                && table.indexes().stream().anyMatch(i -> i.onConflict() == ConflictResolution.REPLACE);
+        boolean everyIndex = mayReplace || newRowid != null;
+        IndexMaintenance indexes = new IndexMaintenance(b, functions, table, cursor,
+                i -> everyIndex || i.where() != null || i.parts().stream().anyMatch(
+                        p -> p.column() != ColumnKey.ROWID && newValue[p.column()] != null));
+        indexes.open();
         int gathered = b.newLabel();
-        b.emit(Op.REWIND, cursor, gathered, 0);
+        List<Expr> terms = new java.util.ArrayList<>();
+        Conjuncts.split(update.where(), terms);
+        ScanLoop scan = new ScanLoop(b, exprs, functions, scope,
+                AccessPaths.choose(scope, terms, exprs, e -> Conjuncts.constant(e, exprs)));
+        scan.openIndex();
+        scan.start(gathered);
         int loop = b.currentAddress();
         int next = b.newLabel();
+        scan.enter(next, gathered);
         if (update.where() != null) {
             b.emit(Op.IF_NOT, exprs.compile(update.where()), next, 1);
         }
@@ -95,7 +111,7 @@ final class UpdateCompiler {
         b.emit(Op.ROWID, cursor, oldRowid, 0);
         b.emit(Op.SORTER_INSERT, rowids, oldRowid, 1);
         b.resolve(next);
-        b.emit(Op.NEXT, cursor, loop, 0);
+        scan.advance(loop);
         b.resolve(gathered);
 
         b.emit(Op.SORTER_SORT, rowids, done, 0);
@@ -106,6 +122,14 @@ final class UpdateCompiler {
         int record = b.newRegister();
         b.emit(Op.SORTER_COLUMN, rowids, 0, oldRowid);
         b.emit(Op.NOT_EXISTS, cursor, skipRow, oldRowid);
+        int oldValues = b.newRegisters(width);
+        if (!indexes.isEmpty()) {
+            for (int j = 0; j < width; j++) {
+                if (j != table.rowidAlias()) {
+                    b.emit(Op.COLUMN, cursor, j, oldValues + j);
+                }
+            }
+        }
         for (int j = 0; j < width; j++) {
             if (newValue[j] != null) {
                 exprs.compileInto(newValue[j], values + j);
@@ -123,7 +147,7 @@ final class UpdateCompiler {
             b.emit(Op.COMPARE, rowid, oldRowid, same, new Comparison(CompareOp.EQ, Affinity.NONE,
                     functions.collation("BINARY")), 0);
             b.emit(Op.IF, same, unchanged, 0);
-            RowConstraints.rowidFree(b, table, cursor, rowid, onConflict, skipRow);
+            RowConstraints.rowidFree(b, table, cursor, rowid, onConflict, skipRow, indexes);
             int gone = b.newLabel();
             b.emit(Op.NOT_EXISTS, cursor, gone, oldRowid);
             b.emit(Op.DELETE, cursor, 0, 0);
@@ -136,6 +160,9 @@ final class UpdateCompiler {
         Affinity[] affinities = table.columns().stream().map(Column::affinity).toArray(Affinity[]::new);
         b.emit(Op.AFFINITY, values, width, 0, affinities, 0);
         RowConstraints.notNull(b, table, values, onConflict, skipRow);
+        indexes.checkUnique(values, rowid, oldRowid, update.orConflict(), skipRow);
+        indexes.deleteKeys(oldValues, oldRowid);
+        indexes.insertKeys(values, rowid);
         b.emit(Op.MAKE_RECORD, values, width, record);
         b.emit(Op.INSERT, cursor, record, rowid, null, Op.COUNT_CHANGE);
         b.resolve(skipRow);

@@ -78,10 +78,16 @@ public final class Op {
 
     /** Starts a read (p2 = 0) or write (p2 = 1) transaction on the database, unless one is open. */
     public static final int TRANSACTION = 35;
-    /** Opens cursor p1 for reading the table B-tree rooted at page p2. */
+    /**
+     * Opens cursor p1 for reading the B-tree rooted at page p2 (at page r[p2]
+     * when p5 has {@link #ROOT_IN_REGISTER}): a table B-tree, or an index
+     * B-tree when p4 is the index's KeyInfo.
+     */
     public static final int OPEN_READ = 36;
-    /** Opens cursor p1 for writing the table B-tree rooted at page p2. */
+    /** Opens cursor p1 for writing, as {@link #OPEN_READ} does for reading. */
     public static final int OPEN_WRITE = 37;
+    /** OPEN_READ / OPEN_WRITE flag: p2 is the register holding the root page. */
+    public static final int ROOT_IN_REGISTER = 1;
     /** Moves cursor p1 to its first row; jumps to p2 if there is none. */
     public static final int REWIND = 38;
     /** Moves cursor p1 to its next row; jumps to p2 if there is one. */
@@ -110,7 +116,7 @@ public final class Op {
     public static final int MUST_BE_INT = 46;
     /** Applies the affinities p4 (an Affinity[]) to r[p1] .. r[p1+p2-1]. */
     public static final int AFFINITY = 47;
-    /** r[p2] = the root page of a new, empty table B-tree. */
+    /** r[p2] = the root page of a new, empty table B-tree (an index B-tree when p1 is 1). */
     public static final int CREATE_BTREE = 48;
     /** Adds one to the schema cookie, so that other connections see the schema changed. */
     public static final int BUMP_SCHEMA_COOKIE = 49;
@@ -172,6 +178,74 @@ public final class Op {
      */
     public static final int SORTER_COMBINE = 67;
 
+    /** Inserts the index key in r[p2] (a record) through index cursor p1. */
+    public static final int IDX_INSERT = 68;
+    /** Deletes the entry equal to the key r[p2] .. r[p2+p3-1] from index cursor p1, if there is one. */
+    public static final int IDX_DELETE = 69;
+
+    /**
+     * Seeks: positions cursor p1 on the first entry at or after (SEEK_GE),
+     * after (SEEK_GT), or the last at or before (SEEK_LE), before (SEEK_LT)
+     * the key r[p3] .. (p4 values, a prefix of an index key; one value, the
+     * rowid, for a table); jumps to p2 if there is none. A table's key is
+     * read as a number; text and blobs come after every rowid.
+     */
+    public static final int SEEK_GE = 70;
+    public static final int SEEK_GT = 71;
+    public static final int SEEK_LE = 72;
+    public static final int SEEK_LT = 73;
+
+    /**
+     * Compares the first p4 columns of index cursor p1's entry with the key
+     * r[p3] ..: jumps to p2 if the entry is at or after (IDX_GE), after
+     * (IDX_GT), at or before (IDX_LE), before (IDX_LT) it.
+     */
+    public static final int IDX_GE = 74;
+    public static final int IDX_GT = 75;
+    public static final int IDX_LE = 76;
+    public static final int IDX_LT = 77;
+
+    /** r[p2] = the rowid index cursor p1's entry points to (its last column). */
+    public static final int IDX_ROWID = 78;
+    /**
+     * Jumps to p2 if the key r[p3] .. r[p3+p4-1] has a NULL or no entry of
+     * index cursor p1 starts with it; else leaves the cursor on the first that does.
+     */
+    public static final int NO_CONFLICT = 79;
+    /**
+     * Positions table cursor p1 on the row whose rowid is r[p3] read as an
+     * integer; jumps to p2 if the value is no integer or there is no such row.
+     */
+    public static final int SEEK_ROWID = 80;
+    /** Moves cursor p1 to its previous entry; jumps to p2 if there is one. */
+    public static final int PREV = 81;
+    /** Moves cursor p1 to its last entry; jumps to p2 if there is none. */
+    public static final int LAST = 82;
+
+    /**
+     * Jumps to p2 if this instruction already ran since the program started
+     * (work done once per run, such as filling a set for an uncorrelated
+     * IN subquery); a p2 pointing to the next instruction never skips anything.
+     */
+    public static final int ONCE = 83;
+    /** Jumps to p2 if sorted sorter p1 holds a row whose first value equals r[p3] (as its SortOrder compares). */
+    public static final int SORTER_FOUND = 84;
+
+    /**
+     * Opens cursor p1 on a new, empty table B-tree of its own, in memory,
+     * for writing and reading (the rows of a subquery in FROM, a view, a
+     * WITH table); it is dropped when the cursor closes or is opened again.
+     */
+    public static final int OPEN_EPHEMERAL = 85;
+
+    /**
+     * The rows of a PRAGMA, which the connection computes when first
+     * reached (p4, a {@link PragmaCall}): each time, loads the next row into
+     * r[p3..], or jumps to p2 when there is none left; p1 numbers the state
+     * like a cursor.
+     */
+    public static final int PRAGMA = 86;
+
     private static final String[] NAMES = {
         "Init", "Goto", "Halt", "Integer", "Int64", "Real", "String8", "Blob", "Null", "Variable", "Copy",
         "Add", "Subtract", "Multiply", "Divide", "Remainder", "Concat", "BitAnd", "BitOr", "ShiftLeft",
@@ -180,7 +254,9 @@ public final class Op {
         "Column", "Rowid", "NewRowid", "MakeRecord", "Insert", "NotExists", "MustBeInt", "Affinity", "CreateBtree",
         "BumpSchemaCookie", "ParseSchema", "SorterOpen", "SorterInsert", "SorterSort", "SorterColumn", "SorterNext",
         "IfPos", "DecrJumpZero", "AggReset", "AggStep", "AggFinal", "Distinct", "DistinctClear", "NullRow", "Delete",
-        "AutoCommit", "Destroy", "SorterCombine"
+        "AutoCommit", "Destroy", "SorterCombine", "IdxInsert", "IdxDelete", "SeekGE", "SeekGT", "SeekLE", "SeekLT",
+        "IdxGE", "IdxGT", "IdxLE", "IdxLT", "IdxRowid", "NoConflict", "SeekRowid", "Prev", "Last", "Once", "SorterFound",
+        "OpenEphemeral", "Pragma"
     };
 
     /** The name EXPLAIN shows for opcode {@code op}. */

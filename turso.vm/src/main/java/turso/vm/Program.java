@@ -16,6 +16,7 @@ public final class Program {
     final int[] p3;
     final Object[] p4;
     final int[] p5;
+    private final List<String> queryPlan;
     final String[] comments;
     final int registerCount;
     final int cursorCount;
@@ -25,7 +26,8 @@ public final class Program {
     private final boolean countsChanges;
 
     Program(int[] op, int[] p1, int[] p2, int[] p3, Object[] p4, int[] p5, String[] comments, int registerCount,
-            int cursorCount, List<String> columnNames, List<String> parameterNames, boolean readOnly, boolean countsChanges) {
+            int cursorCount, List<String> columnNames, List<String> parameterNames, boolean readOnly, boolean countsChanges,
+            List<String> queryPlan) {
         this.op = op;
         this.p1 = p1;
         this.p2 = p2;
@@ -39,6 +41,12 @@ public final class Program {
         this.parameterNames = java.util.Collections.unmodifiableList(new ArrayList<>(parameterNames));
         this.readOnly = readOnly;
         this.countsChanges = countsChanges;
+        this.queryPlan = List.copyOf(queryPlan);
+    }
+
+    /** The lines of EXPLAIN QUERY PLAN, in program order. */
+    public List<String> queryPlan() {
+        return queryPlan;
     }
 
     public List<String> columnNames() {
@@ -72,12 +80,23 @@ public final class Program {
         return rows;
     }
 
+    /** An index's KeyInfo as SQLite shows it: k(fields, then per field "-" if descending and a collation other than BINARY). */
+    private static String keyInfoText(turso.btree.KeyInfo k) {
+        StringBuilder s = new StringBuilder("k(").append(k.collations().length + 1);
+        for (int i = 0; i < k.collations().length; i++) {
+            String name = k.collations()[i] == null ? "BINARY" : k.collations()[i].name();
+            s.append(',').append(k.descending()[i] ? "-" : "").append(name.equalsIgnoreCase("BINARY") ? "" : name);
+        }
+        return s.append(",)").toString();
+    }
+
     private static String p4Text(Object p4) {
         return switch (p4) {
             case null -> "";
             case byte[] blob -> "x'" + java.util.HexFormat.of().formatHex(blob) + "'";
             case Object[] array -> java.util.Arrays.toString(array);
             case turso.api.spi.SqlFunction f -> f.name() + "(" + f.arity() + ")";
+            case turso.btree.KeyInfo k -> keyInfoText(k);
             default -> p4.toString();
         };
     }

@@ -24,6 +24,8 @@ public final class ProgramBuilder {
     private int cursors;
     private final List<Integer> labelAddresses = new ArrayList<>();
     private final List<String> columnNames = new ArrayList<>();
+    /** What EXPLAIN QUERY PLAN shows: one line per loop or temporary B-tree, in program order. */
+    private final List<String> queryPlan = new ArrayList<>();
     private final List<String> parameterNames = new ArrayList<>();
     private boolean readOnly = true;
     private boolean countsChanges;
@@ -96,6 +98,11 @@ public final class ProgramBuilder {
         p2[addr] = target;
     }
 
+    /** Adds a line to the program's query plan (SQLite's words: "SCAN t", "USE TEMP B-TREE FOR ORDER BY"). */
+    public void plan(String detail) {
+        queryPlan.add(detail);
+    }
+
     public void addColumn(String name) {
         columnNames.add(name);
     }
@@ -137,13 +144,15 @@ public final class ProgramBuilder {
         }
         return new Program(Arrays.copyOf(op, size), Arrays.copyOf(p1, size), Arrays.copyOf(p2, size),
                 Arrays.copyOf(p3, size), Arrays.copyOf(p4, size), Arrays.copyOf(p5, size),
-                Arrays.copyOf(comments, size), registers + 1, cursors, columnNames, parameterNames, readOnly, countsChanges);
+                Arrays.copyOf(comments, size), registers + 1, cursors, columnNames, parameterNames, readOnly, countsChanges, queryPlan);
     }
 
     private static boolean isJump(int opcode) {
         return switch (opcode) {
             case Op.INIT, Op.GOTO, Op.IF, Op.IF_NOT, Op.IS_NULL, Op.NOT_NULL, Op.REWIND, Op.NEXT, Op.NOT_EXISTS,
-                 Op.SORTER_SORT, Op.SORTER_NEXT, Op.IF_POS, Op.DECR_JUMP_ZERO, Op.DISTINCT -> true;
+                 Op.SORTER_SORT, Op.SORTER_NEXT, Op.IF_POS, Op.DECR_JUMP_ZERO, Op.DISTINCT, Op.SEEK_GE, Op.SEEK_GT,
+                 Op.SEEK_LE, Op.SEEK_LT, Op.IDX_GE, Op.IDX_GT, Op.IDX_LE, Op.IDX_LT, Op.NO_CONFLICT, Op.SEEK_ROWID,
+                 Op.PREV, Op.LAST, Op.ONCE, Op.SORTER_FOUND -> true;
             default -> false;
         };
     }

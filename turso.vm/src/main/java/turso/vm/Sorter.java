@@ -37,6 +37,26 @@ final class Sorter {
         return !rows.isEmpty();
     }
 
+    /** Whether a sorted row's first value equals {@code value} (a binary search; after sort()). */
+    boolean contains(Register value) {
+        Register[] probe = {value};
+        int lo = 0;
+        int hi = rows.size() - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            int c = order.compare(rows.get(mid), probe);
+            if (c == 0) {
+                return true;
+            }
+            if (c < 0) {
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return false;
+    }
+
     /** How COMBINE merges another sorter's rows into this one's. */
     enum Combine { UNION_ALL, UNION, EXCEPT, INTERSECT }
 

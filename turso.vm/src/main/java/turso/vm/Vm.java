@@ -14,8 +14,10 @@ import turso.api.spi.AggregateFunction;
 import turso.api.spi.FunctionContext;
 import turso.btree.BTreeCursor;
 import turso.btree.HeaderField;
+import turso.btree.KeyInfo;
 import turso.btree.Record;
 import turso.btree.RecordBuilder;
+import turso.btree.RecordComparator;
 import turso.btree.SeekOp;
 import turso.btree.Storage;
 
@@ -46,6 +48,12 @@ public final class Vm implements FunctionContext {
 
         /** BEGIN, COMMIT or ROLLBACK (Op.AUTOCOMMIT's p1), with BEGIN's kind (p2). */
         void transactionControl(int action, int beginKind);
+
+        /**
+         * Runs a PRAGMA (reading or changing what it names) and returns its
+         * rows, each value a Long, a String or null, one per result column.
+         */
+        java.util.List<Object[]> pragma(PragmaCall call);
     }
 
     private final Program program;
@@ -53,6 +61,12 @@ public final class Vm implements FunctionContext {
     private final Register[] registers;
     private final Register[] parameters;
     private final BTreeCursor[] cursors;
+    /** How the keys of each index cursor compare (null for table cursors). */
+    private final KeyInfo[] keyInfos;
+    /** The in-memory storage behind each ephemeral cursor (null for others). */
+    private final Storage[] ephemeral;
+    /** The ONCE instructions that ran since the program started. */
+    private final java.util.BitSet onceDone = new java.util.BitSet();
     /** Sorters, numbered like cursors. */
     private final Sorter[] sorters;
     /** States of aggregate functions, numbered like cursors. */
@@ -61,6 +75,8 @@ public final class Vm implements FunctionContext {
     private final DistinctSet[] distincts;
     /** Cursors standing on a row of NULLs (NULL_ROW) until they move. */
     private final boolean[] nullRows;
+    /** The rows of a PRAGMA not returned yet, numbered like cursors. */
+    private final java.util.Iterator<?>[] pragmaRows;
     private final RecordBuilder recordBuilder = new RecordBuilder();
     private final ValueComparator comparator = new ValueComparator();
     private final RegisterArguments arguments = new RegisterArguments();
@@ -79,10 +95,13 @@ public final class Vm implements FunctionContext {
             registers[i] = new Register();
         }
         this.cursors = new BTreeCursor[program.cursorCount];
+        this.keyInfos = new KeyInfo[program.cursorCount];
+        this.ephemeral = new Storage[program.cursorCount];
         this.sorters = new Sorter[program.cursorCount];
         this.aggregates = new Object[program.cursorCount];
         this.distincts = new DistinctSet[program.cursorCount];
         this.nullRows = new boolean[program.cursorCount];
+        this.pragmaRows = new java.util.Iterator<?>[program.cursorCount];
         this.parameters = new Register[program.parameterNames().size()];
         for (int i = 0; i < parameters.length; i++) {
             parameters[i] = new Register();
@@ -110,6 +129,7 @@ public final class Vm implements FunctionContext {
     /** Makes the program ready to run from its first instruction; bindings are kept. */
     public void reset() {
         closeCursors();
+        onceDone.clear();
         pc = 0;
         halted = false;
         statementTime = 0;
@@ -154,16 +174,26 @@ public final class Vm implements FunctionContext {
         closeCursors();
     }
 
+    /** Closes cursor {@code c}, and drops its B-tree if it is ephemeral. */
+    private void closeCursor(int c) {
+        if (cursors[c] != null) {
+            cursors[c].close();
+            cursors[c] = null;
+        }
+        if (ephemeral[c] != null) {
+            ephemeral[c].close();
+            ephemeral[c] = null;
+        }
+    }
+
     private void closeCursors() {
         for (int c = 0; c < cursors.length; c++) {
-            if (cursors[c] != null) {
-                cursors[c].close();
-                cursors[c] = null;
-            }
+            closeCursor(c);
             sorters[c] = null;
             aggregates[c] = null;
             distincts[c] = null;
             nullRows[c] = false;
+            pragmaRows[c] = null;
         }
     }
 
@@ -262,10 +292,111 @@ public final class Vm implements FunctionContext {
                 }
                 case Op.TRANSACTION -> host.beginTransaction(p2[i] != 0);
                 case Op.OPEN_READ, Op.OPEN_WRITE -> {
-                    if (cursors[p1[i]] != null) {
-                        cursors[p1[i]].close();
+                    closeCursor(p1[i]);
+                    int root = (program.p5[i] & Op.ROOT_IN_REGISTER) != 0 ? (int) r[p2[i]].longValue() : p2[i];
+                    if (p4[i] instanceof KeyInfo keyInfo) {
+                        cursors[p1[i]] = host.storage().openIndexCursor(root, keyInfo);
+                        keyInfos[p1[i]] = keyInfo;
+                    } else {
+                        cursors[p1[i]] = host.storage().openTableCursor(root);
+                        keyInfos[p1[i]] = null;
                     }
-                    cursors[p1[i]] = host.storage().openTableCursor(p2[i]);
+                }
+                case Op.OPEN_EPHEMERAL -> {
+                    int c = p1[i];
+                    closeCursor(c);
+                    Storage storage = Storage.openMemory(turso.btree.StorageOptions.DEFAULT);
+                    storage.beginWrite();
+                    ephemeral[c] = storage;
+                    cursors[c] = storage.openTableCursor(storage.createTable());
+                    keyInfos[c] = null;
+                    nullRows[c] = false;
+                }
+                case Op.ONCE -> {
+                    if (onceDone.get(i)) {
+                        i = p2[i];
+                        continue;
+                    }
+                    onceDone.set(i);
+                }
+                case Op.SORTER_FOUND -> {
+                    if (sorters[p1[i]].contains(r[p3[i]])) {
+                        i = p2[i];
+                        continue;
+                    }
+                }
+                case Op.LAST -> {
+                    nullRows[p1[i]] = false;
+                    if (!cursors[p1[i]].last()) {
+                        i = p2[i];
+                        continue;
+                    }
+                }
+                case Op.PREV -> {
+                    nullRows[p1[i]] = false;
+                    if (cursors[p1[i]].prev()) {
+                        checkInterrupt();
+                        i = p2[i];
+                        continue;
+                    }
+                }
+                case Op.SEEK_GE, Op.SEEK_GT, Op.SEEK_LE, Op.SEEK_LT -> {
+                    nullRows[p1[i]] = false;
+                    if (!seek(op[i], p1[i], p3[i], (Integer) p4[i])) {
+                        i = p2[i];
+                        continue;
+                    }
+                }
+                case Op.IDX_GE, Op.IDX_GT, Op.IDX_LE, Op.IDX_LT -> {
+                    int c = RecordComparator.compare(cursors[p1[i]].key(), key(p3[i], (Integer) p4[i]), keyInfos[p1[i]]);
+                    boolean jump = switch (op[i]) {
+                        case Op.IDX_GE -> c >= 0;
+                        case Op.IDX_GT -> c > 0;
+                        case Op.IDX_LE -> c <= 0;
+                        default -> c < 0;
+                    };
+                    if (jump) {
+                        i = p2[i];
+                        continue;
+                    }
+                }
+                case Op.IDX_ROWID -> {
+                    if (nullRows[p1[i]]) {
+                        r[p2[i]].setNull();
+                    } else {
+                        Record key = cursors[p1[i]].key();
+                        r[p2[i]].setLong(key.getLong(key.columnCount() - 1));
+                    }
+                }
+                case Op.IDX_INSERT -> {
+                    Register record = r[p2[i]];
+                    cursors[p1[i]].insert(java.util.Arrays.copyOfRange(record.bytes(), record.offset(),
+                            record.offset() + record.length()));
+                }
+                case Op.IDX_DELETE -> {
+                    BTreeCursor cursor = cursors[p1[i]];
+                    if (cursor.seek(key(p2[i], p3[i]), SeekOp.EQ)) {
+                        cursor.delete();
+                    }
+                }
+                case Op.NO_CONFLICT -> {
+                    int count = (Integer) p4[i];
+                    boolean hasNull = false;
+                    for (int k = 0; k < count; k++) {
+                        hasNull |= r[p3[i] + k].type() == DataType.NULL;
+                    }
+                    if (hasNull || !cursors[p1[i]].seek(key(p3[i], count), SeekOp.EQ)) {
+                        i = p2[i];
+                        continue;
+                    }
+                }
+                case Op.SEEK_ROWID -> {
+                    Long rowid = Rowids.exact(r[p3[i]]);
+                    if (rowid == null || !cursors[p1[i]].seek(rowid, SeekOp.EQ)) {
+                        i = p2[i];
+                        continue;
+                    }
+                    nullRows[p1[i]] = false;
                 }
                 case Op.REWIND -> {
                     nullRows[p1[i]] = false;
@@ -338,7 +469,8 @@ public final class Vm implements FunctionContext {
                         affinities[k].apply(r[p1[i] + k]);
                     }
                 }
-                case Op.CREATE_BTREE -> r[p2[i]].setLong(host.storage().createTable());
+                case Op.CREATE_BTREE -> r[p2[i]].setLong(p1[i] == 1 ? host.storage().createIndex()
+                        : host.storage().createTable());
                 case Op.BUMP_SCHEMA_COOKIE -> {
                     Storage storage = host.storage();
                     storage.setHeaderField(HeaderField.SCHEMA_COOKIE, storage.headerField(HeaderField.SCHEMA_COOKIE) + 1);
@@ -397,10 +529,38 @@ public final class Vm implements FunctionContext {
                         }
                     }
                 }
+                case Op.PRAGMA -> {
+                    if (!pragmaRow(p1[i], (PragmaCall) p4[i], r, p3[i])) {
+                        i = p2[i];
+                        continue;
+                    }
+                }
                 default -> throw new TursoException(ResultCode.INTERNAL, "unknown opcode " + op[i] + " at " + i);
             }
             i++;
         }
+    }
+
+    /** Loads the pragma's next row into r[first..]; false when all were returned. */
+    private boolean pragmaRow(int slot, PragmaCall call, Register[] r, int first) {
+        if (pragmaRows[slot] == null) {
+            pragmaRows[slot] = host.pragma(call).iterator();
+        }
+        if (!pragmaRows[slot].hasNext()) {
+            pragmaRows[slot] = null;
+            return false;
+        }
+        Object[] row = (Object[]) pragmaRows[slot].next();
+        for (int k = 0; k < row.length; k++) {
+            Register out = r[first + k];
+            switch (row[k]) {
+                case null -> out.setNull();
+                case Long v -> out.setLong(v);
+                case String v -> out.setText(v);
+                default -> throw new IllegalStateException("pragma value " + row[k].getClass());
+            }
+        }
+        return true;
     }
 
     @SuppressWarnings("unchecked")
@@ -426,6 +586,34 @@ public final class Vm implements FunctionContext {
             case TEXT -> out.setText(record.getBytes(col));
             case BLOB -> out.setBlob(record.getBytes(col));
         }
+    }
+
+    /** The index key (or key prefix) r[first] .. r[first+count-1] as a record. */
+    private Record key(int first, int count) {
+        return Record.of(makeRecord(registers, first, count));
+    }
+
+    /** SEEK_GE .. SEEK_LT on cursor {@code c}: whether it found an entry. */
+    private boolean seek(int op, int c, int first, int count) {
+        BTreeCursor cursor = cursors[c];
+        if (keyInfos[c] != null) {
+            return cursor.seek(key(first, count), seekOp(op));
+        }
+        Rowids.Bound bound = Rowids.bound(registers[first], seekOp(op));
+        return switch (bound) {
+            case Rowids.Bound.None n -> false;
+            case Rowids.Bound.Last l -> cursor.last();
+            case Rowids.Bound.At at -> cursor.seek(at.rowid(), at.op());
+        };
+    }
+
+    private static SeekOp seekOp(int op) {
+        return switch (op) {
+            case Op.SEEK_GE -> SeekOp.GE;
+            case Op.SEEK_GT -> SeekOp.GT;
+            case Op.SEEK_LE -> SeekOp.LE;
+            default -> SeekOp.LT;
+        };
     }
 
     /** One more than the largest rowid; SQLite's random search when that is taken is not needed below 2^63-1. */

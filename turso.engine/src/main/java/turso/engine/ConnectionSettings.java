@@ -1,0 +1,16 @@
+/*
+ * The per-connection settings PRAGMAs read and change, with SQLite's
+ * defaults: foreign_keys (off; the planner reads it through the connection
+ * once foreign keys are enforced), cache_size as it was set (-2000: 2000 KiB),
+ * synchronous (2, FULL), busy_timeout in milliseconds, and whether LIKE is
+ * case-sensitive (case_sensitive_like).
+ */
+package turso.engine;
+
+final class ConnectionSettings {
+    boolean foreignKeys;
+    int cacheSize = -2000;
+    int synchronous = 2;
+    int busyTimeoutMillis;
+    boolean caseSensitiveLike;
+}

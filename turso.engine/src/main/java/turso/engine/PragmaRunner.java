@@ -1,0 +1,255 @@
+/*
+ * Runs PRAGMAs for one connection (Vm.Host.pragma): reads or changes the
+ * database header fields, the storage settings (cache size, journal mode,
+ * synchronous), the connection's own settings, and runs the integrity
+ * check; the schema-describing pragmas are SchemaPragmas'. The program has
+ * opened the transaction the pragma needs (Pragma.transaction) before this
+ * runs. Arguments are read as SQLite reads them (PragmaArguments); values
+ * out of range are ignored or clamped as SQLite does, never an error.
+ */
+package turso.engine;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import turso.api.ResultCode;
+import turso.api.TursoException;
+import turso.btree.HeaderField;
+import turso.btree.JournalMode;
+import turso.btree.Storage;
+import turso.btree.SyncMode;
+import turso.vm.PragmaArguments;
+import turso.vm.PragmaCall;
+
+final class PragmaRunner {
+    /** integrity_check's error limit when none (or one not above 0) is given. */
+    private static final int DEFAULT_MAX_ERRORS = 100;
+
+    private final EngineConnection connection;
+    private final ConnectionSettings settings;
+
+    PragmaRunner(EngineConnection connection, ConnectionSettings settings) {
+        this.connection = connection;
+        this.settings = settings;
+    }
+
+    List<Object[]> run(PragmaCall call) {
+        String arg = call.argument();
+        Storage storage = connection.storage();
+        return switch (call.pragma()) {
+            case APPLICATION_ID -> header(storage, HeaderField.APPLICATION_ID, arg);
+            case USER_VERSION -> header(storage, HeaderField.USER_VERSION, arg);
+            case SCHEMA_VERSION -> {
+                List<Object[]> rows = header(storage, HeaderField.SCHEMA_COOKIE, arg);
+                if (arg != null) {
+                    connection.schemaChanged();
+                }
+                yield rows;
+            }
+            case PAGE_COUNT -> one(storage.pageCount());
+            case FREELIST_COUNT -> one(storage.headerField(HeaderField.FREELIST_COUNT));
+            case PAGE_SIZE -> {
+                if (arg == null) {
+                    yield one(storage.pageSize());
+                }
+                int size = PragmaArguments.toInt32(arg);
+                if (size >= 512 && size <= 65536 && Integer.bitCount(size) == 1 && connection.setNewPageSize(size)) {
+                    applySettings(connection.storage());
+                }
+                yield List.of();
+            }
+            case CACHE_SIZE -> {
+                if (arg == null) {
+                    yield one(settings.cacheSize);
+                }
+                settings.cacheSize = PragmaArguments.toInt32(arg);
+                applySettings(storage);
+                yield List.of();
+            }
+            case JOURNAL_MODE -> one(journalMode(storage, arg));
+            case SYNCHRONOUS -> {
+                if (arg == null) {
+                    yield one(settings.synchronous);
+                }
+                int level = (PragmaArguments.toLevel(arg, 1) + 1) & 7;
+                settings.synchronous = (level == 0 ? 1 : level) - 1;
+                applySettings(storage);
+                yield List.of();
+            }
+            case FOREIGN_KEYS -> {
+                if (arg == null) {
+                    yield one(settings.foreignKeys ? 1 : 0);
+                }
+                if (connection.autoCommit()) {
+                    settings.foreignKeys = PragmaArguments.toBoolean(arg, false);
+                }
+                yield List.of();
+            }
+            case BUSY_TIMEOUT -> {
+                if (arg != null) {
+                    settings.busyTimeoutMillis = Math.max(PragmaArguments.toInt32(arg), 0);
+                }
+                yield one(settings.busyTimeoutMillis);
+            }
+            case CASE_SENSITIVE_LIKE -> {
+                if (arg != null) {
+                    settings.caseSensitiveLike = PragmaArguments.toBoolean(arg, false);
+                }
+                yield List.of();
+            }
+            case ENCODING -> encoding(storage, arg);
+            case DATABASE_LIST -> List.<Object[]>of(new Object[] {0L, "main", fileName(connection.databasePath())});
+            case WAL_CHECKPOINT -> walCheckpoint(storage);
+            case INTEGRITY_CHECK -> integrityCheck(false, arg);
+            case QUICK_CHECK -> integrityCheck(true, arg);
+            case TABLE_INFO, TABLE_XINFO, FOREIGN_KEY_LIST, INDEX_LIST, INDEX_INFO, INDEX_XINFO ->
+                    arg == null ? List.of() : describe(call, SchemaRows.read(storage));
+        };
+    }
+
+    /** A schema pragma about the object named by the argument. */
+    private static List<Object[]> describe(PragmaCall call, SchemaRows schema) {
+        String name = call.argument();
+        return switch (call.pragma()) {
+            case TABLE_INFO -> SchemaPragmas.tableInfo(schema, name, false);
+            case TABLE_XINFO -> SchemaPragmas.tableInfo(schema, name, true);
+            case FOREIGN_KEY_LIST -> SchemaPragmas.foreignKeyList(schema, name);
+            case INDEX_LIST -> SchemaPragmas.indexList(schema, name);
+            case INDEX_INFO -> SchemaPragmas.indexInfo(schema, name, false);
+            case INDEX_XINFO -> SchemaPragmas.indexInfo(schema, name, true);
+            default -> throw new IllegalArgumentException(call.toString());
+        };
+    }
+
+    /** Gives the storage this connection's cache size and synchronous level (again, after it was reopened). */
+    private void applySettings(Storage storage) {
+        storage.setCacheSize(cachePages(settings.cacheSize, storage.pageSize()));
+        storage.setSyncMode(switch (settings.synchronous) {
+            case 0 -> SyncMode.OFF;
+            case 1 -> SyncMode.NORMAL;
+            case 3 -> SyncMode.EXTRA;
+            default -> SyncMode.FULL;
+        });
+    }
+
+    private static List<Object[]> one(long value) {
+        return List.<Object[]>of(new Object[] {value});
+    }
+
+    private static List<Object[]> one(String value) {
+        return List.<Object[]>of(new Object[] {value});
+    }
+
+    /** A 32-bit header field: read as a signed integer, or set from the argument (no rows). */
+    private static List<Object[]> header(Storage storage, HeaderField field, String arg) {
+        if (arg == null) {
+            return one((int) storage.headerField(field));
+        }
+        storage.setHeaderField(field, PragmaArguments.toInt32(arg) & 0xffffffffL);
+        return List.of();
+    }
+
+    /** Pages for a cache_size setting: a negative one is a size in KiB. */
+    private static int cachePages(int setting, int pageSize) {
+        return setting >= 0 ? setting : (int) Math.min(Integer.MAX_VALUE, -1024L * setting / pageSize);
+    }
+
+    /**
+     * The journal mode after switching to the one named, if it is one the
+     * storage has and no write transaction is open; otherwise (an unknown
+     * name, WAL before the storage supports it, a transaction writing) the
+     * mode stays and is reported, as SQLite reports a mode it cannot
+     * switch to.
+     */
+    private static String journalMode(Storage storage, String arg) {
+        if (arg != null && !storage.inWriteTransaction()) {
+            for (JournalMode mode : JournalMode.values()) {
+                if (mode.name().equalsIgnoreCase(arg)) {
+                    storage.setJournalMode(mode);
+                }
+            }
+        }
+        return storage.journalMode().name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * The text encoding in the header (UTF-8 for a database not written
+     * yet). Setting one is ignored once the schema has an object, as in
+     * SQLite; before, only UTF-8 is accepted, since this engine writes no
+     * UTF-16 database.
+     */
+    private static List<Object[]> encoding(Storage storage, String arg) {
+        if (arg == null) {
+            return one(switch ((int) storage.headerField(HeaderField.TEXT_ENCODING)) {
+                case 2 -> "UTF-16le";
+                case 3 -> "UTF-16be";
+                default -> "UTF-8";
+            });
+        }
+        if (!arg.equalsIgnoreCase("UTF-8") && !arg.equalsIgnoreCase("UTF8")
+                && SchemaRows.read(storage).entries().isEmpty()) {
+            throw new TursoException(ResultCode.ERROR, "not supported yet: UTF-16 databases");
+        }
+        return List.of();
+    }
+
+    /** Outside WAL mode SQLite reports busy 0 and -1 for the frame counts. */
+    private static List<Object[]> walCheckpoint(Storage storage) {
+        if (storage.journalMode().name().equals("WAL")) {
+            throw new TursoException(ResultCode.ERROR, "not supported yet: PRAGMA wal_checkpoint in WAL mode");
+        }
+        return List.<Object[]>of(new Object[] {0L, -1L, -1L});
+    }
+
+    /**
+     * integrity_check / quick_check: "ok", or the findings: first SQLite's
+     * one row holding the storage layer's (pages and B-trees) under "***
+     * in database main ***", then one row per finding about rows
+     * (TableChecks). The argument is an error limit, or a table name
+     * (checked while preparing) whose rows alone are checked; the pages of
+     * the whole file are checked either way. Damage that stops the row
+     * checks ends them with SQLite's row "database disk image is malformed".
+     */
+    private List<Object[]> integrityCheck(boolean quick, String arg) {
+        Storage storage = connection.storage();
+        boolean limit = arg != null && PragmaArguments.isInt32(arg);
+        int max = limit && PragmaArguments.toInt32(arg) > 0 ? PragmaArguments.toInt32(arg) : DEFAULT_MAX_ERRORS;
+        SchemaRows schema;
+        try {
+            schema = SchemaRows.read(storage);
+        } catch (TursoException e) {
+            schema = new SchemaRows(List.of());
+        }
+        List<String> problems = storage.integrityCheck(schema.roots(), max);
+        List<Object[]> rows = new ArrayList<>();
+        int remaining = max;
+        if (!problems.equals(List.of("ok"))) {
+            rows.add(new Object[] {"*** in database main ***\n" + String.join("\n", problems)});
+            remaining -= problems.size();
+        }
+        if (remaining > 0) {
+            try {
+                TableChecks.run(storage, schema, connection.functions(), quick, limit ? null : arg, remaining,
+                        message -> rows.add(new Object[] {message}));
+            } catch (TursoException e) {
+                if (e.primaryResultCode() != ResultCode.CORRUPT) {
+                    throw e;
+                }
+                rows.add(new Object[] {"database disk image is malformed"});
+            }
+        }
+        if (rows.isEmpty()) {
+            rows.add(new Object[] {"ok"});
+        }
+        return rows;
+    }
+
+    /** database_list's file: the full path of a file database, "" for an in-memory one. */
+    private static String fileName(String path) {
+        if (Extensions.isMemory(path)) {
+            return "";
+        }
+        return Path.of(path).toAbsolutePath().normalize().toString();
+    }
+}

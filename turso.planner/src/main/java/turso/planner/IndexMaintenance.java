@@ -1,0 +1,217 @@
+/*
+ * Keeps a table's indexes in step with its rows, for INSERT, UPDATE, DELETE
+ * and CREATE INDEX: one write cursor per index, the key of a row (its indexed
+ * columns, then the rowid), UNIQUE checks before a row is written (NULLs never
+ * conflict; a partial index only holds, and only checks, rows its WHERE
+ * accepts), and the conflict clause applied as SQLite does: ABORT, FAIL and
+ * ROLLBACK fail with "UNIQUE constraint failed: t.a, t.b", IGNORE skips the
+ * row, and REPLACE deletes the row in the way, checked after the others.
+ */
+package turso.planner;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import turso.api.ResultCode;
+import turso.api.spi.Collation;
+import turso.btree.KeyInfo;
+import turso.parser.ast.ConflictResolution;
+import turso.vm.FunctionRegistry;
+import turso.vm.Op;
+import turso.vm.ProgramBuilder;
+
+final class IndexMaintenance {
+    private final ProgramBuilder b;
+    private final FunctionRegistry functions;
+    private final Table table;
+    private final int tableCursor;
+    private final List<Index> indexes;
+    private final int[] cursors;
+    /** Per index: n+1 registers for a key (its columns, then the rowid), and one for the record. */
+    private final int[] keys;
+    private final int record;
+
+    /** Maintains those of {@code table}'s indexes that {@code affected} accepts. */
+    IndexMaintenance(ProgramBuilder b, FunctionRegistry functions, Table table, int tableCursor,
+            java.util.function.Predicate<Index> affected) {
+        this.b = b;
+        this.functions = functions;
+        this.table = table;
+        this.tableCursor = tableCursor;
+        this.indexes = table.indexes().stream().filter(affected).toList();
+        this.cursors = new int[indexes.size()];
+        this.keys = new int[indexes.size()];
+        for (int k = 0; k < indexes.size(); k++) {
+            cursors[k] = b.newCursor();
+            keys[k] = b.newRegisters(indexes.get(k).parts().size() + 1);
+        }
+        this.record = b.newRegister();
+    }
+
+    IndexMaintenance(ProgramBuilder b, FunctionRegistry functions, Table table, int tableCursor) {
+        this(b, functions, table, tableCursor, i -> true);
+    }
+
+    boolean isEmpty() {
+        return indexes.isEmpty();
+    }
+
+    /** How the keys of {@code index} compare: its collations and orders. */
+    static KeyInfo keyInfo(Index index, FunctionRegistry functions) {
+        int n = index.parts().size();
+        Collation[] collations = new Collation[n];
+        boolean[] descending = new boolean[n];
+        for (int k = 0; k < n; k++) {
+            collations[k] = functions.collation(index.parts().get(k).collation());
+            descending[k] = index.parts().get(k).descending();
+        }
+        return new KeyInfo(collations, descending);
+    }
+
+    /** Opens a write cursor on every maintained index (inside the write transaction). */
+    void open() {
+        for (int k = 0; k < indexes.size(); k++) {
+            b.emit(Op.OPEN_WRITE, cursors[k], indexes.get(k).rootPage(), 0, keyInfo(indexes.get(k), functions), 0);
+            b.comment(indexes.get(k).name());
+        }
+    }
+
+    /**
+     * UNIQUE checks of the row about to be written (values: one register per
+     * column; rowid), as the statement's conflict clause ({@code onConflict},
+     * null if none) or else each index's says. {@code ownRowid} (a register,
+     * or -1) is the row's rowid before an UPDATE: its own entries are no
+     * conflict. IGNORE jumps to {@code skipRow}.
+     */
+    void checkUnique(int values, int rowid, int ownRowid, ConflictResolution onConflict, int skipRow) {
+        List<Integer> order = new ArrayList<>();
+        for (int k = 0; k < indexes.size(); k++) {
+            if (indexes.get(k).unique() && action(indexes.get(k), onConflict) != ConflictResolution.REPLACE) {
+                order.add(k);
+            }
+        }
+        for (int k = 0; k < indexes.size(); k++) {
+            if (indexes.get(k).unique() && action(indexes.get(k), onConflict) == ConflictResolution.REPLACE) {
+                order.add(k);
+            }
+        }
+        for (int k : order) {
+            Index index = indexes.get(k);
+            int ok = b.newLabel();
+            skipUnlessIndexed(index, values, rowid, ok);
+            int key = buildKey(k, values, rowid);
+            int n = index.parts().size();
+            b.emit(Op.NO_CONFLICT, cursors[k], ok, key, n, 0);
+            int other = b.newRegister();
+            b.emit(Op.IDX_ROWID, cursors[k], other, 0);
+            if (ownRowid >= 0) {
+                int same = b.newRegister();
+                b.emit(Op.COMPARE, other, ownRowid, same, new turso.vm.Comparison(turso.vm.CompareOp.EQ,
+                        turso.vm.Affinity.NONE, functions.collation("BINARY")), 0);
+                b.emit(Op.IF, same, ok, 0);
+            }
+            switch (action(index, onConflict)) {
+                case IGNORE -> b.emit(Op.GOTO, 0, skipRow, 0);
+                case REPLACE -> {
+                    int gone = b.newLabel();
+                    b.emit(Op.SEEK_ROWID, tableCursor, gone, other);
+                    deleteKeysOfCurrentRow();
+                    b.emit(Op.DELETE, tableCursor, 0, 0);
+                    b.resolve(gone);
+                }
+                default -> b.emit(Op.HALT, (index.origin().equals("pk") ? ResultCode.CONSTRAINT_PRIMARYKEY
+                        : ResultCode.CONSTRAINT_UNIQUE).code(), 0, 0, failure(index), 0);
+            }
+            b.resolve(ok);
+        }
+    }
+
+    private static ConflictResolution action(Index index, ConflictResolution onConflict) {
+        return onConflict != null ? onConflict : index.onConflict() != null ? index.onConflict() : ConflictResolution.ABORT;
+    }
+
+    private String failure(Index index) {
+        StringBuilder s = new StringBuilder("UNIQUE constraint failed: ");
+        for (int p = 0; p < index.parts().size(); p++) {
+            s.append(p == 0 ? "" : ", ").append(table.name()).append('.')
+                    .append(table.columnLabel(index.parts().get(p).column()));
+        }
+        return s.toString();
+    }
+
+    /** Adds the row's entry to every maintained index (a partial index: if its WHERE accepts the row). */
+    void insertKeys(int values, int rowid) {
+        for (int k = 0; k < indexes.size(); k++) {
+            int skip = b.newLabel();
+            skipUnlessIndexed(indexes.get(k), values, rowid, skip);
+            int key = buildKey(k, values, rowid);
+            b.emit(Op.MAKE_RECORD, key, indexes.get(k).parts().size() + 1, record);
+            b.emit(Op.IDX_INSERT, cursors[k], record, 0);
+            b.resolve(skip);
+        }
+    }
+
+    /** Removes the entries of the row in registers (values, rowid) from every maintained index. */
+    void deleteKeys(int values, int rowid) {
+        for (int k = 0; k < indexes.size(); k++) {
+            int key = buildKey(k, values, rowid);
+            b.emit(Op.IDX_DELETE, cursors[k], key, indexes.get(k).parts().size() + 1);
+        }
+    }
+
+    /** Removes the entries of the row the table cursor stands on from every maintained index. */
+    void deleteKeysOfCurrentRow() {
+        for (int k = 0; k < indexes.size(); k++) {
+            Index index = indexes.get(k);
+            int key = keys[k];
+            for (int p = 0; p < index.parts().size(); p++) {
+                int column = index.parts().get(p).column();
+                if (column == ColumnKey.ROWID) {
+                    b.emit(Op.ROWID, tableCursor, key + p, 0);
+                } else {
+                    b.emit(Op.COLUMN, tableCursor, column, key + p);
+                }
+            }
+            b.emit(Op.ROWID, tableCursor, key + index.parts().size(), 0);
+            b.emit(Op.IDX_DELETE, cursors[k], key, index.parts().size() + 1);
+        }
+    }
+
+    /** The key of the row for index {@code k}, in its registers. */
+    private int buildKey(int k, int values, int rowid) {
+        Index index = indexes.get(k);
+        int key = keys[k];
+        for (int p = 0; p < index.parts().size(); p++) {
+            int column = index.parts().get(p).column();
+            b.emit(Op.COPY, column == ColumnKey.ROWID ? rowid : values + column, key + p, 0);
+        }
+        b.emit(Op.COPY, rowid, key + index.parts().size(), 0);
+        return key;
+    }
+
+    /** For a partial index, jumps to {@code skip} when its WHERE does not accept the row in registers. */
+    private void skipUnlessIndexed(Index index, int values, int rowid, int skip) {
+        if (index.where() == null) {
+            return;
+        }
+        ExprCompiler row = rowExpressions(b, functions, table, values, rowid);
+        b.emit(Op.IF_NOT, row.compile(index.where()), skip, 1);
+    }
+
+    /** Expressions over the columns of a row held in registers rather than read from a cursor. */
+    static ExprCompiler rowExpressions(ProgramBuilder b, FunctionRegistry functions, Table table, int values,
+            int rowid) {
+        ExprCompiler exprs = new ExprCompiler(b, functions);
+        int cursor = b.newCursor();
+        exprs.setScopes(List.of(new Scope(table, table.name(), cursor, Set.of())));
+        Map<ColumnKey, Integer> holders = new HashMap<>();
+        for (int j = 0; j < table.columns().size(); j++) {
+            holders.put(new ColumnKey(cursor, j), j == table.rowidAlias() ? rowid : values + j);
+        }
+        holders.put(new ColumnKey(cursor, ColumnKey.ROWID), rowid);
+        exprs.setAggregateOutput(Map.of(), holders);
+        return exprs;
+    }
+}

@@ -1,0 +1,237 @@
+/*
+ * The code of one table's loop in a join, for its AccessPath: where the
+ * loop starts (a rewind, a rowid lookup, an index seek past any NULLs it
+ * must not see), the checks at the top of each pass (past the end of a range
+ * or of the equal entries: the loop is over; an index entry: the table's row
+ * it points to), and the step to the next row. Values that drive a seek are
+ * computed once, before the loop, with the affinity their comparison gives
+ * them; a NULL among them matches nothing.
+ */
+package turso.planner;
+
+import turso.vm.Affinity;
+import turso.vm.CompareOp;
+import turso.vm.Comparison;
+import turso.vm.FunctionRegistry;
+import turso.vm.Op;
+import turso.vm.ProgramBuilder;
+
+final class ScanLoop {
+    private final ProgramBuilder b;
+    private final ExprCompiler exprs;
+    private final FunctionRegistry functions;
+    private final Scope scope;
+    private final AccessPath path;
+    /** The index cursor of an index path, else -1. */
+    private final int indexCursor;
+    /** Registers holding the key that ends the range (index) or the upper rowid, or -1. */
+    private int endKey = -1;
+    private int endCount;
+    private int endOp;
+    /** For x IN (...): the sorter of the values, where the next value's pass starts, and the label that moves to it. */
+    private int values = -1;
+    private int valueTop;
+    private int nextValue;
+
+    ScanLoop(ProgramBuilder b, ExprCompiler exprs, FunctionRegistry functions, Scope scope, AccessPath path) {
+        this.b = b;
+        this.exprs = exprs;
+        this.functions = functions;
+        this.scope = scope;
+        this.path = path;
+        this.indexCursor = path instanceof AccessPath.IndexRange ? b.newCursor() : -1;
+    }
+
+    AccessPath path() {
+        return path;
+    }
+
+    Scope scope() {
+        return scope;
+    }
+
+    /** Opens the table's cursor (for writing if {@code write}) and its index's, for reading. */
+    void open(boolean write) {
+        if (scope.table().rootPage() != Table.EPHEMERAL) {
+            b.emit(write ? Op.OPEN_WRITE : Op.OPEN_READ, scope.cursor(), scope.table().rootPage(), 0);
+            b.comment(scope.table().name());
+        }
+        openIndex();
+    }
+
+    /** Opens the index cursor of an index path, for a table cursor the caller opened. */
+    void openIndex() {
+        if (path instanceof AccessPath.IndexRange i) {
+            b.emit(Op.OPEN_READ, indexCursor, i.index().rootPage(), 0, IndexMaintenance.keyInfo(i.index(), functions), 0);
+            b.comment(i.index().name());
+        }
+    }
+
+    /** Positions on the first candidate row, or jumps to {@code exhausted}. */
+    void start(int exhausted) {
+        switch (path) {
+            case AccessPath.FullScan f -> b.emit(Op.REWIND, scope.cursor(), exhausted, 0);
+            case AccessPath.RowidEq eq -> {
+                int value = exprs.compile(eq.value());
+                b.emit(Op.SEEK_ROWID, scope.cursor(), exhausted, value);
+            }
+            case AccessPath.RowidIn in -> {
+                int rowid = eachValue(in.values(), Affinity.NUMERIC, functions.collation("BINARY"), exhausted);
+                b.emit(Op.SEEK_ROWID, scope.cursor(), nextValue, rowid);
+            }
+            case AccessPath.RowidRange range -> {
+                if (range.upper() != null) {
+                    endKey = value(range.upper().value(), Affinity.NONE, exhausted);
+                    endOp = range.upper().inclusive() ? Op.IDX_GT : Op.IDX_GE;
+                }
+                if (range.lower() != null) {
+                    int lower = value(range.lower().value(), Affinity.NONE, exhausted);
+                    b.emit(Op.SEEK_GE + (range.lower().inclusive() ? 0 : 1), scope.cursor(), exhausted, lower, 1, 0);
+                } else {
+                    b.emit(Op.REWIND, scope.cursor(), exhausted, 0);
+                }
+            }
+            case AccessPath.IndexRange i -> startIndex(i, exhausted);
+        }
+    }
+
+    private void startIndex(AccessPath.IndexRange i, int exhausted) {
+        int n = i.equal().size();
+        boolean ranged = i.lower() != null || i.upper() != null;
+        boolean descending = ranged && i.index().parts().get(n).descending();
+        AccessPath.Bound first = descending ? i.upper() : i.lower();
+        AccessPath.Bound last = descending ? i.lower() : i.upper();
+        int key = b.newRegisters(n + 1);
+        int computed = i.in() == null ? n : n - 1;
+        for (int p = 0; p < computed; p++) {
+            exprs.compileInto(i.equal().get(p), key + p);
+            affinity(key + p, i.affinities().get(p));
+            b.emit(Op.IS_NULL, key + p, exhausted, 0);
+        }
+        if (i.in() != null) {
+            Index.Part part = i.index().parts().get(n - 1);
+            int value = eachValue(i.in(), i.affinities().get(n - 1), functions.collation(part.collation()), exhausted);
+            b.emit(Op.COPY, value, key + n - 1, 0);
+            endKey = key;
+            endCount = n;
+            endOp = Op.IDX_GT;
+            b.emit(Op.SEEK_GE, indexCursor, nextValue, key, n, 0);
+            return;
+        }
+        if (last != null || (ranged && descending)) {
+            endKey = b.newRegisters(n + 1);
+            for (int p = 0; p < n; p++) {
+                b.emit(Op.COPY, key + p, endKey + p, 0);
+            }
+            endCount = n + 1;
+            if (last != null) {
+                exprs.compileInto(last.value(), endKey + n);
+                affinity(endKey + n, i.rangeAffinity());
+                b.emit(Op.IS_NULL, endKey + n, exhausted, 0);
+                endOp = last.inclusive() ? Op.IDX_GT : Op.IDX_GE;
+            } else {
+                b.emit(Op.NULL, 0, endKey + n, 0);
+                endOp = Op.IDX_GE;
+            }
+        } else if (n > 0) {
+            endKey = key;
+            endCount = n;
+            endOp = Op.IDX_GT;
+        }
+        if (first != null) {
+            exprs.compileInto(first.value(), key + n);
+            affinity(key + n, i.rangeAffinity());
+            b.emit(Op.IS_NULL, key + n, exhausted, 0);
+            b.emit(first.inclusive() ? Op.SEEK_GE : Op.SEEK_GT, indexCursor, exhausted, key, n + 1, 0);
+        } else if (ranged && !descending) {
+            b.emit(Op.NULL, 0, key + n, 0);
+            b.emit(Op.SEEK_GT, indexCursor, exhausted, key, n + 1, 0);
+        } else if (n > 0) {
+            b.emit(Op.SEEK_GE, indexCursor, exhausted, key, n, 0);
+        } else {
+            b.emit(Op.REWIND, indexCursor, exhausted, 0);
+        }
+    }
+
+    /** At the top of each pass: leaves for {@code exhausted} past the range, skips to {@code next} a row gone. */
+    void enter(int next, int exhausted) {
+        switch (path) {
+            case AccessPath.RowidRange range when endKey >= 0 -> {
+                int rowid = b.newRegister();
+                int past = b.newRegister();
+                b.emit(Op.ROWID, scope.cursor(), rowid, 0);
+                b.emit(Op.COMPARE, rowid, endKey, past, new Comparison(endOp == Op.IDX_GT ? CompareOp.GT : CompareOp.GE,
+                        Affinity.NUMERIC, functions.collation("BINARY")), 0);
+                b.emit(Op.IF, past, exhausted, 0);
+            }
+            case AccessPath.IndexRange i -> {
+                if (endKey >= 0) {
+                    b.emit(endOp, indexCursor, values >= 0 ? nextValue : exhausted, endKey, endCount, 0);
+                }
+                int rowid = b.newRegister();
+                b.emit(Op.IDX_ROWID, indexCursor, rowid, 0);
+                b.emit(Op.SEEK_ROWID, scope.cursor(), next, rowid);
+            }
+            default -> { }
+        }
+    }
+
+    /** Moves to the next candidate and jumps back to {@code top}; falls through when there is none. */
+    void advance(int top) {
+        switch (path) {
+            case AccessPath.RowidEq eq -> { }
+            case AccessPath.RowidIn in -> { }
+            case AccessPath.IndexRange i -> b.emit(Op.NEXT, indexCursor, top, 0);
+            default -> b.emit(Op.NEXT, scope.cursor(), top, 0);
+        }
+        if (values >= 0) {
+            b.resolve(nextValue);
+            b.emit(Op.SORTER_NEXT, values, valueTop, 0);
+        }
+    }
+
+    /**
+     * For x IN (...): sorts the values (with {@code affinity}, NULLs left out)
+     * and starts a pass per distinct value, as {@code collation} compares
+     * them; returns the register holding the current value.
+     */
+    private int eachValue(java.util.List<turso.parser.ast.Expr> list, Affinity affinity,
+            turso.api.spi.Collation collation, int exhausted) {
+        values = b.newCursor();
+        nextValue = b.newLabel();
+        b.emit(Op.SORTER_OPEN, values, 0, 0, new turso.vm.SortOrder(new turso.api.spi.Collation[] {collation},
+                new boolean[1], new boolean[1]), 0);
+        int value = b.newRegister();
+        for (turso.parser.ast.Expr e : list) {
+            int skip = b.newLabel();
+            exprs.compileInto(e, value);
+            affinity(value, affinity);
+            b.emit(Op.IS_NULL, value, skip, 0);
+            b.emit(Op.SORTER_INSERT, values, value, 1);
+            b.resolve(skip);
+        }
+        int previous = b.newRegister();
+        int same = b.newRegister();
+        b.emit(Op.NULL, 0, previous, 0);
+        b.emit(Op.SORTER_SORT, values, exhausted, 0);
+        valueTop = b.currentAddress();
+        b.emit(Op.SORTER_COLUMN, values, 0, value);
+        b.emit(Op.COMPARE, value, previous, same, new Comparison(CompareOp.EQ, Affinity.NONE, collation), 0);
+        b.emit(Op.IF, same, nextValue, 0);
+        b.emit(Op.COPY, value, previous, 0);
+        return value;
+    }
+
+    private int value(turso.parser.ast.Expr e, Affinity affinity, int exhausted) {
+        int r = exprs.compile(e);
+        affinity(r, affinity);
+        b.emit(Op.IS_NULL, r, exhausted, 0);
+        return r;
+    }
+
+    private void affinity(int register, Affinity affinity) {
+        if (affinity != Affinity.NONE) {
+            b.emit(Op.AFFINITY, register, 1, 0, new Affinity[] {affinity}, 0);
+        }
+    }
+}

@@ -1,0 +1,91 @@
+/*
+ * The PRAGMAs this engine knows: the contract between the planner, which
+ * compiles "PRAGMA name [= value]" into a program with the pragma's result
+ * columns, and the connection (Vm.Host.pragma), which computes the rows when
+ * the program runs. Column names, which forms return rows, and what kind of
+ * transaction each needs follow SQLite 3.40 (pragma.html). A name not here is
+ * an unknown pragma: no columns, no rows, no error, as in SQLite.
+ */
+package turso.vm;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+public enum Pragma {
+    APPLICATION_ID(true, "application_id"),
+    BUSY_TIMEOUT(false, "timeout"),
+    CACHE_SIZE(true, "cache_size"),
+    CASE_SENSITIVE_LIKE(true),
+    DATABASE_LIST(false, "seq", "name", "file"),
+    ENCODING(true, "encoding"),
+    FOREIGN_KEY_LIST(false, "id", "seq", "table", "from", "to", "on_update", "on_delete", "match"),
+    FOREIGN_KEYS(true, "foreign_keys"),
+    FREELIST_COUNT(false, "freelist_count"),
+    INDEX_INFO(false, "seqno", "cid", "name"),
+    INDEX_LIST(false, "seq", "name", "unique", "origin", "partial"),
+    INDEX_XINFO(false, "seqno", "cid", "name", "desc", "coll", "key"),
+    INTEGRITY_CHECK(false, "integrity_check"),
+    JOURNAL_MODE(false, "journal_mode"),
+    PAGE_COUNT(false, "page_count"),
+    PAGE_SIZE(true, "page_size"),
+    QUICK_CHECK(false, "quick_check"),
+    SCHEMA_VERSION(true, "schema_version"),
+    SYNCHRONOUS(true, "synchronous"),
+    TABLE_INFO(false, "cid", "name", "type", "notnull", "dflt_value", "pk"),
+    TABLE_XINFO(false, "cid", "name", "type", "notnull", "dflt_value", "pk", "hidden"),
+    USER_VERSION(true, "user_version"),
+    WAL_CHECKPOINT(false, "busy", "log", "checkpointed");
+
+    /** What kind of transaction the pragma's program opens before the connection computes it. */
+    public enum Transaction { NONE, READ, WRITE }
+
+    /**
+     * A setting or header field: "PRAGMA name = value" sets it and has no
+     * result columns. The others give their columns with an argument too
+     * (journal_mode and busy_timeout report the new value; an argument to
+     * the rest names an object, a limit or a mode).
+     */
+    private final boolean setting;
+    private final List<String> columns;
+
+    Pragma(boolean setting, String... columns) {
+        this.setting = setting;
+        this.columns = List.of(columns);
+    }
+
+    /** The pragma called {@code name} (case ignored), or empty for a pragma this engine does not know. */
+    public static Optional<Pragma> find(String name) {
+        for (Pragma p : values()) {
+            if (p.name().equalsIgnoreCase(name)) {
+                return Optional.of(p);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The pragma's name as SQL writes it. */
+    public String sqlName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The result columns of "PRAGMA name" ({@code hasArgument} false) or "PRAGMA name = value" / "name(value)". */
+    public List<String> columns(boolean hasArgument) {
+        return hasArgument && setting ? List.of() : columns;
+    }
+
+    /**
+     * The transaction the program opens before asking the connection for
+     * the rows: SQLite reads the database for every pragma but the
+     * connection's own settings and the setting of a new page size (so
+     * they fail alike on a file that is not a database).
+     */
+    public Transaction transaction(boolean hasArgument) {
+        return switch (this) {
+            case APPLICATION_ID, USER_VERSION, SCHEMA_VERSION -> hasArgument ? Transaction.WRITE : Transaction.READ;
+            case BUSY_TIMEOUT, CASE_SENSITIVE_LIKE, DATABASE_LIST, FOREIGN_KEYS -> Transaction.NONE;
+            case PAGE_SIZE -> hasArgument ? Transaction.NONE : Transaction.READ;
+            default -> Transaction.READ;
+        };
+    }
+}

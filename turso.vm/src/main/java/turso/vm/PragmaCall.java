@@ -1,0 +1,16 @@
+/*
+ * The operand of Op.PRAGMA: which pragma, and its argument as SQLite hands
+ * it to the pragma code (the text of the value after "=" or inside the
+ * parentheses, a leading minus sign included; null when there is none). The
+ * connection interprets the text, since pragmas read it each their own way
+ * (a number, a boolean word, a table name, a mode).
+ */
+package turso.vm;
+
+public record PragmaCall(Pragma pragma, String argument) {
+
+    @Override
+    public String toString() {
+        return argument == null ? pragma.sqlName() : pragma.sqlName() + "=" + argument;
+    }
+}
