@@ -1,21 +1,21 @@
 /*
  * The turso shell's entry point (`./turso`, module turso.cli): parses the
- * command line, opens the database through turso.api, runs -cmd commands, the
- * SQL arguments, or else the SQL read from standard input. Exit status as
- * sqlite3's: a failing SQL argument's result code, 1 after an error in a
- * script, 0 otherwise. No Java stack trace reaches the
- * user; an unexpected failure is reported in one line.
+ * command line, opens the database through turso.api, runs -cmd commands,
+ * then the SQL arguments, or else standard input: as a script when it is not
+ * a terminal, through the interactive prompt (InteractiveShell) when it is.
+ * Exit status as sqlite3's: a failing SQL argument's result code, 1 after an
+ * error in a script or a failing dot-command argument, the code of ".exit N",
+ * 0 otherwise. No Java stack trace reaches the user; an unexpected failure is
+ * reported in one line.
  */
 package turso.cli;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import turso.api.Connection;
-import turso.api.Database;
-import turso.api.OpenOptions;
 import turso.api.TursoException;
 
 public final class Main {
@@ -26,10 +26,19 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        System.exit(run(args, System.out, System.err, System.console() != null));
+        System.exit(run(args, System.in, System.out, System.err, System.console() != null && System.console().isTerminal()));
     }
 
     static int run(String[] args, OutputStream stdout, PrintStream stderr, boolean interactive) {
+        return run(args, System.in, stdout, stderr, interactive);
+    }
+
+    /**
+     * Runs the shell with the given streams.
+     *
+     * @param interactive whether standard input is a terminal (the prompt, and errors that do not end the session)
+     */
+    static int run(String[] args, InputStream stdin, OutputStream stdout, PrintStream stderr, boolean interactive) {
         ShellOptions options;
         try {
             options = ShellOptions.parse(args);
@@ -50,19 +59,13 @@ public final class Main {
             }
             case RUN -> { }
         }
-        String path = options.database() == null ? Database.MEMORY : options.database();
-        OpenOptions open = OpenOptions.defaults().withReadOnly(options.readOnly()).withVfs(options.vfs());
-        Database db;
-        try {
-            db = Database.open(path, open);
-        } catch (TursoException e) {
-            stderr.println("Error: unable to open database \"" + path + "\": " + e.getMessage());
-            return 1;
-        }
         OutputStream out = new BufferedOutputStream(stdout);
-        try (db; Connection connection = db.connect()) {
-            Shell shell = new Shell(connection, options, out, stderr);
-            return runSql(shell, options, stderr, interactive) ? 0 : options.sql().isEmpty() ? 1 : shell.lastError();
+        boolean prompt = (options.interactive() == null ? interactive : options.interactive()) && options.sql().isEmpty();
+        try (Shell shell = new Shell(options, out, stderr)) {
+            if (!shell.open(options.database(), options.readOnly())) {
+                return 1;
+            }
+            return runAll(shell, options, stdin, stderr, prompt);
         } catch (TursoException | IOException e) {
             stderr.println("Error: " + e.getMessage());
             return 1;
@@ -75,38 +78,51 @@ public final class Main {
         }
     }
 
-    /** -cmd commands, then the SQL arguments or else standard input; false if anything failed. */
-    private static boolean runSql(Shell shell, ShellOptions options, PrintStream stderr, boolean interactive)
-            throws IOException {
-        boolean ok = true;
+    /** -cmd commands, then the SQL arguments or else standard input; the exit status. */
+    private static int runAll(Shell shell, ShellOptions options, InputStream stdin, PrintStream stderr,
+            boolean prompt) throws IOException {
         for (String command : options.commands()) {
-            if (!shell.run(command, Shell.Source.ARGUMENT)) {
-                ok = false;
-                if (options.bail()) {
-                    return false;
-                }
+            Shell.Outcome outcome = shell.runArgument(command);
+            if (shell.exitCode() >= 0) {
+                return shell.exitCode();
+            }
+            if (outcome != Shell.Outcome.OK && shell.bail()) {
+                return outcome == Shell.Outcome.EXIT ? 0 : command.startsWith(".") ? 1 : shell.lastError();
             }
         }
         if (!options.sql().isEmpty()) {
             for (String sql : options.sql()) {
-                if (!shell.run(sql, Shell.Source.ARGUMENT)) {
-                    return false;
+                Shell.Outcome outcome = shell.runArgument(sql);
+                if (shell.exitCode() >= 0) {
+                    return shell.exitCode();
+                }
+                switch (outcome) {
+                    case EXIT -> {
+                        return 0;
+                    }
+                    case ERROR -> {
+                        return sql.startsWith(".") ? 1 : shell.lastError();
+                    }
+                    case OK -> { }
                 }
             }
-            return ok;
+            return 0;
         }
-        if (interactive) {
-            stderr.println("Turso for Java " + version() + " (SQLite " + SQLITE_VERSION + " compatible)");
-            if (options.database() == null) {
-                stderr.println("Connected to a transient in-memory database.");
+        int errors;
+        if (prompt) {
+            errors = InteractiveShell.run(shell, options, version(), stderr);
+        } else {
+            try (InputLines lines = new InputLines(stdin)) {
+                errors = shell.processInput(continuation -> lines.next(), false);
             }
-            stderr.println("Enter SQL statements, then end input with Ctrl-D.");
         }
-        String script = new String(System.in.readAllBytes(), StandardCharsets.UTF_8);
-        return shell.run(script, Shell.Source.SCRIPT) && ok;
+        if (shell.exitCode() >= 0) {
+            return shell.exitCode();
+        }
+        return errors > 0 ? 1 : 0;
     }
 
-    private static String version() {
+    static String version() {
         return Main.class.getModule().getDescriptor() == null
                 ? "dev"
                 : Main.class.getModule().getDescriptor().rawVersion().orElse("dev");

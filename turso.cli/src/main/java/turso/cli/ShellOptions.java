@@ -2,7 +2,9 @@
  * The command line of the turso shell, sqlite3's: `turso [OPTIONS] [FILENAME [SQL...]]`.
  * Parsing only; Shell does the work. Options are accepted before and after
  * FILENAME, as sqlite3 accepts them, and output options apply in the order
- * given ("-separator ; -csv" ends with ",", as in sqlite3).
+ * given ("-separator ; -csv" ends with ",", as in sqlite3). "-batch" and
+ * "-interactive" override whether standard input is taken for a terminal
+ * (interactive is null when neither is given).
  */
 package turso.cli;
 
@@ -10,8 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import turso.cli.output.OutputSettings;
 
-record ShellOptions(String database, List<String> sql, List<String> commands, boolean bail, OutputSettings output,
-        boolean readOnly, String vfs, Action action) {
+record ShellOptions(String database, List<String> sql, List<String> commands, boolean bail, boolean echo,
+        OutputSettings output, boolean readOnly, String vfs, Action action, Boolean interactive) {
 
     /** What the shell is asked to do besides running SQL. */
     enum Action { RUN, HELP, VERSION }
@@ -38,9 +40,11 @@ record ShellOptions(String database, List<String> sql, List<String> commands, bo
                -column              set output mode to 'column'
                -cmd COMMAND         run "COMMAND" before reading stdin
                -csv                 set output mode to 'csv'
+               -echo                print inputs before execution
                -[no]header          turn headers on or off
                -help                show this message
                -html                set output mode to HTML
+               -interactive         force interactive I/O
                -json                set output mode to 'json'
                -line                set output mode to 'line'
                -list                set output mode to 'list'
@@ -61,6 +65,8 @@ record ShellOptions(String database, List<String> sql, List<String> commands, bo
         List<String> sql = new ArrayList<>();
         List<String> commands = new ArrayList<>();
         boolean bail = false;
+        boolean echo = false;
+        Boolean interactive = null;
         OutputSettings output = new OutputSettings();
         boolean readOnly = false;
         String vfs = null;
@@ -78,7 +84,9 @@ record ShellOptions(String database, List<String> sql, List<String> commands, bo
             String option = arg.startsWith("--") ? arg.substring(1) : arg;
             switch (option) {
                 case "-bail" -> bail = true;
-                case "-batch" -> { }
+                case "-echo" -> echo = true;
+                case "-batch" -> interactive = false;
+                case "-interactive" -> interactive = true;
                 case "-header" -> output.setHeader(true);
                 case "-noheader" -> output.setHeader(false);
                 case "-readonly" -> readOnly = true;
@@ -96,7 +104,8 @@ record ShellOptions(String database, List<String> sql, List<String> commands, bo
                 }
             }
         }
-        return new ShellOptions(database, sql, commands, bail, output, readOnly, vfs, action);
+        return new ShellOptions(database, sql, commands, bail, echo, output, readOnly, vfs, action,
+                interactive);
     }
 
     private static String value(String[] args, int i, String option) throws UsageException {

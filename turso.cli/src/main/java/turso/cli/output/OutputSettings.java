@@ -4,7 +4,8 @@
  * options and insert mode's table name. Mode changes go through
  * ModeCommand (".mode") or commandLineMode ("-csv", ...), which also reset
  * separators the way sqlite3 does; the setters below are the plain
- * ".headers", ".separator", ".nullvalue" and ".width" commands.
+ * ".headers", ".separator", ".nullvalue" and ".width" commands (and the
+ * ".dump --newlines" switch of insert mode).
  */
 package turso.cli.output;
 
@@ -29,6 +30,7 @@ public final class OutputSettings {
     private boolean wordWrap;
     private boolean quote;
     private String insertTable = SqlLiterals.quotedTableName("table");
+    private boolean rawNewlines;
 
     public OutputMode mode() {
         return mode;
@@ -103,6 +105,15 @@ public final class OutputSettings {
 
     public boolean quote() {
         return quote;
+    }
+
+    /** Whether insert mode writes line breaks in strings as they are (".dump --newlines") rather than with replace(). */
+    public boolean rawNewlines() {
+        return rawNewlines;
+    }
+
+    public void setRawNewlines(boolean raw) {
+        rawNewlines = raw;
     }
 
     /** Insert mode's table name, already quoted as an SQL identifier where needed. */

@@ -192,7 +192,13 @@ final class RowPrinter {
             buffer.writeBytes(utf8(i > 0 ? "," : " VALUES("));
             switch (rows.type(i)) {
                 case NULL -> buffer.writeBytes(utf8("NULL"));
-                case TEXT -> SqlLiterals.escapedString(buffer, text(rows, i));
+                case TEXT -> {
+                    if (settings.rawNewlines()) {
+                        SqlLiterals.quotedString(buffer, text(rows, i));
+                    } else {
+                        SqlLiterals.escapedString(buffer, text(rows, i));
+                    }
+                }
                 case INTEGER -> buffer.writeBytes(text(rows, i));
                 case REAL -> buffer.writeBytes(utf8(insertReal(rows.real(i))));
                 case BLOB -> SqlLiterals.hexBlob(buffer, rows.bytes(i), 'X');

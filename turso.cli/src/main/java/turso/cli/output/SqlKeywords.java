@@ -1,13 +1,14 @@
 /*
  * SQLite 3.40's keywords (sqlite3_keyword_check), which insert mode must
- * double-quote when they are used as table or column names.
+ * double-quote when they are used as table or column names, and which the
+ * interactive shell completes.
  */
 package turso.cli.output;
 
 import java.util.Locale;
 import java.util.Set;
 
-final class SqlKeywords {
+public final class SqlKeywords {
 
     private static final Set<String> KEYWORDS = Set.of(
             "ABORT", "ACTION", "ADD", "AFTER", "ALL", "ALTER", "ALWAYS", "ANALYZE", "AND", "AS", "ASC", "ATTACH",
@@ -29,11 +30,12 @@ final class SqlKeywords {
     private SqlKeywords() {
     }
 
-    static boolean isKeyword(String word) {
-        return KEYWORDS.contains(word.toUpperCase(Locale.ROOT));
+    /** Every keyword, in upper case. */
+    public static Set<String> all() {
+        return KEYWORDS;
     }
 
-    static Set<String> all() {
-        return KEYWORDS;
+    static boolean isKeyword(String word) {
+        return KEYWORDS.contains(word.toUpperCase(Locale.ROOT));
     }
 }

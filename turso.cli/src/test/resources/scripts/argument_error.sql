@@ -1,0 +1,2 @@
+-- after: "SELECT 1" ".nosuch" "SELECT 2"
+-- A failing dot-command argument stops the arguments with exit code 1.

@@ -1,0 +1,4 @@
+-- A fresh database: nothing to list or dump.
+.tables
+.schema
+.dump

@@ -1,0 +1,9 @@
+-- EXPLAIN QUERY PLAN trees, shown for EXPLAIN QUERY PLAN statements and by ".eqp on".
+CREATE TABLE t(a INTEGER PRIMARY KEY, b TEXT);
+INSERT INTO t VALUES(1, 'x'), (2, 'y');
+EXPLAIN QUERY PLAN SELECT * FROM t WHERE a = 1;
+EXPLAIN QUERY PLAN SELECT * FROM t ORDER BY b;
+.eqp on
+SELECT b FROM t WHERE a = 2;
+.show
+.eqp off

@@ -1,0 +1,3 @@
+SELECT 10;
+.quit
+SELECT 11;
