@@ -1,4 +1,4 @@
-/* The rollback-journal modes of PRAGMA journal_mode (WAL is not implemented yet). */
+/* The modes of PRAGMA journal_mode: the rollback-journal ones and WAL. */
 package turso.btree;
 
-public enum JournalMode { DELETE, TRUNCATE, PERSIST, MEMORY, OFF }
+public enum JournalMode { DELETE, TRUNCATE, PERSIST, MEMORY, OFF, WAL }

@@ -7,8 +7,13 @@
  * point), following SQLite's fsync ordering for each synchronous level.
  * Dirty pages never reach the database file before commit, so a rollback
  * only has to drop them from the cache. A hot journal left by a crash is
- * played back when the next reader takes its SHARED lock. A database in WAL
- * mode is read-only here: committed WAL frames shadow the file's pages.
+ * played back when the next reader takes its SHARED lock.
+ *
+ * A database whose header says WAL (bytes 18/19 = 2) goes through Wal
+ * instead: pages are read from the snapshot's frames or the file, a commit
+ * appends frames, and the connection keeps its SHARED lock on the file for
+ * as long as it uses the WAL, as SQLite does, so that the last one to close
+ * (the one that gets EXCLUSIVE) can checkpoint and remove the -wal file.
  */
 package turso.btree;
 
@@ -17,10 +22,12 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.function.IntPredicate;
 import org.eclipse.collections.impl.map.mutable.primitive.IntObjectHashMap;
 import turso.api.ResultCode;
 import turso.api.TursoException;
 import turso.api.spi.IoBatch;
+import turso.api.spi.SharedMemory;
 import turso.api.spi.Vfs;
 import turso.api.spi.VfsFile;
 import turso.api.spi.VfsFile.LockLevel;
@@ -48,12 +55,13 @@ final class Pager implements AutoCloseable {
     private int origDbSize;
     private long seenChangeCounter = -1;
     private State state = State.NONE;
-    private boolean walOnly;
+    private boolean headerLoaded;
+    private boolean suppressWal;
     private boolean writeProtected;
     private boolean autoVacuum;
-    private VfsFile walFile;
-    private WalSnapshot wal;
-    private long seenWalSignature;
+    private Wal wal;
+    private boolean walExclusive;
+    private int autoCheckpoint = 1000;
     private final IntObjectHashMap<byte[]> originals = new IntObjectHashMap<>();
     private VfsFile journal;
     private boolean dbWritten;
@@ -108,15 +116,138 @@ final class Pager implements AutoCloseable {
         return (int) (LOCK_BYTE_OFFSET / pageSize()) + 1;
     }
 
-    void setJournalMode(JournalMode mode) {
-        if (state == State.WRITE) {
-            throw new TursoException(ResultCode.ERROR, "cannot change journal mode from within a transaction");
+    /**
+     * Sets the journal mode as PRAGMA journal_mode does, converting the file
+     * into or out of WAL mode when asked; returns the mode now in force.
+     */
+    JournalMode setJournalMode(JournalMode mode) {
+        if (vfs == null) {
+            journalMode = mode == JournalMode.OFF ? JournalMode.OFF : JournalMode.MEMORY;
+            return journalMode;
         }
-        this.journalMode = vfs == null && mode != JournalMode.OFF ? JournalMode.MEMORY : mode;
+        if (state != State.NONE) {
+            if ((mode == JournalMode.WAL) != (wal != null)) {
+                throw new TursoException(ResultCode.ERROR, mode == JournalMode.WAL
+                        ? "cannot change into wal mode from within a transaction"
+                        : "cannot change out of wal mode from within a transaction");
+            }
+            if (state == State.WRITE && mode != journalMode()) {
+                throw new TursoException(ResultCode.ERROR, "cannot change journal mode from within a transaction");
+            }
+            if (wal == null) {
+                journalMode = mode;
+            }
+            return journalMode();
+        }
+        probeHeader();
+        if (mode == JournalMode.WAL) {
+            if (wal == null && !readOnly) {
+                enterWal();
+            }
+            return journalMode();
+        }
+        if (wal != null) {
+            leaveWal(mode);
+        }
+        journalMode = mode;
+        return journalMode;
     }
 
     JournalMode journalMode() {
-        return journalMode;
+        if (vfs != null && state == State.NONE && !headerLoaded) {
+            probeHeader();
+        }
+        return wal != null ? JournalMode.WAL : journalMode;
+    }
+
+    /** Reads the header once so that the file's journal mode is known. */
+    private void probeHeader() {
+        if (state == State.NONE) {
+            beginRead();
+            commit();
+        }
+    }
+
+    /** PRAGMA journal_mode=WAL: a rollback-journal transaction sets the header's version bytes to 2. */
+    private void enterWal() {
+        setFileFormatVersion(2);
+        probeHeader();
+    }
+
+    /**
+     * Leaving WAL mode: with the file's EXCLUSIVE lock (no other connection
+     * anywhere), every frame is checkpointed, the -wal removed, and a
+     * rollback-journal transaction sets the version bytes back to 1.
+     */
+    private void leaveWal(JournalMode mode) {
+        if (readOnly) {
+            throw new TursoException(ResultCode.READONLY);
+        }
+        if (!file.lock(LockLevel.EXCLUSIVE)) {
+            file.unlock(LockLevel.SHARED);
+            throw new TursoException(ResultCode.BUSY);
+        }
+        try {
+            wal.checkpoint(CheckpointMode.PASSIVE, syncMode, null);
+            if (!wal.fullyCheckpointed()) {
+                throw new TursoException(ResultCode.BUSY);
+            }
+        } catch (RuntimeException e) {
+            if (!walExclusive) {
+                file.unlock(LockLevel.SHARED);
+            }
+            throw e;
+        }
+        Wal closing = wal;
+        wal = null;
+        walExclusive = false;
+        closing.close(true);
+        cache.clear();
+        seenChangeCounter = -1;
+        journalMode = mode;
+        suppressWal = true;
+        try {
+            setFileFormatVersion(1);
+        } finally {
+            suppressWal = false;
+            if (state == State.NONE) {
+                file.unlock(LockLevel.NONE);
+            }
+        }
+    }
+
+    private void setFileFormatVersion(int version) {
+        beginWrite();
+        try {
+            Page one = get(1);
+            write(one);
+            Bytes.put8(one.data, DatabaseHeader.WRITE_VERSION, version);
+            Bytes.put8(one.data, DatabaseHeader.READ_VERSION, version);
+            commit();
+        } catch (RuntimeException e) {
+            rollback();
+            throw e;
+        }
+    }
+
+    void setAutoCheckpoint(int pages) {
+        this.autoCheckpoint = pages;
+    }
+
+    int autoCheckpoint() {
+        return autoCheckpoint;
+    }
+
+    /** PRAGMA wal_checkpoint(mode); needs no transaction open on this connection. */
+    CheckpointResult checkpoint(CheckpointMode mode, IntPredicate busy) {
+        if (state != State.NONE) {
+            throw new TursoException(ResultCode.LOCKED, "database table is locked");
+        }
+        if (vfs == null) {
+            return CheckpointResult.NOT_WAL;
+        }
+        probeHeader();
+        return wal == null ? CheckpointResult.NOT_WAL : wal.checkpoint(mode, syncMode, busy);
     }
 
     void setSyncMode(SyncMode mode) {
@@ -139,16 +270,23 @@ final class Pager implements AutoCloseable {
             throw new TursoException(ResultCode.BUSY);
         }
         try {
-            recoverHotJournal();
+            if (wal == null) {
+                recoverHotJournal();
+            }
             loadHeader();
             state = State.READ;
         } catch (RuntimeException e) {
-            file.unlock(LockLevel.NONE);
+            if (wal != null) {
+                wal.endRead();
+            } else {
+                file.unlock(LockLevel.NONE);
+            }
             throw e;
         }
     }
 
     private void loadHeader() {
+        headerLoaded = true;
         long fileSize = file.size();
         if (fileSize < DatabaseHeader.SIZE) {
             if (fileSize > 0) {
@@ -175,8 +313,11 @@ final class Pager implements AutoCloseable {
                 }
                 setPageSize(ps, reserved);
             }
+            int write = Bytes.u8(h, DatabaseHeader.WRITE_VERSION);
+            boolean walMode = vfs != null && !suppressWal
+                    && (write == 2 || Bytes.u8(h, DatabaseHeader.READ_VERSION) == 2);
             long counter = Bytes.u32(h, DatabaseHeader.CHANGE_COUNTER);
-            if (counter != seenChangeCounter) {
+            if (counter != seenChangeCounter && !walMode) {
                 cache.clear();
                 seenChangeCounter = counter;
             }
@@ -188,41 +329,39 @@ final class Pager implements AutoCloseable {
                 throw Corrupt.at("bad page count " + size);
             }
             dbSize = (int) size;
-            int write = Bytes.u8(h, DatabaseHeader.WRITE_VERSION);
-            walOnly = write == 2 || Bytes.u8(h, DatabaseHeader.READ_VERSION) == 2;
             writeProtected = write > 2;
             autoVacuum = Bytes.i32(h, DatabaseHeader.LARGEST_ROOT) != 0;
-            if (walOnly && vfs != null && vfs.access(walPath, Vfs.Access.EXISTS)) {
+            if (walMode) {
                 openWal();
-            }
-            if (walOnly && wal == null) {
-                cache.clear();
-                seenWalSignature = 0;
+                if (wal.beginRead()) {
+                    cache.clear();
+                }
+                if (wal.dbSize() > 0) {
+                    dbSize = wal.dbSize();
+                }
             }
         }
     }
 
-    /** Reads the committed frames of the WAL; its pages then shadow the database file's until the transaction ends. */
+    /**
+     * Joins the WAL: through the VFS's shared wal-index when it has one;
+     * otherwise, as SQLite's exclusive locking mode, with a private index
+     * and the file's EXCLUSIVE lock held until the connection closes.
+     */
     private void openWal() {
-        walFile = vfs.open(walPath, Vfs.FileKind.WAL, EnumSet.of(Vfs.OpenFlag.READ_ONLY));
-        wal = WalSnapshot.read(walFile, pageSize);
-        if (wal == null) {
-            closeWal();
+        if (wal != null) {
             return;
         }
-        if (wal.signature() != seenWalSignature) {
-            cache.clear();
-            seenWalSignature = wal.signature();
+        SharedMemory shm = file.sharedMemory().orElse(null);
+        if (shm == null) {
+            if (!file.lock(LockLevel.EXCLUSIVE)) {
+                file.unlock(LockLevel.SHARED);
+                throw new TursoException(ResultCode.BUSY);
+            }
+            shm = new LocalSharedMemory();
+            walExclusive = true;
         }
-        dbSize = wal.dbSize();
-    }
-
-    private void closeWal() {
-        if (walFile != null) {
-            walFile.close();
-        }
-        walFile = null;
-        wal = null;
+        wal = new Wal(vfs, walPath, file, shm, pageSize, readOnly);
     }
 
     private void setPageSize(int ps, int reserved) {
@@ -279,21 +418,49 @@ final class Pager implements AutoCloseable {
         }
     }
 
-    /** Starts a write transaction: RESERVED lock; an empty file gets its page 1. */
+    /**
+     * Starts a write transaction: RESERVED lock (in WAL mode the WAL's write
+     * lock); an empty file gets its page 1. A transaction that starts here
+     * and finds its brand-new snapshot already overtaken (BUSY_SNAPSHOT)
+     * has read nothing yet, so it starts over on the newer one.
+     */
     void beginWrite() {
+        for (int attempt = 0; ; attempt++) {
+            boolean fresh = state == State.NONE;
+            try {
+                startWrite();
+                return;
+            } catch (TursoException e) {
+                if (!fresh || e.resultCode() != ResultCode.BUSY_SNAPSHOT || attempt >= 3) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private void startWrite() {
         boolean startedRead = state == State.NONE;
         beginRead();
         if (state == State.WRITE) {
             return;
         }
-        if (readOnly || walOnly || writeProtected || autoVacuum) {
+        if (readOnly || writeProtected || autoVacuum) {
             if (startedRead) {
                 endTransaction();
             }
-            throw new TursoException(ResultCode.READONLY, walOnly ? "writing WAL mode databases is not supported yet"
-                    : autoVacuum ? "writing auto_vacuum databases is not supported yet" : "attempt to write a readonly database");
+            throw new TursoException(ResultCode.READONLY, autoVacuum ? "writing auto_vacuum databases is not supported yet"
+                    : "attempt to write a readonly database");
         }
-        if (!file.lock(LockLevel.RESERVED)) {
+        if (wal != null) {
+            try {
+                wal.beginWrite();
+            } catch (RuntimeException e) {
+                if (startedRead) {
+                    endTransaction();
+                }
+                throw e;
+            }
+        } else if (!file.lock(LockLevel.RESERVED)) {
             if (startedRead) {
                 endTransaction();
             }
@@ -325,7 +492,10 @@ final class Pager implements AutoCloseable {
         }
         p = cache.create(pgno);
         try {
-            if (wal == null || !wal.readPage(walFile, pgno, p.data)) {
+            int frame = wal == null ? 0 : wal.findFrame(pgno);
+            if (frame > 0) {
+                wal.readFrame(frame, p.data);
+            } else {
                 file.read(p.data, (long) (pgno - 1) * pageSize);
             }
         } catch (RuntimeException e) {
@@ -347,7 +517,7 @@ final class Pager implements AutoCloseable {
             }
         }
         if (!p.dirty) {
-            if (p.pgno <= origDbSize && !originals.containsKey(p.pgno) && journalMode != JournalMode.OFF) {
+            if (wal == null && p.pgno <= origDbSize && !originals.containsKey(p.pgno) && journalMode != JournalMode.OFF) {
                 originals.put(p.pgno, p.data.toArray(ValueLayout.JAVA_BYTE));
             }
             p.dirty = true;
@@ -458,6 +628,10 @@ final class Pager implements AutoCloseable {
         Bytes.put32(one.data, DatabaseHeader.VERSION_VALID_FOR, counter);
         Bytes.put32(one.data, DatabaseHeader.SQLITE_VERSION, DatabaseHeader.WRITER_VERSION);
         dirty = cache.dirtyPages();
+        if (wal != null) {
+            commitWal(dirty);
+            return;
+        }
         boolean fileJournal = journalMode == JournalMode.DELETE || journalMode == JournalMode.TRUNCATE
                 || journalMode == JournalMode.PERSIST;
         if (fileJournal && journal == null) {
@@ -497,6 +671,24 @@ final class Pager implements AutoCloseable {
         endTransaction();
     }
 
+    /** Appends the transaction to the WAL, then checkpoints if the WAL has grown past the automatic threshold. */
+    private void commitWal(List<Page> dirty) {
+        List<Page> frames = dirty.stream().filter(p -> p.pgno <= dbSize).toList();
+        wal.commit(frames, dbSize, syncMode);
+        for (Page p : dirty) {
+            p.dirty = false;
+        }
+        int walFrames = wal.mxFrame();
+        endTransaction();
+        if (autoCheckpoint > 0 && walFrames >= autoCheckpoint) {
+            try {
+                wal.checkpoint(CheckpointMode.PASSIVE, syncMode, null);
+            } catch (TursoException ignored) {
+                // As SQLite's automatic checkpoint: the commit stands; a later checkpoint retries.
+            }
+        }
+    }
+
     /** Abandons the write transaction: the file is as it was when it began. */
     void rollback() {
         if (state == State.WRITE) {
@@ -533,8 +725,10 @@ final class Pager implements AutoCloseable {
 
     private void endTransaction() {
         savepoints.clear();
-        closeWal();
-        if (state != State.NONE) {
+        if (wal != null) {
+            wal.endWrite();
+            wal.endRead();
+        } else if (state != State.NONE) {
             file.unlock(LockLevel.NONE);
         }
         state = State.NONE;
@@ -543,14 +737,38 @@ final class Pager implements AutoCloseable {
 
     @Override
     public void close() {
-        if (state == State.WRITE) {
-            rollback();
-        } else {
-            endTransaction();
+        try {
+            if (state == State.WRITE) {
+                rollback();
+            } else {
+                endTransaction();
+            }
+            if (wal != null) {
+                closeWal();
+            }
+        } finally {
+            if (cache != null) {
+                cache.close();
+            }
+            file.close();
         }
-        if (cache != null) {
-            cache.close();
+    }
+
+    /** SQLite's last-close rule: whoever gets EXCLUSIVE is alone, checkpoints, and removes the -wal and -shm. */
+    private void closeWal() {
+        Wal closing = wal;
+        wal = null;
+        walExclusive = false;
+        boolean delete = false;
+        try {
+            if (!readOnly && file.lock(LockLevel.EXCLUSIVE)) {
+                closing.checkpoint(CheckpointMode.PASSIVE, syncMode, null);
+                delete = closing.fullyCheckpointed();
+            }
+        } catch (TursoException e) {
+            delete = false;
+        } finally {
+            closing.close(delete);
         }
-        file.close();
     }
 }

@@ -8,6 +8,7 @@
 package turso.btree;
 
 import java.util.List;
+import java.util.function.IntPredicate;
 import turso.api.ResultCode;
 import turso.api.TursoException;
 import turso.api.spi.Vfs;
@@ -25,9 +26,23 @@ public final class Storage implements AutoCloseable {
         this.tree = new BTree(pager);
     }
 
-    /** Opens (creating if allowed and absent) the database at {@code path} on {@code vfs}. */
+    /**
+     * Opens (creating if allowed and absent) the database at {@code path} on
+     * {@code vfs}. A journal mode of WAL in {@code options} converts the file
+     * as {@link #setJournalMode} does.
+     */
     public static Storage open(Vfs vfs, String path, StorageOptions options) {
-        return new Storage(new Pager(vfs, path, options));
+        boolean wal = options.journalMode() == JournalMode.WAL;
+        Storage s = new Storage(new Pager(vfs, path, wal ? options.withJournalMode(JournalMode.DELETE) : options));
+        if (wal && !options.readOnly()) {
+            try {
+                s.setJournalMode(JournalMode.WAL);
+            } catch (RuntimeException e) {
+                s.close();
+                throw e;
+            }
+        }
+        return s;
     }
 
     /** A private in-memory database (journal kept in memory). */
@@ -166,12 +181,53 @@ public final class Storage implements AutoCloseable {
         pager.setCacheSize(pages);
     }
 
-    public void setJournalMode(JournalMode mode) {
-        pager.setJournalMode(mode);
+    /**
+     * PRAGMA journal_mode = mode. Switching to WAL rewrites the header's
+     * version bytes to 2 (it needs the file's EXCLUSIVE lock briefly, so no
+     * other connection may be reading); switching out of WAL checkpoints
+     * everything, removes the -wal and sets them back to 1 (BUSY while any
+     * other connection has the database open). An in-memory database stays
+     * MEMORY (or OFF); a read-only one keeps its mode. Returns the mode now
+     * in force, the value the PRAGMA reports.
+     */
+    public JournalMode setJournalMode(JournalMode mode) {
+        return pager.setJournalMode(mode);
     }
 
+    /** The journal mode in force: WAL when the file's header says so, else the rollback mode set. */
     public JournalMode journalMode() {
         return pager.journalMode();
+    }
+
+    /**
+     * PRAGMA wal_checkpoint(mode): copies committed WAL frames into the
+     * database file without waiting for other connections (SQLite with no
+     * busy handler). Needs no transaction open on this connection (LOCKED
+     * otherwise). Returns the pragma's row; (0, -1, -1) when the database is
+     * not in WAL mode, (1, -1, -1) when another checkpoint is running.
+     */
+    public CheckpointResult checkpoint(CheckpointMode mode) {
+        return pager.checkpoint(mode, null);
+    }
+
+    /**
+     * The same with SQLite's busy handler (as sqlite3_busy_timeout installs
+     * one): FULL, RESTART and TRUNCATE ask {@code busy} whether to try again
+     * when a writer or reader is in the way, passing the number of tries so
+     * far; it returns false to give up (it may sleep before returning true).
+     * PASSIVE never calls it.
+     */
+    public CheckpointResult checkpoint(CheckpointMode mode, IntPredicate busy) {
+        return pager.checkpoint(mode, busy);
+    }
+
+    /** PRAGMA wal_autocheckpoint = pages: a commit leaving at least that many frames in the WAL runs a PASSIVE checkpoint; 0 or less turns it off. Default 1000. */
+    public void setAutoCheckpoint(int pages) {
+        pager.setAutoCheckpoint(pages);
+    }
+
+    public int autoCheckpoint() {
+        return pager.autoCheckpoint();
     }
 
     public void setSyncMode(SyncMode mode) {

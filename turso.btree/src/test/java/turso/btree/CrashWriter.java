@@ -2,21 +2,29 @@
  * The child process of KillTest: writes transactions in a loop, each one
  * adding a row (and replacing an earlier row with a large overflowing one),
  * and prints the transaction's id after its commit returns, so that the
- * parent knows which commits must survive a SIGKILL.
+ * parent knows which commits must survive a SIGKILL. With "wal" it works in
+ * WAL mode on the project's NIO VFS (a real -shm), with automatic
+ * checkpoints every 200 frames so that kills also land inside checkpoints.
  */
 package turso.btree;
 
 import turso.api.Value;
+import turso.api.spi.Vfs;
 
 public final class CrashWriter {
 
     private CrashWriter() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws ReflectiveOperationException {
         String path = args[0];
         long start = Long.parseLong(args[1]);
-        try (Storage s = Storage.open(new TestVfs(), path, StorageOptions.DEFAULT.withPageSize(1024))) {
+        boolean wal = args.length > 2 && args[2].equals("wal");
+        Vfs vfs = wal ? (Vfs) Class.forName("turso.vfs.nio.NioVfs").getConstructor().newInstance() : new TestVfs();
+        try (Storage s = Storage.open(vfs, path, StorageOptions.DEFAULT.withPageSize(1024))) {
+            if (wal) {
+                s.setAutoCheckpoint(200);
+            }
             for (long id = start; ; id++) {
                 s.beginWrite();
                 try (BTreeCursor c = s.openTableCursor(2)) {

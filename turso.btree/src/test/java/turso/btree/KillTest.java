@@ -5,6 +5,8 @@
  * database opens (rolling back any hot journal), passes this module's and
  * real SQLite's integrity checks, and holds every printed commit and
  * nothing half-written. 5 kills by default, 60 with -Dturso.long=true.
+ * The same in WAL mode: after each kill the WAL (torn tail and all) is
+ * recovered by real SQLite on a copy and by this module on the original.
  */
 package turso.btree;
 
@@ -28,6 +30,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import turso.api.Value;
+import turso.api.spi.Vfs;
 
 class KillTest {
 
@@ -36,8 +39,22 @@ class KillTest {
 
     @Test
     void everyAcknowledgedCommitSurvivesSigkill() throws Exception {
+        run(false);
+    }
+
+    @Test
+    void everyAcknowledgedWalCommitSurvivesSigkill() throws Exception {
+        run(true);
+    }
+
+    private static Vfs vfs(boolean wal) {
+        return wal ? WalTestSupport.nio() : new TestVfs();
+    }
+
+    private void run(boolean wal) throws Exception {
         String path = dir.resolve("kill.db").toString();
-        try (Storage s = Storage.open(new TestVfs(), path, StorageOptions.DEFAULT.withPageSize(1024))) {
+        try (Storage s = Storage.open(vfs(wal), path, StorageOptions.DEFAULT.withPageSize(1024)
+                .withJournalMode(wal ? JournalMode.WAL : JournalMode.DELETE))) {
             s.beginWrite();
             int root = s.createTable();
             assertEquals(2, root);
@@ -59,7 +76,7 @@ class KillTest {
         int hotJournals = 0;
         for (int k = 0; k < kills; k++) {
             Process child = new ProcessBuilder(java, "-cp", String.join(File.pathSeparator, cp),
-                    "turso.btree.CrashWriter", path, Long.toString(next)).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+                    "turso.btree.CrashWriter", path, Long.toString(next), wal ? "wal" : "rollback").redirectError(ProcessBuilder.Redirect.DISCARD).start();
             AtomicLong acknowledged = new AtomicLong(next - 1);
             Thread reader = Thread.ofVirtual().start(() -> {
                 try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream()))) {
@@ -70,32 +87,41 @@ class KillTest {
                     return;
                 }
             });
-            long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(300 + r.nextInt(700));
-            while (System.nanoTime() < until || acknowledged.get() < next) {
+            while (acknowledged.get() < next) {
                 Thread.sleep(5);
                 assertTrue(child.isAlive() || acknowledged.get() >= next, "child died");
             }
+            Thread.sleep(50 + r.nextInt(400));
             long seen = acknowledged.get();
             child.destroyForcibly();
             assertTrue(child.waitFor(30, TimeUnit.SECONDS));
             reader.join();
             assertTrue(seen >= next, "the child committed something");
-            if (Files.exists(Path.of(path + "-journal"))) {
+            if (Files.exists(Path.of(path + (wal ? "-wal" : "-journal")))) {
                 hotJournals++;
             }
-            long present = check(path, Math.max(seen, acknowledged.get()));
+            long present = check(path, Math.max(seen, acknowledged.get()), wal);
             next = present + 1;
         }
-        System.out.println("KillTest: " + kills + " kills, " + hotJournals + " left a journal to roll back, " + (next - 1) + " commits");
-        if (kills >= 60) {
+        System.out.println("KillTest: " + kills + " kills, " + hotJournals + " left a " + (wal ? "WAL to recover" : "journal to roll back")
+                + ", " + (next - 1) + " commits");
+        if (kills >= 60 && !wal) {
             assertTrue(hotJournals > 0, "some kills landed inside a commit");
         }
     }
 
     /** Verifies the file after a kill; returns the highest committed id found. */
-    private static long check(String path, long acknowledged) throws Exception {
+    private long check(String path, long acknowledged, boolean wal) throws Exception {
+        String sqlitePath = path;
+        if (wal) {
+            sqlitePath = dir.resolve("copy" + System.nanoTime() + ".db").toString();
+            Files.copy(Path.of(path), Path.of(sqlitePath));
+            if (Files.exists(Path.of(path + "-wal"))) {
+                Files.copy(Path.of(path + "-wal"), Path.of(sqlitePath + "-wal"));
+            }
+        }
         long max;
-        try (Storage s = Storage.open(new TestVfs(), path, StorageOptions.DEFAULT)) {
+        try (Storage s = Storage.open(vfs(wal), path, StorageOptions.DEFAULT)) {
             s.beginRead();
             assertEquals(List.of("ok"), s.integrityCheck(new int[] {2}, 10));
             try (BTreeCursor c = s.openTableCursor(2)) {
@@ -111,7 +137,7 @@ class KillTest {
             }
             s.commit();
         }
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + path); Statement st = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + sqlitePath); Statement st = c.createStatement()) {
             try (ResultSet rs = st.executeQuery("PRAGMA integrity_check")) {
                 assertEquals("ok", rs.getString(1));
             }

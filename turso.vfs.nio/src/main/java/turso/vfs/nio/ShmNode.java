@@ -113,23 +113,25 @@ final class ShmNode {
                 return false;
             }
         }
-        int taken = slot;
-        boolean ok = true;
-        for (; taken < slot + count; taken++) {
-            if (mine.shared(taken) || mine.exclusive(taken)) {
+        int added = 0;
+        for (int i = slot; i < slot + count; i++) {
+            if (mine.shared(i) || mine.exclusive(i)) {
                 continue;
             }
-            if (holders[taken] == 0 && !os.tryLock(LOCK_BASE + taken, 1, true)) {
-                ok = false;
-                break;
+            if (holders[i] == 0 && !os.tryLock(LOCK_BASE + i, 1, true)) {
+                // Give back only what this call took: slots held before it stay held.
+                for (int j = slot; j < i; j++) {
+                    if ((added & (1 << j)) != 0) {
+                        unlock(mine, j, 1, false);
+                    }
+                }
+                return false;
             }
-            holders[taken]++;
-            mine.setShared(taken, true);
+            holders[i]++;
+            mine.setShared(i, true);
+            added |= 1 << i;
         }
-        if (!ok) {
-            unlock(mine, slot, taken - slot, false);
-        }
-        return ok;
+        return true;
     }
 
     synchronized void unlock(ShmHoldings mine, int slot, int count, boolean exclusive) {

@@ -1,0 +1,592 @@
+/*
+ * One connection's side of a WAL-mode database (wal.html, walformat.html):
+ * read transactions pinned to a snapshot by a read mark, the single writer
+ * appending frames under the WRITE lock, recovery of the wal-index from the
+ * WAL file, and checkpoints that copy frames back into the database file
+ * without overwriting a page an older reader still needs. All coordination
+ * with other connections and sqlite3 processes goes through the wal-index
+ * (WalIndex) and its shm lock slots, following SQLite's protocol, so that
+ * both sides see each other's commits.
+ */
+package turso.btree;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.security.SecureRandom;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.IntPredicate;
+import org.eclipse.collections.impl.list.mutable.primitive.IntArrayList;
+import org.eclipse.collections.impl.map.mutable.primitive.IntIntHashMap;
+import turso.api.ResultCode;
+import turso.api.TursoException;
+import turso.api.spi.SharedMemory;
+import turso.api.spi.Vfs;
+import turso.api.spi.VfsFile;
+import turso.btree.WalIndex.Header;
+
+final class Wal {
+
+    private static final int MAX_ATTEMPTS = 100;
+    private static final int CHUNK_BYTES = 1 << 20;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Vfs vfs;
+    private final String walPath;
+    private final VfsFile db;
+    private final SharedMemory shm;
+    private final WalIndex index;
+    private final int pageSize;
+    private final boolean readOnly;
+    private VfsFile walFile;
+    private Header hdr = Header.EMPTY;
+    private int readLock = -1;
+    private boolean writeLock;
+    private boolean ckptLock;
+    private int minFrame;
+    private int checkpointSeq;
+
+    Wal(Vfs vfs, String walPath, VfsFile db, SharedMemory shm, int pageSize, boolean readOnly) {
+        this.vfs = vfs;
+        this.walPath = walPath;
+        this.db = db;
+        this.shm = shm;
+        this.index = new WalIndex(shm);
+        this.pageSize = pageSize;
+        this.readOnly = readOnly;
+    }
+
+    // ---- read transactions ----
+
+    /** Starts a read transaction on the latest snapshot; true if it differs from this connection's previous one. */
+    boolean beginRead() {
+        Header before = hdr;
+        for (int attempt = 0; !tryBeginRead(false, attempt); attempt++) {
+            pause(attempt);
+        }
+        return !hdr.equals(before);
+    }
+
+    void endRead() {
+        if (readLock >= 0) {
+            shm.unlock(WalIndex.readLock(readLock), 1, false);
+            readLock = -1;
+        }
+    }
+
+    /** Database size in pages in this snapshot, or 0 when the WAL never said (the file's size decides). */
+    int dbSize() {
+        return hdr.nPage();
+    }
+
+    /** Frames committed to the WAL in this snapshot. */
+    int mxFrame() {
+        return hdr.mxFrame();
+    }
+
+    /** The frame of this snapshot that holds {@code pgno}, or 0 if the database file has it. */
+    int findFrame(int pgno) {
+        return readLock > 0 ? index.find(pgno, minFrame, hdr.mxFrame()) : 0;
+    }
+
+    void readFrame(int frame, MemorySegment dst) {
+        if (!openWalFile(false)) {
+            throw Corrupt.at("the WAL file is missing");
+        }
+        walFile.read(dst, WalFormat.frameOffset(frame, pageSize) + WalFormat.FRAME_HEADER);
+    }
+
+    private static void pause(int attempt) {
+        if (attempt >= MAX_ATTEMPTS) {
+            throw new TursoException(ResultCode.BUSY);
+        }
+        if (attempt > 5) {
+            long micros = attempt < 10 ? 1 : 39L * (attempt - 9) * (attempt - 9);
+            LockSupport.parkNanos(micros * 1000);
+        } else {
+            Thread.onSpinWait();
+        }
+    }
+
+    /** One attempt at SQLite's walTryBeginRead; false means try again. */
+    private boolean tryBeginRead(boolean useWal, int attempt) {
+        if (!useWal && !readHeader(attempt)) {
+            return false;
+        }
+        int mxFrame = hdr.mxFrame();
+        if (!useWal && index.nBackfill() == mxFrame && shm.lock(WalIndex.readLock(0), 1, false)) {
+            if (!index.currentHeader().equals(hdr)) {
+                shm.unlock(WalIndex.readLock(0), 1, false);
+                return false;
+            }
+            readLock = 0;
+            minFrame = mxFrame + 1;
+            return true;
+        }
+        int mxReadMark = 0;
+        int mxI = 0;
+        for (int i = 1; i < WalIndex.READERS; i++) {
+            int mark = index.readMark(i);
+            if (Integer.compareUnsigned(mxReadMark, mark) <= 0 && Integer.compareUnsigned(mark, mxFrame) <= 0) {
+                mxReadMark = mark;
+                mxI = i;
+            }
+        }
+        if (Integer.compareUnsigned(mxReadMark, mxFrame) < 0 || mxI == 0) {
+            for (int i = 1; i < WalIndex.READERS; i++) {
+                if (shm.lock(WalIndex.readLock(i), 1, true)) {
+                    index.setReadMark(i, mxFrame);
+                    mxReadMark = mxFrame;
+                    mxI = i;
+                    shm.unlock(WalIndex.readLock(i), 1, true);
+                    break;
+                }
+            }
+        }
+        if (mxI == 0 || !shm.lock(WalIndex.readLock(mxI), 1, false)) {
+            return false;
+        }
+        minFrame = index.nBackfill() + 1;
+        if (index.readMark(mxI) != mxReadMark || !index.currentHeader().equals(hdr)) {
+            shm.unlock(WalIndex.readLock(mxI), 1, false);
+            return false;
+        }
+        readLock = mxI;
+        return true;
+    }
+
+    /**
+     * Loads the published index header into {@code hdr}, recovering the
+     * index if it is not valid; false means retry. The first few attempts
+     * that find the two copies disagreeing just retry, as that is usually a
+     * writer publishing a commit: taking the WRITE lock to look closer
+     * would make that writer's next transaction BUSY for nothing.
+     */
+    private boolean readHeader(int attempt) {
+        Header h = index.tryReadHeader();
+        if (h == null) {
+            if (attempt < 3) {
+                return false;
+            }
+            boolean hadWrite = writeLock;
+            if (!hadWrite && !shm.lock(WalIndex.WRITE_LOCK, 1, true)) {
+                return false;
+            }
+            try {
+                h = index.tryReadHeader();
+                if (h == null) {
+                    h = recover();
+                }
+            } finally {
+                if (!hadWrite) {
+                    shm.unlock(WalIndex.WRITE_LOCK, 1, true);
+                }
+            }
+            if (h == null) {
+                return false;
+            }
+        }
+        if (h.version() != WalFormat.VERSION) {
+            throw new TursoException(ResultCode.CANTOPEN, "unknown wal-index version " + h.version());
+        }
+        if (h.mxFrame() != 0 && h.pageSize() != pageSize) {
+            throw Corrupt.at("the WAL's page size " + h.pageSize() + " is not the database's " + pageSize);
+        }
+        hdr = h;
+        return true;
+    }
+
+    // ---- recovery ----
+
+    /** Rebuilds the wal-index from the valid committed frames of the WAL file; null if another connection is at it. */
+    private Header recover() {
+        int first = ckptLock ? WalIndex.RECOVER_LOCK : WalIndex.CKPT_LOCK;
+        int count = WalIndex.RECOVER_LOCK + 1 - first;
+        if (!shm.lock(first, count, true)) {
+            return null;
+        }
+        try {
+            Header h = scanWal().sealed();
+            index.writeHeader(h);
+            index.setNBackfill(0);
+            index.setNBackfillAttempted(h.mxFrame());
+            index.setReadMark(0, 0);
+            for (int i = 1; i < WalIndex.READERS; i++) {
+                if (shm.lock(WalIndex.readLock(i), 1, true)) {
+                    index.setReadMark(i, i == 1 && h.mxFrame() > 0 ? h.mxFrame() : WalIndex.NOT_USED);
+                    shm.unlock(WalIndex.readLock(i), 1, true);
+                }
+            }
+            return h;
+        } finally {
+            shm.unlock(first, count, true);
+        }
+    }
+
+    private Header scanWal() {
+        if (!openWalFile(false)) {
+            return Header.EMPTY;
+        }
+        long size = walFile.size();
+        if (size < WalFormat.HEADER) {
+            return Header.EMPTY;
+        }
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment head = arena.allocate(WalFormat.HEADER);
+            walFile.read(head, 0);
+            WalFormat.Header wh = WalFormat.readHeader(head);
+            if (wh == null || wh.pageSize() != pageSize) {
+                return Header.EMPTY;
+            }
+            checkpointSeq = wh.checkpointSeq();
+            ValueLayout.OfInt word = WalFormat.wordOrder(wh.bigEndian());
+            int[] sum = {wh.cksum1(), wh.cksum2()};
+            int[] committedSum = sum.clone();
+            long frameSize = WalFormat.FRAME_HEADER + (long) pageSize;
+            int perChunk = (int) Math.max(1, CHUNK_BYTES / frameSize);
+            MemorySegment chunk = arena.allocate(perChunk * frameSize, 8);
+            IntArrayList pages = new IntArrayList();
+            int lastCommit = 0;
+            int nPage = 0;
+            scan:
+            for (long frame = 1; WalFormat.frameOffset(frame, pageSize) + frameSize <= size && frame < Integer.MAX_VALUE; ) {
+                long offset = WalFormat.frameOffset(frame, pageSize);
+                int n = (int) Math.min(perChunk, (size - offset) / frameSize);
+                walFile.read(chunk.asSlice(0, n * frameSize), offset);
+                for (int i = 0; i < n; i++, frame++) {
+                    long off = i * frameSize;
+                    if (!WalFormat.verifyFrame(chunk, off, pageSize, wh.salt1(), wh.salt2(), word, sum)) {
+                        break scan;
+                    }
+                    pages.add(Bytes.i32(chunk, off));
+                    int commit = Bytes.i32(chunk, off + 4);
+                    if (commit != 0) {
+                        lastCommit = (int) frame;
+                        nPage = commit;
+                        committedSum = sum.clone();
+                    }
+                }
+            }
+            for (int f = 1; f <= lastCommit; f++) {
+                index.append(f, pages.get(f - 1));
+            }
+            index.removeAfter(lastCommit);
+            return Header.EMPTY.withWal(wh.bigEndian(), pageSize, wh.salt1(), wh.salt2(), committedSum)
+                    .withFrames(0, lastCommit, nPage, committedSum);
+        }
+    }
+
+    private boolean openWalFile(boolean create) {
+        if (walFile != null) {
+            return true;
+        }
+        if (!create && !vfs.access(walPath, Vfs.Access.EXISTS)) {
+            return false;
+        }
+        walFile = vfs.open(walPath, Vfs.FileKind.WAL, readOnly ? EnumSet.of(Vfs.OpenFlag.READ_ONLY)
+                : EnumSet.of(Vfs.OpenFlag.READ_WRITE, Vfs.OpenFlag.CREATE));
+        return true;
+    }
+
+    // ---- write transactions ----
+
+    /** Takes the WRITE lock; BUSY if another writer has it, BUSY_SNAPSHOT if this snapshot is no longer the latest. */
+    void beginWrite() {
+        if (readLock < 0) {
+            throw new TursoException(ResultCode.MISUSE, "a WAL write needs a read transaction");
+        }
+        if (!shm.lock(WalIndex.WRITE_LOCK, 1, true)) {
+            throw new TursoException(ResultCode.BUSY);
+        }
+        writeLock = true;
+        if (!index.currentHeader().equals(hdr)) {
+            endWrite();
+            throw new TursoException(ResultCode.BUSY_SNAPSHOT);
+        }
+    }
+
+    void endWrite() {
+        if (writeLock) {
+            shm.unlock(WalIndex.WRITE_LOCK, 1, true);
+            writeLock = false;
+        }
+    }
+
+    /**
+     * Appends {@code pages} (in page order) as frames, the last one the
+     * commit frame carrying {@code dbSize}, syncs as {@code sync} asks, and
+     * publishes the new snapshot in the wal-index.
+     */
+    void commit(List<Page> pages, int dbSize, SyncMode sync) {
+        if (!writeLock || pages.isEmpty()) {
+            throw new TursoException(ResultCode.MISUSE, "nothing to commit to the WAL");
+        }
+        restartIfCheckpointed();
+        openWalFile(true);
+        Header h = hdr;
+        int frame = h.mxFrame();
+        int[] sum;
+        try (Arena arena = Arena.ofConfined()) {
+            if (frame == 0) {
+                int salt1 = checkpointSeq == 0 ? RANDOM.nextInt() : h.salt1();
+                int salt2 = checkpointSeq == 0 ? RANDOM.nextInt() : h.salt2();
+                MemorySegment head = arena.allocate(WalFormat.HEADER);
+                sum = WalFormat.writeHeader(head, pageSize, checkpointSeq, salt1, salt2);
+                walFile.write(head, 0);
+                if (sync != SyncMode.OFF) {
+                    walFile.sync(VfsFile.SyncType.NORMAL);
+                }
+                h = h.withWal(WalFormat.nativeMagic() == WalFormat.MAGIC_BE, pageSize, salt1, salt2, sum);
+            } else {
+                sum = new int[] {h.frameCksum1(), h.frameCksum2()};
+            }
+            ValueLayout.OfInt word = WalFormat.wordOrder(h.bigEndCksum() != 0);
+            long frameSize = WalFormat.FRAME_HEADER + (long) pageSize;
+            int perChunk = (int) Math.max(1, CHUNK_BYTES / frameSize);
+            MemorySegment chunk = arena.allocate(Math.min(perChunk, pages.size()) * frameSize, 8);
+            int first = frame + 1;
+            int inChunk = 0;
+            for (int i = 0; i < pages.size(); i++) {
+                Page p = pages.get(i);
+                long off = inChunk * frameSize;
+                MemorySegment.copy(p.data, 0, chunk, off + WalFormat.FRAME_HEADER, pageSize);
+                WalFormat.sealFrame(chunk, off, pageSize, p.pgno, i == pages.size() - 1 ? dbSize : 0, h.salt1(), h.salt2(),
+                        word, sum);
+                inChunk++;
+                if (inChunk == perChunk || i == pages.size() - 1) {
+                    walFile.write(chunk.asSlice(0, inChunk * frameSize), WalFormat.frameOffset(first, pageSize));
+                    first += inChunk;
+                    inChunk = 0;
+                }
+            }
+        }
+        if (sync == SyncMode.FULL || sync == SyncMode.EXTRA) {
+            walFile.sync(sync == SyncMode.EXTRA ? VfsFile.SyncType.FULL : VfsFile.SyncType.NORMAL);
+        }
+        try {
+            for (Page p : pages) {
+                index.append(++frame, p.pgno);
+            }
+        } catch (RuntimeException e) {
+            index.removeAfter(hdr.mxFrame());
+            throw e;
+        }
+        hdr = h.withFrames(h.change() + 1, frame, dbSize, sum).sealed();
+        index.writeHeader(hdr);
+    }
+
+    /**
+     * SQLite's walRestartLog: a writer reading the database file alone
+     * (read mark 0) after a complete checkpoint starts the WAL over from
+     * its beginning when no reader uses it; either way it then takes a read
+     * mark so that a checkpoint cannot overtake it.
+     */
+    private void restartIfCheckpointed() {
+        if (readLock != 0) {
+            return;
+        }
+        if (index.nBackfill() > 0 && shm.lock(WalIndex.readLock(1), WalIndex.READERS - 1, true)) {
+            try {
+                restartHeader();
+            } finally {
+                shm.unlock(WalIndex.readLock(1), WalIndex.READERS - 1, true);
+            }
+        }
+        shm.unlock(WalIndex.readLock(0), 1, false);
+        readLock = -1;
+        for (int attempt = 0; !tryBeginRead(true, attempt); attempt++) {
+            pause(attempt);
+        }
+    }
+
+    /** The next frame goes to the start of the WAL, with new salts so that older frames stop counting. */
+    private void restartHeader() {
+        checkpointSeq++;
+        hdr = hdr.restarted(hdr.salt1() + 1, RANDOM.nextInt()).sealed();
+        index.writeHeader(hdr);
+        index.setNBackfill(0);
+        index.setNBackfillAttempted(0);
+        index.setReadMark(1, 0);
+        for (int i = 2; i < WalIndex.READERS; i++) {
+            index.setReadMark(i, WalIndex.NOT_USED);
+        }
+    }
+
+    // ---- checkpoints ----
+
+    /**
+     * Runs a checkpoint (sqlite3WalCheckpoint); the connection must have no
+     * transaction open. {@code busy} (null for none) is SQLite's busy
+     * handler: asked with the number of tries so far whether to try a
+     * refused lock again; as in SQLite it is never used by PASSIVE, nor for
+     * the checkpoint lock itself. Returns PRAGMA wal_checkpoint's row.
+     */
+    CheckpointResult checkpoint(CheckpointMode mode, SyncMode sync, IntPredicate busy) {
+        if (readLock >= 0 || writeLock) {
+            throw new TursoException(ResultCode.LOCKED, "database table is locked");
+        }
+        if (readOnly) {
+            throw new TursoException(ResultCode.READONLY);
+        }
+        if (!shm.lock(WalIndex.CKPT_LOCK, 1, true)) {
+            return CheckpointResult.BLOCKED;
+        }
+        ckptLock = true;
+        boolean tookWrite = false;
+        try {
+            CheckpointMode effective = mode;
+            IntPredicate handler = mode == CheckpointMode.PASSIVE ? null : busy;
+            if (mode != CheckpointMode.PASSIVE) {
+                if (busyLock(handler, WalIndex.WRITE_LOCK, 1)) {
+                    writeLock = true;
+                    tookWrite = true;
+                } else {
+                    effective = CheckpointMode.PASSIVE;
+                    handler = null;
+                }
+            }
+            Header before = hdr;
+            for (int attempt = 0; !readHeader(attempt); attempt++) {
+                pause(attempt);
+            }
+            boolean changed = !hdr.equals(before);
+            boolean blocked = backfill(effective, sync, handler) || effective != mode;
+            CheckpointResult result = new CheckpointResult(blocked ? 1 : 0, hdr.mxFrame(), index.nBackfill());
+            if (changed) {
+                hdr = Header.EMPTY;
+            }
+            return result;
+        } finally {
+            if (tookWrite) {
+                endWrite();
+            }
+            shm.unlock(WalIndex.CKPT_LOCK, 1, true);
+            ckptLock = false;
+        }
+    }
+
+    /** SQLite's walCheckpoint; returns true if readers or a writer kept it from doing all that {@code mode} asks. */
+    private boolean backfill(CheckpointMode mode, SyncMode sync, IntPredicate busy) {
+        int mxFrame = hdr.mxFrame();
+        if (index.nBackfill() < mxFrame) {
+            int mxSafe = mxFrame;
+            for (int i = 1; i < WalIndex.READERS; i++) {
+                int mark = index.readMark(i);
+                if (Integer.compareUnsigned(mxSafe, mark) > 0) {
+                    if (busyLock(busy, WalIndex.readLock(i), 1)) {
+                        index.setReadMark(i, i == 1 ? mxSafe : WalIndex.NOT_USED);
+                        shm.unlock(WalIndex.readLock(i), 1, true);
+                    } else {
+                        mxSafe = mark;
+                        busy = null;
+                    }
+                }
+            }
+            int nBackfill = index.nBackfill();
+            if (nBackfill < mxSafe && busyLock(busy, WalIndex.readLock(0), 1)) {
+                try {
+                    copyFrames(nBackfill, mxSafe, sync);
+                } finally {
+                    shm.unlock(WalIndex.readLock(0), 1, true);
+                }
+            }
+        }
+        if (mode == CheckpointMode.PASSIVE) {
+            return false;
+        }
+        if (index.nBackfill() < hdr.mxFrame()) {
+            return true;
+        }
+        if (mode == CheckpointMode.FULL) {
+            return false;
+        }
+        if (!busyLock(busy, WalIndex.readLock(1), WalIndex.READERS - 1)) {
+            return true;
+        }
+        try {
+            if (mode == CheckpointMode.TRUNCATE) {
+                restartHeader();
+                if (openWalFile(false)) {
+                    walFile.truncate(0);
+                }
+            }
+        } finally {
+            shm.unlock(WalIndex.readLock(1), WalIndex.READERS - 1, true);
+        }
+        return false;
+    }
+
+    /** SQLite's walBusyLock: an exclusive lock on the slots, tried again for as long as the busy handler says so. */
+    private boolean busyLock(IntPredicate busy, int slot, int count) {
+        for (int tries = 0; ; tries++) {
+            if (shm.lock(slot, count, true)) {
+                return true;
+            }
+            if (busy == null || !busy.test(tries)) {
+                return false;
+            }
+        }
+    }
+
+    /** Writes the latest version of each page in frames (from, to] to the database file. */
+    private void copyFrames(int from, int to, SyncMode sync) {
+        index.setNBackfillAttempted(to);
+        if (!openWalFile(false)) {
+            throw Corrupt.at("the WAL file is missing");
+        }
+        if (sync != SyncMode.OFF) {
+            walFile.sync(VfsFile.SyncType.NORMAL);
+        }
+        IntIntHashMap latest = new IntIntHashMap();
+        for (int f = from + 1; f <= to; f++) {
+            latest.put(index.pageOf(f), f);
+        }
+        int[] pgnos = latest.keySet().toSortedArray();
+        int mxPage = hdr.nPage();
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment buf = arena.allocate(pageSize, 8);
+            for (int pgno : pgnos) {
+                if (pgno < 1 || pgno > mxPage) {
+                    continue;
+                }
+                walFile.read(buf, WalFormat.frameOffset(latest.get(pgno), pageSize) + WalFormat.FRAME_HEADER);
+                db.write(buf, (long) (pgno - 1) * pageSize);
+            }
+        }
+        if (to == index.currentHeader().mxFrame()) {
+            db.truncate((long) hdr.nPage() * pageSize);
+        }
+        if (sync != SyncMode.OFF) {
+            db.sync(sync == SyncMode.EXTRA || sync == SyncMode.FULL ? VfsFile.SyncType.FULL : VfsFile.SyncType.NORMAL);
+        }
+        index.setNBackfill(to);
+    }
+
+    /** Whether every committed frame is in the database file. */
+    boolean fullyCheckpointed() {
+        return index.nBackfill() == hdr.mxFrame();
+    }
+
+    /**
+     * Detaches from the WAL. With {@code delete} (the last connection,
+     * everything checkpointed) the -wal and -shm files are removed, as
+     * SQLite does on its last close.
+     */
+    void close(boolean delete) {
+        endRead();
+        endWrite();
+        try {
+            if (walFile != null) {
+                walFile.close();
+                walFile = null;
+            }
+            if (delete && vfs.access(walPath, Vfs.Access.EXISTS)) {
+                vfs.delete(walPath, false);
+            }
+        } finally {
+            shm.unmap(delete);
+        }
+    }
+}

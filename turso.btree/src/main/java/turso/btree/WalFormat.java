@@ -1,0 +1,124 @@
+/*
+ * The WAL file's bytes (fileformat2 §4.1): the 32-byte header, the 24-byte
+ * frame headers, and the cumulative checksum that chains the header to
+ * every frame. All fields are big-endian; the checksum reads the data as
+ * 32-bit words in the byte order the magic number names (we write the
+ * machine's native order, as SQLite does).
+ */
+package turso.btree;
+
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.ByteOrder;
+
+final class WalFormat {
+
+    static final int HEADER = 32;
+    static final int FRAME_HEADER = 24;
+    static final int MAGIC_LE = 0x377f0682;
+    static final int MAGIC_BE = 0x377f0683;
+    static final int VERSION = 3007000;
+
+    private static final ValueLayout.OfInt LE = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+    private static final ValueLayout.OfInt BE = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
+
+    private WalFormat() {
+    }
+
+    /** The magic number of a WAL we write: checksums in the machine's byte order. */
+    static int nativeMagic() {
+        return ByteOrder.nativeOrder() == ByteOrder.BIG_ENDIAN ? MAGIC_BE : MAGIC_LE;
+    }
+
+    static ValueLayout.OfInt wordOrder(boolean bigEndian) {
+        return bigEndian ? BE : LE;
+    }
+
+    /** Continues checksum {@code sum} over {@code len} bytes (a multiple of 8) of {@code s} from {@code off}. */
+    static void checksum(MemorySegment s, long off, long len, ValueLayout.OfInt word, int[] sum) {
+        int s0 = sum[0];
+        int s1 = sum[1];
+        for (long p = off; p < off + len; p += 8) {
+            s0 += s.get(word, p) + s1;
+            s1 += s.get(word, p + 4) + s0;
+        }
+        sum[0] = s0;
+        sum[1] = s1;
+    }
+
+    static long frameOffset(long frame, int pageSize) {
+        return HEADER + (frame - 1) * (FRAME_HEADER + (long) pageSize);
+    }
+
+    /** Fills the 32-byte header in {@code h}; returns its checksum, the seed of the first frame's. */
+    static int[] writeHeader(MemorySegment h, int pageSize, int checkpointSeq, int salt1, int salt2) {
+        int magic = nativeMagic();
+        Bytes.put32(h, 0, magic);
+        Bytes.put32(h, 4, VERSION);
+        Bytes.put32(h, 8, pageSize);
+        Bytes.put32(h, 12, checkpointSeq);
+        Bytes.put32(h, 16, salt1);
+        Bytes.put32(h, 20, salt2);
+        int[] sum = new int[2];
+        checksum(h, 0, 24, wordOrder(magic == MAGIC_BE), sum);
+        Bytes.put32(h, 24, sum[0]);
+        Bytes.put32(h, 28, sum[1]);
+        return sum;
+    }
+
+    /** A WAL header that passed its checks. */
+    record Header(boolean bigEndian, int pageSize, int checkpointSeq, int salt1, int salt2, int cksum1, int cksum2) {
+    }
+
+    /** Reads and verifies the header; null if it is not a valid WAL header. */
+    static Header readHeader(MemorySegment h) {
+        int magic = Bytes.i32(h, 0);
+        if (magic != MAGIC_LE && magic != MAGIC_BE || Bytes.i32(h, 4) != VERSION) {
+            return null;
+        }
+        int ps = Bytes.i32(h, 8);
+        if (ps < 512 || ps > 65536 || Integer.bitCount(ps) != 1) {
+            return null;
+        }
+        int[] sum = new int[2];
+        checksum(h, 0, 24, wordOrder(magic == MAGIC_BE), sum);
+        if (sum[0] != Bytes.i32(h, 24) || sum[1] != Bytes.i32(h, 28)) {
+            return null;
+        }
+        return new Header(magic == MAGIC_BE, ps, Bytes.i32(h, 12), Bytes.i32(h, 16), Bytes.i32(h, 20), sum[0], sum[1]);
+    }
+
+    /**
+     * Fills the frame header at {@code off} for the page that follows it and
+     * advances {@code sum} over it; {@code commitSize} is the database size
+     * in pages for a commit frame, 0 otherwise.
+     */
+    static void sealFrame(MemorySegment f, long off, int pageSize, int pgno, int commitSize, int salt1, int salt2,
+            ValueLayout.OfInt word, int[] sum) {
+        Bytes.put32(f, off, pgno);
+        Bytes.put32(f, off + 4, commitSize);
+        Bytes.put32(f, off + 8, salt1);
+        Bytes.put32(f, off + 12, salt2);
+        checksum(f, off, 8, word, sum);
+        checksum(f, off + FRAME_HEADER, pageSize, word, sum);
+        Bytes.put32(f, off + 16, sum[0]);
+        Bytes.put32(f, off + 20, sum[1]);
+    }
+
+    /** Whether the frame at {@code off} belongs to the WAL with these salts and continues {@code sum}; advances it if so. */
+    static boolean verifyFrame(MemorySegment f, long off, int pageSize, int salt1, int salt2, ValueLayout.OfInt word,
+            int[] sum) {
+        if (Bytes.i32(f, off) <= 0 || Bytes.i32(f, off + 8) != salt1 || Bytes.i32(f, off + 12) != salt2) {
+            return false;
+        }
+        int[] next = {sum[0], sum[1]};
+        checksum(f, off, 8, word, next);
+        checksum(f, off + FRAME_HEADER, pageSize, word, next);
+        if (next[0] != Bytes.i32(f, off + 16) || next[1] != Bytes.i32(f, off + 20)) {
+            return false;
+        }
+        sum[0] = next[0];
+        sum[1] = next[1];
+        return true;
+    }
+}

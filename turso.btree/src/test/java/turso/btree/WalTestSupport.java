@@ -1,0 +1,74 @@
+/*
+ * Shared pieces of the WAL tests: the project's NIO VFS (the one with a
+ * real -shm), a table "t(a, b)" created and filled through Storage, and
+ * reading it back as rowid -> a.
+ */
+package turso.btree;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.util.TreeMap;
+import turso.api.TursoException;
+import turso.api.Value;
+import turso.api.spi.NamedServices;
+import turso.api.spi.Vfs;
+
+final class WalTestSupport {
+
+    private WalTestSupport() {
+    }
+
+    static Vfs nio() {
+        try {
+            return NamedServices.load(Vfs.class, "VFS").lookup("nio");
+        } catch (TursoException e) {
+            assumeTrue(false, "turso.vfs.nio is not on the module path: " + e.getMessage());
+            return null;
+        }
+    }
+
+    /** Creates table t(a, b) at root 2 in its own transaction. */
+    static void createTable(Storage s) {
+        s.beginWrite();
+        int root = s.createTable();
+        Rows.addSchemaRow(s, 1, "table", "t", "t", root, "CREATE TABLE t(a, b)");
+        s.commit();
+    }
+
+    /** Inserts rows {@code from..to} (a = "v" + rowid, b = a blob of rowid % 50 * 40 bytes) in one transaction. */
+    static void insert(Storage s, long from, long to) {
+        s.beginWrite();
+        try (BTreeCursor c = s.openTableCursor(2)) {
+            for (long id = from; id <= to; id++) {
+                c.insert(id, Rows.record(new Value.Text("v" + id), new Value.Blob(new byte[(int) (id % 50 * 40)])));
+            }
+        }
+        s.commit();
+    }
+
+    /** rowid -> a of table t, in a read transaction of its own unless one is open. */
+    static TreeMap<Long, String> rows(Storage s) {
+        boolean own = !s.inTransaction();
+        if (own) {
+            s.beginRead();
+        }
+        TreeMap<Long, String> out = new TreeMap<>();
+        try (BTreeCursor c = s.openTableCursor(2)) {
+            for (boolean ok = c.first(); ok; ok = c.next()) {
+                out.put(c.rowid(), c.record().getString(0));
+            }
+        }
+        if (own) {
+            s.commit();
+        }
+        return out;
+    }
+
+    static TreeMap<Long, String> expected(long from, long to) {
+        TreeMap<Long, String> out = new TreeMap<>();
+        for (long id = from; id <= to; id++) {
+            out.put(id, "v" + id);
+        }
+        return out;
+    }
+}
