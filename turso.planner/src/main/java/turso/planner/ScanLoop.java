@@ -24,6 +24,8 @@ final class ScanLoop {
     private final AccessPath path;
     /** The index cursor of an index path, else -1. */
     private final int indexCursor;
+    /** Whether the query reads the table's columns from the index alone (a covering index). */
+    private boolean covering;
     /** Registers holding the key that ends the range (index) or the upper rowid, or -1. */
     private int endKey = -1;
     private int endCount;
@@ -48,6 +50,27 @@ final class ScanLoop {
 
     Scope scope() {
         return scope;
+    }
+
+    /** Reads the table's columns from the index of an index path, never the table (the index covers the query). */
+    void readFromIndex() {
+        AccessPath.IndexRange range = (AccessPath.IndexRange) path;
+        covering = true;
+        exprs.readFromIndex(scope.cursor(), indexCursor, range.index(), scope.table().columns().size());
+    }
+
+    /** What EXPLAIN QUERY PLAN says of this loop. */
+    String describe() {
+        String plan = path.describe(scope);
+        return covering ? plan.replace(" USING INDEX ", " USING COVERING INDEX ") : plan;
+    }
+
+    /** The table stands on a row of NULLs (the unmatched side of a LEFT JOIN) until it moves. */
+    void nullRow() {
+        b.emit(Op.NULL_ROW, scope.cursor(), 0, 0);
+        if (indexCursor >= 0) {
+            b.emit(Op.NULL_ROW, indexCursor, 0, 0);
+        }
     }
 
     /** Opens the table's cursor (for writing if {@code write}) and its index's, for reading. */
@@ -168,9 +191,11 @@ final class ScanLoop {
                 if (endKey >= 0) {
                     b.emit(endOp, indexCursor, values >= 0 ? nextValue : exhausted, endKey, endCount, 0);
                 }
-                int rowid = b.newRegister();
-                b.emit(Op.IDX_ROWID, indexCursor, rowid, 0);
-                b.emit(Op.SEEK_ROWID, scope.cursor(), next, rowid);
+                if (!covering) {
+                    int rowid = b.newRegister();
+                    b.emit(Op.IDX_ROWID, indexCursor, rowid, 0);
+                    b.emit(Op.SEEK_ROWID, scope.cursor(), next, rowid);
+                }
             }
             default -> { }
         }

@@ -46,6 +46,8 @@ final class SelectCompiler {
     private List<JoinStep> joins = List.of();
     /** The temporary B-trees (sorters) the query uses, as EXPLAIN QUERY PLAN names them. */
     private final List<String> temporaryTrees = new ArrayList<>();
+    /** Every expression of the query (results, WHERE, GROUP BY, HAVING, ORDER BY, ON): what it reads of each table. */
+    private List<Expr> queryExpressions = List.of();
     /** Subqueries in FROM without an alias so far, which SQLite names (subquery-N). */
     private int subqueryCount;
     /** The loop of each table of {@code joins}, with its access path. */
@@ -116,6 +118,16 @@ final class SelectCompiler {
         joins = core.from() == null ? List.of() : joins(core.from(), schema);
         exprs.setScopes(joins.stream().map(JoinStep::scope).toList());
         collectResults(core.columns(), sql);
+        queryExpressions = new ArrayList<>(results);
+        if (core.where() != null) {
+            queryExpressions.add(core.where());
+        }
+        if (core.having() != null) {
+            queryExpressions.add(core.having());
+        }
+        core.groupBy().forEach(queryExpressions::add);
+        select.orderBy().forEach(t -> queryExpressions.add(t.expr()));
+        joins.stream().map(JoinStep::on).filter(java.util.Objects::nonNull).forEach(queryExpressions::add);
         Map<String, Expr> byAlias = new HashMap<>();
         for (int j = 0; j < results.size(); j++) {
             if (aliases.get(j) != null) {
@@ -517,11 +529,7 @@ final class SelectCompiler {
 
     /** A table column of the current row of the join into {@code target}. */
     private void readColumn(ColumnKey column, int target) {
-        if (column.column() == ColumnKey.ROWID) {
-            b.emit(Op.ROWID, column.cursor(), target, 0);
-        } else {
-            b.emit(Op.COLUMN, column.cursor(), column.column(), target);
-        }
+        exprs.readColumn(column.cursor(), column.column(), target);
     }
 
     /**
@@ -552,13 +560,17 @@ final class SelectCompiler {
             }
             int level = k;
             AccessPath path = AccessPaths.choose(join.scope(), drivers, exprs, e -> Conjuncts.knownBefore(e, exprs, level));
-            loops.add(new ScanLoop(b, exprs, exprs.functions(), join.scope(), path));
+            ScanLoop loop = new ScanLoop(b, exprs, exprs.functions(), join.scope(), path);
+            if (path instanceof AccessPath.IndexRange range && covers(range.index(), join.scope())) {
+                loop.readFromIndex();
+            }
+            loops.add(loop);
         }
         if (!joins.isEmpty()) {
             b.emit(Op.TRANSACTION, 0, 0, 0);
             for (ScanLoop loop : loops) {
                 loop.open(false);
-                b.plan(loop.path().describe(loop.scope()));
+                b.plan(loop.describe());
             }
         } else {
             b.plan("SCAN CONSTANT ROW");
@@ -615,7 +627,6 @@ final class SelectCompiler {
         }
         JoinStep join = joins.get(k);
         ScanLoop scanLoop = loops.get(k);
-        int cursor = join.scope().cursor();
         int end = b.newLabel();
         int next = b.newLabel();
         if (!join.left()) {
@@ -652,7 +663,7 @@ final class SelectCompiler {
             scanLoop.advance(loop);
             b.resolve(afterLoop);
             b.emit(Op.IF, matched, end, 0);
-            b.emit(Op.NULL_ROW, cursor, 0, 0);
+            scanLoop.nullRow();
             b.emit(Op.INTEGER, 1, nullPass, 0);
             b.emit(Op.INTEGER, 1, matched, 0);
             b.emit(Op.GOTO, 0, inner, 0);
@@ -729,6 +740,34 @@ final class SelectCompiler {
             steps.add(new JoinStep(new Scope(table, name, cursor, hidden), left, on));
         }
         return steps;
+    }
+
+    /**
+     * Whether every column the query reads of {@code scope}'s table is in
+     * {@code index} (the rowid always is), so that the table need not be
+     * read. A query holding a subquery is not looked into: it is never covered.
+     */
+    private boolean covers(Index index, Scope scope) {
+        boolean[] covered = {true};
+        for (Expr e : queryExpressions) {
+            ExprWalker.walk(e, x -> {
+                switch (x) {
+                    case Expr.Subquery sub -> covered[0] = false;
+                    case Expr.Exists sub -> covered[0] = false;
+                    case Expr.InSelect sub -> covered[0] = false;
+                    case Expr.ColumnRef ref -> {
+                        ColumnKey key = exprs.columnKey(ref);
+                        if (key != null && key.cursor() == scope.cursor() && key.column() != ColumnKey.ROWID
+                                && !index.covers(key.column())) {
+                            covered[0] = false;
+                        }
+                    }
+                    default -> { }
+                }
+                return covered[0];
+            });
+        }
+        return covered[0];
     }
 
     /**
