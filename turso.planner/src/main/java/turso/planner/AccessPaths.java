@@ -106,6 +106,105 @@ final class AccessPaths {
         return best;
     }
 
+    /** An ORDER BY term on a column of the table ({@link ColumnKey#ROWID}: the rowid). */
+    record OrderTerm(int column, boolean descending, String collation) {
+    }
+
+    /** A path that gives rows in the wanted order, forwards or backwards. */
+    record Ordered(AccessPath path, boolean reverse) {
+    }
+
+    /**
+     * A path giving the rows of {@code path} in the order of {@code wanted}:
+     * the same path when its order already is (an index whose columns after
+     * the equalities are the terms, or the rowid), an index scan in place of
+     * a whole-table scan; null when none does. A rowid range runs forwards only.
+     */
+    static Ordered ordered(Scope scope, AccessPath path, List<OrderTerm> wanted) {
+        switch (path) {
+            case AccessPath.FullScan f -> {
+                Boolean byRowid = rowidOrder(wanted);
+                if (byRowid != null) {
+                    return new Ordered(path, byRowid);
+                }
+                for (Index index : scope.table().indexes()) {
+                    if (index.where() != null) {
+                        continue;
+                    }
+                    Boolean reverse = indexOrder(index, 0, wanted);
+                    if (reverse != null) {
+                        return new Ordered(new AccessPath.IndexRange(index, List.of(), List.of(), null, null,
+                                Affinity.NONE, null), reverse);
+                    }
+                }
+                return null;
+            }
+            case AccessPath.RowidEq r -> {
+                return new Ordered(path, false);
+            }
+            case AccessPath.RowidRange r -> {
+                return Boolean.FALSE.equals(rowidOrder(wanted)) ? new Ordered(path, false) : null;
+            }
+            case AccessPath.IndexRange i when i.in() == null -> {
+                Boolean reverse = indexOrder(i.index(), i.equal().size(), wanted);
+                if (reverse == null) {
+                    return null;
+                }
+                return new Ordered(path, reverse);
+            }
+            default -> {
+                return null;
+            }
+        }
+    }
+
+    /** Whether {@code wanted} is the rowid alone: FALSE ascending, TRUE descending; null if not. */
+    private static Boolean rowidOrder(List<OrderTerm> wanted) {
+        if (wanted.size() == 1 && wanted.getFirst().column() == ColumnKey.ROWID) {
+            return wanted.getFirst().descending();
+        }
+        return null;
+    }
+
+    /**
+     * Whether {@code index}, its first {@code fixed} columns held equal, lists
+     * entries in the order of {@code wanted}: FALSE forwards, TRUE backwards,
+     * null if it does not.
+     */
+    private static Boolean indexOrder(Index index, int fixed, List<OrderTerm> wanted) {
+        int next = fixed;
+        Boolean reverse = null;
+        boolean rowidSeen = false;
+        for (OrderTerm term : wanted) {
+            if (rowidSeen) {
+                return null;
+            }
+            boolean isFixed = false;
+            for (int p = 0; p < fixed; p++) {
+                isFixed |= index.parts().get(p).column() == term.column() && term.column() != ColumnKey.ROWID;
+            }
+            if (isFixed) {
+                continue;
+            }
+            boolean direction;
+            if (next < index.parts().size() && index.parts().get(next).column() == term.column()
+                    && index.parts().get(next).collation().equalsIgnoreCase(term.collation())) {
+                direction = term.descending() != index.parts().get(next).descending();
+                next++;
+            } else if (term.column() == ColumnKey.ROWID && next == index.parts().size()) {
+                direction = term.descending();
+                rowidSeen = true;
+            } else {
+                return null;
+            }
+            if (reverse != null && reverse != direction) {
+                return null;
+            }
+            reverse = direction;
+        }
+        return reverse == null ? Boolean.FALSE : reverse;
+    }
+
     /** The affinity a seek key gets: none, text, or numeric, as the comparison applies it. */
     private static Affinity seekAffinity(Affinity comparison) {
         return comparison == Affinity.TEXT ? Affinity.TEXT : comparison.isNumeric() ? Affinity.NUMERIC : Affinity.NONE;

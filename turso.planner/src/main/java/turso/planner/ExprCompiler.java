@@ -11,6 +11,7 @@ package turso.planner;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import turso.api.ResultCode;
@@ -57,6 +58,38 @@ final class ExprCompiler {
     private final java.util.Set<String> expanding = new java.util.HashSet<>();
     /** In the output phase of an aggregate query: registers holding the last row's columns. */
     private Map<ColumnKey, Integer> columnHolders = Map.of();
+
+    /** Tables read through a covering index instead: by table cursor, the index cursor and each column's place in its key. */
+    private final Map<Integer, Covering> coverings = new HashMap<>();
+
+    private record Covering(int indexCursor, int[] position) {
+    }
+
+    /** Makes reads of table cursor {@code table}'s columns read index cursor {@code index}'s key, where {@code index} holds them. */
+    void readFromIndex(int table, int index, Index definition, int columnCount) {
+        int[] position = new int[columnCount];
+        java.util.Arrays.fill(position, -1);
+        for (int p = definition.parts().size() - 1; p >= 0; p--) {
+            int column = definition.parts().get(p).column();
+            if (column != ColumnKey.ROWID) {
+                position[column] = p;
+            }
+        }
+        coverings.put(table, new Covering(index, position));
+    }
+
+    /** Reads column {@code column} ({@link ColumnKey#ROWID}: the rowid) of cursor {@code cursor}'s row into {@code target}. */
+    void readColumn(int cursor, int column, int target) {
+        Covering covering = coverings.get(cursor);
+        if (covering == null) {
+            b.emit(column == ColumnKey.ROWID ? Op.ROWID : Op.COLUMN, cursor, column == ColumnKey.ROWID ? target : column,
+                    column == ColumnKey.ROWID ? 0 : target);
+        } else if (column == ColumnKey.ROWID) {
+            b.emit(Op.IDX_ROWID, covering.indexCursor(), target, 0);
+        } else {
+            b.emit(Op.COLUMN, covering.indexCursor(), covering.position()[column], target);
+        }
+    }
 
     /** How many references of subqueries compiled within this one resolved here or further out (correlation). */
     private int innerLookups;
@@ -237,11 +270,11 @@ final class ExprCompiler {
             Integer holder = resolved.owner().columnHolders.get(new ColumnKey(resolved.scope().cursor(), resolved.index()));
             if (holder != null) {
                 b.emit(Op.COPY, holder, target, 0);
-            } else if (resolved.index() == ColumnKey.ROWID) {
-                b.emit(Op.ROWID, resolved.scope().cursor(), target, 0);
             } else {
-                b.emit(Op.COLUMN, resolved.scope().cursor(), resolved.index(), target);
-                b.comment(resolved.scope().table().name() + "." + resolved.column().name());
+                resolved.owner().readColumn(resolved.scope().cursor(), resolved.index(), target);
+                if (resolved.index() != ColumnKey.ROWID) {
+                    b.comment(resolved.scope().table().name() + "." + resolved.column().name());
+                }
             }
             return;
         }

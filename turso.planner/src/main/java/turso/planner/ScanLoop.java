@@ -24,6 +24,9 @@ final class ScanLoop {
     private final AccessPath path;
     /** The index cursor of an index path, else -1. */
     private final int indexCursor;
+    private final boolean reverse;
+    /** Whether the query reads the table's columns from the index alone (a covering index). */
+    private boolean covering;
     /** Registers holding the key that ends the range (index) or the upper rowid, or -1. */
     private int endKey = -1;
     private int endCount;
@@ -34,6 +37,13 @@ final class ScanLoop {
     private int nextValue;
 
     ScanLoop(ProgramBuilder b, ExprCompiler exprs, FunctionRegistry functions, Scope scope, AccessPath path) {
+        this(b, exprs, functions, scope, path, false);
+    }
+
+    /** A loop that runs backwards when {@code reverse} (a whole-table scan, or an index path without a range). */
+    ScanLoop(ProgramBuilder b, ExprCompiler exprs, FunctionRegistry functions, Scope scope, AccessPath path,
+            boolean reverse) {
+        this.reverse = reverse;
         this.b = b;
         this.exprs = exprs;
         this.functions = functions;
@@ -48,6 +58,27 @@ final class ScanLoop {
 
     Scope scope() {
         return scope;
+    }
+
+    /** Reads the table's columns from the index of an index path, never the table (the index covers the query). */
+    void readFromIndex() {
+        AccessPath.IndexRange range = (AccessPath.IndexRange) path;
+        covering = true;
+        exprs.readFromIndex(scope.cursor(), indexCursor, range.index(), scope.table().columns().size());
+    }
+
+    /** What EXPLAIN QUERY PLAN says of this loop. */
+    String describe() {
+        String plan = path.describe(scope);
+        return covering ? plan.replace(" USING INDEX ", " USING COVERING INDEX ") : plan;
+    }
+
+    /** The table stands on a row of NULLs (the unmatched side of a LEFT JOIN) until it moves. */
+    void nullRow() {
+        b.emit(Op.NULL_ROW, scope.cursor(), 0, 0);
+        if (indexCursor >= 0) {
+            b.emit(Op.NULL_ROW, indexCursor, 0, 0);
+        }
     }
 
     /** Opens the table's cursor (for writing if {@code write}) and its index's, for reading. */
@@ -70,7 +101,7 @@ final class ScanLoop {
     /** Positions on the first candidate row, or jumps to {@code exhausted}. */
     void start(int exhausted) {
         switch (path) {
-            case AccessPath.FullScan f -> b.emit(Op.REWIND, scope.cursor(), exhausted, 0);
+            case AccessPath.FullScan f -> b.emit(reverse ? Op.LAST : Op.REWIND, scope.cursor(), exhausted, 0);
             case AccessPath.RowidEq eq -> {
                 int value = exprs.compile(eq.value());
                 b.emit(Op.SEEK_ROWID, scope.cursor(), exhausted, value);
@@ -118,38 +149,44 @@ final class ScanLoop {
             b.emit(Op.SEEK_GE, indexCursor, nextValue, key, n, 0);
             return;
         }
-        if (last != null || (ranged && descending)) {
+        // In the scan's direction: the bound it starts from, the one it stops at, and where NULLs must be passed by.
+        AccessPath.Bound from = reverse ? last : first;
+        AccessPath.Bound to = reverse ? first : last;
+        boolean skipNullsAtStart = ranged && (reverse == descending);
+        boolean stopAtNulls = ranged && (reverse != descending);
+        if (to != null || stopAtNulls) {
             endKey = b.newRegisters(n + 1);
             for (int p = 0; p < n; p++) {
                 b.emit(Op.COPY, key + p, endKey + p, 0);
             }
             endCount = n + 1;
-            if (last != null) {
-                exprs.compileInto(last.value(), endKey + n);
+            if (to != null) {
+                exprs.compileInto(to.value(), endKey + n);
                 affinity(endKey + n, i.rangeAffinity());
                 b.emit(Op.IS_NULL, endKey + n, exhausted, 0);
-                endOp = last.inclusive() ? Op.IDX_GT : Op.IDX_GE;
+                endOp = reverse ? (to.inclusive() ? Op.IDX_LT : Op.IDX_LE) : (to.inclusive() ? Op.IDX_GT : Op.IDX_GE);
             } else {
                 b.emit(Op.NULL, 0, endKey + n, 0);
-                endOp = Op.IDX_GE;
+                endOp = reverse ? Op.IDX_LE : Op.IDX_GE;
             }
         } else if (n > 0) {
             endKey = key;
             endCount = n;
-            endOp = Op.IDX_GT;
+            endOp = reverse ? Op.IDX_LT : Op.IDX_GT;
         }
-        if (first != null) {
-            exprs.compileInto(first.value(), key + n);
+        if (from != null) {
+            exprs.compileInto(from.value(), key + n);
             affinity(key + n, i.rangeAffinity());
             b.emit(Op.IS_NULL, key + n, exhausted, 0);
-            b.emit(first.inclusive() ? Op.SEEK_GE : Op.SEEK_GT, indexCursor, exhausted, key, n + 1, 0);
-        } else if (ranged && !descending) {
+            int seek = reverse ? (from.inclusive() ? Op.SEEK_LE : Op.SEEK_LT) : (from.inclusive() ? Op.SEEK_GE : Op.SEEK_GT);
+            b.emit(seek, indexCursor, exhausted, key, n + 1, 0);
+        } else if (skipNullsAtStart) {
             b.emit(Op.NULL, 0, key + n, 0);
-            b.emit(Op.SEEK_GT, indexCursor, exhausted, key, n + 1, 0);
+            b.emit(reverse ? Op.SEEK_LT : Op.SEEK_GT, indexCursor, exhausted, key, n + 1, 0);
         } else if (n > 0) {
-            b.emit(Op.SEEK_GE, indexCursor, exhausted, key, n, 0);
+            b.emit(reverse ? Op.SEEK_LE : Op.SEEK_GE, indexCursor, exhausted, key, n, 0);
         } else {
-            b.emit(Op.REWIND, indexCursor, exhausted, 0);
+            b.emit(reverse ? Op.LAST : Op.REWIND, indexCursor, exhausted, 0);
         }
     }
 
@@ -168,9 +205,11 @@ final class ScanLoop {
                 if (endKey >= 0) {
                     b.emit(endOp, indexCursor, values >= 0 ? nextValue : exhausted, endKey, endCount, 0);
                 }
-                int rowid = b.newRegister();
-                b.emit(Op.IDX_ROWID, indexCursor, rowid, 0);
-                b.emit(Op.SEEK_ROWID, scope.cursor(), next, rowid);
+                if (!covering) {
+                    int rowid = b.newRegister();
+                    b.emit(Op.IDX_ROWID, indexCursor, rowid, 0);
+                    b.emit(Op.SEEK_ROWID, scope.cursor(), next, rowid);
+                }
             }
             default -> { }
         }
@@ -181,8 +220,8 @@ final class ScanLoop {
         switch (path) {
             case AccessPath.RowidEq eq -> { }
             case AccessPath.RowidIn in -> { }
-            case AccessPath.IndexRange i -> b.emit(Op.NEXT, indexCursor, top, 0);
-            default -> b.emit(Op.NEXT, scope.cursor(), top, 0);
+            case AccessPath.IndexRange i -> b.emit(reverse ? Op.PREV : Op.NEXT, indexCursor, top, 0);
+            default -> b.emit(reverse ? Op.PREV : Op.NEXT, scope.cursor(), top, 0);
         }
         if (values >= 0) {
             b.resolve(nextValue);

@@ -46,8 +46,15 @@ final class SelectCompiler {
     private List<JoinStep> joins = List.of();
     /** The temporary B-trees (sorters) the query uses, as EXPLAIN QUERY PLAN names them. */
     private final List<String> temporaryTrees = new ArrayList<>();
+    /** Every expression of the query (results, WHERE, GROUP BY, HAVING, ORDER BY, ON): what it reads of each table. */
+    private List<Expr> queryExpressions = List.of();
     /** Subqueries in FROM without an alias so far, which SQLite names (subquery-N). */
     private int subqueryCount;
+    /** The WHERE terms tested in each join loop (the last: without FROM), and each table's access path, once planned. */
+    private List<List<Expr>> levelTerms;
+    private List<AccessPath> paths;
+    /** Whether the outermost loop runs backwards (ORDER BY ... DESC read from an ascending index or the rowid). */
+    private boolean reverseFirst;
     /** The loop of each table of {@code joins}, with its access path. */
     private List<ScanLoop> loops = List.of();
 
@@ -116,6 +123,16 @@ final class SelectCompiler {
         joins = core.from() == null ? List.of() : joins(core.from(), schema);
         exprs.setScopes(joins.stream().map(JoinStep::scope).toList());
         collectResults(core.columns(), sql);
+        queryExpressions = new ArrayList<>(results);
+        if (core.where() != null) {
+            queryExpressions.add(core.where());
+        }
+        if (core.having() != null) {
+            queryExpressions.add(core.having());
+        }
+        core.groupBy().forEach(queryExpressions::add);
+        select.orderBy().forEach(t -> queryExpressions.add(t.expr()));
+        joins.stream().map(JoinStep::on).filter(java.util.Objects::nonNull).forEach(queryExpressions::add);
         Map<String, Expr> byAlias = new HashMap<>();
         for (int j = 0; j < results.size(); j++) {
             if (aliases.get(j) != null) {
@@ -162,7 +179,7 @@ final class SelectCompiler {
         if (core.having() != null) {
             throw new TursoException(ResultCode.ERROR, "HAVING clause on a non-aggregate query");
         }
-        boolean sorting = !joins.isEmpty() && !terms.isEmpty();
+        boolean sorting = !joins.isEmpty() && !terms.isEmpty() && !orderedByPaths(core.where(), terms, sortKeys);
         int[] limits = limitAndOffset(select, done);
         int limit = limits[0];
         int offset = limits[1];
@@ -517,11 +534,7 @@ final class SelectCompiler {
 
     /** A table column of the current row of the join into {@code target}. */
     private void readColumn(ColumnKey column, int target) {
-        if (column.column() == ColumnKey.ROWID) {
-            b.emit(Op.ROWID, column.cursor(), target, 0);
-        } else {
-            b.emit(Op.COLUMN, column.cursor(), column.column(), target);
-        }
+        exprs.readColumn(column.cursor(), column.column(), target);
     }
 
     /**
@@ -532,33 +545,91 @@ final class SelectCompiler {
      * terms holding a subquery are tested innermost. The body is given the
      * label that skips to the next row.
      */
-    private void scan(Expr where, java.util.function.IntConsumer body) {
-        List<List<Expr>> terms = new ArrayList<>();
+    /**
+     * Places each AND term of WHERE in the loop of the last table it reads,
+     * and chooses each table's access path from the terms it can be driven
+     * by (its ON terms, and for an inner join its WHERE terms); once.
+     */
+    private void planPaths(Expr where) {
+        if (paths != null) {
+            return;
+        }
+        levelTerms = new ArrayList<>();
         for (int k = 0; k <= joins.size(); k++) {
-            terms.add(new ArrayList<>());
+            levelTerms.add(new ArrayList<>());
         }
         List<Expr> conjuncts = new ArrayList<>();
         Conjuncts.split(where, conjuncts);
         for (Expr term : conjuncts) {
-            terms.get(levelOf(term)).add(term);
+            levelTerms.get(levelOf(term)).add(term);
         }
-        loops = new ArrayList<>();
+        paths = new ArrayList<>();
         for (int k = 0; k < joins.size(); k++) {
             JoinStep join = joins.get(k);
             List<Expr> drivers = new ArrayList<>();
             Conjuncts.split(join.on(), drivers);
             if (!join.left()) {
-                drivers.addAll(terms.get(k));
+                drivers.addAll(levelTerms.get(k));
             }
             int level = k;
-            AccessPath path = AccessPaths.choose(join.scope(), drivers, exprs, e -> Conjuncts.knownBefore(e, exprs, level));
-            loops.add(new ScanLoop(b, exprs, exprs.functions(), join.scope(), path));
+            paths.add(AccessPaths.choose(join.scope(), drivers, exprs, e -> Conjuncts.knownBefore(e, exprs, level)));
+        }
+    }
+
+    /**
+     * Whether the outermost loop can give the rows in ORDER BY's order (an
+     * index whose columns after those fixed by equalities are the ORDER BY
+     * terms, or the rowid), so no sort is needed; adjusts its path (an index
+     * scan for a whole-table scan, a backward scan for DESC) if so.
+     */
+    private boolean orderedByPaths(Expr where, List<OrderingTerm> terms, List<Expr> sortKeys) {
+        planPaths(where);
+        if (joins.isEmpty()) {
+            return false;
+        }
+        Scope scope = joins.get(0).scope();
+        List<AccessPaths.OrderTerm> wanted = new ArrayList<>();
+        for (int t = 0; t < terms.size(); t++) {
+            OrderingTerm term = terms.get(t);
+            boolean descending = term.order() == OrderingTerm.SortOrder.DESC;
+            if (term.nulls() != null && term.nulls() != OrderingTerm.NullsOrder.NONE
+                    && (term.nulls() == OrderingTerm.NullsOrder.FIRST) == descending) {
+                return false;
+            }
+            if (!(sortKeys.get(t) instanceof Expr.ColumnRef ref) || exprs.columnKey(ref) == null
+                    || exprs.columnKey(ref).cursor() != scope.cursor()) {
+                return false;
+            }
+            wanted.add(new AccessPaths.OrderTerm(exprs.columnKey(ref).column(), descending,
+                    exprs.sortCollation(sortKeys.get(t)).name()));
+        }
+        AccessPaths.Ordered ordered = AccessPaths.ordered(scope, paths.get(0), wanted);
+        if (ordered == null) {
+            return false;
+        }
+        paths.set(0, ordered.path());
+        reverseFirst = ordered.reverse();
+        return true;
+    }
+
+    private void scan(Expr where, java.util.function.IntConsumer body) {
+        planPaths(where);
+        List<List<Expr>> terms = levelTerms;
+        loops = new ArrayList<>();
+        for (int k = 0; k < joins.size(); k++) {
+            JoinStep join = joins.get(k);
+            AccessPath path = paths.get(k);
+            ScanLoop loop = new ScanLoop(b, exprs, exprs.functions(), join.scope(), path, k == 0 && reverseFirst);
+            if (path instanceof AccessPath.IndexRange range && covers(range.index(), join.scope())) {
+                loop.readFromIndex();
+            }
+            loops.add(loop);
         }
         if (!joins.isEmpty()) {
             b.emit(Op.TRANSACTION, 0, 0, 0);
             for (ScanLoop loop : loops) {
                 loop.open(false);
-                b.plan(loop.path().describe(loop.scope()));
+                b.plan(loop.describe());
             }
         } else {
             b.plan("SCAN CONSTANT ROW");
@@ -615,7 +686,6 @@ final class SelectCompiler {
         }
         JoinStep join = joins.get(k);
         ScanLoop scanLoop = loops.get(k);
-        int cursor = join.scope().cursor();
         int end = b.newLabel();
         int next = b.newLabel();
         if (!join.left()) {
@@ -652,7 +722,7 @@ final class SelectCompiler {
             scanLoop.advance(loop);
             b.resolve(afterLoop);
             b.emit(Op.IF, matched, end, 0);
-            b.emit(Op.NULL_ROW, cursor, 0, 0);
+            scanLoop.nullRow();
             b.emit(Op.INTEGER, 1, nullPass, 0);
             b.emit(Op.INTEGER, 1, matched, 0);
             b.emit(Op.GOTO, 0, inner, 0);
@@ -729,6 +799,34 @@ final class SelectCompiler {
             steps.add(new JoinStep(new Scope(table, name, cursor, hidden), left, on));
         }
         return steps;
+    }
+
+    /**
+     * Whether every column the query reads of {@code scope}'s table is in
+     * {@code index} (the rowid always is), so that the table need not be
+     * read. A query holding a subquery is not looked into: it is never covered.
+     */
+    private boolean covers(Index index, Scope scope) {
+        boolean[] covered = {true};
+        for (Expr e : queryExpressions) {
+            ExprWalker.walk(e, x -> {
+                switch (x) {
+                    case Expr.Subquery sub -> covered[0] = false;
+                    case Expr.Exists sub -> covered[0] = false;
+                    case Expr.InSelect sub -> covered[0] = false;
+                    case Expr.ColumnRef ref -> {
+                        ColumnKey key = exprs.columnKey(ref);
+                        if (key != null && key.cursor() == scope.cursor() && key.column() != ColumnKey.ROWID
+                                && !index.covers(key.column())) {
+                            covered[0] = false;
+                        }
+                    }
+                    default -> { }
+                }
+                return covered[0];
+            });
+        }
+        return covered[0];
     }
 
     /**

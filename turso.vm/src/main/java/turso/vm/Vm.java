@@ -174,6 +174,20 @@ public final class Vm implements FunctionContext {
         closeCursors();
     }
 
+    /**
+     * Opens cursor {@code c} on a new, empty table B-tree of its own, in
+     * memory: an ephemeral table, or the schema table of a database that has
+     * no page yet (an empty file reads as an empty database).
+     */
+    private void openEmpty(int c) {
+        Storage storage = Storage.openMemory(turso.btree.StorageOptions.DEFAULT);
+        storage.beginWrite();
+        ephemeral[c] = storage;
+        cursors[c] = storage.openTableCursor(storage.createTable());
+        keyInfos[c] = null;
+        nullRows[c] = false;
+    }
+
     /** Closes cursor {@code c}, and drops its B-tree if it is ephemeral. */
     private void closeCursor(int c) {
         if (cursors[c] != null) {
@@ -297,20 +311,16 @@ public final class Vm implements FunctionContext {
                     if (p4[i] instanceof KeyInfo keyInfo) {
                         cursors[p1[i]] = host.storage().openIndexCursor(root, keyInfo);
                         keyInfos[p1[i]] = keyInfo;
+                    } else if (op[i] == Op.OPEN_READ && host.storage().pageCount() == 0) {
+                        openEmpty(p1[i]);
                     } else {
                         cursors[p1[i]] = host.storage().openTableCursor(root);
                         keyInfos[p1[i]] = null;
                     }
                 }
                 case Op.OPEN_EPHEMERAL -> {
-                    int c = p1[i];
-                    closeCursor(c);
-                    Storage storage = Storage.openMemory(turso.btree.StorageOptions.DEFAULT);
-                    storage.beginWrite();
-                    ephemeral[c] = storage;
-                    cursors[c] = storage.openTableCursor(storage.createTable());
-                    keyInfos[c] = null;
-                    nullRows[c] = false;
+                    closeCursor(p1[i]);
+                    openEmpty(p1[i]);
                 }
                 case Op.ONCE -> {
                     if (onceDone.get(i)) {
