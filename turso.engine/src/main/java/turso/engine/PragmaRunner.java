@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Locale;
 import turso.api.ResultCode;
 import turso.api.TursoException;
+import turso.btree.CheckpointMode;
+import turso.btree.CheckpointResult;
 import turso.btree.HeaderField;
 import turso.btree.JournalMode;
 import turso.btree.Storage;
@@ -100,7 +102,13 @@ final class PragmaRunner {
             }
             case ENCODING -> encoding(storage, arg);
             case DATABASE_LIST -> List.<Object[]>of(new Object[] {0L, "main", fileName(connection.databasePath())});
-            case WAL_CHECKPOINT -> walCheckpoint(storage);
+            case WAL_CHECKPOINT -> walCheckpoint(storage, arg);
+            case WAL_AUTOCHECKPOINT -> {
+                if (arg != null) {
+                    storage.setAutoCheckpoint(Math.max(0, PragmaArguments.toInt32(arg)));
+                }
+                yield one((long) storage.autoCheckpoint());
+            }
             case INTEGRITY_CHECK -> integrityCheck(false, arg);
             case QUICK_CHECK -> integrityCheck(true, arg);
             case TABLE_INFO, TABLE_XINFO, FOREIGN_KEY_LIST, INDEX_LIST, INDEX_INFO, INDEX_XINFO ->
@@ -194,12 +202,21 @@ final class PragmaRunner {
         return List.of();
     }
 
-    /** Outside WAL mode SQLite reports busy 0 and -1 for the frame counts. */
-    private static List<Object[]> walCheckpoint(Storage storage) {
-        if (storage.journalMode().name().equals("WAL")) {
-            throw new TursoException(ResultCode.ERROR, "not supported yet: PRAGMA wal_checkpoint in WAL mode");
+    /**
+     * wal_checkpoint(PASSIVE | FULL | RESTART | TRUNCATE), PASSIVE for
+     * anything else: busy, WAL frames, frames checkpointed (0, -1, -1
+     * outside WAL mode), as SQLite reports them.
+     */
+    private static List<Object[]> walCheckpoint(Storage storage, String arg) {
+        CheckpointMode mode = CheckpointMode.PASSIVE;
+        for (CheckpointMode m : CheckpointMode.values()) {
+            if (m.name().equalsIgnoreCase(arg)) {
+                mode = m;
+            }
         }
-        return List.<Object[]>of(new Object[] {0L, -1L, -1L});
+        CheckpointResult result = storage.checkpoint(mode);
+        return List.<Object[]>of(new Object[] {(long) result.busy(), (long) result.logFrames(),
+                (long) result.checkpointedFrames()});
     }
 
     /**

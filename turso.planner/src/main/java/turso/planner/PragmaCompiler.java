@@ -42,7 +42,7 @@ final class PragmaCompiler {
             "locking_mode", "max_page_count", "mmap_size", "module_list", "optimize", "pragma_list", "query_only",
             "read_uncommitted", "recursive_triggers", "reverse_unordered_selects", "secure_delete",
             "short_column_names", "shrink_memory", "soft_heap_limit", "table_list", "temp_store",
-            "temp_store_directory", "threads", "trusted_schema", "wal_autocheckpoint", "writable_schema");
+            "temp_store_directory", "threads", "trusted_schema", "writable_schema");
 
     static Program compile(Stmt.Pragma stmt, Schema schema) {
         if (stmt.name().schema() != null && !stmt.name().schema().is("main")) {

@@ -35,6 +35,7 @@ public enum Pragma {
     TABLE_INFO(false, "cid", "name", "type", "notnull", "dflt_value", "pk"),
     TABLE_XINFO(false, "cid", "name", "type", "notnull", "dflt_value", "pk", "hidden"),
     USER_VERSION(true, "user_version"),
+    WAL_AUTOCHECKPOINT(false, "wal_autocheckpoint"),
     WAL_CHECKPOINT(false, "busy", "log", "checkpointed");
 
     /** What kind of transaction the pragma's program opens before the connection computes it. */
@@ -84,7 +85,8 @@ public enum Pragma {
         return switch (this) {
             case APPLICATION_ID, USER_VERSION, SCHEMA_VERSION -> hasArgument ? Transaction.WRITE : Transaction.READ;
             case BUSY_TIMEOUT, CASE_SENSITIVE_LIKE, DATABASE_LIST, FOREIGN_KEYS -> Transaction.NONE;
-            case PAGE_SIZE -> hasArgument ? Transaction.NONE : Transaction.READ;
+            case PAGE_SIZE, JOURNAL_MODE -> hasArgument ? Transaction.NONE : Transaction.READ;
+            case WAL_CHECKPOINT, WAL_AUTOCHECKPOINT -> Transaction.NONE;
             default -> Transaction.READ;
         };
     }
