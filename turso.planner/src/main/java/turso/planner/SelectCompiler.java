@@ -103,12 +103,11 @@ final class SelectCompiler {
     private void generate(Select select, String sql, Schema schema, RowSink sink, int done) {
         this.sink = sink;
         if (select.with() != null) {
-            if (select.with().recursive()) {
-                throw Unsupported.feature("WITH RECURSIVE");
-            }
             for (turso.parser.ast.With.Cte cte : select.with().ctes()) {
-                schema = schema.with(new View(cte.name().value(), cte.columns().isEmpty() ? null
-                        : cte.columns().stream().map(Name::value).toList(), cte.select()));
+                String cteName = cte.name().value();
+                schema = schema.with(new View(cteName, cte.columns().isEmpty() ? null
+                        : cte.columns().stream().map(Name::value).toList(), cte.select(),
+                        select.with().recursive() && reads(cte.select(), cteName), -1, null));
             }
             exprs.setContext(schema, sql, exprs.outerForSubqueries());
             select = new Select(null, select.first(), select.compounds(), select.orderBy(), select.limit(), select.span());
@@ -751,7 +750,14 @@ final class SelectCompiler {
                         && schema.view(ref.name().name().value()) != null -> {
                     View view = schema.view(ref.name().name().value());
                     name = ref.alias() == null ? view.name() : ref.alias().value();
-                    table = materialize(view.name(), view.columns(), view.select(), schema, cursor);
+                    if (view.boundCursor() >= 0) {
+                        cursor = view.boundCursor();
+                        table = new Table(view.name(), Table.EPHEMERAL, view.boundColumns(), -1, "a subquery");
+                    } else if (view.recursive()) {
+                        table = materializeRecursive(view, schema, cursor);
+                    } else {
+                        table = materialize(view.name(), view.columns(), view.select(), schema, cursor);
+                    }
                 }
                 case FromClause.TableRef ref -> {
                     if (ref.indexed() != null && ref.indexed().index() != null) {
@@ -857,14 +863,24 @@ final class SelectCompiler {
         if (enclosing != null && enclosing.lookupsFromInner() != lookups) {
             b.setJump(once, once + 1);
         }
-        List<Column> columns = new ArrayList<>();
-        if (names != null && names.size() != inner.columns.size()) {
-            throw new TursoException(ResultCode.ERROR, "expected " + names.size() + " columns for '" + name
-                    + "' but got " + inner.columns.size());
+        List<Column> columns = named(name, names, inner.columns);
+        return new Table(name, Table.EPHEMERAL, columns, -1, "a subquery");
+    }
+
+    /**
+     * The columns of a table made of a query's rows: {@code names} if given
+     * (as many as the query has), else the query's, repeated names made
+     * unique with ":1", ":2"... as SQLite does.
+     */
+    private static List<Column> named(String table, List<String> names, List<Column> result) {
+        if (names != null && names.size() != result.size()) {
+            throw new TursoException(ResultCode.ERROR, "expected " + names.size() + " columns for '" + table
+                    + "' but got " + result.size());
         }
+        List<Column> columns = new ArrayList<>();
         java.util.Set<String> taken = new java.util.HashSet<>();
-        for (int i = 0; i < inner.columns.size(); i++) {
-            Column c = inner.columns.get(i);
+        for (int i = 0; i < result.size(); i++) {
+            Column c = result.get(i);
             String base = names != null ? names.get(i) : c.name();
             String unique = base;
             for (int n = 1; !taken.add(unique.toLowerCase(java.util.Locale.ROOT)); n++) {
@@ -872,7 +888,133 @@ final class SelectCompiler {
             }
             columns.add(new Column(unique, c.declaredType(), c.affinity(), c.collation(), false, null));
         }
-        return new Table(name, Table.EPHEMERAL, columns, -1, "a subquery");
+        return columns;
+    }
+
+    /** Whether {@code select} names table {@code name} in a FROM clause, its subqueries' included. */
+    private static boolean reads(Select select, String name) {
+        List<SelectCore> cores = new ArrayList<>();
+        cores.add(select.first());
+        select.compounds().forEach(c -> cores.add(c.core()));
+        for (SelectCore core : cores) {
+            if (core instanceof SelectCore.Simple simple && simple.from() != null && reads(simple.from(), name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean reads(FromClause from, String name) {
+        for (FromClause.Joined item : from.items()) {
+            boolean found = switch (item.source()) {
+                case FromClause.TableRef ref -> ref.name().schema() == null && ref.name().name().is(name);
+                case FromClause.SubquerySource sub -> reads(sub.select(), name);
+                case FromClause.Parenthesized p -> reads(p.from(), name);
+                case FromClause.TableFunction f -> false;
+            };
+            if (found) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A recursive WITH table (initial-select UNION [ALL] recursive-select)
+     * into a temporary table on {@code cursor}: the initial rows go to the
+     * table and to a queue; then, while the queue holds a row, the first is
+     * taken out and the recursive part runs with the table's name standing
+     * for that one row, its rows added in turn (UNION: only rows not seen
+     * yet). A LIMIT stops it after that many rows.
+     */
+    private Table materializeRecursive(View view, Schema schema, int cursor) {
+        Select select = view.select();
+        if (select.compounds().size() != 1 || !select.orderBy().isEmpty()
+                || (select.limit() != null && select.limit().offset() != null)
+                || reads(new Select(null, select.first(), List.of(), List.of(), null, select.span()), view.name())) {
+            throw Unsupported.feature("this form of recursive WITH (one initial SELECT, then one recursive SELECT)");
+        }
+        Select.CompoundOp op = select.compounds().getFirst().op();
+        if (op != Select.CompoundOp.UNION && op != Select.CompoundOp.UNION_ALL) {
+            throw Unsupported.feature("recursive WITH with " + keyword(op));
+        }
+        String sql = exprs.sql();
+        ExprCompiler enclosing = exprs.outerForSubqueries();
+        int lookups = enclosing == null ? 0 : enclosing.lookupsFromInner();
+        int filled = b.newLabel();
+        int done = b.newLabel();
+        int once = b.emit(Op.ONCE, 0, filled, 0);
+        b.emit(Op.OPEN_EPHEMERAL, cursor, 0, 0);
+        b.comment(view.name());
+        int queue = b.newCursor();
+        int current = b.newCursor();
+        b.emit(Op.OPEN_EPHEMERAL, queue, 0, 0);
+        int seen = op == Select.CompoundOp.UNION ? b.newCursor() : -1;
+        if (seen >= 0) {
+            b.emit(Op.DISTINCT_CLEAR, seen, 0, 0);
+        }
+        int limit = 0;
+        if (select.limit() != null) {
+            limit = b.newRegister();
+            exprs.compileInto(select.limit().limit(), limit);
+            b.emit(Op.MUST_BE_INT, limit, 0, 0);
+            b.emit(Op.IF_NOT, limit, done, 0);
+        }
+        int record = b.newRegister();
+        int rowid = b.newRegister();
+        int limitRegister = limit;
+        RowSink add = (first, count) -> {
+            int skip = b.newLabel();
+            if (seen >= 0) {
+                Collation[] binary = new Collation[count];
+                java.util.Arrays.fill(binary, exprs.functions().collation("BINARY"));
+                b.emit(Op.DISTINCT, seen, skip, first, new SortOrder(binary, new boolean[count], new boolean[count]), 0);
+            }
+            b.emit(Op.MAKE_RECORD, first, count, record);
+            b.emit(Op.NEW_ROWID, cursor, rowid, 0);
+            b.emit(Op.INSERT, cursor, record, rowid);
+            b.emit(Op.NEW_ROWID, queue, rowid, 0);
+            b.emit(Op.INSERT, queue, record, rowid);
+            if (limitRegister != 0) {
+                b.emit(Op.DECR_JUMP_ZERO, limitRegister, done, 0);
+            }
+            b.resolve(skip);
+        };
+        SelectCompiler initial = new SelectCompiler(b, exprs.functions(), false).within(enclosing, schema, sql);
+        int initialDone = b.newLabel();
+        initial.generate(new Select(null, select.first(), List.of(), List.of(), null, select.span()), sql, schema, add,
+                initialDone);
+        b.resolve(initialDone);
+        List<Column> columns = named(view.name(), view.columns(), initial.columns);
+        Schema inner = schema.with(new View(view.name(), view.columns(), select, false, current, columns));
+        int width = columns.size();
+        int row = b.newRegisters(width);
+        int top = b.currentAddress();
+        b.emit(Op.REWIND, queue, done, 0);
+        b.emit(Op.OPEN_EPHEMERAL, current, 0, 0);
+        for (int j = 0; j < width; j++) {
+            b.emit(Op.COLUMN, queue, j, row + j);
+        }
+        b.emit(Op.MAKE_RECORD, row, width, record);
+        b.emit(Op.NEW_ROWID, current, rowid, 0);
+        b.emit(Op.INSERT, current, record, rowid);
+        b.emit(Op.DELETE, queue, 0, 0);
+        SelectCompiler step = new SelectCompiler(b, exprs.functions(), false).within(enclosing, inner, sql);
+        int stepDone = b.newLabel();
+        step.generate(new Select(null, select.compounds().getFirst().core(), List.of(), List.of(), null,
+                select.span()), sql, inner, add, stepDone);
+        b.resolve(stepDone);
+        if (step.columns.size() != width) {
+            throw new TursoException(ResultCode.ERROR, "SELECTs to the left and right of " + keyword(op)
+                    + " do not have the same number of result columns");
+        }
+        b.emit(Op.GOTO, 0, top, 0);
+        b.resolve(done);
+        b.resolve(filled);
+        if (enclosing != null && enclosing.lookupsFromInner() != lookups) {
+            b.setJump(once, once + 1);
+        }
+        return new Table(view.name(), Table.EPHEMERAL, columns, -1, "a subquery");
     }
 
     /** The first table of {@code steps} that shows a column called {@code column}, or null. */
