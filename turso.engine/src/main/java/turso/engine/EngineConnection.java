@@ -1,17 +1,23 @@
 /*
  * A connection to an EngineDatabase: prepares statements (parse, then plan
- * against the current schema) and keeps the per-connection state SQLite
- * keeps: the counters behind changes() and last_insert_rowid(), and the
+ * against its schema snapshot, through a cache keyed by SQL text) and keeps
+ * the per-connection state SQLite keeps: the counters behind changes(),
+ * total_changes() and last_insert_rowid(), the busy timeout, and the
  * interrupt flag, which another thread may set while a statement runs.
  *
  * Transactions: outside BEGIN, the first statement that touches the
  * database opens a transaction, and when the last running statement ends it
  * is committed, or rolled back if the statement failed. Inside BEGIN ...
- * COMMIT/ROLLBACK the transaction spans statements, and each writing
- * statement runs in a savepoint of its own, so that a failing statement is
- * undone alone, as in SQLite. BEGIN, COMMIT and ROLLBACK only switch the mode;
- * the end of their statement does the rest. The statement cache comes with
- * the rest of issue #5.
+ * COMMIT/ROLLBACK (or a transaction SAVEPOINT opened) the transaction spans
+ * statements, and each writing statement runs in a storage savepoint of its
+ * own, so that a failing statement is undone alone, as in SQLite. BEGIN,
+ * COMMIT and ROLLBACK only switch the mode; the end of their statement does
+ * the rest. A COMMIT that finds the database locked (after the busy
+ * timeout) leaves the transaction open, so that it can be retried.
+ *
+ * Every statement checks the schema cookie when it opens or joins the
+ * transaction: if another connection changed the schema, the connection
+ * reads it again and the statement is compiled again (SchemaChanged).
  */
 package turso.engine;
 
@@ -19,15 +25,20 @@ import java.time.Duration;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import turso.api.Connection;
 import turso.api.ResultCode;
 import turso.api.Statement;
 import turso.api.TursoException;
+import turso.btree.HeaderField;
+import turso.btree.JournalMode;
 import turso.btree.Storage;
 import turso.parser.ParsedStatement;
 import turso.parser.SqlParser;
+import turso.parser.ast.Stmt;
 import turso.planner.Planner;
+import turso.planner.Schema;
 import turso.vm.FunctionRegistry;
 import turso.vm.Op;
 import turso.vm.PragmaCall;
@@ -36,46 +47,84 @@ import turso.vm.Vm;
 
 final class EngineConnection implements Connection, Vm.Host {
 
+    /** Compiled statements kept per connection. */
+    static final int STATEMENT_CACHE_SIZE = 100;
+
     private final EngineDatabase database;
+    /** Replaced only by setNewPageSize, while the database is empty. */
+    private StorageLease lease;
+    private final StatementCache cache = new StatementCache(STATEMENT_CACHE_SIZE);
+    private final ConnectionSettings settings = new ConnectionSettings();
+    private final PragmaRunner pragmas;
+    private final BusyHandler busy = new BusyHandler();
+    private SchemaSnapshot snapshot;
     /** Statements between their first step and their end; interrupt() applies while there are any. */
     private final Set<EngineStatement> running = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** The statement whose step() is running (one thread uses a connection at a time). */
+    private EngineStatement stepping;
     private volatile boolean interrupted;
     private long lastInsertRowid;
     private long changes;
     private long totalChanges;
-    /** Rows changed by the statements since the transaction began; becomes changes() when it ends. */
-    private long pendingChanges;
     private boolean schemaChanged;
     private boolean failed;
-    /** Inside BEGIN ... COMMIT/ROLLBACK. */
+    /** Inside BEGIN ... COMMIT/ROLLBACK, or a transaction SAVEPOINT opened: autocommit is off. */
     private boolean explicit;
+    /** The transaction was opened by SAVEPOINT, so RELEASE of its outermost savepoint commits it. */
+    private boolean savepointTransaction;
+    private final Savepoints savepoints = new Savepoints();
+    /** The running statement said COMMIT (or RELEASE of the outermost savepoint). */
+    private boolean commitRequested;
     /** The running statement said ROLLBACK. */
     private boolean rollbackRequested;
     /** The savepoint of the running statement inside an explicit transaction, or -1. */
     private int statementSavepoint = -1;
-    /** The running statement is an INSERT, UPDATE or DELETE. */
-    private boolean countsChanges;
     private boolean closed;
-    private final ConnectionSettings settings = new ConnectionSettings();
-    private final PragmaRunner pragmas;
 
-    EngineConnection(EngineDatabase database) {
+    EngineConnection(EngineDatabase database, StorageLease lease) {
         this.database = database;
+        this.lease = lease;
+        this.snapshot = new SchemaSnapshot(this::readSchema);
         this.pragmas = new PragmaRunner(this, settings);
     }
 
     @Override
     public Statement prepare(String sql) {
         checkOpen();
+        CompiledStatement cached = cache.get(sql, snapshot);
+        if (cached != null) {
+            return new EngineStatement(this, cached);
+        }
         ParsedStatement parsed = SqlParser.parseFirst(sql);
         String tail = sql.substring(parsed.tailOffset());
         String text = sql.substring(0, parsed.tailOffset());
-        if (parsed.statement() == null) {
-            return new EngineStatement(this, text, tail, null);
+        CompiledStatement compiled;
+        try {
+            compiled = compile(parsed.statement(), sql, text, tail);
+        } catch (TursoException e) {
+            if (!schemaIsStale()) {
+                throw e;
+            }
+            reloadSchema();
+            compiled = compile(parsed.statement(), sql, text, tail);
         }
+        cache.put(compiled);
+        return new EngineStatement(this, compiled);
+    }
+
+    private CompiledStatement compile(Stmt stmt, String source, String text, String tail) {
+        SchemaSnapshot current = snapshot;
         Planner planner = settings.caseSensitiveLike ? database.caseSensitiveLikePlanner() : database.planner();
-        Program program = planner.compile(parsed.statement(), sql, database.schema());
-        return new EngineStatement(this, text, tail, program);
+        Program program = stmt == null ? null : planner.compile(stmt, source, current.schema());
+        return new CompiledStatement(stmt, source, text, tail, program, current);
+    }
+
+    /** {@code old} compiled again against the schema as it is now in this connection's transaction. */
+    CompiledStatement recompile(CompiledStatement old) {
+        reloadSchema();
+        CompiledStatement compiled = compile(old.stmt(), old.source(), old.text(), old.tail());
+        cache.put(compiled);
+        return compiled;
     }
 
     @Override
@@ -91,30 +140,152 @@ final class EngineConnection implements Connection, Vm.Host {
         }
     }
 
-    void statementStarted(EngineStatement statement, boolean dml) {
+    /**
+     * Runs {@code PRAGMA name = value} for each of the open options' PRAGMAs,
+     * in order. One this engine does not support yet is skipped, as SQLite
+     * skips a PRAGMA it does not know.
+     */
+    void applyPragmas(Map<String, String> pragmas) {
+        for (Map.Entry<String, String> p : pragmas.entrySet()) {
+            try {
+                execute("PRAGMA " + p.getKey() + " = " + p.getValue());
+            } catch (TursoException e) {
+                if (e.getMessage() == null || !e.getMessage().startsWith("not supported yet: PRAGMA")) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    // ---- schema ----
+
+    /** Reads the schema for {@code into}, in the open transaction or in a read transaction of its own. */
+    private Schema readSchema(SchemaSnapshot into) {
+        boolean own = !lease.inTransaction();
+        if (own) {
+            busy.run(lease::beginRead, true, this::isInterrupted);
+        }
+        try {
+            Schema schema = Schema.load(lease.storage());
+            into.setCookie(schemaCookie());
+            return schema;
+        } finally {
+            if (own) {
+                lease.commit();
+            }
+        }
+    }
+
+    private long schemaCookie() {
+        Storage storage = lease.storage();
+        return storage.pageCount() == 0 ? 0 : storage.headerField(HeaderField.SCHEMA_COOKIE);
+    }
+
+    /** Forgets the schema (it is read again when next needed) and every statement compiled against it. */
+    private void reloadSchema() {
+        snapshot = new SchemaSnapshot(this::readSchema);
+        cache.clear();
+    }
+
+    /**
+     * Whether the schema was read at another cookie than the database's now
+     * (checked when a statement fails to compile: the table it names may
+     * have been created by another connection since, as sqlite3_prepare
+     * checks). A database that cannot be read now counts as unchanged, so
+     * that the compile error is the one reported.
+     */
+    private boolean schemaIsStale() {
+        long read = snapshot.cookie();
+        if (read == SchemaSnapshot.UNKNOWN) {
+            return false;
+        }
+        boolean own = !lease.inTransaction();
+        try {
+            if (own) {
+                busy.run(lease::beginRead, true, this::isInterrupted);
+            }
+            try {
+                return schemaCookie() != read;
+            } finally {
+                if (own) {
+                    lease.commit();
+                }
+            }
+        } catch (TursoException e) {
+            return false;
+        }
+    }
+
+    /** The statement about to run was compiled against another schema than the database's now. */
+    private void checkSchema() {
+        EngineStatement s = stepping;
+        if (s == null || s.schemaChecked()) {
+            return;
+        }
+        long compiledAt = s.compiled().snapshot().cookie();
+        if (compiledAt != SchemaSnapshot.UNKNOWN && compiledAt != schemaCookie()) {
+            throw new SchemaChanged();
+        }
+        s.setSchemaChecked();
+    }
+
+    int cachedStatements() {
+        return cache.size();
+    }
+
+    // ---- statements ----
+
+    /** Runs one step of {@code statement}'s program. */
+    boolean step(EngineStatement statement, Vm vm) {
+        checkOpen();
+        stepping = statement;
+        try {
+            return vm.step();
+        } finally {
+            stepping = null;
+        }
+    }
+
+    void statementStarted(EngineStatement statement) {
         if (running.isEmpty()) {
             interrupted = false;
             failed = false;
-            countsChanges = dml;
         }
         running.add(statement);
     }
 
-    /** The statement failed: its transaction is rolled back when it ends. */
+    /** The statement failed: its changes (its transaction, outside BEGIN) are rolled back when it ends. */
     void statementFailed() {
         failed = true;
     }
 
     /**
-     * The statement ended (done, failed, reset or closed). When it was the
-     * last one running: its savepoint is released (or rolled back to, if it
-     * failed), and outside BEGIN the transaction ends.
+     * The statement ended (done, failed, reset or closed): an INSERT, UPDATE
+     * or DELETE sets changes(). When it was the last one running, its
+     * savepoint is released (or rolled back to, if it failed), and outside
+     * BEGIN the transaction ends. A commit that fails (BUSY) is thrown
+     * after the rest is done.
      */
-    void statementFinished(EngineStatement statement) {
-        if (!running.remove(statement) || !running.isEmpty()) {
+    void statementFinished(EngineStatement statement, boolean statementFailed, long rowChanges) {
+        if (!running.remove(statement) || closed) {
             return;
         }
-        Storage storage = database.storage();
+        TursoException error = running.isEmpty() ? endStatements() : null;
+        if (statement.countsChanges()) {
+            changes = statementFailed || error != null ? 0 : rowChanges;
+            totalChanges += changes;
+        }
+        if (schemaChanged && running.isEmpty()) {
+            schemaChanged = false;
+            reloadSchema();
+        }
+        if (error != null) {
+            throw error;
+        }
+    }
+
+    private TursoException endStatements() {
+        Storage storage = lease.storage();
         if (statementSavepoint >= 0) {
             if (failed) {
                 storage.rollbackToSavepoint(statementSavepoint);
@@ -122,77 +293,126 @@ final class EngineConnection implements Connection, Vm.Host {
             storage.releaseSavepoint(statementSavepoint);
             statementSavepoint = -1;
         }
-        if (!explicit && storage.inTransaction()) {
-            if (failed || rollbackRequested) {
-                storage.rollback();
-            } else {
-                storage.commit();
-            }
-        }
         if (rollbackRequested) {
             rollbackRequested = false;
             schemaChanged = true;
+            lease.rollback();
+            return null;
         }
-        if (countsChanges) {
-            changes = failed ? 0 : pendingChanges;
-            totalChanges += changes;
+        if (explicit) {
+            return null;
         }
-        pendingChanges = 0;
-        if (schemaChanged) {
-            schemaChanged = false;
-            database.reloadSchema();
+        if (!lease.inTransaction() || failed) {
+            lease.rollback();
+            transactionEnded();
+            return null;
         }
+        try {
+            busy.run(lease::commit, true, this::isInterrupted);
+        } catch (TursoException e) {
+            if (commitRequested) {
+                explicit = true;
+            } else {
+                lease.rollback();
+                schemaChanged = true;
+            }
+            commitRequested = false;
+            return e;
+        }
+        transactionEnded();
+        return null;
     }
+
+    private void transactionEnded() {
+        commitRequested = false;
+        savepoints.clear();
+        savepointTransaction = false;
+    }
+
+    // ---- Vm.Host ----
 
     @Override
     public Storage storage() {
-        return database.storage();
+        return lease.storage();
     }
 
     @Override
     public void beginTransaction(boolean write) {
-        Storage storage = database.storage();
+        boolean had = lease.inTransaction();
         if (write) {
-            storage.beginWrite();
-            if (explicit && statementSavepoint < 0) {
-                statementSavepoint = storage.savepoint();
+            if (!lease.inWriteTransaction()) {
+                busy.run(lease::beginWrite, !had, this::isInterrupted);
+                savepoints.writeStarted(lease.storage());
             }
-        } else if (!storage.inTransaction()) {
-            storage.beginRead();
+            checkSchema();
+            if (explicit && statementSavepoint < 0) {
+                statementSavepoint = lease.storage().savepoint();
+            }
+        } else {
+            if (!had) {
+                busy.run(lease::beginRead, true, this::isInterrupted);
+            }
+            checkSchema();
         }
     }
 
     @Override
-    public void transactionControl(int action, int beginKind) {
+    public void transactionControl(int action, int beginKind, String savepoint) {
         switch (action) {
             case Op.BEGIN -> {
                 if (explicit) {
                     throw new TursoException(ResultCode.ERROR, "cannot start a transaction within a transaction");
                 }
-                explicit = true;
                 if (beginKind > 0) {
-                    database.storage().beginWrite();
+                    busy.run(lease::beginWrite, !lease.inTransaction(), this::isInterrupted);
                 }
+                explicit = true;
             }
             case Op.COMMIT -> {
                 if (!explicit) {
                     throw new TursoException(ResultCode.ERROR, "cannot commit - no transaction is active");
                 }
                 explicit = false;
+                commitRequested = true;
             }
-            default -> {
+            case Op.ROLLBACK -> {
                 if (!explicit) {
                     throw new TursoException(ResultCode.ERROR, "cannot rollback - no transaction is active");
                 }
                 explicit = false;
+                savepointTransaction = false;
+                savepoints.clear();
                 rollbackRequested = true;
             }
+            case Op.SAVEPOINT -> {
+                if (!explicit) {
+                    explicit = true;
+                    savepointTransaction = true;
+                }
+                savepoints.push(savepoint, lease.inWriteTransaction() ? lease.storage() : null);
+            }
+            case Op.RELEASE -> {
+                savepoints.require(savepoint);
+                if (savepointTransaction && savepoints.isOutermost(savepoint)) {
+                    explicit = false;
+                    commitRequested = true;
+                } else {
+                    savepoints.release(savepoint, lease.storage());
+                }
+            }
+            case Op.ROLLBACK_TO -> {
+                savepoints.rollbackTo(savepoint, lease.storage());
+                schemaChanged = true;
+            }
+            default -> throw new TursoException(ResultCode.INTERNAL, "unknown transaction action " + action);
         }
     }
 
     @Override
     public void rowChanged(long rowid, boolean lastRowid) {
-        pendingChanges++;
+        if (stepping != null) {
+            stepping.rowChanged();
+        }
         if (lastRowid) {
             lastInsertRowid = rowid;
         }
@@ -204,27 +424,11 @@ final class EngineConnection implements Connection, Vm.Host {
     }
 
     @Override
-    public List<Object[]> pragma(PragmaCall call) {
-        return pragmas.run(call);
-    }
-
-    String databasePath() {
-        return database.path();
-    }
-
-    FunctionRegistry functions() {
-        return database.functions();
-    }
-
-    /** PRAGMA page_size = n on an empty database (see EngineDatabase.setNewPageSize). */
-    boolean setNewPageSize(int pageSize) {
-        return database.setNewPageSize(pageSize);
-    }
-
-    @Override
     public boolean isInterrupted() {
         return interrupted;
     }
+
+    // ---- Connection ----
 
     @Override
     public long lastInsertRowid() {
@@ -251,7 +455,53 @@ final class EngineConnection implements Connection, Vm.Host {
         if (timeout.isNegative()) {
             throw new TursoException(ResultCode.MISUSE, "busy timeout must not be negative");
         }
+        busy.setTimeout(timeout);
         settings.busyTimeoutMillis = (int) Math.min(timeout.toMillis(), Integer.MAX_VALUE);
+    }
+
+    @Override
+    public List<Object[]> pragma(PragmaCall call) {
+        return pragmas.run(call);
+    }
+
+    String databasePath() {
+        return database.path();
+    }
+
+    FunctionRegistry functions() {
+        return database.functions();
+    }
+
+    /** Drops the prepared programs kept for reuse (a setting they were compiled under changed). */
+    void forgetStatements() {
+        cache.clear();
+    }
+
+    /**
+     * PRAGMA page_size = n: takes effect only on a file database with no
+     * page written yet and no transaction open, as in SQLite. The storage
+     * fixes a new file's page size when opened, so it is opened again with
+     * the new size (and the journal mode it had); false if it cannot be.
+     */
+    boolean setNewPageSize(int pageSize) {
+        Storage storage = lease.storage();
+        if (!(lease instanceof PrivateStorage) || lease.inTransaction() || storage.pageSize() == pageSize) {
+            return false;
+        }
+        storage.beginRead();
+        boolean empty;
+        try {
+            empty = storage.pageCount() == 0;
+        } finally {
+            storage.commit();
+        }
+        if (!empty) {
+            return false;
+        }
+        JournalMode journalMode = storage.journalMode();
+        storage.close();
+        lease = new PrivateStorage(database.openStorage(pageSize, journalMode));
+        return true;
     }
 
     @Override
@@ -269,7 +519,10 @@ final class EngineConnection implements Connection, Vm.Host {
     public void close() {
         if (!closed) {
             closed = true;
+            running.clear();
+            cache.clear();
             database.closed(this);
+            lease.close();
         }
     }
 }

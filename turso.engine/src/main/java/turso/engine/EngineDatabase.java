@@ -1,110 +1,82 @@
 /*
- * One open database: its storage (pager, B-trees) on the chosen VFS, the
- * schema read from it, and the planner, shared by the connections to it.
- * The schema is read when first needed, and again after a statement
- * changed it.
+ * One open database: where its storage comes from, and the planner, shared
+ * by the connections to it. A database file gives each connection a
+ * Storage of its own (the file's locks keep them apart, as SQLite's
+ * connections are kept apart); an in-memory database has one Storage that
+ * its connections share (SharedStorage). Each connection reads the schema
+ * itself and keeps it until the schema cookie says it changed. The
+ * options' PRAGMAs run on every new connection.
  */
 package turso.engine;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
+import java.util.Map;
 import turso.api.Connection;
 import turso.api.Database;
 import turso.api.OpenOptions;
 import turso.api.ResultCode;
 import turso.api.TursoException;
-import turso.api.spi.FunctionLibrary;
 import turso.api.spi.Vfs;
-import turso.btree.JournalMode;
 import turso.btree.Storage;
 import turso.btree.StorageOptions;
+import turso.api.spi.FunctionLibrary;
+import turso.btree.JournalMode;
 import turso.planner.Planner;
-import turso.planner.Schema;
 import turso.vm.FunctionRegistry;
 import turso.vm.func.CoreLibrary;
 
 final class EngineDatabase implements Database {
 
     private final String path;
-    /** Replaced only by setNewPageSize, while the database is empty. */
-    private volatile Storage storage;
-    /** Opens this database's storage with the given options (again, for a new page size). */
-    private final Function<StorageOptions, Storage> opener;
+    private final Vfs vfs;
     private final StorageOptions storageOptions;
+    private final Map<String, String> pragmas;
     private final Planner planner;
     private final Extensions extensions;
     /** The planner for connections with PRAGMA case_sensitive_like on (like() case-sensitive); made when first needed. */
     private Planner caseSensitiveLikePlanner;
+    /** An in-memory database's one storage; null for a file. */
+    private final SharedStorage shared;
+    /** The file's storage opened by open() (so that open reports what cannot be opened), for the first connection. */
+    private Storage spare;
     private final List<EngineConnection> connections = new ArrayList<>();
-    private Schema schema;
     private boolean closed;
 
-    private EngineDatabase(String path, Function<StorageOptions, Storage> opener, StorageOptions storageOptions,
-            Planner planner, Extensions extensions) {
+    private EngineDatabase(String path, Vfs vfs, StorageOptions storageOptions, Map<String, String> pragmas,
+            Extensions extensions, SharedStorage shared, Storage spare) {
         this.path = path;
-        this.opener = opener;
-        this.storageOptions = storageOptions;
-        this.storage = opener.apply(storageOptions);
-        this.planner = planner;
         this.extensions = extensions;
+        this.vfs = vfs;
+        this.storageOptions = storageOptions;
+        this.pragmas = pragmas;
+        this.planner = new Planner(extensions.functions());
+        this.shared = shared;
+        this.spare = spare;
     }
 
     static EngineDatabase open(String path, OpenOptions options, Extensions extensions) {
         StorageOptions storageOptions = StorageOptions.DEFAULT.withReadOnly(options.readOnly());
-        Function<StorageOptions, Storage> opener;
+        String name = path == null ? Database.MEMORY : path;
         if (Extensions.isMemory(path) && options.vfs() == null) {
-            opener = Storage::openMemory;
-        } else {
-            Vfs vfs = extensions.vfsFor(options);
-            if (!options.create() && !vfs.access(path, Vfs.Access.EXISTS)) {
-                throw new TursoException(ResultCode.CANTOPEN);
-            }
-            opener = o -> Storage.open(vfs, path, o);
+            return new EngineDatabase(name, null, storageOptions, options.pragmas(), extensions,
+                    new SharedStorage(Storage.openMemory(storageOptions)), null);
         }
-        EngineDatabase db = new EngineDatabase(path == null ? Database.MEMORY : path, opener, storageOptions,
-                new Planner(extensions.functions()), extensions);
-        db.schema = Schema.onFirstUse(db::readSchema);
-        return db;
+        Vfs vfs = extensions.vfsFor(options);
+        if (!options.create() && !vfs.access(path, Vfs.Access.EXISTS)) {
+            throw new TursoException(ResultCode.CANTOPEN);
+        }
+        Storage storage = Storage.open(vfs, path, storageOptions);
+        if (Extensions.isMemory(path)) {
+            return new EngineDatabase(name, vfs, storageOptions, options.pragmas(), extensions,
+                    new SharedStorage(storage), null);
+        }
+        return new EngineDatabase(name, vfs, storageOptions, options.pragmas(), extensions, null, storage);
     }
 
     @Override
     public String path() {
         return path;
-    }
-
-    Storage storage() {
-        return storage;
-    }
-
-    Planner planner() {
-        return planner;
-    }
-
-    /**
-     * PRAGMA page_size = n: takes effect only while nothing has been written
-     * (no page 1 yet) and no transaction is open, as in SQLite. The storage
-     * fixes a new file's page size when opened, so it is opened again with
-     * the new size (and the journal mode it had); false if it cannot be.
-     */
-    synchronized boolean setNewPageSize(int pageSize) {
-        if (storage.inTransaction() || storage.pageSize() == pageSize) {
-            return false;
-        }
-        storage.beginRead();
-        boolean empty;
-        try {
-            empty = storage.pageCount() == 0;
-        } finally {
-            storage.commit();
-        }
-        if (!empty) {
-            return false;
-        }
-        JournalMode journalMode = storage.journalMode();
-        storage.close();
-        storage = opener.apply(storageOptions.withPageSize(pageSize).withJournalMode(journalMode));
-        return true;
     }
 
     /** Every function and collation the connections can use. */
@@ -123,37 +95,40 @@ final class EngineDatabase implements Database {
         return caseSensitiveLikePlanner;
     }
 
-    synchronized Schema schema() {
-        return schema;
+    /** A new storage on this database's file, with the given page size and journal mode (PRAGMA page_size). */
+    Storage openStorage(int pageSize, JournalMode journalMode) {
+        return Storage.open(vfs, path, storageOptions.withPageSize(pageSize).withJournalMode(journalMode));
     }
 
-    /** Reads the schema again when next needed (a statement changed it). */
-    synchronized void reloadSchema() {
-        schema = Schema.onFirstUse(this::readSchema);
-    }
-
-    /** Reads the schema, in a read transaction of its own unless one is open. */
-    private Schema readSchema() {
-        boolean own = !storage.inTransaction();
-        if (own) {
-            storage.beginRead();
-        }
-        try {
-            return Schema.load(storage);
-        } finally {
-            if (own) {
-                storage.commit();
-            }
-        }
+    Planner planner() {
+        return planner;
     }
 
     @Override
-    public synchronized Connection connect() {
-        if (closed) {
-            throw new TursoException(ResultCode.MISUSE, "database is closed");
+    public Connection connect() {
+        EngineConnection c;
+        synchronized (this) {
+            if (closed) {
+                throw new TursoException(ResultCode.MISUSE, "database is closed");
+            }
+            StorageLease lease;
+            if (shared != null) {
+                lease = shared.lease();
+            } else if (spare != null) {
+                lease = new PrivateStorage(spare);
+                spare = null;
+            } else {
+                lease = new PrivateStorage(Storage.open(vfs, path, storageOptions));
+            }
+            c = new EngineConnection(this, lease);
+            connections.add(c);
         }
-        EngineConnection c = new EngineConnection(this);
-        connections.add(c);
+        try {
+            c.applyPragmas(pragmas);
+        } catch (RuntimeException e) {
+            c.close();
+            throw e;
+        }
         return c;
     }
 
@@ -162,14 +137,26 @@ final class EngineDatabase implements Database {
     }
 
     @Override
-    public synchronized void close() {
-        if (closed) {
-            return;
+    public void close() {
+        List<EngineConnection> open;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            open = List.copyOf(connections);
         }
-        closed = true;
-        for (EngineConnection c : List.copyOf(connections)) {
+        for (EngineConnection c : open) {
             c.close();
         }
-        storage.close();
+        synchronized (this) {
+            if (spare != null) {
+                spare.close();
+                spare = null;
+            }
+            if (shared != null) {
+                shared.close();
+            }
+        }
     }
 }

@@ -1,9 +1,12 @@
 /*
- * A prepared statement: its Program and the Vm running it, behind
+ * A prepared statement: its compiled program and the Vm running it, behind
  * turso.api.Statement. Column accessors convert as sqlite3_column_* do. A
  * statement whose text held no SQL (only comments or semicolons) runs and
  * returns nothing, as a NULL sqlite3_stmt would. After the last row, a
- * further step() starts the statement again, as sqlite3_step does.
+ * further step() starts the statement again, as sqlite3_step does. When
+ * the schema changed since it was compiled (SchemaChanged at its start), it
+ * is compiled again and run with the same bindings, as sqlite3_prepare_v2
+ * statements are, up to MAX_SCHEMA_RETRIES times.
  */
 package turso.engine;
 
@@ -14,34 +17,59 @@ import turso.api.ResultCode;
 import turso.api.Statement;
 import turso.api.TursoException;
 import turso.api.Value;
-import turso.vm.Program;
 import turso.vm.Register;
 import turso.vm.Vm;
 
 final class EngineStatement implements Statement {
+
+    /** SQLite's SQLITE_MAX_SCHEMA_RETRY. */
+    static final int MAX_SCHEMA_RETRIES = 50;
+
     private final EngineConnection connection;
-    private final String sql;
-    private final String tail;
-    private final Vm vm;
+    private CompiledStatement compiled;
+    private Vm vm;
     private boolean hasRow;
     private boolean done;
     private boolean closed;
+    /** The schema cookie was checked in this run. */
+    private boolean schemaChecked;
+    /** Rows this run inserted, updated or deleted. */
+    private long rowChanges;
 
-    EngineStatement(EngineConnection connection, String sql, String tail, Program program) {
+    EngineStatement(EngineConnection connection, CompiledStatement compiled) {
         this.connection = connection;
-        this.sql = sql;
-        this.tail = tail;
-        this.vm = program == null ? null : new Vm(program, connection);
+        this.compiled = compiled;
+        this.vm = compiled.program() == null ? null : new Vm(compiled.program(), connection);
+    }
+
+    CompiledStatement compiled() {
+        return compiled;
+    }
+
+    boolean schemaChecked() {
+        return schemaChecked;
+    }
+
+    void setSchemaChecked() {
+        schemaChecked = true;
+    }
+
+    boolean countsChanges() {
+        return vm != null && vm.program().countsChanges();
+    }
+
+    void rowChanged() {
+        rowChanges++;
     }
 
     @Override
     public String sql() {
-        return sql;
+        return compiled.text();
     }
 
     @Override
     public String tail() {
-        return tail;
+        return compiled.tail();
     }
 
     @Override
@@ -151,21 +179,64 @@ final class EngineStatement implements Statement {
         if (done) {
             reset();
         }
-        connection.statementStarted(this, vm.program().countsChanges());
-        try {
-            hasRow = vm.step();
-        } catch (TursoException e) {
-            hasRow = false;
-            done = true;
-            connection.statementFailed();
-            connection.statementFinished(this);
-            throw e;
+        connection.statementStarted(this);
+        for (int retries = 0; ; retries++) {
+            try {
+                hasRow = connection.step(this, vm);
+                break;
+            } catch (SchemaChanged e) {
+                if (retries >= MAX_SCHEMA_RETRIES) {
+                    fail(e);
+                }
+                recompile();
+            } catch (TursoException e) {
+                fail(e);
+            }
         }
         if (!hasRow) {
             done = true;
-            connection.statementFinished(this);
+            finish(false);
         }
         return hasRow;
+    }
+
+    /** Compiles the statement again against the schema as it is now, keeping the bindings. */
+    private void recompile() {
+        CompiledStatement fresh;
+        try {
+            fresh = connection.recompile(compiled);
+        } catch (TursoException e) {
+            fail(e);
+            return;
+        }
+        Vm next = new Vm(fresh.program(), connection);
+        int n = Math.min(vm.program().parameterNames().size(), fresh.program().parameterNames().size());
+        for (int i = 1; i <= n; i++) {
+            next.parameter(i).set(vm.parameter(i).toValue());
+        }
+        compiled = fresh;
+        vm = next;
+        schemaChecked = false;
+    }
+
+    /** Ends the run with {@code e}: its changes are undone as SQLite undoes a failed statement's. */
+    private void fail(TursoException e) {
+        hasRow = false;
+        done = true;
+        connection.statementFailed();
+        try {
+            finish(true);
+        } catch (TursoException ignored) {
+            // the statement's own error is the one to report
+        }
+        throw e;
+    }
+
+    private void finish(boolean failed) {
+        long n = rowChanges;
+        rowChanges = 0;
+        schemaChecked = false;
+        connection.statementFinished(this, failed, n);
     }
 
     @Override
@@ -176,7 +247,7 @@ final class EngineStatement implements Statement {
         }
         hasRow = false;
         done = false;
-        connection.statementFinished(this);
+        finish(false);
     }
 
     @Override
@@ -193,7 +264,7 @@ final class EngineStatement implements Statement {
     @Override
     public String columnDeclType(int column) {
         checkColumn(column);
-        return null;
+        return vm.program().columnDeclTypes().get(column);
     }
 
     private Register value(int column) {
@@ -256,8 +327,8 @@ final class EngineStatement implements Statement {
     @Override
     public void close() {
         if (!closed) {
-            connection.statementFinished(this);
             closed = true;
+            finish(false);
         }
     }
 }

@@ -90,13 +90,14 @@ final class PragmaRunner {
             }
             case BUSY_TIMEOUT -> {
                 if (arg != null) {
-                    settings.busyTimeoutMillis = Math.max(PragmaArguments.toInt32(arg), 0);
+                    connection.busyTimeout(java.time.Duration.ofMillis(Math.max(PragmaArguments.toInt32(arg), 0)));
                 }
                 yield one(settings.busyTimeoutMillis);
             }
             case CASE_SENSITIVE_LIKE -> {
                 if (arg != null) {
                     settings.caseSensitiveLike = PragmaArguments.toBoolean(arg, false);
+                    connection.forgetStatements();
                 }
                 yield List.of();
             }

@@ -1,8 +1,8 @@
 /*
- * busy_timeout as the driver applies it (BusyRetry): a write inside a
- * transaction waits for the lock up to the timeout, then fails with
- * SQLITE_BUSY; a write in auto-commit mode is not retried; readers are not
- * held up by a writer's RESERVED lock.
+ * busy_timeout as the driver applies it (the engine's busy handler, and
+ * BusyRetry): a write waits for the lock up to the timeout, then fails with
+ * SQLITE_BUSY, in auto-commit mode as in a transaction (as SQLite's busy
+ * handler waits); readers are not held up by a writer's RESERVED lock.
  */
 package turso.jdbc;
 
@@ -44,7 +44,7 @@ class BusyTimeoutTest {
                     () -> b.createStatement().executeUpdate("INSERT INTO t VALUES (2)"));
             assertInstanceOf(SQLTransientException.class, autoCommit);
             assertEquals(5, autoCommit.getErrorCode());
-            assertTrue(System.nanoTime() - start < 250_000_000L, "not retried");
+            assertTrue(System.nanoTime() - start >= 300_000_000L, "waited for busy_timeout");
 
             b.setAutoCommit(false);
             start = System.nanoTime();

@@ -382,6 +382,44 @@ final class ExprCompiler {
         return column != null ? column.name() : c.column().value();
     }
 
+    /** The declared type of the table column {@code e} reads (sqlite3_column_decltype), or null for any other expression. */
+    String declaredType(Expr e) {
+        if (e instanceof Expr.ColumnRef c) {
+            Resolved r = resolve(c);
+            if (r != null && r.index() == ColumnKey.ROWID && r.column() == null) {
+                return "INTEGER";
+            }
+            return r == null || r.column() == null ? null : declType(r.column().declaredType());
+        }
+        return null;
+    }
+
+    /**
+     * A declared type as sqlite3_column_decltype gives it: null when empty,
+     * SQLite's standard names (INT, INTEGER, REAL, TEXT, BLOB, ANY) in upper
+     * case, and a type written as one quoted token without its quotes.
+     */
+    static String declType(String declared) {
+        if (declared == null || declared.isEmpty()) {
+            return null;
+        }
+        for (String standard : new String[] {"INT", "INTEGER", "REAL", "TEXT", "BLOB", "ANY"}) {
+            if (declared.equalsIgnoreCase(standard)) {
+                return standard;
+            }
+        }
+        int n = declared.length();
+        if (n >= 2 && "\"'`[".indexOf(declared.charAt(0)) >= 0) {
+            for (int i = 1; i < n - 1; i++) {
+                if ("\"'`[".indexOf(declared.charAt(i)) >= 0) {
+                    return declared;
+                }
+            }
+            return declared.substring(1, n - 1);
+        }
+        return declared;
+    }
+
     /** The table column {@code e} reads, if it is a column reference that resolves to one; else null. */
     private Column column(Expr e) {
         if (e instanceof Expr.ColumnRef c) {

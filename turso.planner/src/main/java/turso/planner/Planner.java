@@ -5,7 +5,8 @@
  *
  * What it compiles so far: CREATE TABLE / INDEX / VIEW, INSERT, UPDATE,
  * DELETE, SELECT (see SelectCompiler), DROP TABLE / INDEX / VIEW, PRAGMA,
- * BEGIN / COMMIT / ROLLBACK, and EXPLAIN (QUERY PLAN) of them. Everything else fails with a "not supported yet" error that
+ * BEGIN / COMMIT / ROLLBACK, SAVEPOINT / RELEASE / ROLLBACK TO, and EXPLAIN
+ * (QUERY PLAN) of them. Everything else fails with a "not supported yet" error that
  * names the feature (see Unsupported), until the query engine is complete.
  */
 package turso.planner;
@@ -43,6 +44,9 @@ public final class Planner {
             });
             case Stmt.Commit c -> transaction(Op.COMMIT, 0);
             case Stmt.Rollback r when r.savepoint() == null -> transaction(Op.ROLLBACK, 0);
+            case Stmt.Rollback r -> savepoint(Op.ROLLBACK_TO, r.savepoint().value());
+            case Stmt.Savepoint sp -> savepoint(Op.SAVEPOINT, sp.name().value());
+            case Stmt.Release rel -> savepoint(Op.RELEASE, rel.name().value());
             case Stmt.Explain e when e.queryPlan() -> queryPlan(e.stmt(), sql, schema);
             case Stmt.Explain e -> explain(compile(e.stmt(), sql, schema));
             default -> throw Unsupported.feature(statementKind(stmt));
@@ -55,6 +59,16 @@ public final class Planner {
         int init = b.emit(Op.INIT, 0, 0, 0);
         b.setJump(init, b.currentAddress());
         b.emit(Op.AUTOCOMMIT, action, beginKind, 0);
+        b.emit(Op.HALT, 0, 0, 0);
+        return b.build();
+    }
+
+    /** SAVEPOINT, RELEASE or ROLLBACK TO the savepoint {@code name}: the connection acts on it at once. */
+    private static Program savepoint(int action, String name) {
+        ProgramBuilder b = new ProgramBuilder();
+        int init = b.emit(Op.INIT, 0, 0, 0);
+        b.setJump(init, b.currentAddress());
+        b.emit(Op.AUTOCOMMIT, action, 0, 0, name, 0);
         b.emit(Op.HALT, 0, 0, 0);
         return b.build();
     }

@@ -1130,7 +1130,7 @@ final class SelectCompiler {
                     aliases.add(s.alias() == null ? null : s.alias().value());
                     String name = columnName(s, exprs.declaredName(s.expr()), sql);
                     if (topLevel) {
-                        b.addColumn(name);
+                        b.addColumn(name, exprs.declaredType(s.expr()));
                     }
                     columns.add(new Column(name, "", exprs.affinity(s.expr()), exprs.sortCollation(s.expr()).name(),
                             false, null));
@@ -1163,7 +1163,7 @@ final class SelectCompiler {
             aliases.add(null);
             columns.add(c);
             if (topLevel) {
-                b.addColumn(c.name());
+                b.addColumn(c.name(), ExprCompiler.declType(c.declaredType()));
             }
         }
     }

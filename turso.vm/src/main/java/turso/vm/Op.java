@@ -162,12 +162,17 @@ public final class Op {
     /**
      * Transaction control: p1 is {@link #BEGIN}, {@link #COMMIT} or
      * {@link #ROLLBACK}; for BEGIN, p2 is 0 (deferred), 1 (immediate) or 2
-     * (exclusive). The connection acts on it when the statement ends.
+     * (exclusive). The connection acts on it when the statement ends. Or p1
+     * is {@link #SAVEPOINT}, {@link #RELEASE} or {@link #ROLLBACK_TO}, with
+     * the savepoint's name in p4.
      */
     public static final int AUTOCOMMIT = 65;
     public static final int BEGIN = 0;
     public static final int COMMIT = 1;
     public static final int ROLLBACK = 2;
+    public static final int SAVEPOINT = 3;
+    public static final int RELEASE = 4;
+    public static final int ROLLBACK_TO = 5;
 
     /** Frees every page of the B-tree whose root page is r[p1] (DROP). */
     public static final int DESTROY = 66;

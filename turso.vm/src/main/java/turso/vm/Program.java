@@ -21,13 +21,14 @@ public final class Program {
     final int registerCount;
     final int cursorCount;
     private final List<String> columnNames;
+    private final List<String> columnDeclTypes;
     private final List<String> parameterNames;
     private final boolean readOnly;
     private final boolean countsChanges;
 
     Program(int[] op, int[] p1, int[] p2, int[] p3, Object[] p4, int[] p5, String[] comments, int registerCount,
-            int cursorCount, List<String> columnNames, List<String> parameterNames, boolean readOnly, boolean countsChanges,
-            List<String> queryPlan) {
+            int cursorCount, List<String> columnNames, List<String> columnDeclTypes, List<String> parameterNames,
+            boolean readOnly, boolean countsChanges, List<String> queryPlan) {
         this.op = op;
         this.p1 = p1;
         this.p2 = p2;
@@ -38,6 +39,7 @@ public final class Program {
         this.registerCount = registerCount;
         this.cursorCount = cursorCount;
         this.columnNames = List.copyOf(columnNames);
+        this.columnDeclTypes = java.util.Collections.unmodifiableList(new ArrayList<>(columnDeclTypes));
         this.parameterNames = java.util.Collections.unmodifiableList(new ArrayList<>(parameterNames));
         this.readOnly = readOnly;
         this.countsChanges = countsChanges;
@@ -51,6 +53,11 @@ public final class Program {
 
     public List<String> columnNames() {
         return columnNames;
+    }
+
+    /** Declared types of the result columns (sqlite3_column_decltype); null where a column is not a table column. */
+    public List<String> columnDeclTypes() {
+        return columnDeclTypes;
     }
 
     /** Parameter names by index - 1; null for a nameless "?". */

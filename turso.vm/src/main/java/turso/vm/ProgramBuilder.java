@@ -26,6 +26,7 @@ public final class ProgramBuilder {
     private final List<String> columnNames = new ArrayList<>();
     /** What EXPLAIN QUERY PLAN shows: one line per loop or temporary B-tree, in program order. */
     private final List<String> queryPlan = new ArrayList<>();
+    private final List<String> columnDeclTypes = new ArrayList<>();
     private final List<String> parameterNames = new ArrayList<>();
     private boolean readOnly = true;
     private boolean countsChanges;
@@ -104,7 +105,13 @@ public final class ProgramBuilder {
     }
 
     public void addColumn(String name) {
+        addColumn(name, null);
+    }
+
+    /** A result column with the declared type of the table column it comes from (null for an expression). */
+    public void addColumn(String name, String declType) {
         columnNames.add(name);
+        columnDeclTypes.add(declType);
     }
 
     /** Registers parameter {@code index} (1-based) with its name, or null for "?". */
@@ -144,7 +151,8 @@ public final class ProgramBuilder {
         }
         return new Program(Arrays.copyOf(op, size), Arrays.copyOf(p1, size), Arrays.copyOf(p2, size),
                 Arrays.copyOf(p3, size), Arrays.copyOf(p4, size), Arrays.copyOf(p5, size),
-                Arrays.copyOf(comments, size), registers + 1, cursors, columnNames, parameterNames, readOnly, countsChanges, queryPlan);
+                Arrays.copyOf(comments, size), registers + 1, cursors, columnNames, columnDeclTypes, parameterNames, readOnly,
+                countsChanges, queryPlan);
     }
 
     private static boolean isJump(int opcode) {

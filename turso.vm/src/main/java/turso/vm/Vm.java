@@ -46,8 +46,11 @@ public final class Vm implements FunctionContext {
         /** The statement changed the schema: reload it before the next statement is prepared. */
         void schemaChanged();
 
-        /** BEGIN, COMMIT or ROLLBACK (Op.AUTOCOMMIT's p1), with BEGIN's kind (p2). */
-        void transactionControl(int action, int beginKind);
+        /**
+         * BEGIN, COMMIT, ROLLBACK, SAVEPOINT, RELEASE or ROLLBACK TO (Op.AUTOCOMMIT's p1),
+         * with BEGIN's kind (p2) or the savepoint's name (p4, else null).
+         */
+        void transactionControl(int action, int beginKind, String savepoint);
 
         /**
          * Runs a PRAGMA (reading or changing what it names) and returns its
@@ -438,7 +441,7 @@ public final class Vm implements FunctionContext {
                     }
                 }
                 case Op.NULL_ROW -> nullRows[p1[i]] = true;
-                case Op.AUTOCOMMIT -> host.transactionControl(p1[i], p2[i]);
+                case Op.AUTOCOMMIT -> host.transactionControl(p1[i], p2[i], (String) p4[i]);
                 case Op.DESTROY -> {
                     Storage storage = host.storage();
                     if (storage.headerField(HeaderField.LARGEST_ROOT_PAGE) != 0) {

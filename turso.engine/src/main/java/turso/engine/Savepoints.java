@@ -1,0 +1,109 @@
+/*
+ * A connection's stack of named savepoints (SAVEPOINT name), innermost
+ * last. Names match case-insensitively, the most recent of a name first. A
+ * savepoint set before the transaction wrote anything has no storage
+ * savepoint yet (depth 0): nothing can need undoing back to it until the
+ * first write, when every such savepoint is given one, in order.
+ */
+package turso.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import turso.api.ResultCode;
+import turso.api.TursoException;
+import turso.btree.Storage;
+
+final class Savepoints {
+
+    private static final class Entry {
+        final String name;
+        int depth;
+
+        Entry(String name, int depth) {
+            this.name = name;
+            this.depth = depth;
+        }
+    }
+
+    private final List<Entry> stack = new ArrayList<>();
+
+    boolean isEmpty() {
+        return stack.isEmpty();
+    }
+
+    void clear() {
+        stack.clear();
+    }
+
+    /** SAVEPOINT: {@code storage} is the storage if a write transaction is open, else null. */
+    void push(String name, Storage writing) {
+        stack.add(new Entry(name, writing == null ? 0 : writing.savepoint()));
+    }
+
+    /** The write transaction began: every savepoint without a storage savepoint gets one. */
+    void writeStarted(Storage storage) {
+        for (Entry e : stack) {
+            if (e.depth == 0) {
+                e.depth = storage.savepoint();
+            }
+        }
+    }
+
+    /** Whether {@code name} names the outermost savepoint (RELEASE of it ends a transaction SAVEPOINT began). */
+    boolean isOutermost(String name) {
+        return find(name) == 0;
+    }
+
+    /** RELEASE: removes savepoint {@code name} and those set after it, keeping their changes. */
+    void release(String name, Storage storage) {
+        int i = find(name);
+        int depth = stack.get(i).depth;
+        if (depth > 0) {
+            storage.releaseSavepoint(depth);
+        }
+        stack.subList(i, stack.size()).clear();
+    }
+
+    /** ROLLBACK TO: undoes the changes since savepoint {@code name}, which stays; those set after it go. */
+    void rollbackTo(String name, Storage storage) {
+        int i = find(name);
+        int depth = stack.get(i).depth;
+        if (depth > 0) {
+            storage.rollbackToSavepoint(depth);
+        }
+        stack.subList(i + 1, stack.size()).clear();
+    }
+
+    /** Checks that {@code name} is on the stack. */
+    void require(String name) {
+        find(name);
+    }
+
+    private int find(String name) {
+        for (int i = stack.size() - 1; i >= 0; i--) {
+            if (sameName(stack.get(i).name, name)) {
+                return i;
+            }
+        }
+        throw new TursoException(ResultCode.ERROR, "no such savepoint: " + name);
+    }
+
+    /** SQLite folds only ASCII letters when it compares identifiers. */
+    private static boolean sameName(String a, String b) {
+        if (a.length() != b.length()) {
+            return false;
+        }
+        for (int i = 0; i < a.length(); i++) {
+            char x = a.charAt(i);
+            char y = b.charAt(i);
+            if (x != y && (x | 0x20) != (y | 0x20) || x != y && !isAsciiLetter(x)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z';
+    }
+}
