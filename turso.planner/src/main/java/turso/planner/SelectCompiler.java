@@ -116,9 +116,11 @@ final class SelectCompiler {
             compound(select, sql, schema, done);
             return;
         }
-        if (!(select.first() instanceof SelectCore.Simple core)) {
-            throw Unsupported.feature("VALUES");
+        if (select.first() instanceof SelectCore.Values values) {
+            values(values, select, done);
+            return;
         }
+        SelectCore.Simple core = (SelectCore.Simple) select.first();
         joins = core.from() == null ? List.of() : joins(core.from(), schema);
         exprs.setScopes(joins.stream().map(JoinStep::scope).toList());
         collectResults(core.columns(), sql);
@@ -805,6 +807,38 @@ final class SelectCompiler {
             steps.add(new JoinStep(new Scope(table, name, cursor, hidden), left, on));
         }
         return steps;
+    }
+
+    /**
+     * VALUES (...), (...): each row in turn, columns named column1,
+     * column2...; all rows must have as many values.
+     */
+    private void values(SelectCore.Values values, Select select, int done) {
+        if (!select.orderBy().isEmpty() || select.limit() != null) {
+            throw Unsupported.feature("ORDER BY and LIMIT on VALUES");
+        }
+        int width = values.rows().getFirst().size();
+        for (List<Expr> row : values.rows()) {
+            if (row.size() != width) {
+                throw new TursoException(ResultCode.ERROR, "all VALUES must have the same number of terms");
+            }
+        }
+        for (int j = 0; j < width; j++) {
+            String name = "column" + (j + 1);
+            if (topLevel) {
+                b.addColumn(name);
+            }
+            columns.add(new Column(name, "", turso.vm.Affinity.NONE, "BINARY", false, null));
+            results.add(values.rows().getFirst().get(j));
+            aliases.add(null);
+        }
+        int out = b.newRegisters(width);
+        for (List<Expr> row : values.rows()) {
+            for (int j = 0; j < width; j++) {
+                exprs.compileInto(row.get(j), out + j);
+            }
+            sink.row(out, width);
+        }
     }
 
     /**
