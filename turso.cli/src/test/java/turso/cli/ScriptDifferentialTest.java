@@ -163,7 +163,6 @@ class ScriptDifferentialTest {
         check("terminators.sql");
     }
 
-    @Disabled("needs EXPLAIN QUERY PLAN to describe the plan (it shows SCAN CONSTANT ROW for every query) — engine")
     @Test
     void explain() throws IOException {
         check("explain.sql");
@@ -174,7 +173,6 @@ class ScriptDifferentialTest {
         check("explain_layout.sql");
     }
 
-    @Disabled("needs CREATE INDEX and UNIQUE autoindexes — engine")
     @Test
     void indexes() throws IOException {
         check("indexes.sql");
@@ -186,7 +184,6 @@ class ScriptDifferentialTest {
         check("autoincrement.sql");
     }
 
-    @Disabled("needs reading sqlite_schema of an empty database (fails: page 1 is out of range) — engine")
     @Test
     void empty() throws IOException {
         check("empty.sql");

@@ -79,7 +79,6 @@ class DifferentialTest {
     }
 
     @Test
-    @Disabled("needs Statement.columnDeclType — the engine returns null; DeclaredTypesTest checks the mapping")
     void declaredTypeMetadata() throws Exception {
         String[] types = {"INTEGER", "int", "INT", "TINYINT", "SMALLINT", "MEDIUMINT", "BIGINT", "INT2", "INT8",
             "UNSIGNED BIG INT", "TEXT", "VARCHAR(10)", "NVARCHAR(5)", "CHAR(3)", "NCHAR(2)", "CHARACTER(4)",

@@ -457,7 +457,6 @@ class DriverTest {
     }
 
     @Test
-    @Disabled("needs SAVEPOINT — engine")
     void savepoints() throws SQLException {
         try (Connection c = memory()) {
             c.createStatement().executeUpdate("CREATE TABLE t(x)");
