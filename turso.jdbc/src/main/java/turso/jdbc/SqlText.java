@@ -1,7 +1,7 @@
 /*
  * What the driver needs to know about SQL text without parsing it: whether a
- * remainder holds any statement at all, whether a statement is an INSERT
- * (for getGeneratedKeys), and whether it controls the transaction (BusyRetry).
+ * remainder holds any statement at all, and whether a statement is an
+ * INSERT (for getGeneratedKeys).
  */
 package turso.jdbc;
 
@@ -22,19 +22,6 @@ final class SqlText {
         int i = skipNoise(sql, 0);
         String head = sql.substring(i, Math.min(sql.length(), i + 7)).toLowerCase(Locale.ROOT);
         return head.startsWith("insert") || head.startsWith("replace");
-    }
-
-    /** True for BEGIN, COMMIT, END, ROLLBACK, SAVEPOINT and RELEASE. */
-    static boolean isTransactionControl(String sql) {
-        int i = skipNoise(sql, 0);
-        int end = i;
-        while (end < sql.length() && Character.isLetter(sql.charAt(end))) {
-            end++;
-        }
-        return switch (sql.substring(i, end).toLowerCase(Locale.ROOT)) {
-            case "begin", "commit", "end", "rollback", "savepoint", "release" -> true;
-            default -> false;
-        };
     }
 
     private static int skipNoise(String s, int i) {

@@ -108,9 +108,9 @@ public class TursoStatement implements java.sql.Statement {
         }
     }
 
+    /** The first step; the engine waits out a locked database itself, up to the connection's busy_timeout. */
     private boolean firstStep(turso.api.Statement statement) {
-        return BusyRetry.firstStep(statement, !connection.engine().autoCommit(), connection.config().busyTimeout(),
-                this::timedOut);
+        return statement.step();
     }
 
     private static void finish(turso.api.Statement statement, boolean owned) {
