@@ -67,7 +67,8 @@ sealed interface AccessPath {
                     terms.add(range(scope.table().columnLabel(i.index().parts().get(i.equal().size()).column()),
                             i.lower(), i.upper()));
                 }
-                yield (terms.isEmpty() ? "SCAN " : "SEARCH ") + table + " USING INDEX " + i.index().name()
+                String index = i.index().rootPage() == Table.EPHEMERAL ? "AUTOMATIC INDEX" : "INDEX " + i.index().name();
+                yield (terms.isEmpty() ? "SCAN " : "SEARCH ") + table + " USING " + index
                         + (terms.isEmpty() ? "" : " (" + String.join(" AND ", terms) + ")");
             }
         };

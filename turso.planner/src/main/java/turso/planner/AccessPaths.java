@@ -205,6 +205,47 @@ final class AccessPaths {
         return reverse == null ? Boolean.FALSE : reverse;
     }
 
+    /**
+     * For a table that would be scanned whole once per row of the loops
+     * around it: an automatic index (as SQLite builds one) on the columns
+     * WHERE or ON compare for equality with values known before the loop,
+     * followed by every other column, so that it also covers the query; null
+     * when no such comparison can use one.
+     */
+    static AccessPath automatic(Scope scope, List<Expr> terms, ExprCompiler exprs, Predicate<Expr> known) {
+        List<Constraint> constraints = new ArrayList<>();
+        for (Expr term : terms) {
+            collect(term, scope, exprs, known, constraints);
+        }
+        Table table = scope.table();
+        List<Index.Part> parts = new ArrayList<>();
+        List<Expr> equal = new ArrayList<>();
+        List<Affinity> affinities = new ArrayList<>();
+        java.util.Set<Integer> keyed = new java.util.HashSet<>();
+        for (Constraint c : constraints) {
+            if (c.kind() != Kind.EQ || c.column() == ColumnKey.ROWID || keyed.contains(c.column())) {
+                continue;
+            }
+            Index.Part part = new Index.Part(c.column(), table.columns().get(c.column()).collation(), false);
+            if (usable(c, part, table)) {
+                keyed.add(c.column());
+                parts.add(part);
+                equal.add(c.value());
+                affinities.add(seekAffinity(c.comparison()));
+            }
+        }
+        if (parts.isEmpty()) {
+            return null;
+        }
+        for (int j = 0; j < table.columns().size(); j++) {
+            if (!keyed.contains(j) && j != table.rowidAlias()) {
+                parts.add(new Index.Part(j, table.columns().get(j).collation(), false));
+            }
+        }
+        Index index = new Index("automatic index", table.name(), Table.EPHEMERAL, parts, false, null, "auto", null);
+        return new AccessPath.IndexRange(index, equal, affinities, null, null, Affinity.NONE, null);
+    }
+
     /** The affinity a seek key gets: none, text, or numeric, as the comparison applies it. */
     private static Affinity seekAffinity(Affinity comparison) {
         return comparison == Affinity.TEXT ? Affinity.TEXT : comparison.isNumeric() ? Affinity.NUMERIC : Affinity.NONE;

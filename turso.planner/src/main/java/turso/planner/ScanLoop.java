@@ -70,7 +70,8 @@ final class ScanLoop {
     /** What EXPLAIN QUERY PLAN says of this loop. */
     String describe() {
         String plan = path.describe(scope);
-        return covering ? plan.replace(" USING INDEX ", " USING COVERING INDEX ") : plan;
+        return covering ? plan.replace(" USING INDEX ", " USING COVERING INDEX ")
+                .replace(" USING AUTOMATIC INDEX", " USING AUTOMATIC COVERING INDEX") : plan;
     }
 
     /** The table stands on a row of NULLs (the unmatched side of a LEFT JOIN) until it moves. */
@@ -92,10 +93,37 @@ final class ScanLoop {
 
     /** Opens the index cursor of an index path, for a table cursor the caller opened. */
     void openIndex() {
-        if (path instanceof AccessPath.IndexRange i) {
+        if (path instanceof AccessPath.IndexRange i && i.index().rootPage() == Table.EPHEMERAL) {
+            fillAutomaticIndex(i.index());
+        } else if (path instanceof AccessPath.IndexRange i) {
             b.emit(Op.OPEN_READ, indexCursor, i.index().rootPage(), 0, IndexMaintenance.keyInfo(i.index(), functions), 0);
             b.comment(i.index().name());
         }
+    }
+
+    /**
+     * Builds an automatic index: once per run of the statement, one entry
+     * per row of the table (read through the table's cursor, which the loop
+     * positions again afterwards).
+     */
+    private void fillAutomaticIndex(Index index) {
+        int built = b.newLabel();
+        b.emit(Op.ONCE, 0, built, 0);
+        b.emit(Op.OPEN_EPHEMERAL, indexCursor, 0, 0, IndexMaintenance.keyInfo(index, functions), 0);
+        b.comment("automatic index on " + scope.table().name());
+        int n = index.parts().size();
+        int key = b.newRegisters(n + 1);
+        int record = b.newRegister();
+        b.emit(Op.REWIND, scope.cursor(), built, 0);
+        int top = b.currentAddress();
+        for (int p = 0; p < n; p++) {
+            b.emit(Op.COLUMN, scope.cursor(), index.parts().get(p).column(), key + p);
+        }
+        b.emit(Op.ROWID, scope.cursor(), key + n, 0);
+        b.emit(Op.MAKE_RECORD, key, n + 1, record);
+        b.emit(Op.IDX_INSERT, indexCursor, record, 0);
+        b.emit(Op.NEXT, scope.cursor(), top, 0);
+        b.resolve(built);
     }
 
     /** Positions on the first candidate row, or jumps to {@code exhausted}. */

@@ -573,7 +573,15 @@ final class SelectCompiler {
                 drivers.addAll(levelTerms.get(k));
             }
             int level = k;
-            paths.add(AccessPaths.choose(join.scope(), drivers, exprs, e -> Conjuncts.knownBefore(e, exprs, level)));
+            AccessPath path = AccessPaths.choose(join.scope(), drivers, exprs, e -> Conjuncts.knownBefore(e, exprs, level));
+            if (k > 0 && path instanceof AccessPath.FullScan) {
+                AccessPath automatic = AccessPaths.automatic(join.scope(), drivers, exprs,
+                        e -> Conjuncts.knownBefore(e, exprs, level));
+                if (automatic != null) {
+                    path = automatic;
+                }
+            }
+            paths.add(path);
         }
     }
 
@@ -628,9 +636,9 @@ final class SelectCompiler {
         }
         if (!joins.isEmpty()) {
             b.emit(Op.TRANSACTION, 0, 0, 0);
-            for (ScanLoop loop : loops) {
-                loop.open(false);
-                b.plan(loop.describe());
+            for (int k = 0; k < loops.size(); k++) {
+                loops.get(k).open(false);
+                b.plan(loops.get(k).describe() + (joins.get(k).left() ? " LEFT-JOIN" : ""));
             }
         } else {
             b.plan("SCAN CONSTANT ROW");

@@ -239,7 +239,8 @@ public final class Op {
     /**
      * Opens cursor p1 on a new, empty table B-tree of its own, in memory,
      * for writing and reading (the rows of a subquery in FROM, a view, a
-     * WITH table); it is dropped when the cursor closes or is opened again.
+     * WITH table), or an index B-tree when p4 is its KeyInfo (an automatic
+     * index); it is dropped when the cursor closes or is opened again.
      */
     public static final int OPEN_EPHEMERAL = 85;
 

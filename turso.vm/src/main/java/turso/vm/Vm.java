@@ -323,7 +323,16 @@ public final class Vm implements FunctionContext {
                 }
                 case Op.OPEN_EPHEMERAL -> {
                     closeCursor(p1[i]);
-                    openEmpty(p1[i]);
+                    if (p4[i] instanceof KeyInfo keyInfo) {
+                        Storage storage = Storage.openMemory(turso.btree.StorageOptions.DEFAULT);
+                        storage.beginWrite();
+                        ephemeral[p1[i]] = storage;
+                        cursors[p1[i]] = storage.openIndexCursor(storage.createIndex(), keyInfo);
+                        keyInfos[p1[i]] = keyInfo;
+                        nullRows[p1[i]] = false;
+                    } else {
+                        openEmpty(p1[i]);
+                    }
                 }
                 case Op.ONCE -> {
                     if (onceDone.get(i)) {
