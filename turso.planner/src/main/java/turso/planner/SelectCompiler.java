@@ -44,6 +44,9 @@ final class SelectCompiler {
     private int distinct = -1;
     /** The tables of FROM in join order; empty without FROM. */
     private List<JoinStep> joins = List.of();
+    /** The one min() or max() aggregate whose row gives the bare columns, or -1; and the register of its extreme so far. */
+    private int extreme = -1;
+    private int extremeValue;
     /** The temporary B-trees (sorters) the query uses, as EXPLAIN QUERY PLAN names them. */
     private final List<String> temporaryTrees = new ArrayList<>();
     /** Every expression of the query (results, WHERE, GROUP BY, HAVING, ORDER BY, ON): what it reads of each table. */
@@ -375,6 +378,7 @@ final class SelectCompiler {
             slots[a] = b.newCursor();
             distinctSets[a] = b.newCursor();
         }
+        extremeOf(aggregates);
         resetAggregates(aggregates, slots, distinctSets);
         Map<ColumnKey, Integer> holders = new LinkedHashMap<>();
         for (Expr e : outputs) {
@@ -429,13 +433,20 @@ final class SelectCompiler {
                 }
                 b.emit(Op.SORTER_INSERT, groupSorter, block, width);
             } else {
+                int extremeArgument = -1;
                 for (int a = 0; a < slots.length; a++) {
                     Expr.FunctionCall f = aggregates.get(a);
-                    step(slots[a], f, exprs.aggregateArguments(f), distinctSets[a]);
+                    int args = exprs.aggregateArguments(f);
+                    if (a == extreme) {
+                        extremeArgument = args;
+                    }
+                    step(slots[a], f, args, distinctSets[a]);
                 }
-                for (Map.Entry<ColumnKey, Integer> holder : holders.entrySet()) {
-                    readColumn(holder.getKey(), holder.getValue());
-                }
+                keepRowOfExtreme(aggregates, extremeArgument, () -> {
+                    for (Map.Entry<ColumnKey, Integer> holder : holders.entrySet()) {
+                        readColumn(holder.getKey(), holder.getValue());
+                    }
+                });
             }
         });
         if (!grouped) {
@@ -477,17 +488,25 @@ final class SelectCompiler {
         b.emit(Op.INTEGER, 0, first, 0);
         b.resolve(step);
         int at = k;
+        int extremeArgument = -1;
         for (int a = 0; a < slots.length; a++) {
             Expr.FunctionCall f = aggregates.get(a);
             int args = b.newRegisters(f.args().size());
             for (int i = 0; i < f.args().size(); i++) {
                 b.emit(Op.SORTER_COLUMN, groupSorter, at++, args + i);
             }
+            if (a == extreme) {
+                extremeArgument = args;
+            }
             step(slots[a], f, args, distinctSets[a]);
         }
-        for (int register : holders.values()) {
-            b.emit(Op.SORTER_COLUMN, groupSorter, at++, register);
-        }
+        int holdersAt = at;
+        keepRowOfExtreme(aggregates, extremeArgument, () -> {
+            int column = holdersAt;
+            for (int register : holders.values()) {
+                b.emit(Op.SORTER_COLUMN, groupSorter, column++, register);
+            }
+        });
         b.emit(Op.SORTER_NEXT, groupSorter, outLoop, 0);
         output(core, aggregates, slots, holders, keyRegisters, sortKeys, sortOutput, outputSorter, limits, done);
         b.resolve(noGroups);
@@ -1139,8 +1158,63 @@ final class SelectCompiler {
         b.resolve(skip);
     }
 
+    /**
+     * A query with a min() or max() aggregate takes its bare columns from
+     * the row where that minimum or maximum is (SQLite's documented rule for
+     * one; with several, SQLite 3.40 follows the last): which aggregate it
+     * is, and the register holding the extreme so far.
+     */
+    private void extremeOf(List<Expr.FunctionCall> aggregates) {
+        int found = -1;
+        for (int a = 0; a < aggregates.size(); a++) {
+            Expr.FunctionCall f = aggregates.get(a);
+            if (f.args().size() == 1 && (f.name().is("min") || f.name().is("max"))) {
+                found = a;
+            }
+        }
+        if (found >= 0) {
+            extreme = found;
+            extremeValue = b.newRegister();
+        }
+    }
+
+    /**
+     * Runs {@code keep} (which copies the row's bare columns) for every row,
+     * or, with one min()/max(), only for a row whose value is a new extreme
+     * (a first one wins a tie; while the values are all NULL, each row).
+     */
+    private void keepRowOfExtreme(List<Expr.FunctionCall> aggregates, int argument, Runnable keep) {
+        if (extreme < 0) {
+            keep.run();
+            return;
+        }
+        Expr.FunctionCall f = aggregates.get(extreme);
+        int skip = b.newLabel();
+        int take = b.newLabel();
+        int keepOnly = b.newLabel();
+        int notNull = b.newLabel();
+        b.emit(Op.NOT_NULL, argument, notNull, 0);
+        b.emit(Op.IS_NULL, extremeValue, keepOnly, 0);
+        b.emit(Op.GOTO, 0, skip, 0);
+        b.resolve(notNull);
+        b.emit(Op.IS_NULL, extremeValue, take, 0);
+        int better = b.newRegister();
+        b.emit(Op.COMPARE, argument, extremeValue, better, new turso.vm.Comparison(f.name().is("min")
+                ? turso.vm.CompareOp.LT : turso.vm.CompareOp.GT, turso.vm.Affinity.NONE,
+                exprs.sortCollation(f.args().getFirst())), 0);
+        b.emit(Op.IF_NOT, better, skip, 1);
+        b.resolve(take);
+        b.emit(Op.COPY, argument, extremeValue, 0);
+        b.resolve(keepOnly);
+        keep.run();
+        b.resolve(skip);
+    }
+
     /** Starts every aggregate afresh, forgetting what their DISTINCTs saw. */
     private void resetAggregates(List<Expr.FunctionCall> aggregates, int[] slots, int[] distinctSets) {
+        if (extreme >= 0) {
+            b.emit(Op.NULL, 0, extremeValue, 0);
+        }
         for (int a = 0; a < slots.length; a++) {
             b.emit(Op.AGG_RESET, slots[a], 0, 0, exprs.aggregateFunction(aggregates.get(a)), 0);
             if (aggregates.get(a).distinct()) {
