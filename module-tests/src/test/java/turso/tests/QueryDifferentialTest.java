@@ -1,0 +1,161 @@
+package turso.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import turso.api.Connection;
+import turso.api.Database;
+
+/**
+ * Queries the planner answers through indexes, subqueries in FROM, views,
+ * WITH (recursive too), VALUES and automatic indexes: the same rows and
+ * errors as real SQLite (sqlite-jdbc), statement by statement; and
+ * EXPLAIN QUERY PLAN's detail lines as the sqlite3 3.40 CLI prints them
+ * (sqlite-jdbc's newer SQLite adds bloom filters to its plans).
+ */
+class QueryDifferentialTest {
+
+    private static final String SETUP = """
+            CREATE TABLE t(id INTEGER PRIMARY KEY, a INT, b TEXT, c);
+            INSERT INTO t(a, b, c) VALUES (1, 'x', 1.5), (2, 'y', NULL), (3, 'z', 'q'), (NULL, 'w', 2), (2, 'Y', 3),
+                (5, '5', 5), (2, 'a', 1), (NULL, NULL, 0), (4, 'k', NULL), (3, 'b', 7), ('7', '7', 7), ('abc', 'abc', 8);
+            CREATE INDEX tab ON t(a, b);
+            CREATE INDEX tc ON t(c DESC);
+            CREATE TABLE u(x INT, y TEXT COLLATE NOCASE);
+            INSERT INTO u VALUES (1, 'p'), (2, 'Q'), (3, 'r'), (NULL, 's'), (2, 'x'), (7, 'Y')""";
+
+    static Stream<String> scripts() {
+        return Stream.of(
+                """
+                SELECT id FROM t WHERE id IN (3, 1, '3', 3.0, NULL, 2.5, 9, 100) ORDER BY 1;
+                SELECT id FROM t WHERE id = '3';
+                SELECT id FROM t WHERE id > 2.5 AND id < 'a' ORDER BY 1;
+                SELECT id, a FROM t WHERE a IN (2, '2', 2.0, 7, 'abc', NULL) ORDER BY id;
+                SELECT id, a, b FROM t WHERE a = 2 AND b > 'Y' ORDER BY b DESC;
+                SELECT id, a FROM t WHERE a BETWEEN 2 AND 6 ORDER BY id;
+                SELECT id, a FROM t WHERE a > 'a' ORDER BY id;
+                SELECT id, c FROM t WHERE c < 6 ORDER BY c, id;
+                SELECT id, c FROM t WHERE c BETWEEN 1 AND 5 ORDER BY c DESC, id;
+                SELECT id, a, b FROM t ORDER BY a DESC, b DESC LIMIT 4;
+                SELECT id, a, b FROM t WHERE a > 1 ORDER BY a DESC, b DESC;
+                SELECT count(*) FROM t WHERE a >= 2;
+                SELECT t1.id, t2.id FROM t t1 LEFT JOIN t t2 ON t2.a = t1.id ORDER BY 1, 2;
+                SELECT t.id, u.y FROM t JOIN u ON u.x = t.a ORDER BY 1, 2;
+                SELECT t.id, u.y FROM t LEFT JOIN u ON u.y = t.b ORDER BY 1, 2
+                """,
+                """
+                SELECT * FROM (SELECT a, b FROM t WHERE a > 1) ORDER BY 1, 2;
+                SELECT s.a, count(*) FROM (SELECT a FROM t) s GROUP BY s.a ORDER BY 1;
+                SELECT * FROM (SELECT a, a, b AS a FROM t) ORDER BY 1, 2, 3 LIMIT 3;
+                SELECT * FROM t WHERE a IN (SELECT x FROM u WHERE y > 'p') ORDER BY id;
+                SELECT (SELECT count(*) FROM (SELECT * FROM t t2 WHERE t2.a = t.a)) FROM t ORDER BY 1;
+                CREATE VIEW v AS SELECT a, b FROM t WHERE a >= 2;
+                CREATE VIEW v2(p, q) AS SELECT a * 10, upper(b) FROM t;
+                SELECT * FROM v ORDER BY 1, 2;
+                SELECT v.a, v2.q FROM v, v2 WHERE v.a * 10 = v2.p ORDER BY 1, 2;
+                CREATE VIEW bad(x) AS SELECT a, b FROM t;
+                SELECT * FROM bad;
+                INSERT INTO v VALUES (1, 2);
+                DROP VIEW t;
+                DROP TABLE v;
+                DROP VIEW nosuch;
+                DROP VIEW v;
+                SELECT * FROM v
+                """,
+                """
+                WITH c AS (SELECT a FROM t WHERE a > 1) SELECT * FROM c ORDER BY 1;
+                WITH c(x) AS (SELECT a FROM t), d AS (SELECT x * 2 AS y FROM c) SELECT * FROM d WHERE y > 2 ORDER BY 1;
+                WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r WHERE n < 5) SELECT * FROM r;
+                WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r LIMIT 7) SELECT sum(n), count(*) FROM r;
+                WITH RECURSIVE r(n) AS (SELECT 1 UNION SELECT n % 3 + 1 FROM r) SELECT * FROM r ORDER BY 1;
+                WITH RECURSIVE cnt(x) AS (VALUES(1) UNION ALL SELECT x + 1 FROM cnt WHERE x < 3) SELECT x FROM cnt;
+                VALUES (1, 'a'), (2, 'b');
+                SELECT * FROM (VALUES (1, 2), (3, 4)) ORDER BY 1 DESC;
+                VALUES (1, 2), (3);
+                SELECT g, min(v), name FROM (VALUES (1, 5, 'a'), (1, 2, 'b'), (2, NULL, 'd'), (2, 3, 'e'), (2, 3, 'f'))
+                    AS s(g, v, name) GROUP BY g;
+                SELECT max(id), b FROM t
+                """);
+    }
+
+    @ParameterizedTest
+    @MethodSource("scripts")
+    void sameAsSqlite(String script, @TempDir Path dir) throws SQLException {
+        try (Database db = Database.open(dir.resolve("q.db").toString()); Connection turso = db.connect();
+             java.sql.Connection sqlite = DriverManager.getConnection("jdbc:sqlite::memory:")) {
+            for (String sql : (SETUP + ";\n" + script).split(";\n")) {
+                assertEquals(Differential.sqlite(sqlite, sql), Differential.turso(turso, sql), sql);
+            }
+        }
+    }
+
+    /** The detail lines of EXPLAIN QUERY PLAN, as the sqlite3 3.40 CLI gives them for the same schema. */
+    @Test
+    void queryPlansAsSqlite340() throws IOException, InterruptedException {
+        String[] queries = {
+            "SELECT id, a, b FROM t WHERE a = 2",
+            "SELECT c FROM t WHERE a = 2",
+            "SELECT c FROM t WHERE a > 1 ORDER BY a DESC",
+            "SELECT id FROM t WHERE id IN (1, 2)",
+            "SELECT id FROM t WHERE id > 2 AND id < 9",
+            "SELECT b FROM t ORDER BY a",
+            "SELECT * FROM t ORDER BY a DESC",
+            "SELECT id, c FROM t ORDER BY c",
+            "SELECT * FROM t, u WHERE u.x = t.c",
+            "SELECT * FROM t LEFT JOIN u ON u.y = t.b",
+            "SELECT DISTINCT b FROM t WHERE id > 5",
+            "SELECT count(*) FROM u GROUP BY y",
+            "SELECT 1",
+        };
+        List<String> expected = new ArrayList<>();
+        List<String> got = new ArrayList<>();
+        try (Database db = Database.open(Database.MEMORY); Connection turso = db.connect()) {
+            for (String sql : SETUP.split(";\n")) {
+                turso.execute(sql);
+            }
+            for (String q : queries) {
+                expected.add(q + " => " + sqlite340Plan(q));
+                List<String> lines = new ArrayList<>();
+                for (List<Object> row : Differential.turso(turso, "EXPLAIN QUERY PLAN " + q).rows()) {
+                    lines.add((String) row.get(3));
+                }
+                got.add(q + " => " + String.join(" | ", lines));
+            }
+        }
+        assertEquals(expected, got);
+    }
+
+    /** The plan's detail lines from the sqlite3 CLI (its tree drawing taken off), joined by " | ". */
+    private static String sqlite340Plan(String query) throws IOException, InterruptedException {
+        Process p;
+        try {
+            p = new ProcessBuilder("sqlite3", "-batch", ":memory:").redirectErrorStream(true).start();
+        } catch (IOException e) {
+            Assumptions.abort("no sqlite3 CLI on the PATH");
+            throw e;
+        }
+        p.getOutputStream().write((SETUP + ";\nEXPLAIN QUERY PLAN " + query + ";\n").getBytes(StandardCharsets.UTF_8));
+        p.getOutputStream().close();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor();
+        List<String> lines = new ArrayList<>();
+        for (String line : out.lines().toList()) {
+            if (!line.equals("QUERY PLAN")) {
+                lines.add(line.replaceFirst("^[|`\\s-]*", ""));
+            }
+        }
+        return String.join(" | ", lines);
+    }
+}
