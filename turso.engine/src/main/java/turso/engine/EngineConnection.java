@@ -112,10 +112,24 @@ final class EngineConnection implements Connection, Vm.Host {
         return new EngineStatement(this, compiled);
     }
 
+    /**
+     * Compiles {@code stmt} against the schema this connection sees. A bug of
+     * the planner surfaces as SQLITE_INTERNAL with its cause, never as a Java
+     * exception of another kind.
+     */
     private CompiledStatement compile(Stmt stmt, String source, String text, String tail) {
         SchemaSnapshot current = snapshot;
         Planner planner = settings.caseSensitiveLike ? database.caseSensitiveLikePlanner() : database.planner();
-        Program program = stmt == null ? null : planner.compile(stmt, source, current.schema());
+        Program program;
+        try {
+            program = stmt == null ? null : planner.compile(stmt, source, current.schema());
+        } catch (TursoException e) {
+            throw e;
+        } catch (StackOverflowError e) {
+            throw new TursoException(ResultCode.ERROR, "parser stack overflow", e);
+        } catch (RuntimeException e) {
+            throw new TursoException(ResultCode.INTERNAL, "internal error: " + e, e);
+        }
         return new CompiledStatement(stmt, source, text, tail, program, current);
     }
 

@@ -204,7 +204,15 @@ final class ExprCompiler {
                 compileInto(c.expr(), target);
             }
             case Expr.InSelect in -> inSelect(in, target);
-            case Expr.InTable x -> throw Unsupported.feature("IN table");
+            case Expr.InTable x when x.args() == null || x.args().isEmpty() -> inSelect(new Expr.InSelect(x.expr(), x.not(),
+                    new turso.parser.ast.Select(null, new turso.parser.ast.SelectCore.Simple(false,
+                            List.of(new turso.parser.ast.ResultColumn.All(x.span())),
+                            new turso.parser.ast.FromClause(List.of(new turso.parser.ast.FromClause.Joined(null,
+                                    new turso.parser.ast.FromClause.TableRef(x.table(), null, null, x.span()), null)),
+                                    x.span()),
+                            null, List.of(), null, List.of(), x.span()), List.of(), List.of(), null, x.span()),
+                    x.span()), target);
+            case Expr.InTable x -> throw Unsupported.feature("IN with a table-valued function");
             case Expr.Exists x -> exists(x, target);
             case Expr.Subquery x -> scalarSubquery(x, target);
             case Expr.RowValue x -> throw new TursoException(ResultCode.ERROR, "row value misused");
