@@ -766,7 +766,7 @@ final class SelectCompiler {
      */
     private List<JoinStep> joins(FromClause from, Schema schema) {
         List<JoinStep> steps = new ArrayList<>();
-        for (FromClause.Joined item : from.items()) {
+        for (FromClause.Joined item : flatten(from)) {
             Table table;
             String name;
             int cursor = b.newCursor();
@@ -894,6 +894,48 @@ final class SelectCompiler {
             });
         }
         return covered[0];
+    }
+
+    /**
+     * The items of FROM with parenthesized joins spread out where that
+     * changes nothing: a group of inner joins, itself joined as an inner
+     * join (its ON then holding as part of the last item's). Other groups
+     * (the right side of a LEFT JOIN, an alias on the group) are not
+     * supported yet.
+     */
+    private static List<FromClause.Joined> flatten(FromClause from) {
+        List<FromClause.Joined> items = new ArrayList<>();
+        for (FromClause.Joined item : from.items()) {
+            if (!(item.source() instanceof FromClause.Parenthesized group)) {
+                items.add(item);
+                continue;
+            }
+            boolean inner = item.operator() == null || !item.operator().natural()
+                    && item.operator().type() != FromClause.JoinType.LEFT
+                    && item.operator().type() != FromClause.JoinType.RIGHT
+                    && item.operator().type() != FromClause.JoinType.FULL;
+            List<FromClause.Joined> inside = flatten(group.from());
+            boolean innerInside = inside.stream().skip(1).allMatch(j -> j.operator() != null && !j.operator().natural()
+                    && j.operator().type() != FromClause.JoinType.LEFT && j.operator().type() != FromClause.JoinType.RIGHT
+                    && j.operator().type() != FromClause.JoinType.FULL && (j.constraint() == null
+                    || j.constraint().using() == null));
+            if (group.alias() != null || !inner || !innerInside
+                    || (item.constraint() != null && item.constraint().using() != null)) {
+                throw Unsupported.feature("this parenthesized join in FROM");
+            }
+            for (int i = 0; i < inside.size(); i++) {
+                FromClause.Joined j = inside.get(i);
+                FromClause.JoinOperator op = i == 0 ? item.operator() : j.operator();
+                FromClause.JoinConstraint on = j.constraint();
+                if (i == inside.size() - 1 && item.constraint() != null) {
+                    Expr outer = item.constraint().on();
+                    on = new FromClause.JoinConstraint(on == null || on.on() == null ? outer
+                            : new Expr.Binary(Expr.BinaryOp.AND, on.on(), outer, Synthetic.NO_SPAN), null);
+                }
+                items.add(new FromClause.Joined(op, j.source(), on));
+            }
+        }
+        return items;
     }
 
     /**
