@@ -18,8 +18,12 @@ import org.junit.jupiter.api.Test;
 
 class TursoConformanceTest {
 
-    /** Records of the CI subset passed by this engine, as last measured (of 43,635 run; 9,640 skipped). */
-    private static final int PASSED_FLOOR = 43_402;
+    /**
+     * Records of the CI subset passed by this engine, as last measured (of
+     * 43,635 run; 9,640 skipped). The 28 failing ones need triggers, TEMP
+     * views and REINDEX.
+     */
+    private static final int PASSED_FLOOR = 43_607;
 
     @Test
     void ciSubsetDoesNotRegress() throws IOException {
