@@ -86,7 +86,7 @@ final class CreateIndexCompiler {
     }
 
     /** One entry per row of {@code table} into the new index whose root page is in register {@code root}. */
-    private static void fill(ProgramBuilder b, FunctionRegistry functions, Schema schema, String sql, Table table,
+    static void fill(ProgramBuilder b, FunctionRegistry functions, Schema schema, String sql, Table table,
             Index index, int root) {
         int tableCursor = b.newCursor();
         int indexCursor = b.newCursor();

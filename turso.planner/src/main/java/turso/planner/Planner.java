@@ -31,6 +31,7 @@ public final class Planner {
             case Stmt.CreateTable c -> CreateTableCompiler.compile(c, sql, schema);
             case Stmt.CreateIndex c -> CreateIndexCompiler.compile(c, sql, schema, functions);
             case Stmt.CreateView v -> CreateViewCompiler.compile(v, sql, schema);
+            case Stmt.Reindex r -> ReindexCompiler.compile(r, sql, schema, functions);
             case Stmt.Insert i -> InsertCompiler.compile(i, sql, schema, functions);
             case Stmt.Update u -> UpdateCompiler.compile(u, sql, schema, functions);
             case Stmt.Delete d -> DeleteCompiler.compile(d, sql, schema, functions);

@@ -189,6 +189,12 @@ public final class Schema {
         return tables.get(key(name));
     }
 
+    /** Every table of the schema that this engine can use, in schema order. */
+    java.util.Collection<Table> tables() {
+        read();
+        return java.util.Collections.unmodifiableCollection(tables.values());
+    }
+
     /** The index called {@code name} and its table, or null. */
     Index index(String name) {
         read();

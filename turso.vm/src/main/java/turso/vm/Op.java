@@ -252,6 +252,9 @@ public final class Op {
      */
     public static final int PRAGMA = 86;
 
+    /** Deletes every entry of the B-tree whose root page is p1, keeping the root (REINDEX). */
+    public static final int CLEAR = 87;
+
     private static final String[] NAMES = {
         "Init", "Goto", "Halt", "Integer", "Int64", "Real", "String8", "Blob", "Null", "Variable", "Copy",
         "Add", "Subtract", "Multiply", "Divide", "Remainder", "Concat", "BitAnd", "BitOr", "ShiftLeft",
@@ -262,7 +265,7 @@ public final class Op {
         "IfPos", "DecrJumpZero", "AggReset", "AggStep", "AggFinal", "Distinct", "DistinctClear", "NullRow", "Delete",
         "AutoCommit", "Destroy", "SorterCombine", "IdxInsert", "IdxDelete", "SeekGE", "SeekGT", "SeekLE", "SeekLT",
         "IdxGE", "IdxGT", "IdxLE", "IdxLT", "IdxRowid", "NoConflict", "SeekRowid", "Prev", "Last", "Once", "SorterFound",
-        "OpenEphemeral", "Pragma"
+        "OpenEphemeral", "Pragma", "Clear"
     };
 
     /** The name EXPLAIN shows for opcode {@code op}. */

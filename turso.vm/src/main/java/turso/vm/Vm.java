@@ -334,6 +334,7 @@ public final class Vm implements FunctionContext {
                         openEmpty(p1[i]);
                     }
                 }
+                case Op.CLEAR -> host.storage().clearTree(p1[i]);
                 case Op.ONCE -> {
                     if (onceDone.get(i)) {
                         i = p2[i];
