@@ -79,6 +79,12 @@ class IndexDifferentialTest {
                 CREATE INDEX nz ON n(zz);
                 CREATE INDEX nq ON nosuch(a);
                 CREATE INDEX main.nb ON n(b COLLATE NOCASE DESC) ;
+                REINDEX;
+                REINDEX n;
+                REINDEX nb;
+                REINDEX nocase;
+                REINDEX main.nc;
+                REINDEX nosuch;
                 SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY name
                 """,
                 """
