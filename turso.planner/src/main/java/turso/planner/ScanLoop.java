@@ -25,6 +25,7 @@ final class ScanLoop {
     /** The index cursor of an index path, else -1. */
     private final int indexCursor;
     private final boolean reverse;
+    private Runnable refill;
     /** Whether the query reads the table's columns from the index alone (a covering index). */
     private boolean covering;
     /** Registers holding the key that ends the range (index) or the upper rowid, or -1. */
@@ -126,8 +127,16 @@ final class ScanLoop {
         b.resolve(built);
     }
 
+    /** Code that fills the table anew before each pass (a table-valued function), or null. */
+    void refillWith(Runnable refill) {
+        this.refill = refill;
+    }
+
     /** Positions on the first candidate row, or jumps to {@code exhausted}. */
     void start(int exhausted) {
+        if (refill != null) {
+            refill.run();
+        }
         switch (path) {
             case AccessPath.FullScan f -> b.emit(reverse ? Op.LAST : Op.REWIND, scope.cursor(), exhausted, 0);
             case AccessPath.RowidEq eq -> {

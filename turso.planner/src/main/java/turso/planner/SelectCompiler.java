@@ -51,6 +51,8 @@ final class SelectCompiler {
     private final List<String> temporaryTrees = new ArrayList<>();
     /** Every expression of the query (results, WHERE, GROUP BY, HAVING, ORDER BY, ON): what it reads of each table. */
     private List<Expr> queryExpressions = List.of();
+    /** FROM items read again at the start of each pass of their loop (table-valued functions), by cursor. */
+    private final Map<Integer, Runnable> refills = new HashMap<>();
     /** Subqueries in FROM without an alias so far, which SQLite names (subquery-N). */
     private int subqueryCount;
     /** The WHERE terms tested in each join loop (the last: without FROM), and each table's access path, once planned. */
@@ -592,8 +594,9 @@ final class SelectCompiler {
                 drivers.addAll(levelTerms.get(k));
             }
             int level = k;
-            AccessPath path = AccessPaths.choose(join.scope(), drivers, exprs, e -> Conjuncts.knownBefore(e, exprs, level));
-            if (k > 0 && path instanceof AccessPath.FullScan) {
+            AccessPath path = refills.containsKey(join.scope().cursor()) ? new AccessPath.FullScan()
+                    : AccessPaths.choose(join.scope(), drivers, exprs, e -> Conjuncts.knownBefore(e, exprs, level));
+            if (k > 0 && path instanceof AccessPath.FullScan && !refills.containsKey(join.scope().cursor())) {
                 AccessPath automatic = AccessPaths.automatic(join.scope(), drivers, exprs,
                         e -> Conjuncts.knownBefore(e, exprs, level));
                 if (automatic != null) {
@@ -648,6 +651,7 @@ final class SelectCompiler {
             JoinStep join = joins.get(k);
             AccessPath path = paths.get(k);
             ScanLoop loop = new ScanLoop(b, exprs, exprs.functions(), join.scope(), path, k == 0 && reverseFirst);
+            loop.refillWith(refills.get(join.scope().cursor()));
             if (path instanceof AccessPath.IndexRange range && covers(range.index(), join.scope())) {
                 loop.readFromIndex();
             }
@@ -788,6 +792,17 @@ final class SelectCompiler {
                         table = materialize(view.name(), view.columns(), view.select(), schema, cursor);
                     }
                 }
+                case FromClause.TableFunction f when f.name().schema() == null
+                        && f.name().name().value().regionMatches(true, 0, "pragma_", 0, 7) -> {
+                    name = f.alias() == null ? f.name().name().value() : f.alias().value();
+                    table = pragmaTable(f.name().name().value(), f.args(), cursor);
+                }
+                case FromClause.TableRef ref when ref.name().schema() == null
+                        && ref.name().name().value().regionMatches(true, 0, "pragma_", 0, 7)
+                        && schema.kindOf(ref.name().name().value()) == null -> {
+                    name = ref.alias() == null ? ref.name().name().value() : ref.alias().value();
+                    table = pragmaTable(ref.name().name().value(), List.of(), cursor);
+                }
                 case FromClause.TableRef ref -> {
                     if (ref.indexed() != null && ref.indexed().index() != null) {
                         throw Unsupported.feature("INDEXED BY");
@@ -894,6 +909,47 @@ final class SelectCompiler {
             });
         }
         return covered[0];
+    }
+
+    /**
+     * The table of pragma_xxx(arg) in FROM: the pragma's result columns, its
+     * rows gathered at the start of each pass of its loop (pragmaRows).
+     */
+    private Table pragmaTable(String function, List<Expr> args, int cursor) {
+        turso.vm.Pragma pragma = turso.vm.Pragma.find(function.substring(7))
+                .orElseThrow(() -> new TursoException(ResultCode.ERROR, "no such table: " + function));
+        if (args.size() > 1) {
+            throw Unsupported.feature("the schema argument of " + function);
+        }
+        List<Column> columns = new ArrayList<>();
+        for (String column : pragma.columns(false)) {
+            columns.add(new Column(column, "", turso.vm.Affinity.NONE, "BINARY", false, null));
+        }
+        refills.put(cursor, () -> pragmaRows(pragma, args, cursor, columns.size()));
+        return new Table(function, Table.EPHEMERAL, columns, -1, "a table-valued function");
+    }
+
+    /**
+     * The rows of pragma_xxx(arg) into a new temporary table on {@code cursor}:
+     * the argument is evaluated where the loop starts, so it may read the
+     * tables before it in FROM (pragma_table_info(m.name)).
+     */
+    private void pragmaRows(turso.vm.Pragma pragma, List<Expr> args, int cursor, int width) {
+        b.emit(Op.OPEN_EPHEMERAL, cursor, 0, 0);
+        int argument = 0;
+        if (!args.isEmpty()) {
+            argument = exprs.compile(args.getFirst()) + 1;
+        }
+        int slot = b.newCursor();
+        int row = b.newRegisters(Math.max(width, 1));
+        int record = b.newRegister();
+        int rowid = b.newRegister();
+        int loop = b.emit(Op.PRAGMA, slot, 0, row, new turso.vm.PragmaCall(pragma, null), argument);
+        b.emit(Op.MAKE_RECORD, row, width, record);
+        b.emit(Op.NEW_ROWID, cursor, rowid, 0);
+        b.emit(Op.INSERT, cursor, record, rowid);
+        b.emit(Op.GOTO, 0, loop, 0);
+        b.setJump(loop, b.currentAddress());
     }
 
     /**

@@ -248,7 +248,8 @@ public final class Op {
      * The rows of a PRAGMA, which the connection computes when first
      * reached (p4, a {@link PragmaCall}): each time, loads the next row into
      * r[p3..], or jumps to p2 when there is none left; p1 numbers the state
-     * like a cursor.
+     * like a cursor. A p5 other than 0 takes the argument from r[p5-1] instead
+     * (a table-valued pragma_xxx(arg) in FROM, evaluated as the query runs).
      */
     public static final int PRAGMA = 86;
 

@@ -553,7 +553,12 @@ public final class Vm implements FunctionContext {
                     }
                 }
                 case Op.PRAGMA -> {
-                    if (!pragmaRow(p1[i], (PragmaCall) p4[i], r, p3[i])) {
+                    PragmaCall call = (PragmaCall) p4[i];
+                    if (program.p5[i] != 0 && pragmaRows[p1[i]] == null) {
+                        Register argument = r[program.p5[i] - 1];
+                        call = new PragmaCall(call.pragma(), argument.isNull() ? null : argument.toText());
+                    }
+                    if (!pragmaRow(p1[i], call, r, p3[i])) {
                         i = p2[i];
                         continue;
                     }
