@@ -101,6 +101,64 @@ class QueryDifferentialTest {
         }
     }
 
+    /**
+     * Parameters in terms that drive a lookup (compiled both as the seek key
+     * and as the test) keep one number each: same parameter count and rows
+     * as SQLite for "?", "?N" and ":name", in subqueries too.
+     */
+    @Test
+    void parametersDrivingLookups(@TempDir Path dir) throws SQLException {
+        String[] queries = {
+            "SELECT id FROM t WHERE id = ?",
+            "SELECT id FROM t WHERE id BETWEEN ? AND ? ORDER BY id",
+            "SELECT id, a FROM t WHERE a = ? AND id > ? ORDER BY id",
+            "SELECT id FROM t WHERE a IN (?, ?) ORDER BY id",
+            "SELECT id FROM t WHERE a = :v AND id IN (SELECT id FROM t WHERE a = :v) ORDER BY id",
+            "SELECT id FROM t WHERE id = ?2 OR a = ? ORDER BY id",
+        };
+        try (Database db = Database.open(dir.resolve("p.db").toString()); Connection turso = db.connect();
+             java.sql.Connection sqlite = DriverManager.getConnection("jdbc:sqlite::memory:")) {
+            for (String sql : SETUP.split(";\n")) {
+                turso.execute(sql);
+                sqlite.createStatement().execute(sql);
+            }
+            for (String q : queries) {
+                List<List<Object>> expected = new ArrayList<>();
+                int count;
+                try (java.sql.PreparedStatement ps = sqlite.prepareStatement(q)) {
+                    count = ps.getParameterMetaData().getParameterCount();
+                    for (int i = 1; i <= count; i++) {
+                        ps.setLong(i, i + 1);
+                    }
+                    try (java.sql.ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            List<Object> row = new ArrayList<>();
+                            for (int c = 1; c <= rs.getMetaData().getColumnCount(); c++) {
+                                row.add(rs.getLong(c));
+                            }
+                            expected.add(row);
+                        }
+                    }
+                }
+                List<List<Object>> got = new ArrayList<>();
+                try (turso.api.Statement st = turso.prepare(q)) {
+                    assertEquals(count, st.parameterCount(), q);
+                    for (int i = 1; i <= count; i++) {
+                        st.bindLong(i, i + 1);
+                    }
+                    while (st.step()) {
+                        List<Object> row = new ArrayList<>();
+                        for (int c = 0; c < st.columnCount(); c++) {
+                            row.add(st.columnLong(c));
+                        }
+                        got.add(row);
+                    }
+                }
+                assertEquals(expected, got, q);
+            }
+        }
+    }
+
     /** The detail lines of EXPLAIN QUERY PLAN, as the sqlite3 3.40 CLI gives them for the same schema. */
     @Test
     void queryPlansAsSqlite340() throws IOException, InterruptedException {

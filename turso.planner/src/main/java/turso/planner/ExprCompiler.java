@@ -186,7 +186,7 @@ final class ExprCompiler {
         switch (e) {
             case Expr.Literal l -> literal(l, false, target);
             case Expr.ColumnRef c -> columnRef(c, target);
-            case Expr.Parameter p -> b.emit(Op.VARIABLE, parameters.number(p.text()), target, 0);
+            case Expr.Parameter p -> b.emit(Op.VARIABLE, parameters.number(p, sql), target, 0);
             case Expr.Unary u -> unary(u, target);
             case Expr.Binary bin -> binary(bin, target);
             case Expr.Like l -> like(l, target);

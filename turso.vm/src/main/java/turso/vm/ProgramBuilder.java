@@ -28,6 +28,8 @@ public final class ProgramBuilder {
     private final List<String> queryPlan = new ArrayList<>();
     private final List<String> columnDeclTypes = new ArrayList<>();
     private final List<String> parameterNames = new ArrayList<>();
+    /** The numbers given to "?" parameters, by AST node. */
+    private final java.util.Map<Object, Integer> anonymousParameters = new java.util.IdentityHashMap<>();
     private boolean readOnly = true;
     private boolean countsChanges;
 
@@ -112,6 +114,27 @@ public final class ProgramBuilder {
     public void addColumn(String name, String declType) {
         columnNames.add(name);
         columnDeclTypes.add(declType);
+    }
+
+    /**
+     * The number of the anonymous parameter "?" that AST node {@code node}
+     * is: the next number the first time, the same one each time the node is
+     * compiled again (a WHERE term is compiled both as a seek key and as a test).
+     */
+    public int anonymousParameter(Object node) {
+        Integer known = anonymousParameters.get(node);
+        if (known != null) {
+            return known;
+        }
+        int index = parameterNames.size() + 1;
+        setParameter(index, null);
+        anonymousParameters.put(node, index);
+        return index;
+    }
+
+    /** The number of the parameter called {@code name} (":a", "?3"...), or 0 if it has none yet. */
+    public int namedParameter(String name) {
+        return parameterNames.indexOf(name) + 1;
     }
 
     /** Registers parameter {@code index} (1-based) with its name, or null for "?". */
