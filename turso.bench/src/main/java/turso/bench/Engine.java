@@ -1,0 +1,69 @@
+/*
+ * The four engines a workload runs on, by the name the benchmarks' "engine"
+ * parameter gives, and how each opens a database file in a directory of its
+ * own. This engine and SQLite get the same PRAGMAs (WAL, the synchronous
+ * level asked for, a 64 MiB page cache), and a note on stderr says when an
+ * engine stays in another journal mode, since writes then compare unlike
+ * commits. H2 opens in embedded file mode with its defaults and a 64 MiB
+ * cache (it has no per-commit sync setting), and without its cache of query
+ * results (OPTIMIZE_REUSE_RESULTS), which would answer a repeated
+ * parameterless query without running it.
+ */
+package turso.bench;
+
+import java.nio.file.Path;
+
+public enum Engine {
+    TURSO("turso"),
+    TURSO_JDBC("turso-jdbc"),
+    SQLITE("sqlite"),
+    H2("h2");
+
+    /** The SQLite synchronous level when a workload does not choose one. */
+    public static final String DEFAULT_SYNC = "NORMAL";
+
+    private final String key;
+
+    Engine(String key) {
+        this.key = key;
+    }
+
+    public String key() {
+        return key;
+    }
+
+    public static Engine of(String key) {
+        for (Engine e : values()) {
+            if (e.key.equals(key)) {
+                return e;
+            }
+        }
+        throw new IllegalArgumentException("unknown engine " + key + "; expected turso, turso-jdbc, sqlite or h2");
+    }
+
+    /**
+     * Opens (creating) the database of this engine in {@code dir}.
+     *
+     * @param synchronous SQLite's synchronous level, or null for the library's default
+     */
+    public BenchDb open(Path dir, String synchronous) {
+        Path file = dir.resolve("bench.db");
+        BenchDb db = switch (this) {
+            case TURSO -> new TursoDb(file);
+            case TURSO_JDBC -> new JdbcDb("jdbc:turso:" + file);
+            case SQLITE -> new JdbcDb("jdbc:sqlite:" + file);
+            case H2 -> new JdbcDb("jdbc:h2:file:" + dir.resolve("bench") + ";CACHE_SIZE=65536;OPTIMIZE_REUSE_RESULTS=FALSE");
+        };
+        if (this != H2) {
+            String mode = db.text("PRAGMA journal_mode=WAL");
+            if (!"wal".equalsIgnoreCase(mode)) {
+                System.err.println("note: " + key + " runs with journal_mode=" + mode + " (WAL was asked for)");
+            }
+            db.exec("PRAGMA cache_size=-65536");
+            if (synchronous != null) {
+                db.exec("PRAGMA synchronous=" + synchronous);
+            }
+        }
+        return db;
+    }
+}
