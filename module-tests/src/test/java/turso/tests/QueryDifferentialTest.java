@@ -86,7 +86,11 @@ class QueryDifferentialTest {
                 VALUES (1, 2), (3);
                 SELECT g, min(v), name FROM (VALUES (1, 5, 'a'), (1, 2, 'b'), (2, NULL, 'd'), (2, 3, 'e'), (2, 3, 'f'))
                     AS s(g, v, name) GROUP BY g;
-                SELECT max(id), b FROM t
+                SELECT max(id), b FROM t;
+                SELECT a, b FROM (WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 5000)
+                    SELECT i % 97 AS a, i AS b FROM n) ORDER BY a, b DESC LIMIT 5 OFFSET 3;
+                SELECT a FROM (WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3000)
+                    SELECT i % 7 AS a FROM n) ORDER BY a DESC LIMIT -1 OFFSET 2995
                 """);
     }
 

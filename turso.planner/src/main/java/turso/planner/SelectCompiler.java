@@ -196,6 +196,9 @@ final class SelectCompiler {
         if (sorting) {
             temporaryTrees.add("USE TEMP B-TREE FOR ORDER BY");
             b.emit(Op.SORTER_OPEN, sorter, 0, 0, sortOrder(terms, sortKeys), 0);
+            if (limit != 0 && distinct < 0) {
+                b.emit(Op.SORTER_BOUND, sorter, limit, offset);
+            }
         }
         scan(core.where(), skip -> {
             if (sorting) {

@@ -256,6 +256,12 @@ public final class Op {
     /** Deletes every entry of the B-tree whose root page is p1, keeping the root (REINDEX). */
     public static final int CLEAR = 87;
 
+    /**
+     * Sorter p1 need only keep its first r[p2] + r[p3] rows in sort order
+     * (ORDER BY with LIMIT r[p2] and OFFSET r[p3]); a negative limit keeps all.
+     */
+    public static final int SORTER_BOUND = 88;
+
     private static final String[] NAMES = {
         "Init", "Goto", "Halt", "Integer", "Int64", "Real", "String8", "Blob", "Null", "Variable", "Copy",
         "Add", "Subtract", "Multiply", "Divide", "Remainder", "Concat", "BitAnd", "BitOr", "ShiftLeft",
@@ -266,7 +272,7 @@ public final class Op {
         "IfPos", "DecrJumpZero", "AggReset", "AggStep", "AggFinal", "Distinct", "DistinctClear", "NullRow", "Delete",
         "AutoCommit", "Destroy", "SorterCombine", "IdxInsert", "IdxDelete", "SeekGE", "SeekGT", "SeekLE", "SeekLT",
         "IdxGE", "IdxGT", "IdxLE", "IdxLT", "IdxRowid", "NoConflict", "SeekRowid", "Prev", "Last", "Once", "SorterFound",
-        "OpenEphemeral", "Pragma", "Clear"
+        "OpenEphemeral", "Pragma", "Clear", "SorterBound"
     };
 
     /** The name EXPLAIN shows for opcode {@code op}. */

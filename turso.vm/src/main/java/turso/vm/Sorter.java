@@ -16,6 +16,8 @@ final class Sorter {
     private final SortOrder order;
     private final List<Register[]> rows = new ArrayList<>();
     private int current = -1;
+    /** How many rows, first in sort order, are wanted (top-N); 0 for all. */
+    private long bound;
 
     Sorter(SortOrder order) {
         this.order = order;
@@ -28,6 +30,24 @@ final class Sorter {
             row[k].copyFrom(registers[first + k]);
         }
         rows.add(row);
+        if (bound > 0 && rows.size() >= 2 * bound + 64) {
+            trim();
+        }
+    }
+
+    /**
+     * Keeps only the first {@code n} rows in sort order from now on (ORDER BY
+     * ... LIMIT): the rows are sorted and cut whenever they reach twice that
+     * many, so a top-N sort holds O(n) rows. The sort being stable, the rows
+     * kept are those a full sort would give first.
+     */
+    void bound(long n) {
+        bound = Math.max(n, 1);
+    }
+
+    private void trim() {
+        rows.sort(order::compare);
+        rows.subList((int) Math.min(bound, rows.size()), rows.size()).clear();
     }
 
     /** Sorts and moves to the first row; false if there is none. */

@@ -335,6 +335,13 @@ public final class Vm implements FunctionContext {
                     }
                 }
                 case Op.CLEAR -> host.storage().clearTree(p1[i]);
+                case Op.SORTER_BOUND -> {
+                    long limit = r[p2[i]].longValue();
+                    long offset = p3[i] == 0 ? 0 : Math.max(0, r[p3[i]].longValue());
+                    if (limit >= 0) {
+                        sorters[p1[i]].bound(limit + offset);
+                    }
+                }
                 case Op.ONCE -> {
                     if (onceDone.get(i)) {
                         i = p2[i];
