@@ -104,12 +104,24 @@ final class ImportCommand {
         } catch (IOException | RuntimeException e) {
             throw fail(shell, "Error: cannot open \"" + file + "\"\n");
         }
-        try (ImportReader reader = new ImportReader(in, file, columnSeparator, rowSeparator, csv, shell.err())) {
-            load(shell, reader, table, skip, verbose);
+        long total = -1;
+        if (!file.startsWith("|")) {
+            try {
+                total = Files.size(Path.of(file));
+            } catch (IOException | RuntimeException e) {
+                total = -1;
+            }
+        }
+        try (ImportProgress progress = ImportProgress.over(in, total, shell.err(),
+                ImportProgress.stderrIsTerminal(shell.err()));
+             ImportReader reader = new ImportReader(progress.input(), file, columnSeparator, rowSeparator, csv,
+                     shell.err())) {
+            load(shell, reader, table, skip, verbose, progress);
         }
     }
 
-    private static void load(Shell shell, ImportReader reader, String table, long skip, int verbose)
+    private static void load(Shell shell, ImportReader reader, String table, long skip, int verbose,
+            ImportProgress progress)
             throws IOException {
         for (long i = 0; i < skip; i++) {
             while (reader.next() != null && reader.endedColumn()) {
@@ -194,6 +206,7 @@ final class ImportCommand {
                             // an INSERT returns no rows
                         }
                         rows++;
+                        progress.row(rows);
                     } catch (TursoException e) {
                         shell.err().print(reader.name() + ":" + startLine + ": INSERT failed: " + e.getMessage() + "\n");
                         errors++;
