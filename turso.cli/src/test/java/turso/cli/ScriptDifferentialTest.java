@@ -14,7 +14,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -178,7 +177,6 @@ class ScriptDifferentialTest {
         check("indexes.sql");
     }
 
-    @Disabled("needs AUTOINCREMENT to keep sqlite_sequence — engine")
     @Test
     void autoincrement() throws IOException {
         check("autoincrement.sql");

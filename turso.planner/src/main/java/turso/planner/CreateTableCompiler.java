@@ -2,14 +2,19 @@
  * Code generation for CREATE TABLE: a new B-tree, its row in sqlite_schema
  * (type, name, tbl_name, rootpage, sql) with the text stored as SQLite
  * stores it ("CREATE TABLE " then the statement from the table's name on),
- * then the autoindexes its UNIQUE and PRIMARY KEY constraints imply, and a
- * new schema cookie so that every connection reloads the schema.
+ * then the autoindexes its UNIQUE and PRIMARY KEY constraints imply, for the
+ * first AUTOINCREMENT table the sqlite_sequence table, and a new schema
+ * cookie so that every connection reloads the schema. CHECK expressions are
+ * compiled once here so that their errors (an unknown column or function, a
+ * parameter, a subquery) show when the table is created.
  */
 package turso.planner;
 
 import turso.api.ResultCode;
 import turso.api.TursoException;
+import turso.parser.ast.Expr;
 import turso.parser.ast.Stmt;
+import turso.vm.FunctionRegistry;
 import turso.vm.Op;
 import turso.vm.Program;
 import turso.vm.ProgramBuilder;
@@ -18,7 +23,7 @@ final class CreateTableCompiler {
     private CreateTableCompiler() {
     }
 
-    static Program compile(Stmt.CreateTable create, String sql, Schema schema) {
+    static Program compile(Stmt.CreateTable create, String sql, Schema schema, FunctionRegistry functions) {
         if (create.temp()) {
             throw Unsupported.feature("TEMP tables");
         }
@@ -43,7 +48,9 @@ final class CreateTableCompiler {
         if (name.regionMatches(true, 0, "sqlite_", 0, 7)) {
             throw new TursoException(ResultCode.ERROR, "object name reserved for internal use: " + name);
         }
-        Table table = TableDefinition.of(create, 0);
+        Table table = TableDefinition.of(create, sql, 0);
+        validateChecks(table, functions);
+        validateDefaults(table);
         String stored = "CREATE TABLE " + sql.substring(create.name().name().span().start(), create.span().end());
         int root = b.newRegister();
         b.emit(Op.TRANSACTION, 0, 1, 0);
@@ -52,9 +59,62 @@ final class CreateTableCompiler {
         for (Index index : table.indexes()) {
             CreateIndexCompiler.autoIndex(b, index);
         }
+        if (table.autoincrement() && schema.kindOf(Autoincrement.SEQUENCE) == null) {
+            int sequenceRoot = b.newRegister();
+            b.emit(Op.CREATE_BTREE, 0, sequenceRoot, 0);
+            SchemaRows.insert(b, "table", Autoincrement.SEQUENCE, Autoincrement.SEQUENCE, sequenceRoot,
+                    "CREATE TABLE " + Autoincrement.SEQUENCE + "(name,seq)");
+        }
         b.emit(Op.BUMP_SCHEMA_COOKIE, 0, 0, 0);
         b.emit(Op.PARSE_SCHEMA, 0, 0, 0);
         b.emit(Op.HALT, 0, 0, 0);
         return b.build();
+    }
+
+    /** Compiles each CHECK expression of {@code table} into a scratch program, for its errors only. */
+    static void validateChecks(Table table, FunctionRegistry functions) {
+        for (Table.Check check : table.checks()) {
+            ExprWalker.walk(check.expr(), e -> {
+                switch (e) {
+                    case Expr.Parameter p -> throw new TursoException(ResultCode.ERROR,
+                            "parameters prohibited in CHECK constraints");
+                    case Expr.Subquery s -> throw subqueries();
+                    case Expr.Exists s -> throw subqueries();
+                    case Expr.InSelect s -> throw subqueries();
+                    default -> {
+                        return true;
+                    }
+                }
+            });
+            ProgramBuilder scratch = new ProgramBuilder();
+            int values = scratch.newRegisters(table.columns().size());
+            IndexMaintenance.rowExpressions(scratch, functions, table, values, scratch.newRegister())
+                    .compile(check.expr());
+        }
+    }
+
+    /**
+     * A DEFAULT must be constant: no column (a bare identifier is text, not a
+     * column), subquery or parameter, with SQLite's error.
+     */
+    private static void validateDefaults(Table table) {
+        for (Column column : table.columns()) {
+            Expr value = column.defaultValue();
+            if (value == null || value instanceof Expr.ColumnRef) {
+                continue;
+            }
+            ExprWalker.walk(value, e -> {
+                if (e instanceof Expr.ColumnRef || e instanceof Expr.Subquery || e instanceof Expr.Exists
+                        || e instanceof Expr.InSelect || e instanceof Expr.Parameter) {
+                    throw new TursoException(ResultCode.ERROR,
+                            "default value of column [" + column.name() + "] is not constant");
+                }
+                return true;
+            });
+        }
+    }
+
+    private static TursoException subqueries() {
+        return new TursoException(ResultCode.ERROR, "subqueries prohibited in CHECK constraints");
     }
 }

@@ -2,7 +2,9 @@
  * Code generation for DELETE on a rowid table: one pass over the table,
  * deleting each row WHERE holds for, with its index entries (the cursor then
  * moves on to the row after the deleted one); or, when WHERE lets a rowid or
- * an index find the rows, their rowids gathered first, then each deleted.
+ * an index find the rows, or ORDER BY / LIMIT pick them (PickedRows), their
+ * rowids gathered first, then each deleted. RETURNING is computed from the
+ * deleted row's values after it is gone, as SQLite does.
  */
 package turso.planner;
 
@@ -14,7 +16,6 @@ import turso.vm.FunctionRegistry;
 import turso.vm.Op;
 import turso.vm.Program;
 import turso.vm.ProgramBuilder;
-import turso.vm.SortOrder;
 
 final class DeleteCompiler {
     private DeleteCompiler() {
@@ -23,12 +24,6 @@ final class DeleteCompiler {
     static Program compile(Stmt.Delete delete, String sql, Schema schema, FunctionRegistry functions) {
         if (delete.with() != null) {
             throw Unsupported.feature("WITH");
-        }
-        if (!delete.returning().isEmpty()) {
-            throw Unsupported.feature("RETURNING");
-        }
-        if (!delete.orderBy().isEmpty() || delete.limit() != null) {
-            throw Unsupported.feature("DELETE ... ORDER BY / LIMIT");
         }
         if (delete.indexed() != null && delete.indexed().index() != null) {
             throw Unsupported.feature("INDEXED BY");
@@ -43,8 +38,16 @@ final class DeleteCompiler {
         String name = delete.alias() == null ? table.name() : delete.alias().value();
         Scope scope = new Scope(table, name, cursor, java.util.Set.of());
         exprs.setScopes(List.of(scope));
+        int oldRowid = b.newRegister();
+        int oldValues = b.newRegisters(table.columns().size());
+        ExprCompiler returned = IndexMaintenance.rowExpressions(b, functions, table, oldValues, oldRowid);
+        returned.setContext(schema, sql, null);
+        Returning returning = Returning.of(b, delete.returning(), table, table.name(), returned, sql);
         int init = b.emit(Op.INIT, 0, 0, 0);
         b.setJump(init, b.currentAddress());
+        if (returning != null) {
+            returning.open();
+        }
         int done = b.newLabel();
         b.emit(Op.TRANSACTION, 0, 1, 0);
         b.emit(Op.OPEN_WRITE, cursor, table.rootPage(), 0);
@@ -55,21 +58,27 @@ final class DeleteCompiler {
         Conjuncts.split(delete.where(), terms);
         ScanLoop scan = new ScanLoop(b, exprs, functions, scope,
                 AccessPaths.choose(scope, terms, exprs, e -> Conjuncts.constant(e, exprs)));
-        if (scan.path() instanceof AccessPath.FullScan) {
+        if (scan.path() instanceof AccessPath.FullScan && delete.orderBy().isEmpty() && delete.limit() == null) {
             b.emit(Op.REWIND, cursor, done, 0);
             int loop = b.currentAddress();
             int next = b.newLabel();
             if (delete.where() != null) {
                 b.emit(Op.IF_NOT, exprs.compile(delete.where()), next, 1);
             }
+            if (returning != null) {
+                keepRow(b, table, cursor, oldValues, oldRowid);
+            }
             indexes.deleteKeysOfCurrentRow();
             b.emit(Op.DELETE, cursor, 0, 0, null, Op.COUNT_CHANGE);
+            if (returning != null) {
+                returning.row(returned);
+            }
             b.resolve(next);
             b.emit(Op.NEXT, cursor, loop, 0);
         } else {
-            int rowids = b.newCursor();
-            b.emit(Op.SORTER_OPEN, rowids, 0, 0, new SortOrder(new turso.api.spi.Collation[0], new boolean[0],
-                    new boolean[0]), 0);
+            PickedRows rowids = new PickedRows(b, exprs, delete.orderBy(), delete.limit(), "DELETE",
+                    PickedRows.onePass(delete.returning(), delete.where(), false));
+            rowids.open(done);
             scan.openIndex();
             int gathered = b.newLabel();
             scan.start(gathered);
@@ -79,24 +88,41 @@ final class DeleteCompiler {
             if (delete.where() != null) {
                 b.emit(Op.IF_NOT, exprs.compile(delete.where()), next, 1);
             }
-            int rowid = b.newRegister();
-            b.emit(Op.ROWID, cursor, rowid, 0);
-            b.emit(Op.SORTER_INSERT, rowids, rowid, 1);
+            rowids.add(cursor);
             b.resolve(next);
             scan.advance(loop);
             b.resolve(gathered);
-            b.emit(Op.SORTER_SORT, rowids, done, 0);
-            int each = b.currentAddress();
+            int each = rowids.sort(done);
             int gone = b.newLabel();
-            b.emit(Op.SORTER_COLUMN, rowids, 0, rowid);
+            int rowid = b.newRegister();
+            rowids.read(rowid);
             b.emit(Op.SEEK_ROWID, cursor, gone, rowid);
+            if (returning != null) {
+                keepRow(b, table, cursor, oldValues, oldRowid);
+            }
             indexes.deleteKeysOfCurrentRow();
             b.emit(Op.DELETE, cursor, 0, 0, null, Op.COUNT_CHANGE);
+            if (returning != null) {
+                returning.row(returned);
+            }
             b.resolve(gone);
-            b.emit(Op.SORTER_NEXT, rowids, each, 0);
+            rowids.next(each);
         }
         b.resolve(done);
+        if (returning != null) {
+            returning.emit();
+        }
         b.emit(Op.HALT, 0, 0, 0);
         return b.build();
+    }
+
+    /** Reads the row {@code cursor} stands on into registers, for RETURNING after it is deleted. */
+    private static void keepRow(ProgramBuilder b, Table table, int cursor, int values, int rowid) {
+        b.emit(Op.ROWID, cursor, rowid, 0);
+        for (int j = 0; j < table.columns().size(); j++) {
+            if (j != table.rowidAlias()) {
+                b.emit(Op.COLUMN, cursor, j, values + j);
+            }
+        }
     }
 }

@@ -57,7 +57,10 @@ final class DropCompiler {
         if (name.regionMatches(true, 0, "sqlite_", 0, 7)) {
             throw new TursoException(ResultCode.ERROR, "table " + name + " may not be dropped");
         }
-        deleteSchemaRows(b, 2, name, functions);
+        Table table = schema.table(name);
+        Table sequence = schema.table(Autoincrement.SEQUENCE);
+        deleteSchemaRows(b, 2, name, functions, table != null && table.autoincrement() && sequence != null
+                ? () -> deleteSequenceRow(b, sequence, table.name(), functions) : () -> { });
         return b.build();
     }
 
@@ -77,7 +80,7 @@ final class DropCompiler {
             throw new TursoException(ResultCode.ERROR, "no such view: "
                     + (drop.name().schema() == null ? "" : drop.name().schema().value() + ".") + name);
         }
-        deleteSchemaRows(b, 1, name, functions);
+        deleteSchemaRows(b, 1, name, functions, () -> { });
         return b.build();
     }
 
@@ -98,16 +101,18 @@ final class DropCompiler {
             throw new TursoException(ResultCode.ERROR,
                     "index associated with UNIQUE or PRIMARY KEY constraint cannot be dropped");
         }
-        deleteSchemaRows(b, 1, index.name(), functions);
+        deleteSchemaRows(b, 1, index.name(), functions, () -> { });
         return b.build();
     }
 
     /**
      * Deletes the rows of sqlite_schema whose column {@code column} (1: name,
      * 2: tbl_name) is {@code name} (ASCII case ignored), freeing their
-     * B-trees, and moves the schema cookie on.
+     * B-trees, and moves the schema cookie on; {@code first} emits what comes
+     * first inside the write transaction.
      */
-    private static void deleteSchemaRows(ProgramBuilder b, int column, String name, FunctionRegistry functions) {
+    private static void deleteSchemaRows(ProgramBuilder b, int column, String name, FunctionRegistry functions,
+            Runnable first) {
         int schemaCursor = b.newCursor();
         int wanted = b.newRegister();
         int owner = b.newRegister();
@@ -116,6 +121,7 @@ final class DropCompiler {
         int done = b.newLabel();
         b.emit(Op.STRING8, 0, wanted, 0, name.getBytes(StandardCharsets.UTF_8), 0);
         b.emit(Op.TRANSACTION, 0, 1, 0);
+        first.run();
         b.emit(Op.OPEN_WRITE, schemaCursor, 1, 0);
         b.comment("sqlite_schema");
         b.emit(Op.REWIND, schemaCursor, done, 0);
@@ -137,5 +143,28 @@ final class DropCompiler {
         b.emit(Op.BUMP_SCHEMA_COOKIE, 0, 0, 0);
         b.emit(Op.PARSE_SCHEMA, 0, 0, 0);
         b.emit(Op.HALT, 0, 0, 0);
+    }
+
+    /** Deletes the sqlite_sequence row of the AUTOINCREMENT table {@code name}, as DROP TABLE does. */
+    private static void deleteSequenceRow(ProgramBuilder b, Table sequence, String name, FunctionRegistry functions) {
+        int cursor = b.newCursor();
+        int wanted = b.newRegister();
+        int owner = b.newRegister();
+        int same = b.newRegister();
+        int done = b.newLabel();
+        b.emit(Op.STRING8, 0, wanted, 0, name.getBytes(StandardCharsets.UTF_8), 0);
+        b.emit(Op.OPEN_WRITE, cursor, sequence.rootPage(), 0);
+        b.comment(Autoincrement.SEQUENCE);
+        b.emit(Op.REWIND, cursor, done, 0);
+        int loop = b.currentAddress();
+        int next = b.newLabel();
+        b.emit(Op.COLUMN, cursor, 0, owner);
+        b.emit(Op.COMPARE, owner, wanted, same, new Comparison(CompareOp.EQ, Affinity.NONE,
+                functions.collation("BINARY")), 0);
+        b.emit(Op.IF_NOT, same, next, 1);
+        b.emit(Op.DELETE, cursor, 0, 0);
+        b.resolve(next);
+        b.emit(Op.NEXT, cursor, loop, 0);
+        b.resolve(done);
     }
 }

@@ -1,7 +1,8 @@
 /*
  * Keeps a table's indexes in step with its rows, for INSERT, UPDATE, DELETE
  * and CREATE INDEX: one write cursor per index, the key of a row (its indexed
- * columns, then the rowid), UNIQUE checks before a row is written (NULLs never
+ * columns, then the rowid), UNIQUE checks before a row is written (the most
+ * recently created index first, as SQLite keeps its list; NULLs never
  * conflict; a partial index only holds, and only checks, rows its WHERE
  * accepts), and the conflict clause applied as SQLite does: ABORT, FAIL and
  * ROLLBACK fail with "UNIQUE constraint failed: t.a, t.b", IGNORE skips the
@@ -32,6 +33,9 @@ final class IndexMaintenance {
     /** Per index: n+1 registers for a key (its columns, then the rowid), and one for the record. */
     private final int[] keys;
     private final int record;
+
+    /** No jump target (labels and addresses are never this). */
+    static final int NO_LABEL = Integer.MIN_VALUE;
 
     /** Maintains those of {@code table}'s indexes that {@code affected} accepts. */
     IndexMaintenance(ProgramBuilder b, FunctionRegistry functions, Table table, int tableCursor,
@@ -86,19 +90,34 @@ final class IndexMaintenance {
      * conflict. IGNORE jumps to {@code skipRow}.
      */
     void checkUnique(int values, int rowid, int ownRowid, ConflictResolution onConflict, int skipRow) {
+        checkUnique(values, rowid, ownRowid, onConflict, skipRow, Set.of(), NO_LABEL, -1);
+    }
+
+    /**
+     * The same for an INSERT with upsert clauses: the indexes named in
+     * {@code checked} were checked already (they are a clause's target), and a
+     * conflict on any other jumps to {@code anyConflict} (unless NO_LABEL: a
+     * clause without a target) with the rowid of the row in the way in
+     * register {@code conflictRowid}.
+     */
+    void checkUnique(int values, int rowid, int ownRowid, ConflictResolution onConflict, int skipRow,
+            Set<String> checked, int anyConflict, int conflictRowid) {
         List<Integer> order = new ArrayList<>();
-        for (int k = 0; k < indexes.size(); k++) {
+        for (int k = indexes.size() - 1; k >= 0; k--) {
             if (indexes.get(k).unique() && action(indexes.get(k), onConflict) != ConflictResolution.REPLACE) {
                 order.add(k);
             }
         }
-        for (int k = 0; k < indexes.size(); k++) {
+        for (int k = indexes.size() - 1; k >= 0; k--) {
             if (indexes.get(k).unique() && action(indexes.get(k), onConflict) == ConflictResolution.REPLACE) {
                 order.add(k);
             }
         }
         for (int k : order) {
             Index index = indexes.get(k);
+            if (checked.contains(index.name())) {
+                continue;
+            }
             int ok = b.newLabel();
             skipUnlessIndexed(index, values, rowid, ok);
             int key = buildKey(k, values, rowid);
@@ -111,6 +130,12 @@ final class IndexMaintenance {
                 b.emit(Op.COMPARE, other, ownRowid, same, new turso.vm.Comparison(turso.vm.CompareOp.EQ,
                         turso.vm.Affinity.NONE, functions.collation("BINARY")), 0);
                 b.emit(Op.IF, same, ok, 0);
+            }
+            if (anyConflict != NO_LABEL) {
+                b.emit(Op.COPY, other, conflictRowid, 0);
+                b.emit(Op.GOTO, 0, anyConflict, 0);
+                b.resolve(ok);
+                continue;
             }
             switch (action(index, onConflict)) {
                 case IGNORE -> b.emit(Op.GOTO, 0, skipRow, 0);
@@ -126,6 +151,27 @@ final class IndexMaintenance {
             }
             b.resolve(ok);
         }
+    }
+
+    /**
+     * Jumps to {@code conflict}, with the rowid of the row in the way in
+     * register {@code conflictRowid}, when the row in registers (values,
+     * rowid) would break UNIQUE index {@code index} (one of those maintained).
+     */
+    void findConflict(Index index, int values, int rowid, int conflict, int conflictRowid) {
+        int k = -1;
+        for (int i = 0; i < indexes.size(); i++) {
+            if (indexes.get(i).name().equalsIgnoreCase(index.name())) {
+                k = i;
+            }
+        }
+        int ok = b.newLabel();
+        skipUnlessIndexed(index, values, rowid, ok);
+        int key = buildKey(k, values, rowid);
+        b.emit(Op.NO_CONFLICT, cursors[k], ok, key, index.parts().size(), 0);
+        b.emit(Op.IDX_ROWID, cursors[k], conflictRowid, 0);
+        b.emit(Op.GOTO, 0, conflict, 0);
+        b.resolve(ok);
     }
 
     private static ConflictResolution action(Index index, ConflictResolution onConflict) {
@@ -203,9 +249,15 @@ final class IndexMaintenance {
     /** Expressions over the columns of a row held in registers rather than read from a cursor. */
     static ExprCompiler rowExpressions(ProgramBuilder b, FunctionRegistry functions, Table table, int values,
             int rowid) {
+        return rowExpressions(b, functions, table, table.name(), values, rowid);
+    }
+
+    /** The same, with the table known by {@code name} (an alias). */
+    static ExprCompiler rowExpressions(ProgramBuilder b, FunctionRegistry functions, Table table, String name,
+            int values, int rowid) {
         ExprCompiler exprs = new ExprCompiler(b, functions);
         int cursor = b.newCursor();
-        exprs.setScopes(List.of(new Scope(table, table.name(), cursor, Set.of())));
+        exprs.setScopes(List.of(new Scope(table, name, cursor, Set.of())));
         Map<ColumnKey, Integer> holders = new HashMap<>();
         for (int j = 0; j < table.columns().size(); j++) {
             holders.put(new ColumnKey(cursor, j), j == table.rowidAlias() ? rowid : values + j);

@@ -4,8 +4,10 @@
  * before the first is written, so a SELECT reading the same table sees it as
  * it was): values in table order (defaults for columns not listed), the
  * rowid from an INTEGER PRIMARY KEY or a rowid column when given (else one
- * more than the largest), column affinities applied, and the row checked
- * (RowConstraints) as the conflict clause says.
+ * more than the largest, or from sqlite_sequence for AUTOINCREMENT), column
+ * affinities applied, and the row checked (NOT NULL and CHECK, then the
+ * uniqueness constraints) as the conflict clause says, or as the ON CONFLICT
+ * clauses say (UpsertClauses); RETURNING gets each row written.
  */
 package turso.planner;
 
@@ -38,15 +40,9 @@ final class InsertCompiler {
         if (insert.with() != null) {
             throw Unsupported.feature("WITH");
         }
-        if (!insert.upserts().isEmpty()) {
-            throw Unsupported.feature("upsert (ON CONFLICT)");
-        }
-        if (!insert.returning().isEmpty()) {
-            throw Unsupported.feature("RETURNING");
-        }
         Table table = Tables.find(schema, insert.table());
         table.checkWritable();
-        int[] target = targets(insert.columns(), table);
+        int[] target = insert.select() == null ? new int[0] : targets(insert.columns(), table);
         ConflictResolution onConflict = insert.orConflict() == null ? ConflictResolution.ABORT : insert.orConflict();
 
         ProgramBuilder b = new ProgramBuilder();
@@ -57,7 +53,10 @@ final class InsertCompiler {
         b.setJump(init, b.currentAddress());
         int cursor = b.newCursor();
         IndexMaintenance indexes = new IndexMaintenance(b, functions, table, cursor);
-        Writer writer = new Writer(b, exprs, table, target, onConflict, insert.orConflict(), cursor, indexes);
+        Writer writer = new Writer(b, exprs, functions, table, target, onConflict, insert.orConflict(), cursor, indexes);
+        writer.returning(insert.returning(), schema, sql);
+        writer.upserts = UpsertClauses.of(insert.upserts(), table,
+                insert.alias() == null ? table.name() : insert.alias().value());
         if (insert.select() != null && !(insert.select().first() instanceof SelectCore.Values)
                 || insert.select() != null && (!insert.select().compounds().isEmpty()
                         || !insert.select().orderBy().isEmpty() || insert.select().limit() != null
@@ -74,6 +73,7 @@ final class InsertCompiler {
             b.emit(Op.OPEN_WRITE, cursor, table.rootPage(), 0);
             b.comment(table.name());
             indexes.open();
+            writer.startAutoincrement(schema);
             int done = b.newLabel();
             b.emit(Op.SORTER_SORT, rows, done, 0);
             int loop = b.currentAddress();
@@ -90,9 +90,14 @@ final class InsertCompiler {
             b.emit(Op.OPEN_WRITE, cursor, table.rootPage(), 0);
             b.comment(table.name());
             indexes.open();
+            writer.startAutoincrement(schema);
             for (List<Expr> row : rows) {
                 writer.row((k, reg) -> exprs.compileInto(row.get(k), reg));
             }
+        }
+        writer.finish();
+        if (writer.returning != null) {
+            writer.returning.emit();
         }
         b.emit(Op.HALT, 0, 0, 0);
         return b.build();
@@ -112,14 +117,77 @@ final class InsertCompiler {
      * or ABORT; {@code clause} the statement's clause or null, which lets each
      * UNIQUE constraint's own clause apply.
      */
-    private record Writer(ProgramBuilder b, ExprCompiler exprs, Table table, int[] target,
-            ConflictResolution onConflict, ConflictResolution clause, int cursor, IndexMaintenance indexes, int rowid,
-            int values, int record, int explicitRowid) {
+    private static final class Writer {
+        private final ProgramBuilder b;
+        private final ExprCompiler exprs;
+        private final FunctionRegistry functions;
+        private final Table table;
+        private final int[] target;
+        private final ConflictResolution onConflict;
+        private final ConflictResolution clause;
+        private final int cursor;
+        private final IndexMaintenance indexes;
+        private final int rowid;
+        private final int values;
+        private final int record;
+        private final int explicitRowid;
+        /** The table's AUTOINCREMENT bookkeeping, or null. */
+        private Autoincrement autoincrement;
+        /** The ON CONFLICT clauses, or null; and the schema and text they are compiled with. */
+        private UpsertClauses upserts;
+        private Schema schema;
+        private String sql;
+        /** The RETURNING clause, or null; and the expressions over the written row it is computed with. */
+        private Returning returning;
+        private ExprCompiler returned;
 
-        Writer(ProgramBuilder b, ExprCompiler exprs, Table table, int[] target, ConflictResolution onConflict,
-                ConflictResolution clause, int cursor, IndexMaintenance indexes) {
-            this(b, exprs, table, target, onConflict, clause, cursor, indexes, b.newRegister(),
-                    b.newRegisters(table.columns().size()), b.newRegister(), InsertCompiler.explicitRowid(target, table));
+        Writer(ProgramBuilder b, ExprCompiler exprs, FunctionRegistry functions, Table table, int[] target,
+                ConflictResolution onConflict, ConflictResolution clause, int cursor, IndexMaintenance indexes) {
+            this.b = b;
+            this.exprs = exprs;
+            this.functions = functions;
+            this.table = table;
+            this.target = target;
+            this.onConflict = onConflict;
+            this.clause = clause;
+            this.cursor = cursor;
+            this.indexes = indexes;
+            this.rowid = b.newRegister();
+            this.values = b.newRegisters(table.columns().size());
+            this.record = b.newRegister();
+            this.explicitRowid = InsertCompiler.explicitRowid(target, table);
+        }
+
+        /** Sets up the RETURNING clause {@code terms} (nothing when empty), over the row as written. */
+        void returning(List<turso.parser.ast.ResultColumn> terms, Schema schema, String sql) {
+            this.schema = schema;
+            this.sql = sql;
+            returned = IndexMaintenance.rowExpressions(b, functions, table, values, rowid);
+            returned.setContext(schema, sql, null);
+            returning = Returning.of(b, terms, table, table.name(), returned, sql);
+            if (returning != null) {
+                returning.open();
+            }
+        }
+
+        /** Reads the table's sqlite_sequence row, if it is AUTOINCREMENT (inside the write transaction). */
+        void startAutoincrement(Schema schema) {
+            autoincrement = Autoincrement.start(b, functions, schema, table);
+        }
+
+        /** Code for the end of the statement, after the last row. */
+        void finish() {
+            if (autoincrement != null) {
+                autoincrement.finish();
+            }
+        }
+
+        private void newRowid() {
+            if (autoincrement != null) {
+                autoincrement.newRowid(cursor, rowid);
+            } else {
+                b.emit(Op.NEW_ROWID, cursor, rowid, 0);
+            }
         }
 
         void row(ValueSource source) {
@@ -146,9 +214,11 @@ final class InsertCompiler {
                     defaultValue(exprs, value, values + j);
                 }
             }
+            int rowidGiven = -1;
             if (explicitRowid != NO_ROWID) {
                 int fresh = b.newLabel();
                 int have = b.newLabel();
+                rowidGiven = b.newRegister();
                 if (rowidFrom >= 0) {
                     source.valueInto(rowidFrom, rowid);
                 } else {
@@ -156,13 +226,17 @@ final class InsertCompiler {
                 }
                 b.emit(Op.IS_NULL, rowid, fresh, 0);
                 b.emit(Op.MUST_BE_INT, rowid, 0, 0);
-                RowConstraints.rowidFree(b, table, cursor, rowid, onConflict, nextRow, indexes);
+                if (autoincrement != null) {
+                    autoincrement.observe(rowid);
+                }
+                b.emit(Op.INTEGER, 1, rowidGiven, 0);
                 b.emit(Op.GOTO, 0, have, 0);
                 b.resolve(fresh);
-                b.emit(Op.NEW_ROWID, cursor, rowid, 0);
+                newRowid();
+                b.emit(Op.INTEGER, 0, rowidGiven, 0);
                 b.resolve(have);
             } else {
-                b.emit(Op.NEW_ROWID, cursor, rowid, 0);
+                newRowid();
             }
             if (table.rowidAlias() >= 0) {
                 b.emit(Op.NULL, 0, values + table.rowidAlias(), 0);
@@ -170,10 +244,31 @@ final class InsertCompiler {
             Affinity[] affinities = table.columns().stream().map(Column::affinity).toArray(Affinity[]::new);
             b.emit(Op.AFFINITY, values, width, 0, affinities, 0);
             RowConstraints.notNull(b, table, values, onConflict, nextRow);
-            indexes.checkUnique(values, rowid, -1, clause, nextRow);
+            RowConstraints.checks(b, functions, table, values, rowid, onConflict, nextRow);
+            UpsertClauses.Handlers handlers = null;
+            if (upserts != null) {
+                handlers = upserts.checks(b, table, cursor, indexes, values, rowid, rowidGiven, onConflict, clause,
+                        nextRow);
+            } else {
+                if (rowidGiven >= 0) {
+                    int free = b.newLabel();
+                    b.emit(Op.IF_NOT, rowidGiven, free, 0);
+                    RowConstraints.rowidFree(b, table, cursor, rowid, onConflict, nextRow, indexes);
+                    b.resolve(free);
+                }
+                indexes.checkUnique(values, rowid, -1, clause, nextRow);
+            }
             indexes.insertKeys(values, rowid);
             b.emit(Op.MAKE_RECORD, values, width, record);
             b.emit(Op.INSERT, cursor, record, rowid, null, Op.COUNT_CHANGE | Op.SET_LAST_ROWID);
+            if (returning != null) {
+                returning.row(returned);
+            }
+            if (handlers != null) {
+                b.emit(Op.GOTO, 0, nextRow, 0);
+                upserts.handlers(handlers, b, functions, schema, sql, cursor, indexes, values, rowid, returning,
+                        nextRow);
+            }
             b.resolve(nextRow);
         }
     }

@@ -3,10 +3,11 @@
  * the VM. It knows the SQL text the statement came from, because SQLite
  * names a result column after the expression's text as written.
  *
- * What it compiles so far: CREATE TABLE / INDEX / VIEW, INSERT, UPDATE,
- * DELETE, SELECT (see SelectCompiler), DROP TABLE / INDEX / VIEW, PRAGMA,
- * BEGIN / COMMIT / ROLLBACK, SAVEPOINT / RELEASE / ROLLBACK TO, and EXPLAIN
- * (QUERY PLAN) of them. Everything else fails with a "not supported yet" error that
+ * What it compiles so far: CREATE TABLE / INDEX / VIEW, INSERT (with
+ * upsert), UPDATE, DELETE (with RETURNING), SELECT (see SelectCompiler),
+ * ALTER TABLE, DROP TABLE / INDEX / VIEW, REINDEX, PRAGMA, BEGIN / COMMIT /
+ * ROLLBACK, SAVEPOINT / RELEASE / ROLLBACK TO, and EXPLAIN (QUERY PLAN) of
+ * them. Everything else fails with a "not supported yet" error that
  * names the feature (see Unsupported), until the query engine is complete.
  */
 package turso.planner;
@@ -28,7 +29,7 @@ public final class Planner {
     public Program compile(Stmt stmt, String sql, Schema schema) {
         return switch (stmt) {
             case Stmt.SelectStmt s -> SelectCompiler.compile(s.select(), sql, schema, functions);
-            case Stmt.CreateTable c -> CreateTableCompiler.compile(c, sql, schema);
+            case Stmt.CreateTable c -> CreateTableCompiler.compile(c, sql, schema, functions);
             case Stmt.CreateIndex c -> CreateIndexCompiler.compile(c, sql, schema, functions);
             case Stmt.CreateView v -> CreateViewCompiler.compile(v, sql, schema);
             case Stmt.Reindex r -> ReindexCompiler.compile(r, sql, schema, functions);
@@ -36,6 +37,7 @@ public final class Planner {
             case Stmt.Update u -> UpdateCompiler.compile(u, sql, schema, functions);
             case Stmt.Delete d -> DeleteCompiler.compile(d, sql, schema, functions);
             case Stmt.Drop d -> DropCompiler.compile(d, schema, functions);
+            case Stmt.AlterTable a -> AlterTableCompiler.compile(a, sql, schema, functions);
             case Stmt.Pragma p -> PragmaCompiler.compile(p, schema);
             case Stmt.Begin begin -> transaction(Op.BEGIN, switch (begin.type()) {
                 case DEFAULT, DEFERRED -> 0;

@@ -1,6 +1,7 @@
 /*
  * The checks a row must pass before it is written, shared by INSERT and
- * UPDATE: NOT NULL on every column, and a rowid already taken by another
+ * UPDATE: NOT NULL on every column, CHECK constraints (in the order they are
+ * written; only false fails, NULL passes; REPLACE acts as ABORT), and a rowid already taken by another
  * row, each handled as the statement's conflict clause says (ABORT, FAIL and
  * ROLLBACK fail the statement; IGNORE skips the row; REPLACE deletes the
  * row with the same rowid, and gives up on a NULL it cannot replace). UNIQUE
@@ -10,6 +11,7 @@ package turso.planner;
 
 import turso.api.ResultCode;
 import turso.parser.ast.ConflictResolution;
+import turso.vm.FunctionRegistry;
 import turso.vm.Op;
 import turso.vm.ProgramBuilder;
 
@@ -32,6 +34,25 @@ final class RowConstraints {
                 }
                 b.resolve(ok);
             }
+        }
+    }
+
+    /**
+     * CHECK constraints of the row in {@code values} (one register per column,
+     * after affinity) with rowid {@code rowid}; jumps to {@code skipRow} on IGNORE.
+     */
+    static void checks(ProgramBuilder b, FunctionRegistry functions, Table table, int values, int rowid,
+            ConflictResolution onConflict, int skipRow) {
+        for (Table.Check check : table.checks()) {
+            ExprCompiler row = IndexMaintenance.rowExpressions(b, functions, table, values, rowid);
+            int ok = b.newLabel();
+            b.emit(Op.IF, row.compile(check.expr()), ok, 1);
+            if (onConflict == ConflictResolution.IGNORE) {
+                b.emit(Op.GOTO, 0, skipRow, 0);
+            } else {
+                b.emit(Op.HALT, ResultCode.CONSTRAINT_CHECK.code(), 0, 0, "CHECK constraint failed: " + check.label(), 0);
+            }
+            b.resolve(ok);
         }
     }
 

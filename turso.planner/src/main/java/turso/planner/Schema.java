@@ -26,15 +26,19 @@ public final class Schema {
     private Map<String, Table> tables;
     private Map<String, String> objectKinds;
     private Map<String, View> views;
+    /** The stored CREATE text of every object that has one, by lower-cased name (ALTER TABLE rewrites them). */
+    private Map<String, String> texts;
     /** The tables of the WITH clauses around the statement being compiled, by lower-cased name; they hide the schema's. */
     private final Map<String, View> withTables;
     /** Reads the schema on first use; null once read. */
     private java.util.function.Supplier<Schema> loader;
 
-    private Schema(Map<String, Table> tables, Map<String, String> objectKinds, Map<String, View> views) {
+    private Schema(Map<String, Table> tables, Map<String, String> objectKinds, Map<String, View> views,
+            Map<String, String> texts) {
         this.tables = tables;
         this.objectKinds = objectKinds;
         this.views = views;
+        this.texts = texts;
         this.withTables = Map.of();
     }
 
@@ -43,6 +47,7 @@ public final class Schema {
         this.tables = base.tables;
         this.objectKinds = base.objectKinds;
         this.views = base.views;
+        this.texts = base.texts;
         this.withTables = withTables;
     }
 
@@ -62,7 +67,7 @@ public final class Schema {
 
     /** A schema read by {@code loader} when first needed (its errors surface then, each time until it succeeds). */
     public static Schema onFirstUse(java.util.function.Supplier<Schema> loader) {
-        Schema schema = new Schema(null, null, null);
+        Schema schema = new Schema(null, null, null, null);
         schema.loader = loader;
         return schema;
     }
@@ -73,6 +78,7 @@ public final class Schema {
             tables = read.tables;
             objectKinds = read.objectKinds;
             views = read.views;
+            texts = read.texts;
             loader = null;
         }
     }
@@ -82,8 +88,9 @@ public final class Schema {
         Map<String, Table> tables = new LinkedHashMap<>();
         Map<String, String> kinds = new LinkedHashMap<>();
         Map<String, View> views = new LinkedHashMap<>();
+        Map<String, String> texts = new LinkedHashMap<>();
         if (storage.pageCount() == 0) {
-            return new Schema(tables, kinds, views);
+            return new Schema(tables, kinds, views, texts);
         }
         /** Rows of indexes and triggers, applied once every table is known: {type, name, tbl_name, sql} and root. */
         List<Object[]> dependents = new ArrayList<>();
@@ -99,10 +106,14 @@ public final class Schema {
                 String owner = row.columnCount() > 2 ? row.getString(2) : null;
                 int root = row.columnCount() > 3 ? (int) row.getLong(3) : 0;
                 String sql = row.columnCount() > 4 ? row.getString(4) : null;
-                if (type.equals("table") && sql != null && !name.startsWith("sqlite_")) {
+                if (sql != null) {
+                    texts.put(key(name), sql);
+                }
+                if (type.equals("table") && sql != null
+                        && (!name.startsWith("sqlite_") || name.equals(Autoincrement.SEQUENCE))) {
                     if (parse(name, sql) instanceof Stmt.CreateTable create) {
                         try {
-                            tables.put(key(name), TableDefinition.read(create, root));
+                            tables.put(key(name), TableDefinition.read(create, sql, root));
                         } catch (Unsupported e) {
                             // known by name (kinds), usable once the engine supports its features
                         }
@@ -147,7 +158,7 @@ public final class Schema {
                 }
             }
         }
-        return new Schema(tables, kinds, views);
+        return new Schema(tables, kinds, views, texts);
     }
 
     private static Stmt parse(String name, String sql) {
@@ -206,6 +217,18 @@ public final class Schema {
             }
         }
         return null;
+    }
+
+    /** The stored CREATE text of the object called {@code name}, or null. */
+    String sql(String name) {
+        read();
+        return texts.get(key(name));
+    }
+
+    /** The names of the schema's views. */
+    java.util.List<String> viewNames() {
+        read();
+        return views.values().stream().map(View::name).toList();
     }
 
     /** What kind of object ("table", "index", "view", "trigger") is called {@code name}, or null. */

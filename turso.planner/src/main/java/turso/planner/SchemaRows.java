@@ -1,7 +1,8 @@
 /*
  * Writing rows of sqlite_schema (type, name, tbl_name, rootpage, sql), as
- * CREATE TABLE and CREATE INDEX do; the root page comes from a register,
- * where CREATE_BTREE left it.
+ * CREATE TABLE and CREATE INDEX do (the root page comes from a register,
+ * where CREATE_BTREE left it), and rewriting one in place, as ALTER TABLE
+ * does.
  */
 package turso.planner;
 
@@ -33,6 +34,49 @@ final class SchemaRows {
         }
         b.emit(Op.MAKE_RECORD, row, 5, record);
         b.emit(Op.INSERT, cursor, record, rowid);
+    }
+
+    /**
+     * Rewrites the row of the object called {@code name} (ASCII case
+     * ignored), keeping its type and root page: its name, tbl_name and sql
+     * ({@code sql} null keeps NULL, for an autoindex). Inside a write transaction.
+     */
+    static void update(ProgramBuilder b, turso.vm.FunctionRegistry functions, String name, String newName,
+            String tableName, String sql) {
+        int cursor = b.newCursor();
+        int wanted = b.newRegister();
+        int stored = b.newRegister();
+        int same = b.newRegister();
+        int rowid = b.newRegister();
+        int row = b.newRegisters(5);
+        int record = b.newRegister();
+        int done = b.newLabel();
+        int found = b.newLabel();
+        b.emit(Op.OPEN_WRITE, cursor, 1, 0);
+        b.comment("sqlite_schema");
+        text(b, name, wanted);
+        b.emit(Op.REWIND, cursor, done, 0);
+        int loop = b.currentAddress();
+        b.emit(Op.COLUMN, cursor, 1, stored);
+        b.emit(Op.COMPARE, stored, wanted, same, new turso.vm.Comparison(turso.vm.CompareOp.EQ,
+                turso.vm.Affinity.NONE, functions.collation("NOCASE")), 0);
+        b.emit(Op.IF, same, found, 0);
+        b.emit(Op.NEXT, cursor, loop, 0);
+        b.emit(Op.GOTO, 0, done, 0);
+        b.resolve(found);
+        b.emit(Op.ROWID, cursor, rowid, 0);
+        b.emit(Op.COLUMN, cursor, 0, row);
+        text(b, newName, row + 1);
+        text(b, tableName, row + 2);
+        b.emit(Op.COLUMN, cursor, 3, row + 3);
+        if (sql == null) {
+            b.emit(Op.NULL, 0, row + 4, 0);
+        } else {
+            text(b, sql, row + 4);
+        }
+        b.emit(Op.MAKE_RECORD, row, 5, record);
+        b.emit(Op.INSERT, cursor, record, rowid);
+        b.resolve(done);
     }
 
     private static void text(ProgramBuilder b, String s, int target) {

@@ -1455,7 +1455,7 @@ final class SelectCompiler {
      * the next token, so comments right after it are part of the name;
      * trailing spaces are not.
      */
-    private static String columnName(ResultColumn.Single s, String declared, String sql) {
+    static String columnName(ResultColumn.Single s, String declared, String sql) {
         if (s.alias() != null) {
             return s.alias().value();
         }

@@ -2,7 +2,9 @@
  * A rowid table of the schema: where its B-tree is, its columns, which
  * column (if any) is an alias of the rowid (INTEGER PRIMARY KEY), its
  * indexes (those its UNIQUE and PRIMARY KEY constraints imply first, then
- * those CREATE INDEX made), and, for a table this engine can read but not yet
+ * those CREATE INDEX made), its CHECK constraints, whether its INTEGER
+ * PRIMARY KEY is AUTOINCREMENT (rowids then come from sqlite_sequence), and,
+ * for a table this engine can read but not yet
  * write without breaking what SQLite expects of it (a constraint it cannot
  * enforce yet), the reason.
  */
@@ -14,7 +16,14 @@ import turso.api.ResultCode;
 import turso.api.TursoException;
 
 record Table(String name, int rootPage, List<Column> columns, int rowidAlias, String writeBlocker,
-        List<Index> indexes) {
+        List<Index> indexes, List<Check> checks, boolean autoincrement) {
+
+    /**
+     * A CHECK constraint: the expression, and how a failure names it (the
+     * constraint's name, else the expression's text as written).
+     */
+    record Check(String label, turso.parser.ast.Expr expr) {
+    }
 
     /** The root page of a table that lives only while a statement runs (a subquery in FROM, a view's rows). */
     static final int EPHEMERAL = -1;
@@ -22,15 +31,17 @@ record Table(String name, int rootPage, List<Column> columns, int rowidAlias, St
     Table {
         columns = List.copyOf(columns);
         indexes = List.copyOf(indexes);
+        checks = List.copyOf(checks);
     }
 
     Table(String name, int rootPage, List<Column> columns, int rowidAlias, String writeBlocker) {
-        this(name, rootPage, columns, rowidAlias, writeBlocker, List.of());
+        this(name, rootPage, columns, rowidAlias, writeBlocker, List.of(), List.of(), false);
     }
 
     /** The same table, which cannot be written until {@code reason} is supported. */
     Table blockWrites(String reason) {
-        return new Table(name, rootPage, columns, rowidAlias, writeBlocker == null ? reason : writeBlocker, indexes);
+        return new Table(name, rootPage, columns, rowidAlias, writeBlocker == null ? reason : writeBlocker, indexes, checks,
+                autoincrement);
     }
 
     /** The same table with {@code index} among its indexes (replacing one of the same name). */
@@ -48,7 +59,7 @@ record Table(String name, int rootPage, List<Column> columns, int rowidAlias, St
         if (!replaced) {
             all.add(index);
         }
-        return new Table(name, rootPage, columns, rowidAlias, writeBlocker, all);
+        return new Table(name, rootPage, columns, rowidAlias, writeBlocker, all, checks, autoincrement);
     }
 
     /** Refuses a write that would leave the table's constraints unenforced. */

@@ -4,7 +4,9 @@
  * INTEGER that is the table's only PRIMARY KEY column, not DESC), the
  * indexes its UNIQUE and PRIMARY KEY constraints imply (sqlite_autoindex_T_N,
  * numbered in the order the constraints appear, one per distinct column list),
- * and the constraints this engine can enforce so far. A table using a
+ * its CHECK constraints (named as SQLite names them in errors), AUTOINCREMENT
+ * (only on an INTEGER PRIMARY KEY), and the constraints this engine can
+ * enforce so far. A table using a
  * constraint it cannot enforce yet is refused when created, rather than left
  * unchecked; one read from an existing database is readable, and its writes
  * are refused.
@@ -29,8 +31,8 @@ final class TableDefinition {
     }
 
     /** The table a CREATE TABLE statement defines; Unsupported if it needs what cannot be enforced yet. */
-    static Table of(Stmt.CreateTable create, int rootPage) {
-        Table table = read(create, rootPage);
+    static Table of(Stmt.CreateTable create, String sql, int rootPage) {
+        Table table = read(create, sql, rootPage);
         if (table.writeBlocker() != null) {
             throw Unsupported.feature(table.writeBlocker());
         }
@@ -41,7 +43,7 @@ final class TableDefinition {
      * The table a stored CREATE TABLE statement defines, readable even when
      * writing it needs features not supported yet (then blocked for writes).
      */
-    static Table read(Stmt.CreateTable create, int rootPage) {
+    static Table read(Stmt.CreateTable create, String sql, int rootPage) {
         if (create.asSelect() != null) {
             throw Unsupported.feature("CREATE TABLE ... AS SELECT");
         }
@@ -56,13 +58,19 @@ final class TableDefinition {
         /** UNIQUE and PRIMARY KEY constraints in the order they appear: their terms, and which is the primary key. */
         List<KeyConstraint> keys = new ArrayList<>();
         boolean descendingKey = false;
+        boolean autoincrement = false;
+        List<Table.Check> checks = new ArrayList<>();
         String blocker = null;
         for (ColumnDef def : create.columns()) {
             String type = def.type() == null ? "" : def.type().text();
             String collation = "BINARY";
             boolean notNull = false;
             Expr defaultValue = null;
+            turso.parser.ast.Name constraintName = null;
             for (ColumnConstraint c : def.constraints()) {
+                if (c.name() != null) {
+                    constraintName = c.name();
+                }
                 switch (c) {
                     case ColumnConstraint.PrimaryKey pk -> {
                         if (!primaryKey.isEmpty()) {
@@ -71,6 +79,7 @@ final class TableDefinition {
                         }
                         primaryKey.add(columns.size());
                         descendingKey = pk.order() == OrderingTerm.SortOrder.DESC;
+                        autoincrement = pk.autoincrement();
                         keys.add(new KeyConstraint(List.of(columnPart(def, pk.order())), true, pk.conflict()));
                     }
                     case ColumnConstraint.NotNull n -> notNull = true;
@@ -81,7 +90,7 @@ final class TableDefinition {
                     case ColumnConstraint.Deferrable d -> { }
                     case ColumnConstraint.Unique u ->
                             keys.add(new KeyConstraint(List.of(columnPart(def, null)), false, u.conflict()));
-                    case ColumnConstraint.Check ch -> blocker = "CHECK constraints";
+                    case ColumnConstraint.Check ch -> checks.add(check(constraintName, ch.expr(), sql));
                     case ColumnConstraint.Generated g -> throw Unsupported.feature("generated columns");
                 }
             }
@@ -93,7 +102,13 @@ final class TableDefinition {
             columns.add(new Column(def.name().value(), type, Affinity.ofDeclaredType(type), collation, notNull,
                     defaultValue));
         }
+        turso.parser.ast.Name constraintName = null;
         for (TableConstraint c : create.constraints()) {
+            if (c.name() != null) {
+                constraintName = c.name();
+            } else if (c instanceof TableConstraint.Check ch && afterComma(sql, ch.expr().span().start())) {
+                constraintName = null;
+            }
             switch (c) {
                 case TableConstraint.PrimaryKey pk -> {
                     if (!primaryKey.isEmpty()) {
@@ -105,17 +120,21 @@ final class TableDefinition {
                         primaryKey.add(index);
                         descendingKey = term.order() == OrderingTerm.SortOrder.DESC;
                     }
+                    autoincrement = pk.autoincrement();
                     keys.add(new KeyConstraint(pk.columns(), true, pk.conflict()));
                 }
                 case TableConstraint.ForeignKeyConstraint fk -> { }
                 case TableConstraint.Unique u -> keys.add(new KeyConstraint(u.columns(), false, u.conflict()));
-                case TableConstraint.Check ch -> blocker = "CHECK constraints";
+                case TableConstraint.Check ch -> checks.add(check(constraintName, ch.expr(), sql));
             }
         }
         int rowidAlias = -1;
         if (primaryKey.size() == 1 && columns.get(primaryKey.getFirst()).declaredType().equalsIgnoreCase("INTEGER")
                 && !descendingKey) {
             rowidAlias = primaryKey.getFirst();
+        }
+        if (autoincrement && rowidAlias < 0) {
+            throw new TursoException(ResultCode.ERROR, "AUTOINCREMENT is only allowed on an INTEGER PRIMARY KEY");
         }
         String tableName = create.name().name().value();
         List<Index> indexes = new ArrayList<>();
@@ -142,7 +161,42 @@ final class TableDefinition {
             indexes.add(new Index("sqlite_autoindex_" + tableName + "_" + (indexes.size() + 1), tableName, 0, parts,
                     true, null, key.primary() ? "pk" : "u", key.conflict()));
         }
-        return new Table(tableName, rootPage, columns, rowidAlias, blocker, indexes);
+        return new Table(tableName, rootPage, columns, rowidAlias, blocker, indexes, checks, autoincrement);
+    }
+
+    /**
+     * Whether the table CHECK whose expression starts at {@code exprStart}
+     * follows a comma. As in SQLite, a CONSTRAINT name also names the
+     * constraints that follow it up to the next comma (or, for a column's
+     * constraints, up to the column's end).
+     */
+    private static boolean afterComma(String sql, int exprStart) {
+        int i = exprStart - 1;
+        while (i >= 0 && Character.isWhitespace(sql.charAt(i))) {
+            i--;
+        }
+        if (i < 0 || sql.charAt(i) != '(') {
+            return true;
+        }
+        i--;
+        while (i >= 0 && Character.isWhitespace(sql.charAt(i))) {
+            i--;
+        }
+        if (i < 4 || !sql.regionMatches(true, i - 4, "CHECK", 0, 5)) {
+            return true;
+        }
+        i -= 5;
+        while (i >= 0 && Character.isWhitespace(sql.charAt(i))) {
+            i--;
+        }
+        return i < 0 || sql.charAt(i) == ',';
+    }
+
+    /** A CHECK constraint, named by its CONSTRAINT name or else by its expression's text in {@code sql}. */
+    private static Table.Check check(turso.parser.ast.Name name, Expr expr, String sql) {
+        String label = name != null ? name.value()
+                : sql.substring(expr.span().start(), Math.min(expr.span().end(), sql.length())).strip();
+        return new Table.Check(label, expr);
     }
 
     /** A UNIQUE or PRIMARY KEY constraint: its column terms, and its conflict clause (null: none). */

@@ -5,7 +5,9 @@
  * from the old ones, checked (RowConstraints, UNIQUE indexes) and written
  * back, moving it when its INTEGER PRIMARY KEY changed. Only the indexes
  * holding a changed column are rewritten, unless a rowid changes or REPLACE
- * may delete other rows.
+ * may delete other rows. ORDER BY / LIMIT pick the rows (PickedRows); with
+ * FROM the first pass is a join (UpdateFrom) that also computes the new
+ * values; RETURNING gets each new row.
  */
 package turso.planner;
 
@@ -25,7 +27,6 @@ import turso.vm.FunctionRegistry;
 import turso.vm.Op;
 import turso.vm.Program;
 import turso.vm.ProgramBuilder;
-import turso.vm.SortOrder;
 
 final class UpdateCompiler {
     private UpdateCompiler() {
@@ -34,15 +35,6 @@ final class UpdateCompiler {
     static Program compile(Stmt.Update update, String sql, Schema schema, FunctionRegistry functions) {
         if (update.with() != null) {
             throw Unsupported.feature("WITH");
-        }
-        if (!update.returning().isEmpty()) {
-            throw Unsupported.feature("RETURNING");
-        }
-        if (update.from() != null) {
-            throw Unsupported.feature("UPDATE ... FROM");
-        }
-        if (!update.orderBy().isEmpty() || update.limit() != null) {
-            throw Unsupported.feature("UPDATE ... ORDER BY / LIMIT");
         }
         if (update.indexed() != null && update.indexed().index() != null) {
             throw Unsupported.feature("INDEXED BY");
@@ -80,47 +72,50 @@ final class UpdateCompiler {
         exprs.setScopes(List.of(scope));
         int init = b.emit(Op.INIT, 0, 0, 0);
         b.setJump(init, b.currentAddress());
+        int rowid = b.newRegister();
+        int values = b.newRegisters(width);
+        ExprCompiler returned = IndexMaintenance.rowExpressions(b, functions, table, values, rowid);
+        returned.setContext(schema, sql, null);
+        Returning returning = Returning.of(b, update.returning(), table, table.name(), returned, sql);
+        if (returning != null) {
+            returning.open();
+        }
         int done = b.newLabel();
-        int rowids = b.newCursor();
-        b.emit(Op.SORTER_OPEN, rowids, 0, 0, new SortOrder(new turso.api.spi.Collation[0], new boolean[0],
-                new boolean[0]), 0);
+        UpdateFrom joined = update.from() == null ? null : new UpdateFrom(b, update, name, newValue, newRowid);
+        boolean mayReplace = update.orConflict() == ConflictResolution.REPLACE || update.orConflict() == null
+                && table.indexes().stream().anyMatch(i -> i.onConflict() == ConflictResolution.REPLACE);
+        List<Expr> terms = new java.util.ArrayList<>();
+        Conjuncts.split(update.where(), terms);
+        AccessPath path = AccessPaths.choose(scope, terms, exprs, e -> Conjuncts.constant(e, exprs));
+        PickedRows rowids = joined != null ? null
+                : new PickedRows(b, exprs, update.orderBy(), update.limit(), "UPDATE",
+                        PickedRows.onePass(update.returning(), update.where(), newRowid != null || mayReplace
+                                || path instanceof AccessPath.IndexRange range && changes(range.index(), newValue)));
+        if (joined != null) {
+            joined.gather(functions, schema, sql);
+        } else {
+            rowids.open(done);
+        }
         b.emit(Op.TRANSACTION, 0, 1, 0);
         b.emit(Op.OPEN_WRITE, cursor, table.rootPage(), 0);
         b.comment(table.name());
-        boolean mayReplace = update.orConflict() == ConflictResolution.REPLACE || update.orConflict() == null
-                && table.indexes().stream().anyMatch(i -> i.onConflict() == ConflictResolution.REPLACE);
         boolean everyIndex = mayReplace || newRowid != null;
         IndexMaintenance indexes = new IndexMaintenance(b, functions, table, cursor,
                 i -> everyIndex || i.where() != null || i.parts().stream().anyMatch(
                         p -> p.column() != ColumnKey.ROWID && newValue[p.column()] != null));
         indexes.open();
-        int gathered = b.newLabel();
-        List<Expr> terms = new java.util.ArrayList<>();
-        Conjuncts.split(update.where(), terms);
-        ScanLoop scan = new ScanLoop(b, exprs, functions, scope,
-                AccessPaths.choose(scope, terms, exprs, e -> Conjuncts.constant(e, exprs)));
-        scan.openIndex();
-        scan.start(gathered);
-        int loop = b.currentAddress();
-        int next = b.newLabel();
-        scan.enter(next, gathered);
-        if (update.where() != null) {
-            b.emit(Op.IF_NOT, exprs.compile(update.where()), next, 1);
+        if (joined == null) {
+            gatherRows(b, update, functions, exprs, scope, path, rowids, cursor);
         }
-        int oldRowid = b.newRegister();
-        b.emit(Op.ROWID, cursor, oldRowid, 0);
-        b.emit(Op.SORTER_INSERT, rowids, oldRowid, 1);
-        b.resolve(next);
-        scan.advance(loop);
-        b.resolve(gathered);
-
-        b.emit(Op.SORTER_SORT, rowids, done, 0);
-        int each = b.currentAddress();
+        int each = joined != null ? joined.sort(done) : rowids.sort(done);
         int skipRow = b.newLabel();
-        int rowid = b.newRegister();
-        int values = b.newRegisters(width);
         int record = b.newRegister();
-        b.emit(Op.SORTER_COLUMN, rowids, 0, oldRowid);
+        int oldRowid = b.newRegister();
+        if (joined != null) {
+            joined.read(oldRowid, skipRow, functions);
+        } else {
+            rowids.read(oldRowid);
+        }
         b.emit(Op.NOT_EXISTS, cursor, skipRow, oldRowid);
         int oldValues = b.newRegisters(width);
         if (!indexes.isEmpty()) {
@@ -131,7 +126,9 @@ final class UpdateCompiler {
             }
         }
         for (int j = 0; j < width; j++) {
-            if (newValue[j] != null) {
+            if (newValue[j] != null && joined != null) {
+                joined.valueInto(j, values + j);
+            } else if (newValue[j] != null) {
                 exprs.compileInto(newValue[j], values + j);
             } else if (j != table.rowidAlias()) {
                 b.emit(Op.COLUMN, cursor, j, values + j);
@@ -140,7 +137,11 @@ final class UpdateCompiler {
         if (newRowid == null) {
             b.emit(Op.COPY, oldRowid, rowid, 0);
         } else {
-            exprs.compileInto(newRowid, rowid);
+            if (joined != null) {
+                joined.rowidInto(rowid);
+            } else {
+                exprs.compileInto(newRowid, rowid);
+            }
             b.emit(Op.MUST_BE_INT, rowid, 0, 0);
             int same = b.newRegister();
             int unchanged = b.newLabel();
@@ -160,15 +161,51 @@ final class UpdateCompiler {
         Affinity[] affinities = table.columns().stream().map(Column::affinity).toArray(Affinity[]::new);
         b.emit(Op.AFFINITY, values, width, 0, affinities, 0);
         RowConstraints.notNull(b, table, values, onConflict, skipRow);
+        RowConstraints.checks(b, functions, table, values, rowid, onConflict, skipRow);
         indexes.checkUnique(values, rowid, oldRowid, update.orConflict(), skipRow);
         indexes.deleteKeys(oldValues, oldRowid);
         indexes.insertKeys(values, rowid);
         b.emit(Op.MAKE_RECORD, values, width, record);
         b.emit(Op.INSERT, cursor, record, rowid, null, Op.COUNT_CHANGE);
+        if (returning != null) {
+            returning.row(returned);
+        }
         b.resolve(skipRow);
-        b.emit(Op.SORTER_NEXT, rowids, each, 0);
+        if (joined != null) {
+            joined.next(each);
+        } else {
+            rowids.next(each);
+        }
         b.resolve(done);
+        if (returning != null) {
+            returning.emit();
+        }
         b.emit(Op.HALT, 0, 0, 0);
         return b.build();
+    }
+
+    /** Whether the SET changes a column {@code index} holds (then SQLite does not scan it in one pass). */
+    private static boolean changes(Index index, Expr[] newValue) {
+        return index.where() != null || index.parts().stream()
+                .anyMatch(p -> p.column() != ColumnKey.ROWID && newValue[p.column()] != null);
+    }
+
+    /** The first pass: the rowids of the rows WHERE holds for, kept by {@code rowids}. */
+    private static void gatherRows(ProgramBuilder b, Stmt.Update update, FunctionRegistry functions,
+            ExprCompiler exprs, Scope scope, AccessPath path, PickedRows rowids, int cursor) {
+        int gathered = b.newLabel();
+        ScanLoop scan = new ScanLoop(b, exprs, functions, scope, path);
+        scan.openIndex();
+        scan.start(gathered);
+        int loop = b.currentAddress();
+        int next = b.newLabel();
+        scan.enter(next, gathered);
+        if (update.where() != null) {
+            b.emit(Op.IF_NOT, exprs.compile(update.where()), next, 1);
+        }
+        rowids.add(cursor);
+        b.resolve(next);
+        scan.advance(loop);
+        b.resolve(gathered);
     }
 }

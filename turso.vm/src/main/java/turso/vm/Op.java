@@ -96,7 +96,11 @@ public final class Op {
     public static final int COLUMN = 40;
     /** r[p2] = the rowid of cursor p1's row. */
     public static final int ROWID = 41;
-    /** r[p2] = a rowid not used in cursor p1's table: one more than the largest. */
+    /**
+     * r[p2] = a rowid not used in cursor p1's table: one more than the
+     * largest. With p5 = 1, r[p3] holds the largest rowid the table ever had
+     * (AUTOINCREMENT): one more than the larger of the two, and r[p3] becomes it.
+     */
     public static final int NEW_ROWID = 42;
     /** r[p3] = the record of r[p1] .. r[p1+p2-1], as a blob. */
     public static final int MAKE_RECORD = 43;

@@ -475,7 +475,18 @@ public final class Vm implements FunctionContext {
                         host.rowChanged(rowid, false);
                     }
                 }
-                case Op.NEW_ROWID -> r[p2[i]].setLong(newRowid(cursors[p1[i]]));
+                case Op.NEW_ROWID -> {
+                    if (program.p5[i] == 1) {
+                        long next = Math.max(newRowid(cursors[p1[i]]) - 1, r[p3[i]].longValue());
+                        if (next == Long.MAX_VALUE) {
+                            throw new TursoException(ResultCode.FULL, "database or disk is full");
+                        }
+                        r[p3[i]].setLong(next + 1);
+                        r[p2[i]].setLong(next + 1);
+                    } else {
+                        r[p2[i]].setLong(newRowid(cursors[p1[i]]));
+                    }
+                }
                 case Op.MAKE_RECORD -> r[p3[i]].setBlob(makeRecord(r, p1[i], p2[i]));
                 case Op.INSERT -> {
                     Register record = r[p2[i]];

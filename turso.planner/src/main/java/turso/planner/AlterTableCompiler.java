@@ -1,0 +1,523 @@
+/*
+ * Code generation for ALTER TABLE (lang_altertable.html): RENAME TO, RENAME
+ * COLUMN, ADD COLUMN and DROP COLUMN. The stored CREATE texts are rewritten
+ * here, when the statement is compiled, as SQLite rewrites them: only the
+ * tokens that name the table or the column change (a renamed table is always
+ * written double-quoted; a renamed column is quoted where the old token was,
+ * or everywhere when the new name was written quoted), an added column's
+ * definition goes after the last column, a dropped one's text is cut out.
+ * (SqlReferences finds those tokens.) The rewritten table (and its indexes)
+ * must read back, else the statement fails as SQLite's does ("error in table
+ * t after ..."). The program then
+ * writes the new rows of sqlite_schema (and sqlite_sequence), rewrites the
+ * table's rows when a column is dropped or added with a default, and moves the
+ * schema cookie on. A renamed table or column is renamed in the views that
+ * read it too (a column where the reference surely means the table's: an
+ * unqualified name only when no other table of that FROM may have such a
+ * column); triggers are not supported yet.
+ */
+package turso.planner;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import turso.api.ResultCode;
+import turso.api.TursoException;
+import turso.parser.SqlParser;
+import turso.parser.ast.ColumnConstraint;
+import turso.parser.ast.ColumnDef;
+import turso.parser.ast.Expr;
+import turso.parser.ast.ForeignKey;
+import turso.parser.ast.Name;
+import turso.parser.ast.OrderingTerm;
+import turso.parser.ast.Stmt;
+import turso.vm.Affinity;
+import turso.vm.FunctionRegistry;
+import turso.vm.Op;
+import turso.vm.Program;
+import turso.vm.ProgramBuilder;
+import turso.vm.SortOrder;
+
+final class AlterTableCompiler {
+    private AlterTableCompiler() {
+    }
+
+    /** A replacement of text [start, end) of a stored CREATE statement. */
+    private record Edit(int start, int end, String text) {
+    }
+
+    static Program compile(Stmt.AlterTable alter, String sql, Schema schema, FunctionRegistry functions) {
+        String name = alter.table().name().value();
+        if (alter.table().schema() != null && !alter.table().schema().is("main")) {
+            throw new TursoException(ResultCode.ERROR, "no such table: " + alter.table().schema().value() + "." + name);
+        }
+        String kind = schema.kindOf(name);
+        if (name.regionMatches(true, 0, "sqlite_", 0, 7) && kind != null) {
+            boolean schemaTable = name.equalsIgnoreCase("sqlite_schema") || name.equalsIgnoreCase("sqlite_master");
+            throw new TursoException(ResultCode.ERROR,
+                    "table " + (schemaTable ? "sqlite_master" : name) + " may not be altered");
+        }
+        if ("view".equals(kind)) {
+            throw new TursoException(ResultCode.ERROR, switch (alter.action()) {
+                case Stmt.AddColumn a -> "Cannot add a column to a view";
+                case Stmt.DropColumn d -> "cannot drop column from view \"" + name + "\"";
+                default -> "view " + name + " may not be altered";
+            });
+        }
+        if (!"table".equals(kind)) {
+            throw new TursoException(ResultCode.ERROR, "no such table: " + name);
+        }
+        Table table = schema.table(name);
+        String tableSql = schema.sql(name);
+        if (table == null || tableSql == null) {
+            throw Unsupported.feature("ALTER TABLE on " + name + " (its definition uses features not supported yet)");
+        }
+        table.checkWritable();
+        Stmt.CreateTable create = (Stmt.CreateTable) SqlParser.parseOne(tableSql);
+
+        ProgramBuilder b = new ProgramBuilder();
+        b.markWrites();
+        int init = b.emit(Op.INIT, 0, 0, 0);
+        b.setJump(init, b.currentAddress());
+        b.emit(Op.TRANSACTION, 0, 1, 0);
+        switch (alter.action()) {
+            case Stmt.RenameTable r -> renameTable(b, functions, schema, table, create, tableSql, r.newName());
+            case Stmt.RenameColumn r -> renameColumn(b, functions, schema, table, create, tableSql, r);
+            case Stmt.AddColumn a -> addColumn(b, functions, table, create, tableSql, a.column(), sql, alter);
+            case Stmt.DropColumn d -> dropColumn(b, functions, schema, table, create, tableSql, d.column());
+        }
+        b.emit(Op.BUMP_SCHEMA_COOKIE, 0, 0, 0);
+        b.emit(Op.PARSE_SCHEMA, 0, 0, 0);
+        b.emit(Op.HALT, 0, 0, 0);
+        return b.build();
+    }
+
+    private static void renameTable(ProgramBuilder b, FunctionRegistry functions, Schema schema, Table table,
+            Stmt.CreateTable create, String tableSql, Name newName) {
+        String old = table.name();
+        String target = newName.value();
+        if (schema.kindOf(target) != null && !target.equalsIgnoreCase(old)) {
+            throw new TursoException(ResultCode.ERROR,
+                    "there is already another table or index with this name: " + target);
+        }
+        if (target.regionMatches(true, 0, "sqlite_", 0, 7)) {
+            throw new TursoException(ResultCode.ERROR, "object name reserved for internal use: " + target);
+        }
+        String quoted = quoted(target);
+        List<Name> names = new ArrayList<>();
+        names.add(create.name().name());
+        SqlReferences.tableRefsInTable(create, old, names);
+        SchemaRows.update(b, functions, old, target, target, apply(tableSql, names, n -> quoted));
+        for (Index index : table.indexes()) {
+            String indexSql = schema.sql(index.name());
+            if (indexSql == null) {
+                String renamed = "sqlite_autoindex_" + target + index.name().substring(("sqlite_autoindex_" + old).length());
+                SchemaRows.update(b, functions, index.name(), renamed, target, null);
+            } else {
+                Stmt.CreateIndex ci = (Stmt.CreateIndex) SqlParser.parseOne(indexSql);
+                List<Name> refs = new ArrayList<>();
+                refs.add(ci.table());
+                for (OrderingTerm term : ci.columns()) {
+                    SqlReferences.qualifiers(term.expr(), old, refs);
+                }
+                SqlReferences.qualifiers(ci.where(), old, refs);
+                SchemaRows.update(b, functions, index.name(), index.name(), target, apply(indexSql, refs, n -> quoted));
+            }
+        }
+        for (Table other : schema.tables()) {
+            String otherSql = schema.sql(other.name());
+            if (other == table || otherSql == null) {
+                continue;
+            }
+            Stmt.CreateTable oc = (Stmt.CreateTable) SqlParser.parseOne(otherSql);
+            List<Name> refs = new ArrayList<>();
+            for (ForeignKey fk : SqlReferences.foreignKeys(oc)) {
+                if (fk.table().is(old)) {
+                    refs.add(fk.table());
+                }
+            }
+            if (!refs.isEmpty()) {
+                SchemaRows.update(b, functions, other.name(), other.name(), other.name(),
+                        apply(otherSql, refs, n -> quoted));
+            }
+        }
+        for (String view : schema.viewNames()) {
+            String viewSql = schema.sql(view);
+            if (viewSql != null && SqlParser.parseOne(viewSql) instanceof Stmt.CreateView cv) {
+                List<Name> refs = new ArrayList<>();
+                SqlReferences.tableRefs(cv.select(), old, refs);
+                if (!refs.isEmpty()) {
+                    checkView(view, cv, viewSql, schema, functions);
+                    SchemaRows.update(b, functions, view, view, view, apply(viewSql, refs, n -> quoted));
+                }
+            }
+        }
+        Table sequence = schema.table(Autoincrement.SEQUENCE);
+        if (table.autoincrement() && sequence != null) {
+            renameSequenceRow(b, functions, sequence, old, target);
+        }
+    }
+
+    private static void renameColumn(ProgramBuilder b, FunctionRegistry functions, Schema schema, Table table,
+            Stmt.CreateTable create, String tableSql, Stmt.RenameColumn rename) {
+        String column = rename.oldName().value();
+        int index = table.columnIndex(column);
+        if (index < 0) {
+            throw new TursoException(ResultCode.ERROR, "no such column: \"" + column + "\"");
+        }
+        String target = rename.newName().value();
+        boolean alwaysQuote = rename.newName().quote() != Name.Quote.NONE;
+        java.util.function.Function<Name, String> replacement = n ->
+                alwaysQuote || n.quote() != Name.Quote.NONE ? quoted(target) : target;
+        String name = table.name();
+        List<Name> names = new ArrayList<>();
+        SqlReferences.columnRefsInTable(create, name, table.columns().get(index).name(), names);
+        String newSql = apply(tableSql, names, replacement);
+        Table renamed = reread(newSql, table, "rename", functions);
+        SchemaRows.update(b, functions, name, name, name, newSql);
+        for (Index i : table.indexes()) {
+            String indexSql = schema.sql(i.name());
+            if (indexSql == null) {
+                continue;
+            }
+            Stmt.CreateIndex ci = (Stmt.CreateIndex) SqlParser.parseOne(indexSql);
+            List<Name> refs = new ArrayList<>();
+            for (OrderingTerm term : ci.columns()) {
+                SqlReferences.columnRefs(term.expr(), name, column, refs);
+            }
+            SqlReferences.columnRefs(ci.where(), name, column, refs);
+            if (!refs.isEmpty()) {
+                String newIndexSql = apply(indexSql, refs, replacement);
+                rereadIndex(newIndexSql, renamed, "rename", null, functions);
+                SchemaRows.update(b, functions, i.name(), i.name(), name, newIndexSql);
+            }
+        }
+        for (String view : schema.viewNames()) {
+            String viewSql = schema.sql(view);
+            if (viewSql != null && SqlParser.parseOne(viewSql) instanceof Stmt.CreateView cv) {
+                List<Name> refs = new ArrayList<>();
+                new SqlReferences.ViewColumns(schema, name, column, refs).select(cv.select());
+                if (!refs.isEmpty()) {
+                    checkView(view, cv, viewSql, schema, functions);
+                    SchemaRows.update(b, functions, view, view, view, apply(viewSql, refs, replacement));
+                }
+            }
+        }
+        for (Table other : schema.tables()) {
+            String otherSql = schema.sql(other.name());
+            if (other == table || otherSql == null) {
+                continue;
+            }
+            Stmt.CreateTable oc = (Stmt.CreateTable) SqlParser.parseOne(otherSql);
+            List<Name> refs = new ArrayList<>();
+            for (ForeignKey fk : SqlReferences.foreignKeys(oc)) {
+                if (fk.table().is(name)) {
+                    fk.columns().stream().filter(c -> c.is(column)).forEach(refs::add);
+                }
+            }
+            if (!refs.isEmpty()) {
+                SchemaRows.update(b, functions, other.name(), other.name(), other.name(),
+                        apply(otherSql, refs, replacement));
+            }
+        }
+    }
+
+    private static void addColumn(ProgramBuilder b, FunctionRegistry functions, Table table,
+            Stmt.CreateTable create, String tableSql, ColumnDef def, String sql, Stmt.AlterTable alter) {
+        if (table.columnIndex(def.name().value()) >= 0) {
+            throw new TursoException(ResultCode.ERROR, "duplicate column name: " + def.name().value());
+        }
+        Expr defaultValue = null;
+        boolean notNull = false;
+        for (ColumnConstraint c : def.constraints()) {
+            switch (c) {
+                case ColumnConstraint.PrimaryKey pk ->
+                        throw new TursoException(ResultCode.ERROR, "Cannot add a PRIMARY KEY column");
+                case ColumnConstraint.Unique u ->
+                        throw new TursoException(ResultCode.ERROR, "Cannot add a UNIQUE column");
+                case ColumnConstraint.Generated g when g.stored() ->
+                        throw new TursoException(ResultCode.ERROR, "cannot add a STORED column");
+                case ColumnConstraint.Default d -> defaultValue = d.value();
+                case ColumnConstraint.NotNull n -> notNull = true;
+                default -> { }
+            }
+        }
+        if (defaultValue != null && !isConstant(defaultValue)) {
+            throw new TursoException(ResultCode.ERROR, "Cannot add a column with non-constant default");
+        }
+        boolean nullDefault = defaultValue == null
+                || defaultValue instanceof Expr.Literal l && l.kind() == Expr.LiteralKind.NULL;
+        if (notNull && nullDefault) {
+            throw new TursoException(ResultCode.ERROR, "Cannot add a NOT NULL column with default value NULL");
+        }
+        String definition = sql.substring(def.name().span().start(), alter.span().end()).strip();
+        while (definition.endsWith(";")) {
+            definition = definition.substring(0, definition.length() - 1).strip();
+        }
+        ColumnDef last = create.columns().getLast();
+        int at = SqlText.nextToken(tableSql, last.span().end());
+        String newSql = tableSql.substring(0, at) + ", " + definition + tableSql.substring(at);
+        Table added = reread(newSql, table, "add column", functions);
+        SchemaRows.update(b, functions, table.name(), table.name(), table.name(), newSql);
+        int width = table.columns().size();
+        RowBuilder withDefault = (cursor, row) -> {
+            readColumns(b, table, cursor, row, -1);
+            Column column = added.columns().getLast();
+            if (column.defaultValue() == null) {
+                b.emit(Op.NULL, 0, row + width, 0);
+            } else {
+                new ExprCompiler(b, functions).compileInto(column.defaultValue() instanceof Expr.ColumnRef ref
+                        ? new Expr.Literal(Expr.LiteralKind.STRING, ref.column().value(), ref.span())
+                        : column.defaultValue(), row + width);
+                b.emit(Op.AFFINITY, row + width, 1, 0, new Affinity[] {column.affinity()}, 0);
+            }
+            return width + 1;
+        };
+        if (!nullDefault) {
+            rewriteRows(b, table, withDefault);
+        }
+        if (!added.checks().isEmpty()) {
+            verifyChecks(b, functions, added, withDefault);
+        }
+    }
+
+    /**
+     * After ADD COLUMN to a table with CHECK constraints, fails with SQLite's
+     * "CHECK constraint failed" when a row (with the new column's default)
+     * breaks one, as SQLite's check of the altered table does.
+     */
+    private static void verifyChecks(ProgramBuilder b, FunctionRegistry functions, Table added, RowBuilder row) {
+        int cursor = b.newCursor();
+        int rowid = b.newRegister();
+        int values = b.newRegisters(added.columns().size());
+        int done = b.newLabel();
+        b.emit(Op.OPEN_WRITE, cursor, added.rootPage(), 0);
+        b.comment(added.name());
+        b.emit(Op.REWIND, cursor, done, 0);
+        int loop = b.currentAddress();
+        row.build(cursor, values);
+        b.emit(Op.ROWID, cursor, rowid, 0);
+        for (Table.Check check : added.checks()) {
+            int ok = b.newLabel();
+            ExprCompiler exprs = IndexMaintenance.rowExpressions(b, functions, added, values, rowid);
+            b.emit(Op.IF, exprs.compile(check.expr()), ok, 1);
+            b.emit(Op.HALT, ResultCode.CONSTRAINT_CHECK.code(), 0, 0, "CHECK constraint failed", 0);
+            b.resolve(ok);
+        }
+        b.emit(Op.NEXT, cursor, loop, 0);
+        b.resolve(done);
+    }
+
+    private static void dropColumn(ProgramBuilder b, FunctionRegistry functions, Schema schema, Table table,
+            Stmt.CreateTable create, String tableSql, Name columnName) {
+        String column = columnName.value();
+        int index = table.columnIndex(column);
+        if (index < 0) {
+            throw new TursoException(ResultCode.ERROR, "no such column: \"" + column + "\"");
+        }
+        String shown = table.columns().get(index).name();
+        boolean primaryKey = index == table.rowidAlias() || table.indexes().stream().anyMatch(
+                i -> i.origin().equals("pk") && i.parts().stream().anyMatch(p -> p.column() == index));
+        boolean unique = create.columns().get(index).constraints().stream()
+                .anyMatch(c -> c instanceof ColumnConstraint.Unique);
+        if (primaryKey || unique) {
+            throw new TursoException(ResultCode.ERROR, "cannot drop " + (primaryKey ? "PRIMARY KEY" : "UNIQUE")
+                    + " column: \"" + shown + "\"");
+        }
+        if (table.columns().size() == 1) {
+            throw new TursoException(ResultCode.ERROR, "cannot drop column \"" + shown + "\": no other columns exist");
+        }
+        List<ColumnDef> defs = create.columns();
+        int start;
+        int end;
+        if (index < defs.size() - 1) {
+            start = defs.get(index).span().start();
+            end = defs.get(index + 1).span().start();
+        } else {
+            start = tableSql.lastIndexOf(',', defs.get(index).span().start());
+            end = SqlText.nextToken(tableSql, defs.get(index).span().end());
+        }
+        String newSql = tableSql.substring(0, start) + tableSql.substring(end);
+        Table dropped = reread(newSql, table, "drop column", functions);
+        for (Index i : table.indexes()) {
+            String indexSql = schema.sql(i.name());
+            if (indexSql != null) {
+                rereadIndex(indexSql, dropped, "drop column", i.name(), functions);
+            }
+        }
+        SchemaRows.update(b, functions, table.name(), table.name(), table.name(), newSql);
+        rewriteRows(b, table, (cursor, row) -> {
+            readColumns(b, table, cursor, row, index);
+            return table.columns().size() - 1;
+        });
+    }
+
+    /** Emits the code that puts a table row's new values in registers from {@code row} on; returns how many. */
+    @FunctionalInterface
+    private interface RowBuilder {
+        int build(int cursor, int row);
+    }
+
+    /**
+     * Rewrites every row of {@code table} with the record {@code builder}
+     * makes of it; the rowids are gathered first so that the rows being
+     * rewritten are not met again.
+     */
+    private static void rewriteRows(ProgramBuilder b, Table table, RowBuilder builder) {
+        int cursor = b.newCursor();
+        int rowids = b.newCursor();
+        int rowid = b.newRegister();
+        int row = b.newRegisters(table.columns().size() + 1);
+        int record = b.newRegister();
+        int done = b.newLabel();
+        b.emit(Op.OPEN_WRITE, cursor, table.rootPage(), 0);
+        b.comment(table.name());
+        b.emit(Op.SORTER_OPEN, rowids, 0, 0, new SortOrder(new turso.api.spi.Collation[0], new boolean[0],
+                new boolean[0]), 0);
+        int gathered = b.newLabel();
+        b.emit(Op.REWIND, cursor, gathered, 0);
+        int scan = b.currentAddress();
+        b.emit(Op.ROWID, cursor, rowid, 0);
+        b.emit(Op.SORTER_INSERT, rowids, rowid, 1);
+        b.emit(Op.NEXT, cursor, scan, 0);
+        b.resolve(gathered);
+        b.emit(Op.SORTER_SORT, rowids, done, 0);
+        int each = b.currentAddress();
+        int skip = b.newLabel();
+        b.emit(Op.SORTER_COLUMN, rowids, 0, rowid);
+        b.emit(Op.NOT_EXISTS, cursor, skip, rowid);
+        int count = builder.build(cursor, row);
+        b.emit(Op.MAKE_RECORD, row, count, record);
+        b.emit(Op.INSERT, cursor, record, rowid);
+        b.resolve(skip);
+        b.emit(Op.SORTER_NEXT, rowids, each, 0);
+        b.resolve(done);
+    }
+
+    /** The row's stored values into registers from {@code row} on, leaving out column {@code skip} (or none: -1). */
+    private static void readColumns(ProgramBuilder b, Table table, int cursor, int row, int skip) {
+        int k = 0;
+        for (int j = 0; j < table.columns().size(); j++) {
+            if (j == skip) {
+                continue;
+            }
+            if (j == table.rowidAlias()) {
+                b.emit(Op.NULL, 0, row + k, 0);
+            } else {
+                b.emit(Op.COLUMN, cursor, j, row + k);
+            }
+            k++;
+        }
+    }
+
+    private static void renameSequenceRow(ProgramBuilder b, FunctionRegistry functions, Table sequence, String old,
+            String target) {
+        int cursor = b.newCursor();
+        int wanted = b.newRegister();
+        int stored = b.newRegister();
+        int same = b.newRegister();
+        int rowid = b.newRegister();
+        int row = b.newRegisters(2);
+        int record = b.newRegister();
+        int done = b.newLabel();
+        b.emit(Op.OPEN_WRITE, cursor, sequence.rootPage(), 0);
+        b.comment(Autoincrement.SEQUENCE);
+        b.emit(Op.STRING8, 0, wanted, 0, old.getBytes(java.nio.charset.StandardCharsets.UTF_8), 0);
+        b.emit(Op.REWIND, cursor, done, 0);
+        int loop = b.currentAddress();
+        int next = b.newLabel();
+        b.emit(Op.COLUMN, cursor, 0, stored);
+        b.emit(Op.COMPARE, stored, wanted, same, new turso.vm.Comparison(turso.vm.CompareOp.EQ, Affinity.NONE,
+                functions.collation("BINARY")), 0);
+        b.emit(Op.IF_NOT, same, next, 1);
+        b.emit(Op.ROWID, cursor, rowid, 0);
+        b.emit(Op.STRING8, 0, row, 0, target.getBytes(java.nio.charset.StandardCharsets.UTF_8), 0);
+        b.emit(Op.COLUMN, cursor, 1, row + 1);
+        b.emit(Op.MAKE_RECORD, row, 2, record);
+        b.emit(Op.INSERT, cursor, record, rowid);
+        b.emit(Op.GOTO, 0, done, 0);
+        b.resolve(next);
+        b.emit(Op.NEXT, cursor, loop, 0);
+        b.resolve(done);
+    }
+
+    /** The table that rewritten text defines, or SQLite's error for the statement. */
+    private static Table reread(String newSql, Table table, String what, FunctionRegistry functions) {
+        try {
+            Table t = TableDefinition.read((Stmt.CreateTable) SqlParser.parseOne(newSql), newSql, table.rootPage());
+            CreateTableCompiler.validateChecks(t, functions);
+            return t;
+        } catch (Unsupported e) {
+            throw e;
+        } catch (TursoException e) {
+            throw new TursoException(ResultCode.ERROR, "error in table " + table.name() + " after " + what + ": "
+                    + e.getMessage());
+        }
+    }
+
+    private static void rereadIndex(String indexSql, Table table, String what, String name,
+            FunctionRegistry functions) {
+        Stmt.CreateIndex ci = (Stmt.CreateIndex) SqlParser.parseOne(indexSql);
+        try {
+            IndexDefinition.read(ci, table, 0);
+            if (ci.where() != null) {
+                ProgramBuilder scratch = new ProgramBuilder();
+                int values = scratch.newRegisters(table.columns().size());
+                IndexMaintenance.rowExpressions(scratch, functions, table, values, scratch.newRegister())
+                        .compile(ci.where());
+            }
+        } catch (Unsupported e) {
+            throw e;
+        } catch (TursoException e) {
+            throw new TursoException(ResultCode.ERROR, "error in index " + (name != null ? name : ci.name().name().value())
+                    + " after " + what + ": " + e.getMessage());
+        }
+    }
+
+    /** Whether an added column's DEFAULT is a constant SQLite accepts: a literal, perhaps signed, in parentheses. */
+    private static boolean isConstant(Expr e) {
+        return switch (e) {
+            case Expr.Literal l -> switch (l.kind()) {
+                case CURRENT_TIME, CURRENT_DATE, CURRENT_TIMESTAMP -> false;
+                default -> true;
+            };
+            case Expr.Unary u when u.op() == Expr.UnaryOp.NEGATE || u.op() == Expr.UnaryOp.PLUS -> isConstant(u.operand());
+            case Expr.ColumnRef c -> c.table() == null;
+            default -> false;
+        };
+    }
+
+    /** Fails as SQLite does when a view the rename must rewrite does not compile. */
+    private static void checkView(String view, Stmt.CreateView create, String viewSql, Schema schema,
+            FunctionRegistry functions) {
+        try {
+            ProgramBuilder scratch = new ProgramBuilder();
+            SelectCompiler.generateInto(scratch, functions, create.select(), viewSql, schema, (first, count) -> { },
+                    scratch.newLabel(), null);
+        } catch (Unsupported e) {
+            throw e;
+        } catch (TursoException e) {
+            throw new TursoException(ResultCode.ERROR, "error in view " + view + ": " + e.getMessage());
+        }
+    }
+
+    /** {@code sql} with each of {@code names} (tokens of it) replaced by what {@code replacement} gives. */
+    private static String apply(String sql, List<Name> names, java.util.function.Function<Name, String> replacement) {
+        List<Edit> edits = new ArrayList<>();
+        for (Name n : names) {
+            if (n.span().start() >= 0 && edits.stream().noneMatch(e -> e.start() == n.span().start())) {
+                edits.add(new Edit(n.span().start(), n.span().end(), replacement.apply(n)));
+            }
+        }
+        edits.sort(Comparator.comparingInt(Edit::start).reversed());
+        StringBuilder s = new StringBuilder(sql);
+        for (Edit e : edits) {
+            s.replace(e.start(), e.end(), e.text());
+        }
+        return s.toString();
+    }
+
+    private static String quoted(String name) {
+        return "\"" + name.replace("\"", "\"\"") + "\"";
+    }
+}

@@ -1,0 +1,110 @@
+/*
+ * The rows an UPDATE ... FROM changes (lang_update.html#upfrom): the target
+ * table joined to the FROM clause under the WHERE, run as a SELECT of the
+ * target's rowid and the SET expressions, whose rows are gathered before any
+ * change is made. A target row the join meets several times is updated once,
+ * with the first of its joined rows, as SQLite leaves the choice open.
+ */
+package turso.planner;
+
+import java.util.ArrayList;
+import java.util.List;
+import turso.api.spi.Collation;
+import turso.parser.ast.Expr;
+import turso.parser.ast.FromClause;
+import turso.parser.ast.ResultColumn;
+import turso.parser.ast.Select;
+import turso.parser.ast.SelectCore;
+import turso.parser.ast.Stmt;
+import turso.vm.FunctionRegistry;
+import turso.vm.Op;
+import turso.vm.ProgramBuilder;
+import turso.vm.SortOrder;
+
+final class UpdateFrom {
+    private final ProgramBuilder b;
+    private final Select select;
+    private final int rows;
+    private final int seen;
+    /** Per table column, the result column of the SELECT holding its new value, or -1 (unchanged). */
+    private final int[] slots;
+    private final int rowidSlot;
+
+    /**
+     * The join of {@code update}'s target (known as {@code name}) with its
+     * FROM clause; {@code newValue} and {@code newRowid} are the SET
+     * expressions by table column (null where unchanged).
+     */
+    UpdateFrom(ProgramBuilder b, Stmt.Update update, String name, Expr[] newValue, Expr newRowid) {
+        if (!update.orderBy().isEmpty() || update.limit() != null) {
+            throw Unsupported.feature("UPDATE ... FROM with ORDER BY / LIMIT");
+        }
+        this.b = b;
+        List<Expr> selected = new ArrayList<>();
+        selected.add(Synthetic.column(name, "rowid"));
+        slots = new int[newValue.length];
+        for (int j = 0; j < newValue.length; j++) {
+            slots[j] = newValue[j] == null ? -1 : selected.size();
+            if (newValue[j] != null) {
+                selected.add(newValue[j]);
+            }
+        }
+        rowidSlot = newRowid == null ? -1 : selected.size();
+        if (newRowid != null) {
+            selected.add(newRowid);
+        }
+        List<ResultColumn> columns = selected.stream()
+                .<ResultColumn>map(e -> new ResultColumn.Single(e, null, Synthetic.NO_SPAN)).toList();
+        List<FromClause.Joined> items = new ArrayList<>();
+        items.add(new FromClause.Joined(null, new FromClause.TableRef(update.table(), update.alias(),
+                update.indexed(), Synthetic.NO_SPAN), null));
+        List<FromClause.Joined> from = update.from().items();
+        for (int k = 0; k < from.size(); k++) {
+            FromClause.Joined j = from.get(k);
+            items.add(k == 0 ? new FromClause.Joined(new FromClause.JoinOperator(false, FromClause.JoinType.COMMA),
+                    j.source(), j.constraint()) : j);
+        }
+        this.select = new Select(null, new SelectCore.Simple(false, columns, new FromClause(items, Synthetic.NO_SPAN),
+                update.where(), List.of(), null, List.of(), Synthetic.NO_SPAN), List.of(), List.of(), null,
+                Synthetic.NO_SPAN);
+        this.rows = b.newCursor();
+        this.seen = b.newCursor();
+    }
+
+    /** Runs the join, keeping its rows in the order they come. */
+    void gather(FunctionRegistry functions, Schema schema, String sql) {
+        b.emit(Op.SORTER_OPEN, rows, 0, 0, new SortOrder(new Collation[0], new boolean[0], new boolean[0]), 0);
+        int selected = b.newLabel();
+        SelectCompiler.generateInto(b, functions, select, sql, schema,
+                (first, count) -> b.emit(Op.SORTER_INSERT, rows, first, count), selected, null);
+        b.resolve(selected);
+    }
+
+    /** Starts reading the kept rows (jumping to {@code done} when there are none); returns where each row's code starts. */
+    int sort(int done) {
+        b.emit(Op.SORTER_SORT, rows, done, 0);
+        return b.currentAddress();
+    }
+
+    /** The current row's target rowid into {@code rowid}; a target row met before jumps to {@code next}. */
+    void read(int rowid, int next, FunctionRegistry functions) {
+        b.emit(Op.SORTER_COLUMN, rows, 0, rowid);
+        b.emit(Op.DISTINCT, seen, next, rowid, new SortOrder(new Collation[] {functions.collation("BINARY")},
+                new boolean[] {false}, new boolean[] {true}), 0);
+    }
+
+    /** The new value of table column {@code column} (one the SET changes) into {@code target}. */
+    void valueInto(int column, int target) {
+        b.emit(Op.SORTER_COLUMN, rows, slots[column], target);
+    }
+
+    /** The new rowid (when the SET changes it) into {@code target}. */
+    void rowidInto(int target) {
+        b.emit(Op.SORTER_COLUMN, rows, rowidSlot, target);
+    }
+
+    /** Moves to the next kept row, whose code starts at {@code each}. */
+    void next(int each) {
+        b.emit(Op.SORTER_NEXT, rows, each, 0);
+    }
+}
