@@ -72,7 +72,12 @@ class QueryDifferentialTest {
                 DROP TABLE v;
                 DROP VIEW nosuch;
                 DROP VIEW v;
-                SELECT * FROM v
+                SELECT * FROM v;
+                WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 5)
+                    INSERT INTO u SELECT i * 100, 'n' || i FROM n;
+                WITH big AS (SELECT x FROM u WHERE x > 300) DELETE FROM u WHERE x IN big;
+                WITH m(v) AS (SELECT max(x) FROM u) UPDATE u SET y = upper(y) WHERE x = (SELECT v FROM m);
+                SELECT * FROM u ORDER BY x, y
                 """,
                 """
                 WITH c AS (SELECT a FROM t WHERE a > 1) SELECT * FROM c ORDER BY 1;

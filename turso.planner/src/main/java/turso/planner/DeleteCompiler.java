@@ -23,7 +23,7 @@ final class DeleteCompiler {
 
     static Program compile(Stmt.Delete delete, String sql, Schema schema, FunctionRegistry functions) {
         if (delete.with() != null) {
-            throw Unsupported.feature("WITH");
+            schema = SelectCompiler.withTables(schema, delete.with());
         }
         if (delete.indexed() != null && delete.indexed().index() != null) {
             throw Unsupported.feature("INDEXED BY");

@@ -38,7 +38,7 @@ final class InsertCompiler {
 
     static Program compile(Stmt.Insert insert, String sql, Schema schema, FunctionRegistry functions) {
         if (insert.with() != null) {
-            throw Unsupported.feature("WITH");
+            schema = SelectCompiler.withTables(schema, insert.with());
         }
         Table table = Tables.find(schema, insert.table());
         table.checkWritable();

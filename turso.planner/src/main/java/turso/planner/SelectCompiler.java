@@ -108,12 +108,7 @@ final class SelectCompiler {
     private void generate(Select select, String sql, Schema schema, RowSink sink, int done) {
         this.sink = sink;
         if (select.with() != null) {
-            for (turso.parser.ast.With.Cte cte : select.with().ctes()) {
-                String cteName = cte.name().value();
-                schema = schema.with(new View(cteName, cte.columns().isEmpty() ? null
-                        : cte.columns().stream().map(Name::value).toList(), cte.select(),
-                        select.with().recursive() && reads(cte.select(), cteName), -1, null));
-            }
+            schema = withTables(schema, select.with());
             exprs.setContext(schema, sql, exprs.outerForSubqueries());
             select = new Select(null, select.first(), select.compounds(), select.orderBy(), select.limit(), select.span());
         }
@@ -1051,6 +1046,17 @@ final class SelectCompiler {
             columns.add(new Column(unique, c.declaredType(), c.affinity(), c.collation(), false, null));
         }
         return columns;
+    }
+
+    /** {@code schema} where the tables of a WITH clause hide what has their names, each seeing those before it. */
+    static Schema withTables(Schema schema, turso.parser.ast.With with) {
+        for (turso.parser.ast.With.Cte cte : with.ctes()) {
+            String cteName = cte.name().value();
+            schema = schema.with(new View(cteName, cte.columns().isEmpty() ? null
+                    : cte.columns().stream().map(Name::value).toList(), cte.select(),
+                    with.recursive() && reads(cte.select(), cteName), -1, null));
+        }
+        return schema;
     }
 
     /** Whether {@code select} names table {@code name} in a FROM clause, its subqueries' included. */

@@ -34,7 +34,7 @@ final class UpdateCompiler {
 
     static Program compile(Stmt.Update update, String sql, Schema schema, FunctionRegistry functions) {
         if (update.with() != null) {
-            throw Unsupported.feature("WITH");
+            schema = SelectCompiler.withTables(schema, update.with());
         }
         if (update.indexed() != null && update.indexed().index() != null) {
             throw Unsupported.feature("INDEXED BY");
