@@ -28,25 +28,13 @@ final class CreateTableCompiler {
             throw Unsupported.feature("TEMP tables");
         }
         String name = create.name().name().value();
-        if (create.name().schema() != null && !create.name().schema().is("main")) {
-            throw new TursoException(ResultCode.ERROR, "unknown database " + create.name().schema().value());
-        }
         ProgramBuilder b = new ProgramBuilder();
         b.markWrites();
         int init = b.emit(Op.INIT, 0, 0, 0);
         b.setJump(init, b.currentAddress());
-        String existing = schema.kindOf(name);
-        if (existing != null && !existing.equals("trigger")) {
-            if (create.ifNotExists()) {
-                b.emit(Op.HALT, 0, 0, 0);
-                return b.build();
-            }
-            throw new TursoException(ResultCode.ERROR, existing.equals("index")
-                    ? "there is already an index named " + name
-                    : existing + " " + name + " already exists", create.name().span().start(), null);
-        }
-        if (name.regionMatches(true, 0, "sqlite_", 0, 7)) {
-            throw new TursoException(ResultCode.ERROR, "object name reserved for internal use: " + name);
+        if (!NewObjects.mayCreate(create.name(), create.ifNotExists(), schema)) {
+            b.emit(Op.HALT, 0, 0, 0);
+            return b.build();
         }
         Table table = TableDefinition.of(create, sql, 0);
         validateChecks(table, functions);

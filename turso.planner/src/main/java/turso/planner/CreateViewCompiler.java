@@ -6,8 +6,6 @@
  */
 package turso.planner;
 
-import turso.api.ResultCode;
-import turso.api.TursoException;
 import turso.parser.ast.Stmt;
 import turso.vm.Op;
 import turso.vm.Program;
@@ -22,25 +20,13 @@ final class CreateViewCompiler {
             throw Unsupported.feature("TEMP views");
         }
         String name = create.name().name().value();
-        if (create.name().schema() != null && !create.name().schema().is("main")) {
-            throw new TursoException(ResultCode.ERROR, "unknown database " + create.name().schema().value());
-        }
         ProgramBuilder b = new ProgramBuilder();
         b.markWrites();
         int init = b.emit(Op.INIT, 0, 0, 0);
         b.setJump(init, b.currentAddress());
-        String existing = schema.kindOf(name);
-        if (existing != null && !existing.equals("trigger")) {
-            if (create.ifNotExists()) {
-                b.emit(Op.HALT, 0, 0, 0);
-                return b.build();
-            }
-            throw new TursoException(ResultCode.ERROR, existing.equals("index")
-                    ? "there is already an index named " + name
-                    : existing + " " + name + " already exists", create.name().span().start(), null);
-        }
-        if (name.regionMatches(true, 0, "sqlite_", 0, 7)) {
-            throw new TursoException(ResultCode.ERROR, "object name reserved for internal use: " + name);
+        if (!NewObjects.mayCreate(create.name(), create.ifNotExists(), schema)) {
+            b.emit(Op.HALT, 0, 0, 0);
+            return b.build();
         }
         String stored = "CREATE VIEW " + sql.substring(create.name().name().span().start(), create.span().end());
         int root = b.newRegister();
