@@ -3,7 +3,10 @@
  * the interface the VM drives: first/last/next/prev, seek with =, <, <=, >,
  * >=, reading the current entry without copying it when it has no overflow,
  * insert and delete. The cursor keeps the path from the root as page
- * numbers and child indexes and pins only the page it stands on. In an index
+ * numbers and child indexes and pins only the page it stands on; it keeps
+ * the Nodes of that path too, so a scan does not look up its page in the
+ * cache for every row, and drops them as soon as the pager's generation says
+ * a page may have changed or left the cache. In an index
  * tree entries live in interior pages too, so the cursor may stand on an
  * interior cell. After an insert or delete the cursor remembers the key and
  * re-seeks lazily: next() after delete() moves to the entry that followed
@@ -28,6 +31,8 @@ public final class BTreeCursor implements AutoCloseable {
     private final KeyInfo keyInfo;
     private final int[] pages = new int[BTree.MAX_PATH + 1];
     private final int[] idx = new int[BTree.MAX_PATH + 1];
+    private final Node[] nodes = new Node[BTree.MAX_PATH + 1];
+    private long nodesGeneration = -1;
     private int depth;
     private State state = State.INVALID;
     private Page pinned;
@@ -80,7 +85,7 @@ public final class BTreeCursor implements AutoCloseable {
         if (state != State.VALID) {
             return false;
         }
-        Node n = tree.node(pages[depth]);
+        Node n = pathNode(depth);
         if (!n.isLeaf()) {
             idx[depth]++;
             descendFrom(depth + 1, n.child(idx[depth]), true);
@@ -98,7 +103,7 @@ public final class BTreeCursor implements AutoCloseable {
         if (state != State.VALID) {
             return false;
         }
-        Node n = tree.node(pages[depth]);
+        Node n = pathNode(depth);
         if (!n.isLeaf()) {
             descendFrom(depth + 1, n.child(idx[depth]), false);
             return settle(false);
@@ -115,8 +120,7 @@ public final class BTreeCursor implements AutoCloseable {
             if (d > PageFormat.MAX_DEPTH) {
                 throw Corrupt.at("b-tree deeper than " + PageFormat.MAX_DEPTH);
             }
-            Node n = node(p);
-            pages[d] = p;
+            Node n = load(d, p);
             if (n.isLeaf()) {
                 idx[d] = leftmost ? 0 : n.cellCount() - 1;
                 depth = d;
@@ -140,7 +144,7 @@ public final class BTreeCursor implements AutoCloseable {
             if (++guard > 4L * (tree.pager.pageCount() + 2)) {
                 throw Corrupt.at("b-tree cycle");
             }
-            Node n = tree.node(pages[depth]);
+            Node n = pathNode(depth);
             int cells = n.cellCount();
             if (n.isLeaf()) {
                 if (idx[depth] >= 0 && idx[depth] < cells) {
@@ -153,7 +157,7 @@ public final class BTreeCursor implements AutoCloseable {
                 return eof();
             }
             depth--;
-            Node parent = tree.node(pages[depth]);
+            Node parent = pathNode(depth);
             int c = idx[depth];
             int pc = parent.cellCount();
             if (forward) {
@@ -209,6 +213,37 @@ public final class BTreeCursor implements AutoCloseable {
         return n;
     }
 
+    /** Puts page {@code pgno} at level {@code d} of the path and returns its node. */
+    private Node load(int d, int pgno) {
+        keepNodes();
+        Node n = nodes[d];
+        if (n == null || n.page.pgno != pgno) {
+            n = node(pgno);
+            nodes[d] = n;
+        }
+        pages[d] = pgno;
+        return n;
+    }
+
+    /** The node of level {@code d} of the path: the one kept while the pager's generation stands, else looked up again. */
+    private Node pathNode(int d) {
+        keepNodes();
+        Node n = nodes[d];
+        if (n == null || n.page.pgno != pages[d]) {
+            n = node(pages[d]);
+            nodes[d] = n;
+        }
+        return n;
+    }
+
+    private void keepNodes() {
+        long g = tree.pager.generation();
+        if (g != nodesGeneration) {
+            Arrays.fill(nodes, null);
+            nodesGeneration = g;
+        }
+    }
+
     // ---- seeking ----
 
     /** How a sought key orders against cell {@code i} of node {@code n}: negative when the cell sorts before it. */
@@ -228,8 +263,7 @@ public final class BTreeCursor implements AutoCloseable {
             if (d > PageFormat.MAX_DEPTH) {
                 throw Corrupt.at("b-tree deeper than " + PageFormat.MAX_DEPTH);
             }
-            Node n = node(p);
-            pages[d] = p;
+            Node n = load(d, p);
             int lo = 0;
             int hi = n.cellCount();
             while (lo < hi) {
@@ -269,8 +303,8 @@ public final class BTreeCursor implements AutoCloseable {
 
     private int compareCell(Node n, int i, Record key) {
         CellInfo c = n.cell(i);
-        MemorySegment payload = tree.payload(n, c, 0);
         if (c.overflow() != 0) {
+            MemorySegment payload = tree.payload(n, c, 0);
             probe.resetPrefix(payload, 0, (int) payload.byteSize(), c.payloadSize());
             long need;
             try {
@@ -285,7 +319,7 @@ public final class BTreeCursor implements AutoCloseable {
             }
             probe.resetPrefix(payload, 0, (int) payload.byteSize(), c.payloadSize());
         } else {
-            probe.reset(payload, 0, (int) payload.byteSize());
+            probe.reset(n.d, c.localOffset(), c.localSize());
         }
         return RecordComparator.compare(probe, key, keyInfo);
     }
@@ -313,7 +347,7 @@ public final class BTreeCursor implements AutoCloseable {
         requireTable(true);
         restore();
         requireValid();
-        return tree.node(pages[depth]).rowid(idx[depth]);
+        return pathNode(depth).rowid(idx[depth]);
     }
 
     /** The current entry's record (a table row, or an index key), decoded lazily; valid until the cursor moves. */
@@ -321,10 +355,14 @@ public final class BTreeCursor implements AutoCloseable {
         restore();
         requireValid();
         if (!recordLoaded) {
-            Node n = tree.node(pages[depth]);
+            Node n = pathNode(depth);
             CellInfo c = n.cell(idx[depth]);
-            MemorySegment payload = tree.payload(n, c);
-            record.reset(payload, 0, (int) payload.byteSize());
+            if (c.overflow() == 0) {
+                record.reset(n.d, c.localOffset(), c.localSize());
+            } else {
+                MemorySegment payload = tree.payload(n, c);
+                record.reset(payload, 0, (int) payload.byteSize());
+            }
             recordLoaded = true;
         }
         return record;

@@ -105,7 +105,7 @@ final class Node {
         if (type == PageFormat.TABLE_INTERIOR) {
             return Varint.read(d, off + 4, usable);
         }
-        int n = Varint.lengthAt(d, off, usable);
+        int n = d.get(ValueLayout.JAVA_BYTE, off) >= 0 ? 1 : Varint.lengthAt(d, off, usable);
         return Varint.read(d, off + n, usable);
     }
 

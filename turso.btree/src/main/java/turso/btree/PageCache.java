@@ -4,6 +4,11 @@
  * direct I/O) that evicted pages return to. Only clean pages are evicted,
  * not pinned by a cursor, and only when the pager says it is safe (between
  * cursor operations), so a page reference is valid for a whole operation.
+ * The generation counts every event that can invalidate a Node a cursor
+ * keeps across operations: a page leaving the cache (its buffer goes back to
+ * the pool) or, counted by the pager, a page about to change. Pages made
+ * dirty are also listed, so a commit does not walk the whole cache to find
+ * the few a small transaction changed.
  */
 package turso.btree;
 
@@ -20,13 +25,16 @@ final class PageCache implements AutoCloseable {
     private final int pageSize;
     private final IntObjectHashMap<Page> pages = new IntObjectHashMap<>();
     private final ArrayDeque<MemorySegment> pool = new ArrayDeque<>();
+    private final ArrayList<Page> dirty = new ArrayList<>();
     private Page newest;
     private Page oldest;
     private int capacity;
+    long generation;
 
-    PageCache(int pageSize, int capacity) {
+    PageCache(int pageSize, int capacity, long generation) {
         this.pageSize = pageSize;
         this.capacity = Math.max(capacity, 10);
+        this.generation = generation;
     }
 
     void setCapacity(int capacity) {
@@ -56,6 +64,8 @@ final class PageCache implements AutoCloseable {
 
     void remove(Page p) {
         if (pages.remove(p.pgno) != null) {
+            generation++;
+            p.dirty = false;
             unlink(p);
             pool.addFirst(p.data);
         }
@@ -73,14 +83,29 @@ final class PageCache implements AutoCloseable {
         }
     }
 
+    /** Marks {@code p} (a page of this cache) as differing from the file. */
+    void markDirty(Page p) {
+        if (!p.dirty) {
+            p.dirty = true;
+            dirty.add(p);
+        }
+    }
+
+    /**
+     * The dirty pages in page-number order. The list forgets pages cleaned
+     * or removed since, and lists once a page cleaned and made dirty again.
+     */
     List<Page> dirtyPages() {
-        List<Page> out = new ArrayList<>();
-        for (Page p : pages.values()) {
-            if (p.dirty) {
+        dirty.removeIf(p -> !p.dirty || pages.get(p.pgno) != p);
+        dirty.sort((a, b) -> Integer.compare(a.pgno, b.pgno));
+        List<Page> out = new ArrayList<>(dirty.size());
+        for (Page p : dirty) {
+            if (out.isEmpty() || out.getLast() != p) {
                 out.add(p);
             }
         }
-        out.sort((a, b) -> Integer.compare(a.pgno, b.pgno));
+        dirty.clear();
+        dirty.addAll(out);
         return out;
     }
 
@@ -88,6 +113,7 @@ final class PageCache implements AutoCloseable {
         for (Page p : new ArrayList<>(pages.values())) {
             remove(p);
         }
+        dirty.clear();
     }
 
     private void linkNewest(Page p) {
@@ -120,6 +146,7 @@ final class PageCache implements AutoCloseable {
     @Override
     public void close() {
         pages.clear();
+        dirty.clear();
         pool.clear();
         newest = null;
         oldest = null;

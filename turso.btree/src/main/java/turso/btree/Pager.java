@@ -49,6 +49,7 @@ final class Pager implements AutoCloseable {
     private int cacheCapacity;
 
     private PageCache cache;
+    private long retiredGeneration;
     private int pageSize;
     private int usableSize;
     private int dbSize;
@@ -266,6 +267,7 @@ final class Pager implements AutoCloseable {
         if (state != State.NONE) {
             return;
         }
+        invalidateNodes();
         if (!file.lock(LockLevel.SHARED)) {
             throw new TursoException(ResultCode.BUSY);
         }
@@ -273,7 +275,9 @@ final class Pager implements AutoCloseable {
             if (wal == null) {
                 recoverHotJournal();
             }
-            loadHeader();
+            if (wal == null || !beginWalReadOnSameSnapshot()) {
+                loadHeader();
+            }
             state = State.READ;
         } catch (RuntimeException e) {
             if (wal != null) {
@@ -283,6 +287,27 @@ final class Pager implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /**
+     * As SQLite in WAL mode: a read transaction on the snapshot this
+     * connection last saw keeps the cache, the database size and what the
+     * header said, reading nothing from the database file. The file's SHARED
+     * lock, held since the WAL was joined, keeps other connections from
+     * leaving WAL mode; any commit or WAL restart changes the wal-index
+     * header. Returns false (cache cleared, no read transaction) when the
+     * snapshot changed: the header must be read again.
+     */
+    private boolean beginWalReadOnSameSnapshot() {
+        if (wal.beginRead()) {
+            wal.endRead();
+            cache.clear();
+            return false;
+        }
+        if (wal.dbSize() > 0) {
+            dbSize = wal.dbSize();
+        }
+        return true;
     }
 
     private void loadHeader() {
@@ -308,6 +333,7 @@ final class Pager implements AutoCloseable {
             int reserved = Bytes.u8(h, DatabaseHeader.RESERVED);
             if (ps != pageSize || ps - reserved != usableSize) {
                 if (cache != null) {
+                    retiredGeneration = cache.generation + 1;
                     cache.close();
                     cache = null;
                 }
@@ -368,7 +394,7 @@ final class Pager implements AutoCloseable {
         pageSize = ps;
         usableSize = ps - reserved;
         if (cache == null) {
-            cache = new PageCache(ps, cacheCapacity);
+            cache = new PageCache(ps, cacheCapacity, retiredGeneration);
         }
     }
 
@@ -476,7 +502,7 @@ final class Pager implements AutoCloseable {
             DatabaseHeader.initialize(one.data, pageSize, pageSize - usableSize);
             Bytes.put8(one.data, DatabaseHeader.SIZE, PageFormat.TABLE_LEAF);
             Bytes.put16(one.data, DatabaseHeader.SIZE + 5, usableSize == 65536 ? 0 : usableSize);
-            one.dirty = true;
+            cache.markDirty(one);
             dbSize = 1;
         }
     }
@@ -510,6 +536,7 @@ final class Pager implements AutoCloseable {
         if (state != State.WRITE) {
             throw new TursoException(ResultCode.MISUSE, "cannot write outside a write transaction");
         }
+        invalidateNodes();
         if (!savepoints.isEmpty()) {
             Savepoint top = savepoints.getLast();
             if (p.pgno <= top.dbSize() && !top.images().containsKey(p.pgno)) {
@@ -520,7 +547,7 @@ final class Pager implements AutoCloseable {
             if (wal == null && p.pgno <= origDbSize && !originals.containsKey(p.pgno) && journalMode != JournalMode.OFF) {
                 originals.put(p.pgno, p.data.toArray(ValueLayout.JAVA_BYTE));
             }
-            p.dirty = true;
+            cache.markDirty(p);
         }
     }
 
@@ -552,6 +579,7 @@ final class Pager implements AutoCloseable {
     /** Undoes every change made since savepoint {@code depth} opened; the savepoint stays open. */
     void rollbackToSavepoint(int depth) {
         checkSavepoint(depth);
+        invalidateNodes();
         for (int i = savepoints.size() - 1; i >= depth - 1; i--) {
             Savepoint sp = savepoints.get(i);
             sp.images().forEachKeyValue((pgno, image) -> {
@@ -597,6 +625,20 @@ final class Pager implements AutoCloseable {
         write(p);
         p.data.fill((byte) 0);
         return p;
+    }
+
+    /**
+     * A number that changes whenever a page could have changed or left the
+     * cache: a cursor may keep the Nodes of its path while it stays the same.
+     */
+    long generation() {
+        return cache == null ? -1 : cache.generation;
+    }
+
+    private void invalidateNodes() {
+        if (cache != null) {
+            cache.generation++;
+        }
     }
 
     /** Evicts clean pages beyond the cache size; called between operations, when no page is in use. */
@@ -724,6 +766,7 @@ final class Pager implements AutoCloseable {
     }
 
     private void endTransaction() {
+        invalidateNodes();
         savepoints.clear();
         if (wal != null) {
             wal.endWrite();

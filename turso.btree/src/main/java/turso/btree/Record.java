@@ -193,8 +193,13 @@ public final class Record {
         long body = headerSize;
         int n = 0;
         while (p < headerEnd) {
-            long t = Varint.read(segment, p, headerEnd);
-            p += Varint.lengthAt(segment, p, headerEnd);
+            long t = segment.get(ValueLayout.JAVA_BYTE, p);
+            if (t >= 0) {
+                p++;
+            } else {
+                t = Varint.read(segment, p, headerEnd);
+                p += Varint.lengthAt(segment, p, headerEnd);
+            }
             if (t == 10 || t == 11) {
                 throw Corrupt.at("reserved serial type " + t);
             }

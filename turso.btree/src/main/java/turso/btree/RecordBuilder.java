@@ -3,7 +3,10 @@
  * header of serial types, then the body. Integers take the smallest serial
  * type that holds them (0 and 1 as the constant types of schema format 4),
  * as SQLite writes them, so files written here are byte-for-byte what SQLite
- * would write. A builder is reusable after build() via clear().
+ * would write. A builder is reusable after build() via clear(). Text and
+ * blobs may be added as a range of a caller's array, which must not change
+ * before build; writeTo() encodes into a caller's buffer, so a key built for
+ * every seek allocates nothing.
  */
 package turso.btree;
 
@@ -43,6 +46,16 @@ public final class RecordBuilder {
         return add(13 + 2L * utf8.length, 0, utf8);
     }
 
+    /** Adds the text of {@code utf8[start .. start+length)} without copying it. */
+    public RecordBuilder addText(byte[] utf8, int start, int length) {
+        return add(13 + 2L * length, start, utf8);
+    }
+
+    /** Adds the blob {@code blob[start .. start+length)} without copying it. */
+    public RecordBuilder addBlob(byte[] blob, int start, int length) {
+        return add(12 + 2L * length, start, blob);
+    }
+
     public RecordBuilder addText(String s) {
         return addText(s.getBytes(StandardCharsets.UTF_8));
     }
@@ -61,6 +74,7 @@ public final class RecordBuilder {
         };
     }
 
+    /** For text and blobs {@code value} is where the bytes start in {@code data}. */
     private RecordBuilder add(long type, long value, byte[] data) {
         if (n == types.length) {
             types = Arrays.copyOf(types, n * 2);
@@ -76,6 +90,13 @@ public final class RecordBuilder {
 
     /** The encoded record. */
     public byte[] build() {
+        byte[] out = new byte[size()];
+        writeTo(out);
+        return out;
+    }
+
+    /** The size of the encoded record. */
+    public int size() {
         int typesLen = 0;
         long bodyLen = 0;
         for (int i = 0; i < n; i++) {
@@ -91,16 +112,29 @@ public final class RecordBuilder {
         if (total > Integer.MAX_VALUE - 16) {
             throw new turso.api.TursoException(turso.api.ResultCode.TOOBIG);
         }
-        byte[] out = new byte[(int) total];
-        int p = Varint.write(out, 0, headerLen);
+        return (int) total;
+    }
+
+    /** Encodes the record at the start of {@code out}, which holds at least {@link #size()} bytes. */
+    public void writeTo(byte[] out) {
+        int typesLen = 0;
+        for (int i = 0; i < n; i++) {
+            typesLen += Varint.length(types[i]);
+        }
+        int varintLen = 1;
+        while (Varint.length(typesLen + varintLen) > varintLen) {
+            varintLen++;
+        }
+        int p = Varint.write(out, 0, typesLen + varintLen);
         for (int i = 0; i < n; i++) {
             p += Varint.write(out, p, types[i]);
         }
         for (int i = 0; i < n; i++) {
             long t = types[i];
             if (t >= 12) {
-                System.arraycopy(bytes[i], 0, out, p, bytes[i].length);
-                p += bytes[i].length;
+                int len = SerialTypes.size(t);
+                System.arraycopy(bytes[i], (int) ints[i], out, p, len);
+                p += len;
             } else if (t == 7) {
                 writeBigEndian(out, p, ints[i], 8);
                 p += 8;
@@ -110,7 +144,6 @@ public final class RecordBuilder {
                 p += len;
             }
         }
-        return out;
     }
 
     private static void writeBigEndian(byte[] out, int p, long v, int len) {

@@ -3,7 +3,10 @@
  * next() lands on the entry after the deleted one, in tables and in index
  * trees whose entries sit in interior pages too), reading a deleted entry
  * is refused rather than silently reading a neighbour, and backward scans
- * see exactly the forward order reversed.
+ * see exactly the forward order reversed. A cursor keeps the nodes of its
+ * path between operations: it must drop them when another cursor's writes
+ * change a page (a root leaf that splits becomes an interior page) and when
+ * the cache evicts pages under it.
  */
 package turso.btree;
 
@@ -64,6 +67,70 @@ class CursorTest {
                 assertEquals(forward, backward);
             }
             assertEquals(List.of("ok"), s.integrityCheck(new int[] {root, iroot}, 10));
+            s.commit();
+        }
+    }
+
+    @Test
+    void cursorSeesItsRootSplitByAnotherCursor() {
+        try (Storage s = Storage.openMemory(StorageOptions.DEFAULT.withPageSize(512))) {
+            s.beginWrite();
+            int root = s.createTable();
+            try (BTreeCursor reader = s.openTableCursor(root); BTreeCursor writer = s.openTableCursor(root)) {
+                writer.insert(500, Rows.record(new Value.Int(500)));
+                assertTrue(reader.first());
+                assertEquals(500, reader.rowid());
+                for (long k = 1000; k >= 1; k--) {
+                    if (k != 500) {
+                        writer.insert(k, Rows.record(new Value.Int(k * 7), new Value.Text("y".repeat((int) (k % 30)))));
+                    }
+                }
+                assertTrue(reader.first());
+                assertEquals(1, reader.rowid());
+                long expected = 1;
+                for (boolean ok = true; ok; ok = reader.next()) {
+                    assertEquals(expected, reader.rowid());
+                    assertEquals(expected == 500 ? 500 : expected * 7, reader.record().getLong(0));
+                    expected++;
+                }
+                assertEquals(1001, expected);
+                assertTrue(reader.seek(777, SeekOp.EQ));
+                assertEquals(777 * 7, reader.record().getLong(0));
+            }
+            s.commit();
+        }
+    }
+
+    @Test
+    void interleavedScansInATinyCacheReadEveryRow() {
+        try (Storage s = Storage.openMemory(StorageOptions.DEFAULT.withPageSize(512).withCacheSize(10))) {
+            s.beginWrite();
+            int a = s.createTable();
+            int b = s.createTable();
+            try (BTreeCursor ta = s.openTableCursor(a); BTreeCursor tb = s.openTableCursor(b)) {
+                for (long k = 1; k <= 3000; k++) {
+                    ta.insert(k, Rows.record(new Value.Int(k), new Value.Text("a".repeat((int) (k % 50)))));
+                    tb.insert(k, Rows.record(new Value.Int(-k), new Value.Text("b".repeat((int) (k % 50)))));
+                }
+            }
+            s.commit();
+            s.beginRead();
+            try (BTreeCursor ta = s.openTableCursor(a); BTreeCursor tb = s.openTableCursor(b)) {
+                boolean okA = ta.first();
+                boolean okB = tb.last();
+                long k = 1;
+                while (okA && okB) {
+                    assertEquals(k, ta.rowid());
+                    assertEquals(k, ta.record().getLong(0));
+                    assertEquals(k % 50, ta.record().getBytes(1).length);
+                    assertEquals(3001 - k, tb.rowid());
+                    assertEquals(-(3001 - k), tb.record().getLong(0));
+                    okA = ta.next();
+                    okB = tb.prev();
+                    k++;
+                }
+                assertEquals(3001, k);
+            }
             s.commit();
         }
     }

@@ -7,6 +7,7 @@
  */
 package turso.vm;
 
+import java.lang.foreign.MemorySegment;
 import turso.api.DataType;
 import turso.api.ResultCode;
 import turso.api.TursoException;
@@ -81,6 +82,10 @@ public final class Vm implements FunctionContext {
     /** The rows of a PRAGMA not returned yet, numbered like cursors. */
     private final java.util.Iterator<?>[] pragmaRows;
     private final RecordBuilder recordBuilder = new RecordBuilder();
+    /** The key of the seek or comparison being done, rebuilt in place each time (never kept past the operation). */
+    private final Record keyRecord = new Record();
+    private byte[] keyBuffer = new byte[64];
+    private MemorySegment keySegment = MemorySegment.ofArray(keyBuffer);
     private final ValueComparator comparator = new ValueComparator();
     private final RegisterArguments arguments = new RegisterArguments();
     private final RegisterResult result = new RegisterResult();
@@ -636,7 +641,15 @@ public final class Vm implements FunctionContext {
 
     /** The index key (or key prefix) r[first] .. r[first+count-1] as a record. */
     private Record key(int first, int count) {
-        return Record.of(makeRecord(registers, first, count));
+        fillRecordBuilder(registers, first, count);
+        int size = recordBuilder.size();
+        if (size > keyBuffer.length) {
+            keyBuffer = new byte[Math.max(size, 2 * keyBuffer.length)];
+            keySegment = MemorySegment.ofArray(keyBuffer);
+        }
+        recordBuilder.writeTo(keyBuffer);
+        keyRecord.reset(keySegment, 0, size);
+        return keyRecord;
     }
 
     /** SEEK_GE .. SEEK_LT on cursor {@code c}: whether it found an entry. */
@@ -675,6 +688,11 @@ public final class Vm implements FunctionContext {
     }
 
     private byte[] makeRecord(Register[] r, int first, int count) {
+        fillRecordBuilder(r, first, count);
+        return recordBuilder.build();
+    }
+
+    private void fillRecordBuilder(Register[] r, int first, int count) {
         RecordBuilder b = recordBuilder.clear();
         for (int k = first; k < first + count; k++) {
             Register v = r[k];
@@ -682,11 +700,10 @@ public final class Vm implements FunctionContext {
                 case NULL -> b.addNull();
                 case INTEGER -> b.addLong(v.longValue());
                 case REAL -> b.addDouble(v.doubleValue());
-                case TEXT -> b.addText(java.util.Arrays.copyOfRange(v.bytes(), v.offset(), v.offset() + v.length()));
-                case BLOB -> b.addBlob(java.util.Arrays.copyOfRange(v.bytes(), v.offset(), v.offset() + v.length()));
+                case TEXT -> b.addText(v.bytes(), v.offset(), v.length());
+                case BLOB -> b.addBlob(v.bytes(), v.offset(), v.length());
             }
         }
-        return b.build();
     }
 
     /** Integer rowids: an integer, or text or a real that holds one exactly, else "datatype mismatch". */
