@@ -4,7 +4,9 @@
  * moves on to the row after the deleted one); or, when WHERE lets a rowid or
  * an index find the rows, or ORDER BY / LIMIT pick them (PickedRows), their
  * rowids gathered first, then each deleted. RETURNING is computed from the
- * deleted row's values after it is gone, as SQLite does.
+ * deleted row's values after it is gone, as SQLite does. With DELETE
+ * triggers the rowids are always gathered first, and the triggers fire
+ * before and after each row is deleted (TriggerCompiler).
  */
 package turso.planner;
 
@@ -27,6 +29,10 @@ final class DeleteCompiler {
         }
         if (delete.indexed() != null && delete.indexed().index() != null) {
             throw Unsupported.feature("INDEXED BY");
+        }
+        Program onView = ViewTriggerCompiler.compile(delete, sql, schema, functions);
+        if (onView != null) {
+            return onView;
         }
         Table table = Tables.find(schema, delete.table());
         table.checkWritable();
@@ -54,11 +60,14 @@ final class DeleteCompiler {
         b.comment(table.name());
         IndexMaintenance indexes = new IndexMaintenance(b, functions, table, cursor);
         indexes.open();
+        TriggerCompiler triggers = TriggerCompiler.forStatement(b, functions, schema, table,
+                Stmt.TriggerEvent.DELETE, java.util.Set.of());
         List<Expr> terms = new ArrayList<>();
         Conjuncts.split(delete.where(), terms);
         ScanLoop scan = new ScanLoop(b, exprs, functions, scope,
                 AccessPaths.choose(scope, terms, exprs, e -> Conjuncts.constant(e, exprs)));
-        if (scan.path() instanceof AccessPath.FullScan && delete.orderBy().isEmpty() && delete.limit() == null) {
+        if (scan.path() instanceof AccessPath.FullScan && delete.orderBy().isEmpty() && delete.limit() == null
+                && triggers == null) {
             b.emit(Op.REWIND, cursor, done, 0);
             int loop = b.currentAddress();
             int next = b.newLabel();
@@ -77,7 +86,7 @@ final class DeleteCompiler {
             b.emit(Op.NEXT, cursor, loop, 0);
         } else {
             PickedRows rowids = new PickedRows(b, exprs, delete.orderBy(), delete.limit(), "DELETE",
-                    PickedRows.onePass(delete.returning(), delete.where(), false));
+                    PickedRows.onePass(delete.returning(), delete.where(), triggers != null));
             rowids.open(done);
             scan.openIndex();
             int gathered = b.newLabel();
@@ -97,13 +106,20 @@ final class DeleteCompiler {
             int rowid = b.newRegister();
             rowids.read(rowid);
             b.emit(Op.SEEK_ROWID, cursor, gone, rowid);
-            if (returning != null) {
+            if (returning != null || triggers != null) {
                 keepRow(b, table, cursor, oldValues, oldRowid);
+            }
+            if (triggers != null && triggers.fires(Stmt.TriggerTime.BEFORE)) {
+                triggers.fire(Stmt.TriggerTime.BEFORE, oldRowid, oldValues, -1, -1, gone);
+                b.emit(Op.SEEK_ROWID, cursor, gone, rowid);
             }
             indexes.deleteKeysOfCurrentRow();
             b.emit(Op.DELETE, cursor, 0, 0, null, Op.COUNT_CHANGE);
             if (returning != null) {
                 returning.row(returned);
+            }
+            if (triggers != null) {
+                triggers.fire(Stmt.TriggerTime.AFTER, oldRowid, oldValues, -1, -1, gone);
             }
             b.resolve(gone);
             rowids.next(each);

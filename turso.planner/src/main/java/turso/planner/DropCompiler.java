@@ -2,8 +2,8 @@
  * Code generation for DROP TABLE: every row of sqlite_schema that belongs to
  * the table (the table's own, its indexes' and its triggers') is deleted and
  * the B-trees they own are freed; then the schema cookie moves on. DROP
- * INDEX does the same for one index. Views have their own DROP VIEW; the rest
- * of DROP comes with those objects.
+ * INDEX does the same for one index. Views have their own DROP VIEW (which
+ * drops their triggers too); DROP TRIGGER is TriggerCompiler's.
  */
 package turso.planner;
 
@@ -35,8 +35,8 @@ final class DropCompiler {
         if (drop.kind() == Stmt.ObjectKind.VIEW) {
             return dropView(b, drop, schema, functions);
         }
-        if (drop.kind() != Stmt.ObjectKind.TABLE) {
-            throw Unsupported.feature("DROP " + drop.kind());
+        if (drop.kind() == Stmt.ObjectKind.TRIGGER) {
+            return TriggerCompiler.drop(drop, schema, functions);
         }
         String kind = schema.kindOf(name);
         boolean mainSchema = drop.name().schema() == null || drop.name().schema().is("main");
@@ -64,7 +64,7 @@ final class DropCompiler {
         return b.build();
     }
 
-    /** DROP VIEW: its sqlite_schema row. */
+    /** DROP VIEW: its sqlite_schema row and its triggers' (their tbl_name is the view's). */
     private static Program dropView(ProgramBuilder b, Stmt.Drop drop, Schema schema, FunctionRegistry functions) {
         String name = drop.name().name().value();
         boolean mainSchema = drop.name().schema() == null || drop.name().schema().is("main");
@@ -80,7 +80,7 @@ final class DropCompiler {
             throw new TursoException(ResultCode.ERROR, "no such view: "
                     + (drop.name().schema() == null ? "" : drop.name().schema().value() + ".") + name);
         }
-        deleteSchemaRows(b, 1, name, functions, () -> { });
+        deleteSchemaRows(b, 2, name, functions, () -> { });
         return b.build();
     }
 

@@ -216,8 +216,7 @@ final class ExprCompiler {
             case Expr.Exists x -> exists(x, target);
             case Expr.Subquery x -> scalarSubquery(x, target);
             case Expr.RowValue x -> throw new TursoException(ResultCode.ERROR, "row value misused");
-            case Expr.Raise x -> throw new TursoException(ResultCode.ERROR,
-                    "RAISE() may only be used within a trigger-program");
+            case Expr.Raise x -> raise(x, target);
         }
     }
 
@@ -286,6 +285,9 @@ final class ExprCompiler {
             }
             return;
         }
+        if (triggerRow(c, target)) {
+            return;
+        }
         if (c.table() == null) {
             String key = column.value().toLowerCase(java.util.Locale.ROOT);
             Expr aliased = aliases.get(key);
@@ -309,6 +311,41 @@ final class ExprCompiler {
         String qualified = (c.schema() == null ? "" : c.schema().value() + ".")
                 + (c.table() == null ? "" : c.table().value() + ".") + column.value();
         throw new TursoException(ResultCode.ERROR, "no such column: " + qualified, c.span().start(), null);
+    }
+
+    /** NEW.x or OLD.x in a trigger program: the parameter holding it, if there is one. */
+    private boolean triggerRow(Expr.ColumnRef c, int target) {
+        TriggerScope firing = schema == null ? null : schema.firing();
+        if (firing == null || c.schema() != null || c.table() == null
+                || !c.table().is("new") && !c.table().is("old")) {
+            return false;
+        }
+        int parameter = firing.parameter(c.table().is("old"), c.column().value());
+        if (parameter == 0) {
+            return false;
+        }
+        b.setParameter(firing.width(), null);
+        b.emit(Op.VARIABLE, parameter, target, 0);
+        return true;
+    }
+
+    /**
+     * RAISE in a trigger program: IGNORE ends the program and skips the row
+     * that fired it; ABORT, FAIL and ROLLBACK end the statement with the
+     * message (all three as ABORT does: the statement's changes are undone).
+     */
+    private void raise(Expr.Raise x, int target) {
+        if (schema == null || schema.firing() == null) {
+            throw new TursoException(ResultCode.ERROR, "RAISE() may only be used within a trigger-program");
+        }
+        if (x.type() == Expr.RaiseType.IGNORE) {
+            b.emit(Op.HALT, ResultCode.OK.code(), 0, turso.vm.Vm.RAISE_IGNORE);
+        } else if (x.message() instanceof Expr.Literal l && l.kind() == Expr.LiteralKind.STRING) {
+            b.emit(Op.HALT, ResultCode.CONSTRAINT_TRIGGER.code(), 0, 0, l.text(), 0);
+        } else {
+            throw Unsupported.feature("RAISE with a message that is not a string literal");
+        }
+        b.emit(Op.NULL, 0, target, 0);
     }
 
     /**

@@ -7,7 +7,8 @@
  * more than the largest, or from sqlite_sequence for AUTOINCREMENT), column
  * affinities applied, and the row checked (NOT NULL and CHECK, then the
  * uniqueness constraints) as the conflict clause says, or as the ON CONFLICT
- * clauses say (UpsertClauses); RETURNING gets each row written.
+ * clauses say (UpsertClauses); RETURNING gets each row written, and the
+ * table's INSERT triggers fire before and after it (TriggerCompiler).
  */
 package turso.planner;
 
@@ -40,6 +41,10 @@ final class InsertCompiler {
         if (insert.with() != null) {
             schema = SelectCompiler.withTables(schema, insert.with());
         }
+        Program onView = ViewTriggerCompiler.compile(insert, sql, schema, functions);
+        if (onView != null) {
+            return onView;
+        }
         Table table = Tables.find(schema, insert.table());
         table.checkWritable();
         int[] target = insert.select() == null ? new int[0] : targets(insert.columns(), table);
@@ -55,6 +60,12 @@ final class InsertCompiler {
         IndexMaintenance indexes = new IndexMaintenance(b, functions, table, cursor);
         Writer writer = new Writer(b, exprs, functions, table, target, onConflict, insert.orConflict(), cursor, indexes);
         writer.returning(insert.returning(), schema, sql);
+        if (insert.upserts().stream().anyMatch(u -> u.set() != null && !u.set().isEmpty())
+                && TriggerCompiler.anyFires(schema, table, Stmt.TriggerEvent.UPDATE)) {
+            throw Unsupported.feature("ON CONFLICT DO UPDATE on a table with UPDATE triggers");
+        }
+        writer.triggers = TriggerCompiler.forStatement(b, functions, schema, table, Stmt.TriggerEvent.INSERT,
+                java.util.Set.of());
         writer.upserts = UpsertClauses.of(insert.upserts(), table,
                 insert.alias() == null ? table.name() : insert.alias().value());
         if (insert.select() != null && !(insert.select().first() instanceof SelectCore.Values)
@@ -137,6 +148,8 @@ final class InsertCompiler {
         private UpsertClauses upserts;
         private Schema schema;
         private String sql;
+        /** The triggers the rows fire, or null. */
+        private TriggerCompiler triggers;
         /** The RETURNING clause, or null; and the expressions over the written row it is computed with. */
         private Returning returning;
         private ExprCompiler returned;
@@ -214,6 +227,9 @@ final class InsertCompiler {
                     defaultValue(exprs, value, values + j);
                 }
             }
+            if (triggers != null && triggers.fires(Stmt.TriggerTime.BEFORE)) {
+                fireBefore(source, rowidFrom, nextRow);
+            }
             int rowidGiven = -1;
             if (explicitRowid != NO_ROWID) {
                 int fresh = b.newLabel();
@@ -264,12 +280,43 @@ final class InsertCompiler {
             if (returning != null) {
                 returning.row(returned);
             }
+            if (triggers != null) {
+                triggers.fire(Stmt.TriggerTime.AFTER, -1, -1, rowid, values, nextRow);
+            }
             if (handlers != null) {
                 b.emit(Op.GOTO, 0, nextRow, 0);
                 upserts.handlers(handlers, b, functions, schema, sql, cursor, indexes, values, rowid, returning,
                         nextRow);
             }
             b.resolve(nextRow);
+        }
+
+        /**
+         * BEFORE triggers see the row with affinities applied and, as in
+         * SQLite, NEW.rowid -1 until the rowid is chosen, after them.
+         */
+        private void fireBefore(ValueSource source, int rowidFrom, int nextRow) {
+            int newRowid = b.newRegister();
+            if (explicitRowid == NO_ROWID) {
+                b.emit(Op.INTEGER, -1, newRowid, 0);
+            } else {
+                int none = b.newLabel();
+                int have = b.newLabel();
+                if (rowidFrom >= 0) {
+                    source.valueInto(rowidFrom, newRowid);
+                } else {
+                    b.emit(Op.COPY, values + explicitRowid, newRowid, 0);
+                }
+                b.emit(Op.IS_NULL, newRowid, none, 0);
+                b.emit(Op.MUST_BE_INT, newRowid, 0, 0);
+                b.emit(Op.GOTO, 0, have, 0);
+                b.resolve(none);
+                b.emit(Op.INTEGER, -1, newRowid, 0);
+                b.resolve(have);
+            }
+            Affinity[] affinities = table.columns().stream().map(Column::affinity).toArray(Affinity[]::new);
+            b.emit(Op.AFFINITY, values, table.columns().size(), 0, affinities, 0);
+            triggers.fire(Stmt.TriggerTime.BEFORE, -1, -1, newRowid, values, nextRow);
         }
     }
 

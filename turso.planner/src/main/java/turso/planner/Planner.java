@@ -3,9 +3,9 @@
  * the VM. It knows the SQL text the statement came from, because SQLite
  * names a result column after the expression's text as written.
  *
- * What it compiles so far: CREATE TABLE / INDEX / VIEW, INSERT (with
+ * What it compiles so far: CREATE TABLE / INDEX / VIEW / TRIGGER, INSERT (with
  * upsert), UPDATE, DELETE (with RETURNING), SELECT (see SelectCompiler),
- * ALTER TABLE, DROP TABLE / INDEX / VIEW, REINDEX, PRAGMA, BEGIN / COMMIT /
+ * ALTER TABLE, DROP TABLE / INDEX / VIEW / TRIGGER, REINDEX, PRAGMA, BEGIN / COMMIT /
  * ROLLBACK, SAVEPOINT / RELEASE / ROLLBACK TO, and EXPLAIN (QUERY PLAN) of
  * them. Everything else fails with a "not supported yet" error that
  * names the feature (see Unsupported), until the query engine is complete.
@@ -32,6 +32,7 @@ public final class Planner {
             case Stmt.CreateTable c -> CreateTableCompiler.compile(c, sql, schema, functions);
             case Stmt.CreateIndex c -> CreateIndexCompiler.compile(c, sql, schema, functions);
             case Stmt.CreateView v -> CreateViewCompiler.compile(v, sql, schema);
+            case Stmt.CreateTrigger t -> TriggerCompiler.create(t, sql, schema);
             case Stmt.Reindex r -> ReindexCompiler.compile(r, sql, schema, functions);
             case Stmt.Insert i -> InsertCompiler.compile(i, sql, schema, functions);
             case Stmt.Update u -> UpdateCompiler.compile(u, sql, schema, functions);

@@ -30,32 +30,68 @@ public final class Schema {
     private Map<String, String> texts;
     /** The tables of the WITH clauses around the statement being compiled, by lower-cased name; they hide the schema's. */
     private final Map<String, View> withTables;
+    /** Every trigger by lower-cased name (triggers have names of their own: a table and a trigger may share one). */
+    private Map<String, TriggerDefinition> triggers;
+    /** The trigger program being compiled against this schema, or null. */
+    private final TriggerScope firing;
     /** Reads the schema on first use; null once read. */
     private java.util.function.Supplier<Schema> loader;
 
     private Schema(Map<String, Table> tables, Map<String, String> objectKinds, Map<String, View> views,
-            Map<String, String> texts) {
+            Map<String, String> texts, Map<String, TriggerDefinition> triggers) {
         this.tables = tables;
         this.objectKinds = objectKinds;
         this.views = views;
         this.texts = texts;
+        this.triggers = triggers;
         this.withTables = Map.of();
+        this.firing = null;
     }
 
-    private Schema(Schema base, Map<String, View> withTables) {
+    private Schema(Schema base, Map<String, View> withTables, TriggerScope firing) {
         base.read();
         this.tables = base.tables;
         this.objectKinds = base.objectKinds;
         this.views = base.views;
         this.texts = base.texts;
+        this.triggers = base.triggers;
         this.withTables = withTables;
+        this.firing = firing;
     }
 
     /** This schema, where {@code view} (a WITH table) hides any object of its name. */
     Schema with(View view) {
         Map<String, View> all = new LinkedHashMap<>(withTables);
         all.put(key(view.name()), view);
-        return new Schema(this, all);
+        return new Schema(this, all, firing);
+    }
+
+    /** This schema for compiling the statements of a trigger program, with no WITH tables. */
+    Schema firing(TriggerScope scope) {
+        return new Schema(this, Map.of(), scope);
+    }
+
+    /** The trigger program being compiled, or null. */
+    TriggerScope firing() {
+        return firing;
+    }
+
+    /** The trigger called {@code name}, or null. */
+    TriggerDefinition trigger(String name) {
+        read();
+        return triggers.get(key(name));
+    }
+
+    /** Every trigger, in schema order. */
+    java.util.Collection<TriggerDefinition> triggers() {
+        read();
+        return java.util.Collections.unmodifiableCollection(triggers.values());
+    }
+
+    /** The triggers on the table or view {@code table}, in schema order. */
+    List<TriggerDefinition> triggersOn(String table) {
+        read();
+        return triggers.values().stream().filter(t -> t.table().equalsIgnoreCase(table)).toList();
     }
 
     /** The view or WITH table called {@code name}, or null. */
@@ -67,7 +103,7 @@ public final class Schema {
 
     /** A schema read by {@code loader} when first needed (its errors surface then, each time until it succeeds). */
     public static Schema onFirstUse(java.util.function.Supplier<Schema> loader) {
-        Schema schema = new Schema(null, null, null, null);
+        Schema schema = new Schema(null, null, null, null, null);
         schema.loader = loader;
         return schema;
     }
@@ -79,6 +115,7 @@ public final class Schema {
             objectKinds = read.objectKinds;
             views = read.views;
             texts = read.texts;
+            triggers = read.triggers;
             loader = null;
         }
     }
@@ -89,8 +126,9 @@ public final class Schema {
         Map<String, String> kinds = new LinkedHashMap<>();
         Map<String, View> views = new LinkedHashMap<>();
         Map<String, String> texts = new LinkedHashMap<>();
+        Map<String, TriggerDefinition> triggers = new LinkedHashMap<>();
         if (storage.pageCount() == 0) {
-            return new Schema(tables, kinds, views, texts);
+            return new Schema(tables, kinds, views, texts, triggers);
         }
         /** Rows of indexes and triggers, applied once every table is known: {type, name, tbl_name, sql} and root. */
         List<Object[]> dependents = new ArrayList<>();
@@ -102,11 +140,13 @@ public final class Schema {
                 if (type == null || name == null) {
                     throw corrupt("an object with no type or name");
                 }
-                kinds.put(key(name), type);
+                if (!type.equals("trigger")) {
+                    kinds.put(key(name), type);
+                }
                 String owner = row.columnCount() > 2 ? row.getString(2) : null;
                 int root = row.columnCount() > 3 ? (int) row.getLong(3) : 0;
                 String sql = row.columnCount() > 4 ? row.getString(4) : null;
-                if (sql != null) {
+                if (sql != null && !type.equals("trigger")) {
                     texts.put(key(name), sql);
                 }
                 if (type.equals("table") && sql != null
@@ -131,14 +171,15 @@ public final class Schema {
         for (Object[] d : dependents) {
             String owner = key((String) d[2]);
             Table table = tables.get(owner);
-            if (table == null) {
-                continue;
-            }
             String name = (String) d[1];
             String sql = (String) d[3];
             int root = (Integer) d[4];
             if (d[0].equals("trigger")) {
-                tables.put(owner, table.blockWrites("triggers"));
+                if (sql != null && parse(name, sql) instanceof Stmt.CreateTrigger create) {
+                    triggers.put(key(name), TriggerDefinition.read(create, sql));
+                }
+            } else if (table == null) {
+                continue;
             } else if (sql == null) {
                 Index auto = null;
                 for (Index i : table.indexes()) {
@@ -158,7 +199,7 @@ public final class Schema {
                 }
             }
         }
-        return new Schema(tables, kinds, views, texts);
+        return new Schema(tables, kinds, views, texts, triggers);
     }
 
     private static Stmt parse(String name, String sql) {

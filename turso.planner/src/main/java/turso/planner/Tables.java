@@ -2,6 +2,7 @@
  * Finding the table a statement writes, with SQLite's errors: "no such
  * table" for a name that is nothing, "cannot modify" for a view, and
  * not-supported for a table whose definition the engine cannot use yet.
+ * In a trigger program a name is qualified by its schema, as SQLite shows it.
  */
 package turso.planner;
 
@@ -14,7 +15,8 @@ final class Tables {
     }
 
     static Table find(Schema schema, QualifiedName name) {
-        String shown = (name.schema() == null ? "" : name.schema().value() + ".") + name.name().value();
+        String shown = (name.schema() != null ? name.schema().value() + "."
+                : schema.firing() != null ? "main." : "") + name.name().value();
         if (name.schema() != null && !name.schema().is("main")) {
             throw new TursoException(ResultCode.ERROR, "no such table: " + shown);
         }

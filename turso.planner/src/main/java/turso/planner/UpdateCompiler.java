@@ -7,7 +7,8 @@
  * holding a changed column are rewritten, unless a rowid changes or REPLACE
  * may delete other rows. ORDER BY / LIMIT pick the rows (PickedRows); with
  * FROM the first pass is a join (UpdateFrom) that also computes the new
- * values; RETURNING gets each new row.
+ * values; RETURNING gets each new row. The table's UPDATE triggers fire
+ * before each row is checked and after it is written (TriggerCompiler).
  */
 package turso.planner;
 
@@ -38,6 +39,10 @@ final class UpdateCompiler {
         }
         if (update.indexed() != null && update.indexed().index() != null) {
             throw Unsupported.feature("INDEXED BY");
+        }
+        Program onView = ViewTriggerCompiler.compile(update, sql, schema, functions);
+        if (onView != null) {
+            return onView;
         }
         Table table = Tables.find(schema, update.table());
         table.checkWritable();
@@ -84,12 +89,16 @@ final class UpdateCompiler {
         UpdateFrom joined = update.from() == null ? null : new UpdateFrom(b, update, name, newValue, newRowid);
         boolean mayReplace = update.orConflict() == ConflictResolution.REPLACE || update.orConflict() == null
                 && table.indexes().stream().anyMatch(i -> i.onConflict() == ConflictResolution.REPLACE);
+        java.util.Set<String> changed = new java.util.HashSet<>();
+        update.sets().forEach(set -> set.columns().forEach(c -> changed.add(c.value().toLowerCase(java.util.Locale.ROOT))));
+        TriggerCompiler triggers = TriggerCompiler.forStatement(b, functions, schema, table,
+                Stmt.TriggerEvent.UPDATE, changed);
         List<Expr> terms = new java.util.ArrayList<>();
         Conjuncts.split(update.where(), terms);
         AccessPath path = AccessPaths.choose(scope, terms, exprs, e -> Conjuncts.constant(e, exprs));
         PickedRows rowids = joined != null ? null
                 : new PickedRows(b, exprs, update.orderBy(), update.limit(), "UPDATE",
-                        PickedRows.onePass(update.returning(), update.where(), newRowid != null || mayReplace
+                        PickedRows.onePass(update.returning(), update.where(), newRowid != null || mayReplace || triggers != null
                                 || path instanceof AccessPath.IndexRange range && changes(range.index(), newValue)));
         if (joined != null) {
             joined.gather(functions, schema, sql);
@@ -118,7 +127,7 @@ final class UpdateCompiler {
         }
         b.emit(Op.NOT_EXISTS, cursor, skipRow, oldRowid);
         int oldValues = b.newRegisters(width);
-        if (!indexes.isEmpty()) {
+        if (!indexes.isEmpty() || triggers != null) {
             for (int j = 0; j < width; j++) {
                 if (j != table.rowidAlias()) {
                     b.emit(Op.COLUMN, cursor, j, oldValues + j);
@@ -134,6 +143,7 @@ final class UpdateCompiler {
                 b.emit(Op.COLUMN, cursor, j, values + j);
             }
         }
+        Affinity[] affinities = table.columns().stream().map(Column::affinity).toArray(Affinity[]::new);
         if (newRowid == null) {
             b.emit(Op.COPY, oldRowid, rowid, 0);
         } else {
@@ -143,6 +153,13 @@ final class UpdateCompiler {
                 exprs.compileInto(newRowid, rowid);
             }
             b.emit(Op.MUST_BE_INT, rowid, 0, 0);
+        }
+        if (triggers != null && triggers.fires(Stmt.TriggerTime.BEFORE)) {
+            b.emit(Op.AFFINITY, values, width, 0, affinities, 0);
+            triggers.fire(Stmt.TriggerTime.BEFORE, oldRowid, oldValues, rowid, values, skipRow);
+            b.emit(Op.NOT_EXISTS, cursor, skipRow, oldRowid);
+        }
+        if (newRowid != null) {
             int same = b.newRegister();
             int unchanged = b.newLabel();
             b.emit(Op.COMPARE, rowid, oldRowid, same, new Comparison(CompareOp.EQ, Affinity.NONE,
@@ -158,7 +175,6 @@ final class UpdateCompiler {
         if (table.rowidAlias() >= 0) {
             b.emit(Op.NULL, 0, values + table.rowidAlias(), 0);
         }
-        Affinity[] affinities = table.columns().stream().map(Column::affinity).toArray(Affinity[]::new);
         b.emit(Op.AFFINITY, values, width, 0, affinities, 0);
         RowConstraints.notNull(b, table, values, onConflict, skipRow);
         RowConstraints.checks(b, functions, table, values, rowid, onConflict, skipRow);
@@ -169,6 +185,9 @@ final class UpdateCompiler {
         b.emit(Op.INSERT, cursor, record, rowid, null, Op.COUNT_CHANGE);
         if (returning != null) {
             returning.row(returned);
+        }
+        if (triggers != null) {
+            triggers.fire(Stmt.TriggerTime.AFTER, oldRowid, oldValues, rowid, values, skipRow);
         }
         b.resolve(skipRow);
         if (joined != null) {

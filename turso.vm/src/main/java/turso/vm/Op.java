@@ -266,6 +266,12 @@ public final class Op {
      */
     public static final int SORTER_BOUND = 88;
 
+    /**
+     * Runs the trigger program p4 (a SubProgram) with r[p1]..r[p1+p3-1] as its
+     * parameters 1..p3 (the OLD and NEW rows); jumps to p2 if it ran RAISE(IGNORE).
+     */
+    public static final int PROGRAM = 89;
+
     private static final String[] NAMES = {
         "Init", "Goto", "Halt", "Integer", "Int64", "Real", "String8", "Blob", "Null", "Variable", "Copy",
         "Add", "Subtract", "Multiply", "Divide", "Remainder", "Concat", "BitAnd", "BitOr", "ShiftLeft",
@@ -276,7 +282,7 @@ public final class Op {
         "IfPos", "DecrJumpZero", "AggReset", "AggStep", "AggFinal", "Distinct", "DistinctClear", "NullRow", "Delete",
         "AutoCommit", "Destroy", "SorterCombine", "IdxInsert", "IdxDelete", "SeekGE", "SeekGT", "SeekLE", "SeekLT",
         "IdxGE", "IdxGT", "IdxLE", "IdxLT", "IdxRowid", "NoConflict", "SeekRowid", "Prev", "Last", "Once", "SorterFound",
-        "OpenEphemeral", "Pragma", "Clear", "SorterBound"
+        "OpenEphemeral", "Pragma", "Clear", "SorterBound", "Program"
     };
 
     /** The name EXPLAIN shows for opcode {@code op}. */

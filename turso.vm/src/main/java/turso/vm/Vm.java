@@ -94,6 +94,10 @@ public final class Vm implements FunctionContext {
     private int resultStart;
     private boolean halted;
     private long statementTime;
+    /** Whether the program ended with RAISE(IGNORE). */
+    private boolean raisedIgnore;
+    /** The Vms of the trigger programs this one runs, made on first use. */
+    private java.util.Map<Program, Vm> children;
 
     public Vm(Program program, Host host) {
         this.program = program;
@@ -219,6 +223,107 @@ public final class Vm implements FunctionContext {
         }
     }
 
+    /** HALT's p3 for RAISE(IGNORE): the trigger program stops, and the row that fired it is skipped. */
+    public static final int RAISE_IGNORE = 1;
+
+    /**
+     * Runs a trigger program to its end, each statement in turn, with the
+     * registers from {@code first} on as its parameters; true if it ran
+     * RAISE(IGNORE). Its statements' changes do not count as this statement's.
+     */
+    private boolean runTrigger(SubProgram trigger, int first, int count) {
+        if (trigger.condition() != null && !runChild(trigger.condition(), first, count, true)) {
+            return false;
+        }
+        for (Program statement : trigger.statements()) {
+            Vm child = child(statement);
+            runChild(statement, first, count, false);
+            if (child.raisedIgnore) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Runs {@code program} with the parameters given; true if it produced a row. */
+    private boolean runChild(Program program, int first, int count, boolean wantRow) {
+        Vm child = child(program);
+        child.reset();
+        child.raisedIgnore = false;
+        child.statementTime = statementTime;
+        for (int k = 0; k < Math.min(count, child.parameters.length); k++) {
+            child.parameters[k].copyFrom(registers[first + k]);
+        }
+        boolean any = false;
+        while (child.step()) {
+            any = true;
+            if (wantRow) {
+                child.reset();
+                return true;
+            }
+        }
+        return any;
+    }
+
+    private Vm child(Program program) {
+        if (children == null) {
+            children = new java.util.IdentityHashMap<>();
+        }
+        return children.computeIfAbsent(program, p -> new Vm(p, new TriggerHost(host)));
+    }
+
+    /** The connection as a trigger program sees it: its changes are not the statement's. */
+    private record TriggerHost(Host host) implements Host {
+        @Override
+        public long lastInsertRowid() {
+            return host.lastInsertRowid();
+        }
+
+        @Override
+        public long changes() {
+            return host.changes();
+        }
+
+        @Override
+        public long totalChanges() {
+            return host.totalChanges();
+        }
+
+        @Override
+        public boolean isInterrupted() {
+            return host.isInterrupted();
+        }
+
+        @Override
+        public Storage storage() {
+            return host.storage();
+        }
+
+        @Override
+        public void beginTransaction(boolean write) {
+            host.beginTransaction(write);
+        }
+
+        @Override
+        public void rowChanged(long rowid, boolean lastRowid) {
+        }
+
+        @Override
+        public void schemaChanged() {
+            host.schemaChanged();
+        }
+
+        @Override
+        public void transactionControl(int action, int beginKind, String savepoint) {
+            host.transactionControl(action, beginKind, savepoint);
+        }
+
+        @Override
+        public java.util.List<Object[]> pragma(PragmaCall call) {
+            return host.pragma(call);
+        }
+    }
+
     private boolean run() {
         final int[] op = program.op;
         final int[] p1 = program.p1;
@@ -236,10 +341,17 @@ public final class Vm implements FunctionContext {
                 case Op.HALT -> {
                     halted = true;
                     pc = i;
+                    raisedIgnore = p3[i] == RAISE_IGNORE;
                     if (p1[i] != ResultCode.OK.code()) {
                         throw new TursoException(ResultCode.of(p1[i]), (String) p4[i]);
                     }
                     return false;
+                }
+                case Op.PROGRAM -> {
+                    if (runTrigger((SubProgram) p4[i], p1[i], p3[i])) {
+                        i = p2[i];
+                        continue;
+                    }
                 }
                 case Op.INTEGER -> r[p2[i]].setLong(p1[i]);
                 case Op.INT64 -> r[p2[i]].setLong((Long) p4[i]);

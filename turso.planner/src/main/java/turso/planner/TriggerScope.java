@@ -1,0 +1,44 @@
+/*
+ * What the statements of a trigger program are compiled with: the table
+ * whose row fired it, the event (which of OLD and NEW exist), and the
+ * triggers already running, which do not fire again (recursive_triggers is
+ * off). The program gets the rows as parameters: OLD's rowid then its
+ * columns, then NEW's rowid then its columns. The trigger programs compiled
+ * for the statement are shared by all its nested triggers ({@code compiled},
+ * by trigger and running set), so each is compiled once however often it
+ * is reached.
+ */
+package turso.planner;
+
+import java.util.Set;
+import turso.parser.ast.Stmt;
+
+record TriggerScope(Table table, Stmt.TriggerEvent event, Set<String> active,
+        java.util.Map<Object, turso.vm.SubProgram> compiled) {
+
+    /** How many parameters the rows take. */
+    int width() {
+        return 2 * (table.columns().size() + 1);
+    }
+
+    /**
+     * The parameter holding {@code column} of OLD ({@code old} true) or NEW,
+     * or 0 when that row or column does not exist.
+     */
+    int parameter(boolean old, String column) {
+        if (old && event == Stmt.TriggerEvent.INSERT || !old && event == Stmt.TriggerEvent.DELETE) {
+            return 0;
+        }
+        int base = old ? 1 : table.columns().size() + 2;
+        int index = table.columnIndex(column);
+        if (index >= 0 && index != table.rowidAlias()) {
+            return base + 1 + index;
+        }
+        return index >= 0 || Scope.isRowidName(column) && !isView() ? base : 0;
+    }
+
+    /** A view's rows have no rowid (its INSTEAD OF triggers' OLD.rowid and NEW.rowid are no columns). */
+    private boolean isView() {
+        return table.rootPage() == 0;
+    }
+}
