@@ -767,7 +767,7 @@ final class ExprCompiler {
     private void call(Expr.FunctionCall f, int target) {
         String name = f.name().value();
         if (f.over() != null) {
-            throw Unsupported.feature("window functions");
+            throw new TursoException(ResultCode.ERROR, "misuse of window function " + name + "()");
         }
         if (f.star() || f.filter() != null || !f.orderBy().isEmpty()) {
             resolveAggregate(f);

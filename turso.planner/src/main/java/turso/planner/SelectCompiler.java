@@ -24,6 +24,7 @@ import turso.parser.ast.OrderingTerm;
 import turso.parser.ast.ResultColumn;
 import turso.parser.ast.Select;
 import turso.parser.ast.SelectCore;
+import turso.vm.Affinity;
 import turso.vm.FunctionRegistry;
 import turso.vm.Op;
 import turso.vm.Program;
@@ -35,6 +36,8 @@ final class SelectCompiler {
     /** Whether result columns name the program's columns (a top-level SELECT) or not (a SELECT inside another statement). */
     private final boolean topLevel;
     private RowSink sink;
+    /** The rewrite of a query with window functions, whose FROM is its windowed rows; null for others. */
+    private WindowCompiler.Rewrite window;
     private final ExprCompiler exprs;
     private final List<Expr> results = new ArrayList<>();
     private final List<String> aliases = new ArrayList<>();
@@ -121,6 +124,11 @@ final class SelectCompiler {
             return;
         }
         SelectCore.Simple core = (SelectCore.Simple) select.first();
+        if (window == null && WindowCompiler.uses(select, core)) {
+            window = WindowCompiler.rewrite(select, core, sql, exprs.functions());
+            select = window.outer();
+            core = (SelectCore.Simple) select.first();
+        }
         joins = core.from() == null ? List.of() : joins(core.from(), schema);
         exprs.setScopes(joins.stream().map(JoinStep::scope).toList());
         collectResults(core.columns(), sql);
@@ -775,7 +783,8 @@ final class SelectCompiler {
             switch (item.source()) {
                 case FromClause.SubquerySource sub -> {
                     name = sub.alias() == null ? "(subquery-" + (++subqueryCount) + ")" : sub.alias().value();
-                    table = materialize(name, null, sub.select(), schema, cursor);
+                    table = window != null && sub == window.source() ? materializeWindowed(schema, cursor)
+                            : materialize(name, null, sub.select(), schema, cursor);
                 }
                 case FromClause.TableRef ref when ref.name().schema() == null
                         && schema.view(ref.name().name().value()) != null -> {
@@ -832,6 +841,9 @@ final class SelectCompiler {
                 }
             }
             java.util.Set<String> hidden = new java.util.HashSet<>();
+            if (window != null && item.source() == window.source()) {
+                hidden.addAll(window.hidden());
+            }
             for (String column : using) {
                 Scope leftSide = visibleIn(steps, column);
                 if (leftSide == null || table.columnIndex(column) < 0) {
@@ -1022,6 +1034,46 @@ final class SelectCompiler {
         }
         List<Column> columns = named(name, names, inner.columns);
         return new Table(name, Table.EPHEMERAL, columns, -1, "a subquery");
+    }
+
+    /**
+     * The rows of a query with window functions (see WindowCompiler): the
+     * inner query's rows go to a buffer, Op.WINDOW appends the window
+     * results to each, and the rows are copied into a temporary table on
+     * {@code cursor}, computed afresh each time this code runs.
+     */
+    private Table materializeWindowed(Schema schema, int cursor) {
+        int buffer = b.newCursor();
+        b.emit(Op.SORTER_OPEN, buffer, 0, 0, new SortOrder(new Collation[0], new boolean[0], new boolean[0]), 0);
+        SelectCompiler inner = new SelectCompiler(b, exprs.functions(), false)
+                .within(exprs.outerForSubqueries(), schema, exprs.sql());
+        int done = b.newLabel();
+        inner.generate(window.inner(), exprs.sql(), schema,
+                (first, count) -> b.emit(Op.SORTER_INSERT, buffer, first, count), done);
+        b.resolve(done);
+        b.emit(Op.WINDOW, buffer, 0, 0, WindowCompiler.plan(window, inner.columns, exprs.functions()), 0);
+        b.emit(Op.OPEN_EPHEMERAL, cursor, 0, 0);
+        b.comment(WindowCompiler.SOURCE);
+        List<Column> columns = new ArrayList<>(named(WindowCompiler.SOURCE, null, inner.columns));
+        for (int i = 0; i < window.calls().size(); i++) {
+            columns.add(new Column(WindowCompiler.callName(i), "", Affinity.NONE, "BINARY", false, null));
+        }
+        int width = columns.size();
+        int row = b.newRegisters(width);
+        int record = b.newRegister();
+        int rowid = b.newRegister();
+        int end = b.newLabel();
+        b.emit(Op.SORTER_SORT, buffer, end, 0);
+        int top = b.currentAddress();
+        for (int c = 0; c < width; c++) {
+            b.emit(Op.SORTER_COLUMN, buffer, c, row + c);
+        }
+        b.emit(Op.MAKE_RECORD, row, width, record);
+        b.emit(Op.NEW_ROWID, cursor, rowid, 0);
+        b.emit(Op.INSERT, cursor, record, rowid);
+        b.emit(Op.SORTER_NEXT, buffer, top, 0);
+        b.resolve(end);
+        return new Table(WindowCompiler.SOURCE, Table.EPHEMERAL, columns, -1, "a subquery");
     }
 
     /**

@@ -272,6 +272,12 @@ public final class Op {
      */
     public static final int PROGRAM = 89;
 
+    /**
+     * Appends to every row of sorter p1 (a buffer, before SORTER_SORT) the
+     * results of the window function calls p4 (a {@link WindowPlan}).
+     */
+    public static final int WINDOW = 90;
+
     private static final String[] NAMES = {
         "Init", "Goto", "Halt", "Integer", "Int64", "Real", "String8", "Blob", "Null", "Variable", "Copy",
         "Add", "Subtract", "Multiply", "Divide", "Remainder", "Concat", "BitAnd", "BitOr", "ShiftLeft",
@@ -282,7 +288,7 @@ public final class Op {
         "IfPos", "DecrJumpZero", "AggReset", "AggStep", "AggFinal", "Distinct", "DistinctClear", "NullRow", "Delete",
         "AutoCommit", "Destroy", "SorterCombine", "IdxInsert", "IdxDelete", "SeekGE", "SeekGT", "SeekLE", "SeekLT",
         "IdxGE", "IdxGT", "IdxLE", "IdxLT", "IdxRowid", "NoConflict", "SeekRowid", "Prev", "Last", "Once", "SorterFound",
-        "OpenEphemeral", "Pragma", "Clear", "SorterBound", "Program"
+        "OpenEphemeral", "Pragma", "Clear", "SorterBound", "Program", "Window"
     };
 
     /** The name EXPLAIN shows for opcode {@code op}. */

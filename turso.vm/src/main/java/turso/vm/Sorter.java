@@ -113,6 +113,11 @@ final class Sorter {
         set.add(row);
     }
 
+    /** The rows as they stand, for Op.WINDOW to extend in place. */
+    List<Register[]> rows() {
+        return rows;
+    }
+
     boolean next() {
         return ++current < rows.size();
     }
