@@ -53,7 +53,13 @@ class QueryDifferentialTest {
                 SELECT count(*) FROM t WHERE a >= 2;
                 SELECT t1.id, t2.id FROM t t1 LEFT JOIN t t2 ON t2.a = t1.id ORDER BY 1, 2;
                 SELECT t.id, u.y FROM t JOIN u ON u.x = t.a ORDER BY 1, 2;
-                SELECT t.id, u.y FROM t LEFT JOIN u ON u.y = t.b ORDER BY 1, 2
+                SELECT t.id, u.y FROM t LEFT JOIN u ON u.y = t.b ORDER BY 1, 2;
+                SELECT a.id, (SELECT count(*) FROM u, (SELECT a FROM t WHERE t.id > a.id) d WHERE d.a = u.x)
+                    FROM t a ORDER BY 1;
+                CREATE TABLE w(k INT, n INT);
+                INSERT INTO w VALUES (1, 0), (2, 0), (2, 0), (3, 0);
+                UPDATE w SET k = k + 1, n = (SELECT count(*) FROM u, w w2 WHERE w2.k = u.x);
+                SELECT * FROM w ORDER BY k, n
                 """,
                 """
                 SELECT * FROM (SELECT a, b FROM t WHERE a > 1) ORDER BY 1, 2;

@@ -93,6 +93,8 @@ final class ExprCompiler {
 
     /** How many references of subqueries compiled within this one resolved here or further out (correlation). */
     private int innerLookups;
+    /** Whether subqueries run each time they are reached even when uncorrelated (RETURNING, as SQLite runs it per row). */
+    private boolean subqueriesEachTime;
 
     ExprCompiler(ProgramBuilder b, FunctionRegistry functions) {
         this.b = b;
@@ -672,27 +674,61 @@ final class ExprCompiler {
 
     /** (SELECT ...): its first row's value, or NULL when it has none. */
     private void scalarSubquery(Expr.Subquery e, int target) {
-        int end = b.newLabel();
-        b.emit(Op.NULL, 0, target, 0);
-        int width = subquery(e.select(), (first, count) -> {
-            b.emit(Op.COPY, first, target, 0);
-            b.emit(Op.GOTO, 0, end, 0);
-        }, end);
-        if (width != 1) {
-            throw new TursoException(ResultCode.ERROR, "sub-select returns " + width + " columns - expected 1");
-        }
-        b.resolve(end);
+        int value = b.newRegister();
+        onceUnlessCorrelated(() -> {
+            int end = b.newLabel();
+            b.emit(Op.NULL, 0, value, 0);
+            int width = subquery(e.select(), (first, count) -> {
+                b.emit(Op.COPY, first, value, 0);
+                b.emit(Op.GOTO, 0, end, 0);
+            }, end);
+            if (width != 1) {
+                throw new TursoException(ResultCode.ERROR, "sub-select returns " + width + " columns - expected 1");
+            }
+            b.resolve(end);
+        });
+        b.emit(Op.COPY, value, target, 0);
     }
 
     /** EXISTS (SELECT ...): 1 as soon as a row comes, else 0. */
     private void exists(Expr.Exists e, int target) {
-        int end = b.newLabel();
-        b.emit(Op.INTEGER, 0, target, 0);
-        subquery(e.select(), (first, count) -> {
-            b.emit(Op.INTEGER, 1, target, 0);
-            b.emit(Op.GOTO, 0, end, 0);
-        }, end);
-        b.resolve(end);
+        int value = b.newRegister();
+        onceUnlessCorrelated(() -> {
+            int end = b.newLabel();
+            b.emit(Op.INTEGER, 0, value, 0);
+            subquery(e.select(), (first, count) -> {
+                b.emit(Op.INTEGER, 1, value, 0);
+                b.emit(Op.GOTO, 0, end, 0);
+            }, end);
+            b.resolve(end);
+        });
+        b.emit(Op.COPY, value, target, 0);
+    }
+
+    /** Makes subqueries compiled from now on (if {@code on}) run each time they are reached. */
+    void subqueriesEachTime(boolean on) {
+        subqueriesEachTime = on;
+    }
+
+    /**
+     * Emits {@code body} (code running subqueries) so that it runs once per
+     * run of the statement when those subqueries read nothing of this query
+     * or one around it, as SQLite evaluates an uncorrelated subquery once;
+     * each time it is reached otherwise.
+     */
+    private void onceUnlessCorrelated(Runnable body) {
+        if (subqueriesEachTime) {
+            body.run();
+            return;
+        }
+        int done = b.newLabel();
+        int once = b.emit(Op.ONCE, 0, done, 0);
+        int lookups = innerLookups;
+        body.run();
+        b.resolve(done);
+        if (innerLookups != lookups) {
+            b.setJump(once, once + 1);
+        }
     }
 
     /**
@@ -712,38 +748,36 @@ final class ExprCompiler {
         int found = b.newLabel();
         int isNull = b.newLabel();
         int end = b.newLabel();
-        int ready = b.newLabel();
         Affinity affinity = Affinity.forComparison(affinity(e.expr()), Affinity.NONE);
         Affinity[] applied = {affinity};
         Collation collation = collation(e.expr(), e.expr());
-        int once = b.emit(Op.ONCE, 0, ready, 0);
-        b.emit(Op.INTEGER, 0, any, 0);
-        b.emit(Op.INTEGER, 0, sawNull, 0);
-        b.emit(Op.SORTER_OPEN, set, 0, 0, new SortOrder(new Collation[] {collation}, new boolean[1], new boolean[1]), 0);
-        int filled = b.newLabel();
-        int lookups = innerLookups;
-        int width = subquery(e.select(), (first, count) -> {
-            int next = b.newLabel();
-            b.emit(Op.INTEGER, 1, any, 0);
-            b.emit(Op.COPY, first, value, 0);
-            b.emit(Op.AFFINITY, value, 1, 0, applied, 0);
-            int notNull = b.newLabel();
-            b.emit(Op.NOT_NULL, value, notNull, 0);
-            b.emit(Op.INTEGER, 1, sawNull, 0);
-            b.emit(Op.GOTO, 0, next, 0);
-            b.resolve(notNull);
-            b.emit(Op.SORTER_INSERT, set, value, 1);
-            b.resolve(next);
-        }, filled);
-        if (width != 1) {
-            throw new TursoException(ResultCode.ERROR, "sub-select returns " + width + " columns - expected 1");
-        }
-        b.resolve(filled);
-        b.emit(Op.SORTER_SORT, set, ready, 0);
-        b.resolve(ready);
-        if (innerLookups != lookups) {
-            b.setJump(once, once + 1);
-        }
+        onceUnlessCorrelated(() -> {
+            b.emit(Op.INTEGER, 0, any, 0);
+            b.emit(Op.INTEGER, 0, sawNull, 0);
+            b.emit(Op.SORTER_OPEN, set, 0, 0, new SortOrder(new Collation[] {collation}, new boolean[1],
+                    new boolean[1]), 0);
+            int filled = b.newLabel();
+            int width = subquery(e.select(), (first, count) -> {
+                int next = b.newLabel();
+                b.emit(Op.INTEGER, 1, any, 0);
+                b.emit(Op.COPY, first, value, 0);
+                b.emit(Op.AFFINITY, value, 1, 0, applied, 0);
+                int notNull = b.newLabel();
+                b.emit(Op.NOT_NULL, value, notNull, 0);
+                b.emit(Op.INTEGER, 1, sawNull, 0);
+                b.emit(Op.GOTO, 0, next, 0);
+                b.resolve(notNull);
+                b.emit(Op.SORTER_INSERT, set, value, 1);
+                b.resolve(next);
+            }, filled);
+            if (width != 1) {
+                throw new TursoException(ResultCode.ERROR, "sub-select returns " + width + " columns - expected 1");
+            }
+            b.resolve(filled);
+            int sorted = b.newLabel();
+            b.emit(Op.SORTER_SORT, set, sorted, 0);
+            b.resolve(sorted);
+        });
         int zero = b.newLabel();
         b.emit(Op.IF_NOT, any, zero, 0);
         b.emit(Op.IS_NULL, x, isNull, 0);

@@ -76,9 +76,11 @@ final class Returning {
 
     /** Computes the returned values of the row {@code row} sees, and keeps them. */
     void row(ExprCompiler row) {
+        row.subqueriesEachTime(true);
         for (int k = 0; k < exprs.size(); k++) {
             row.compileInto(exprs.get(k), out + k);
         }
+        row.subqueriesEachTime(false);
         b.emit(Op.SORTER_INSERT, rows, out, exprs.size());
     }
 

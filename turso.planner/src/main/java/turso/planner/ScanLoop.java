@@ -103,13 +103,18 @@ final class ScanLoop {
     }
 
     /**
-     * Builds an automatic index: once per run of the statement, one entry
-     * per row of the table (read through the table's cursor, which the loop
-     * positions again afterwards).
+     * Builds an automatic index: one entry per row of the table (read through
+     * the table's cursor, which the loop positions again afterwards). Once per
+     * run of the statement where the rows cannot change meanwhile (a table of
+     * the database, read by a statement that writes nothing); else each time
+     * the loop opens, as a temporary table made of a correlated subquery's
+     * rows is filled again each time.
      */
     private void fillAutomaticIndex(Index index) {
         int built = b.newLabel();
-        b.emit(Op.ONCE, 0, built, 0);
+        if (scope.table().rootPage() != Table.EPHEMERAL && !b.writes()) {
+            b.emit(Op.ONCE, 0, built, 0);
+        }
         b.emit(Op.OPEN_EPHEMERAL, indexCursor, 0, 0, IndexMaintenance.keyInfo(index, functions), 0);
         b.comment("automatic index on " + scope.table().name());
         int n = index.parts().size();

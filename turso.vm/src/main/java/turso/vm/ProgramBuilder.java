@@ -152,6 +152,11 @@ public final class ProgramBuilder {
     }
 
     /** The statement may change the database. */
+    /** Whether the program was marked as writing (markWrites, markCountsChanges) so far. */
+    public boolean writes() {
+        return !readOnly;
+    }
+
     public void markWrites() {
         readOnly = false;
     }
