@@ -542,14 +542,14 @@ class PragmaDifferentialTest {
     }
 
     /**
-     * A damaged copy of a good file: both engines find the damage on the
-     * damaged page, report it as one row under "*** in database main ***",
-     * then end with "database disk image is malformed" when the row checks
-     * reach the damaged page (unless the error limit is reached): SQLite
-     * ends with that row, or now and then fails with that error after the
-     * first row; this engine always gives the row. The wording of
-     * the page findings is the storage layer's (it differs from SQLite's on
-     * this damage), so only their shape is compared.
+     * A damaged copy of a good file (page 3, a leaf of table t, given an
+     * invalid page type): both engines report the page as SQLite 3.54 words
+     * it, then end with "database disk image is malformed" when the row
+     * checks reach that page, unless the error limit is reached first.
+     * SQLite fails with that error after the first row; this engine gives it
+     * as a row. The damage is one SQLite always detects when it loads the
+     * page: damaged cell pointers would make it read past the page, with
+     * findings that vary from run to run.
      */
     @Test
     void integrityCheckFindsDamage(@TempDir Path dir) throws SQLException, IOException {
@@ -567,7 +567,7 @@ class PragmaDifferentialTest {
         Path bad = dir.resolve("bad.db");
         Files.copy(file, bad);
         try (FileChannel ch = FileChannel.open(bad, StandardOpenOption.WRITE)) {
-            ch.write(ByteBuffer.wrap(new byte[] {(byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff}), 4096 * 2 + 8);
+            ch.write(ByteBuffer.wrap(new byte[] {0}), 4096 * 2);
         }
         for (String sql : List.of("PRAGMA integrity_check", "PRAGMA quick_check", "PRAGMA integrity_check(1)")) {
             Result expected;
@@ -586,11 +586,8 @@ class PragmaDifferentialTest {
                 assertEquals(expected.rows().get(1), got.rows().get(1), sql);
             }
             for (Result r : List.of(expected, got)) {
-                String report = (String) r.rows().getFirst().getFirst();
-                assertTrue(report.startsWith("*** in database main ***\nTree 2 page 3 cell "), report);
-                if (sql.endsWith("(1)")) {
-                    assertEquals(2, report.split("\n").length, "one finding: " + report);
-                }
+                assertEquals("*** in database main ***\nTree 2 page 3: btreeInitPage() returns error code 11",
+                        r.rows().getFirst().getFirst(), sql);
             }
         }
     }

@@ -13,6 +13,7 @@ package turso.btree;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
+import turso.api.ResultCode;
 import turso.api.TursoException;
 
 final class IntegrityCheck {
@@ -159,7 +160,11 @@ final class IntegrityCheck {
         try {
             n = tree.node(pgno);
         } catch (TursoException e) {
-            error("Tree " + root + " page " + pgno + ": " + e.getMessage());
+            // SQLite's wording: a page that cannot be read versus one whose header is invalid.
+            int code = e.resultCode().primaryCode();
+            error("Tree " + root + " page " + pgno + ": " + (code == ResultCode.CORRUPT.code()
+                    ? "btreeInitPage() returns error code " + code
+                    : "unable to get the page. error code=" + code));
             return -1;
         }
         int cells = n.cellCount();
