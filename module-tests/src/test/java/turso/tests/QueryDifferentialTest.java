@@ -102,6 +102,19 @@ class QueryDifferentialTest {
                     SELECT i % 97 AS a, i AS b FROM n) ORDER BY a, b DESC LIMIT 5 OFFSET 3;
                 SELECT a FROM (WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3000)
                     SELECT i % 7 AS a FROM n) ORDER BY a DESC LIMIT -1 OFFSET 2995
+                """,
+                """
+                SELECT max(y), min(y), max(b), min(b), max(b COLLATE NOCASE), max(y COLLATE BINARY) FROM t, u;
+                SELECT x, max(y), min(y) FROM u GROUP BY x ORDER BY x;
+                SELECT max(y), x FROM u;
+                SELECT min(y) FROM u WHERE x > 1;
+                SELECT max(b, 'B' COLLATE NOCASE), max('a', y, 'B'), min(y, 'P'), max(b, y), max(b || '', 'Z' COLLATE NOCASE)
+                    FROM t, u ORDER BY 1, 2, 3, 4, 5, t.id, u.rowid;
+                SELECT max(DISTINCT y), count(DISTINCT y) FROM u;
+                SELECT y FROM u ORDER BY CAST(y AS TEXT), x;
+                SELECT b FROM t ORDER BY substr('x' COLLATE NOCASE, 1) || b, id;
+                SELECT b FROM t WHERE b || '' = 'Y' COLLATE NOCASE ORDER BY id;
+                SELECT b, b = 'Y' COLLATE NOCASE FROM t ORDER BY 2, b COLLATE NOCASE, id
                 """);
     }
 

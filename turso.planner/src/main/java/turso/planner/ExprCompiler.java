@@ -23,6 +23,7 @@ import turso.api.spi.SqlFunction;
 import turso.parser.ast.Expr;
 import turso.parser.ast.Name;
 import turso.vm.Affinity;
+import turso.vm.Collated;
 import turso.vm.CompareOp;
 import turso.vm.Comparison;
 import turso.vm.FunctionCall;
@@ -467,13 +468,21 @@ final class ExprCompiler {
         return declared;
     }
 
-    /** The table column {@code e} reads, if it is a column reference that resolves to one; else null. */
+    /**
+     * The table column whose collation {@code e} has: a column reference
+     * that resolves to one, also under unary + and CAST (as SQLite looks
+     * through them); else null.
+     */
     private Column column(Expr e) {
-        if (e instanceof Expr.ColumnRef c) {
-            Resolved r = resolve(c);
-            return r == null ? null : r.column();
-        }
-        return null;
+        return switch (e) {
+            case Expr.ColumnRef c -> {
+                Resolved r = resolve(c);
+                yield r == null ? null : r.column();
+            }
+            case Expr.Unary u when u.op() == Expr.UnaryOp.PLUS -> column(u.operand());
+            case Expr.Cast c -> column(c.expr());
+            default -> null;
+        };
     }
 
     private void unary(Expr.Unary u, int target) {
@@ -580,12 +589,49 @@ final class ExprCompiler {
         return collation(e, e);
     }
 
+    /**
+     * The COLLATE written in {@code e}, found as SQLite finds it: an
+     * operator or function takes the one of its first operand (left to
+     * right) that contains one; subqueries keep theirs to themselves.
+     */
     private static Name explicitCollation(Expr e) {
         return switch (e) {
+            case null -> null;
             case Expr.Collate c -> c.collation();
-            case Expr.Unary u when u.op() == Expr.UnaryOp.PLUS -> explicitCollation(u.operand());
+            case Expr.Unary u -> explicitCollation(u.operand());
+            case Expr.Cast c -> explicitCollation(c.expr());
+            case Expr.IsNull n -> explicitCollation(n.expr());
+            case Expr.Binary b -> firstExplicitCollation(java.util.Arrays.asList(b.left(), b.right()));
+            case Expr.Like l -> firstExplicitCollation(java.util.Arrays.asList(l.pattern(), l.left(), l.escape()));
+            case Expr.Between b -> firstExplicitCollation(List.of(b.expr(), b.low(), b.high()));
+            case Expr.InList in -> {
+                Name n = explicitCollation(in.expr());
+                yield n != null ? n : firstExplicitCollation(in.values());
+            }
+            case Expr.FunctionCall f -> firstExplicitCollation(f.args());
+            case Expr.RowValue r -> firstExplicitCollation(r.values());
+            case Expr.Case c -> {
+                List<Expr> parts = new java.util.ArrayList<>();
+                parts.add(c.operand());
+                for (Expr.WhenThen w : c.whens()) {
+                    parts.add(w.when());
+                    parts.add(w.then());
+                }
+                parts.add(c.elseExpr());
+                yield firstExplicitCollation(parts);
+            }
             default -> null;
         };
+    }
+
+    private static Name firstExplicitCollation(List<Expr> operands) {
+        for (Expr o : operands) {
+            Name n = explicitCollation(o);
+            if (n != null) {
+                return n;
+            }
+        }
+        return null;
     }
 
     /** {@code x LIKE p ESCAPE e} is like(p, x, e), as in SQLite; NOT negates the result. */
@@ -859,7 +905,30 @@ final class ExprCompiler {
 
     /** The aggregate function {@code f} calls. */
     AggregateFunction<?> aggregateFunction(Expr.FunctionCall f) {
-        return (AggregateFunction<?>) resolve(f.name().value(), f.star() ? 0 : f.args().size(), f);
+        return (AggregateFunction<?>) collated(resolve(f.name().value(), f.star() ? 0 : f.args().size(), f), f.args());
+    }
+
+    /**
+     * {@code fn} bound to the collation it compares under when it is one
+     * that compares (min, max): as SQLite, that of the first argument that
+     * has one, an explicit COLLATE or a column's (BINARY when it declares
+     * none); BINARY when no argument has one.
+     */
+    private SqlFunction collated(SqlFunction fn, List<Expr> args) {
+        if (!(fn instanceof Collated c)) {
+            return fn;
+        }
+        for (Expr a : args) {
+            Name explicit = explicitCollation(a);
+            if (explicit != null) {
+                return c.withCollation(functions.collation(explicit.value()));
+            }
+            Column column = column(a);
+            if (column != null) {
+                return c.withCollation(functions.collation(column.collation()));
+            }
+        }
+        return fn;
     }
 
     /** The function, or SQLite's error for the call pointing at it. */
@@ -876,6 +945,7 @@ final class ExprCompiler {
     }
 
     private void callScalar(SqlFunction fn, List<Expr> args, int target) {
+        fn = collated(fn, args);
         int first = b.newRegisters(args.size());
         for (int i = 0; i < args.size(); i++) {
             compileInto(args.get(i), first + i);

@@ -13,10 +13,12 @@ import java.util.ArrayDeque;
 import java.util.List;
 import turso.api.DataType;
 import turso.api.spi.AggregateFunction;
+import turso.api.spi.Collation;
 import turso.api.spi.FunctionArguments;
 import turso.api.spi.FunctionResult;
 import turso.api.spi.SqlFunction;
 import turso.api.spi.WindowFunction;
+import turso.vm.Collated;
 import turso.vm.Register;
 import turso.vm.ValueComparator;
 
@@ -29,7 +31,7 @@ final class Aggregates {
                 new Count("count", 0), new Count("count", 1),
                 new Sum("sum", Sum.Kind.SUM), new Sum("total", Sum.Kind.TOTAL), new Sum("avg", Sum.Kind.AVG),
                 new GroupConcat("group_concat", 1), new GroupConcat("group_concat", 2), new GroupConcat("string_agg", 2),
-                new MinMax("min", false), new MinMax("max", true));
+                new MinMax("min", false, null), new MinMax("max", true, null));
     }
 
     // ---- count ----
@@ -225,8 +227,16 @@ final class Aggregates {
         final Register value = new Register();
     }
 
-    /** min(x) and max(x): the first of the least (greatest) non-NULL values, by BINARY comparison. */
-    record MinMax(String name, boolean max) implements AggregateFunction<Best> {
+    /**
+     * min(x) and max(x): the first of the least (greatest) non-NULL values,
+     * compared under the argument's collation (null: BINARY).
+     */
+    record MinMax(String name, boolean max, Collation collation) implements AggregateFunction<Best>, Collated {
+        @Override
+        public SqlFunction withCollation(Collation c) {
+            return new MinMax(name, max, c);
+        }
+
         @Override
         public int arity() {
             return 1;
@@ -247,7 +257,7 @@ final class Aggregates {
                 Args.capture(args, 0, s.value);
                 return;
             }
-            int cmp = ValueComparator.compare(s.value, x, null);
+            int cmp = ValueComparator.compare(s.value, x, collation);
             if (max ? cmp < 0 : cmp > 0) {
                 Args.capture(args, 0, s.value);
             }

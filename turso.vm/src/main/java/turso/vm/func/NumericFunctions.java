@@ -9,9 +9,13 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import turso.api.DataType;
 import turso.api.ResultCode;
+import turso.api.spi.Collation;
 import turso.api.spi.FunctionArguments;
+import turso.api.spi.FunctionContext;
 import turso.api.spi.FunctionResult;
+import turso.api.spi.ScalarFunction;
 import turso.api.spi.SqlFunction;
+import turso.vm.Collated;
 import turso.vm.FloatFormat;
 import turso.vm.Register;
 import turso.vm.ValueComparator;
@@ -29,8 +33,7 @@ final class NumericFunctions {
                 Scalar.volatileOf("random", 0, (c, a, r) -> r.setLong(ThreadLocalRandom.current().nextLong())),
                 Scalar.volatileOf("randomblob", 1, (c, a, r) -> randomblob(a, r)),
                 Scalar.of("zeroblob", 1, (c, a, r) -> zeroblob(a, r)),
-                Scalar.of("max", SqlFunction.VARIADIC, (c, a, r) -> minMax(a, r, true)),
-                Scalar.of("min", SqlFunction.VARIADIC, (c, a, r) -> minMax(a, r, false)));
+                new MinMax("max", true, null), new MinMax("min", false, null));
     }
 
     private static void abs(FunctionArguments a, FunctionResult r) {
@@ -117,28 +120,42 @@ final class NumericFunctions {
         }
     }
 
-    private static void minMax(FunctionArguments a, FunctionResult r, boolean max) {
-        if (a.size() < 2) {
-            r.setError("wrong number of arguments to function " + (max ? "max" : "min") + "()");
-            return;
+    /** Scalar max(x, y, ...) and min(x, y, ...), comparing under the call's collation (null: BINARY). */
+    record MinMax(String name, boolean max, Collation collation) implements ScalarFunction, Collated {
+        @Override
+        public int arity() {
+            return SqlFunction.VARIADIC;
         }
-        Register best = Args.register(a, 0);
-        int bestIndex = 0;
-        if (best.isNull()) {
-            return;
+
+        @Override
+        public SqlFunction withCollation(Collation c) {
+            return new MinMax(name, max, c);
         }
-        for (int i = 1; i < a.size(); i++) {
-            Register x = Args.register(a, i);
-            if (x.isNull()) {
+
+        @Override
+        public void invoke(FunctionContext context, FunctionArguments a, FunctionResult r) {
+            if (a.size() < 2) {
+                r.setError("wrong number of arguments to function " + name + "()");
                 return;
             }
-            int cmp = ValueComparator.compare(best, x, null);
-            // among equal values max() keeps the first and min() takes the last, as SQLite does
-            if (max ? cmp < 0 : cmp >= 0) {
-                best = x;
-                bestIndex = i;
+            Register best = Args.register(a, 0);
+            int bestIndex = 0;
+            if (best.isNull()) {
+                return;
             }
+            for (int i = 1; i < a.size(); i++) {
+                Register x = Args.register(a, i);
+                if (x.isNull()) {
+                    return;
+                }
+                int cmp = ValueComparator.compare(best, x, collation);
+                // among equal values max() keeps the first and min() takes the last, as SQLite does
+                if (max ? cmp < 0 : cmp >= 0) {
+                    best = x;
+                    bestIndex = i;
+                }
+            }
+            r.setArgument(a, bestIndex);
         }
-        r.setArgument(a, bestIndex);
     }
 }
