@@ -381,6 +381,44 @@ class DmlDifferentialTest {
                 ALTER TABLE t RENAME TO tt;
                 SELECT * FROM v1;
                 SELECT * FROM v4
+                """,
+                """
+                CREATE TABLE t(a UNIQUE, b CHECK (b < 10), c NOT NULL);
+                INSERT INTO t VALUES (3, 0, 0);
+                INSERT OR FAIL INTO t VALUES (1, 0, 0), (2, 0, 0), (3, 0, 0), (4, 0, 0);
+                SELECT changes();
+                SELECT * FROM t ORDER BY rowid;
+                UPDATE OR FAIL t SET a = a + 1;
+                SELECT changes();
+                SELECT * FROM t ORDER BY rowid;
+                INSERT OR FAIL INTO t VALUES (10, 1, 1), (11, 11, 1), (12, 1, 1);
+                INSERT OR FAIL INTO t VALUES (20, 1, 1), (21, 1, NULL), (22, 1, 1);
+                INSERT OR ABORT INTO t VALUES (30, 1, 1), (31, 1, NULL);
+                BEGIN;
+                INSERT INTO t VALUES (40, 0, 0);
+                INSERT OR FAIL INTO t VALUES (41, 0, 0), (40, 0, 0), (42, 0, 0);
+                INSERT OR ABORT INTO t VALUES (43, 0, 0), (40, 0, 0);
+                COMMIT;
+                SELECT * FROM t ORDER BY rowid;
+                BEGIN;
+                INSERT INTO t VALUES (50, 0, 0);
+                INSERT OR ROLLBACK INTO t VALUES (51, 0, 0), (50, 0, 0);
+                COMMIT;
+                SELECT * FROM t ORDER BY rowid;
+                CREATE TABLE u(k PRIMARY KEY, v, UNIQUE (v) ON CONFLICT FAIL);
+                INSERT INTO u VALUES (1, 1);
+                INSERT INTO u VALUES (2, 2), (3, 1), (4, 4);
+                SELECT * FROM u ORDER BY k;
+                CREATE TABLE log(x);
+                CREATE TRIGGER tr AFTER INSERT ON log WHEN new.x > 2 BEGIN SELECT RAISE(FAIL, 'too big'); END;
+                INSERT INTO log VALUES (1), (2), (3), (4);
+                SELECT * FROM log;
+                CREATE TRIGGER tr2 AFTER INSERT ON u WHEN new.v > 100 BEGIN SELECT RAISE(ROLLBACK, 'no'); END;
+                BEGIN;
+                INSERT INTO u VALUES (5, 5);
+                INSERT INTO u VALUES (6, 101);
+                COMMIT;
+                SELECT * FROM u ORDER BY k
                 """);
     }
 

@@ -268,9 +268,23 @@ final class EngineConnection implements Connection, Vm.Host {
         running.add(statement);
     }
 
-    /** The statement failed: its changes (its transaction, outside BEGIN) are rolled back when it ends. */
-    void statementFailed() {
+    /**
+     * The statement failed: as {@code undo} (a {@link Vm#failAction()})
+     * says, its changes (its transaction, outside BEGIN) are rolled back
+     * when it ends, or kept (OR FAIL), or the whole transaction is (OR
+     * ROLLBACK).
+     */
+    void statementFailed(int undo) {
+        if (undo == Vm.HALT_FAIL) {
+            return;
+        }
         failed = true;
+        if (undo == Vm.HALT_ROLLBACK && explicit) {
+            explicit = false;
+            savepointTransaction = false;
+            savepoints.clear();
+            rollbackRequested = true;
+        }
     }
 
     /**

@@ -223,9 +223,10 @@ final class EngineStatement implements Statement {
     private void fail(TursoException e) {
         hasRow = false;
         done = true;
-        connection.statementFailed();
+        int undo = vm.failAction();
+        connection.statementFailed(undo);
         try {
-            finish(true);
+            finish(undo != Vm.HALT_FAIL);
         } catch (TursoException ignored) {
             // the statement's own error is the one to report
         }

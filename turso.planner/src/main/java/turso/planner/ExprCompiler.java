@@ -335,7 +335,8 @@ final class ExprCompiler {
     /**
      * RAISE in a trigger program: IGNORE ends the program and skips the row
      * that fired it; ABORT, FAIL and ROLLBACK end the statement with the
-     * message (all three as ABORT does: the statement's changes are undone).
+     * message, undoing the statement's changes, none of them, or the whole
+     * transaction.
      */
     private void raise(Expr.Raise x, int target) {
         if (schema == null || schema.firing() == null) {
@@ -344,7 +345,11 @@ final class ExprCompiler {
         if (x.type() == Expr.RaiseType.IGNORE) {
             b.emit(Op.HALT, ResultCode.OK.code(), 0, turso.vm.Vm.RAISE_IGNORE);
         } else if (x.message() instanceof Expr.Literal l && l.kind() == Expr.LiteralKind.STRING) {
-            b.emit(Op.HALT, ResultCode.CONSTRAINT_TRIGGER.code(), 0, 0, l.text(), 0);
+            b.emit(Op.HALT, ResultCode.CONSTRAINT_TRIGGER.code(), switch (x.type()) {
+                case FAIL -> turso.vm.Vm.HALT_FAIL;
+                case ROLLBACK -> turso.vm.Vm.HALT_ROLLBACK;
+                default -> 0;
+            }, 0, l.text(), 0);
         } else {
             throw Unsupported.feature("RAISE with a message that is not a string literal");
         }

@@ -147,7 +147,8 @@ final class IndexMaintenance {
                     b.resolve(gone);
                 }
                 default -> b.emit(Op.HALT, (index.origin().equals("pk") ? ResultCode.CONSTRAINT_PRIMARYKEY
-                        : ResultCode.CONSTRAINT_UNIQUE).code(), 0, 0, failure(index), 0);
+                        : ResultCode.CONSTRAINT_UNIQUE).code(), RowConstraints.undo(action(index, onConflict)), 0,
+                        failure(index), 0);
             }
             b.resolve(ok);
         }

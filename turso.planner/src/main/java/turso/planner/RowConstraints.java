@@ -14,9 +14,23 @@ import turso.parser.ast.ConflictResolution;
 import turso.vm.FunctionRegistry;
 import turso.vm.Op;
 import turso.vm.ProgramBuilder;
+import turso.vm.Vm;
 
 final class RowConstraints {
     private RowConstraints() {
+    }
+
+    /**
+     * HALT's p2 for a constraint failing under {@code onConflict}: what the
+     * connection undoes (FAIL keeps the statement's earlier changes,
+     * ROLLBACK ends the transaction, ABORT undoes the statement).
+     */
+    static int undo(ConflictResolution onConflict) {
+        return onConflict == null ? 0 : switch (onConflict) {
+            case FAIL -> Vm.HALT_FAIL;
+            case ROLLBACK -> Vm.HALT_ROLLBACK;
+            default -> 0;
+        };
     }
 
     /** NOT NULL checks of the row in {@code values} (one register per column); jumps to {@code skipRow} on IGNORE. */
@@ -29,7 +43,7 @@ final class RowConstraints {
                 if (onConflict == ConflictResolution.IGNORE) {
                     b.emit(Op.GOTO, 0, skipRow, 0);
                 } else {
-                    b.emit(Op.HALT, ResultCode.CONSTRAINT_NOTNULL.code(), 0, 0,
+                    b.emit(Op.HALT, ResultCode.CONSTRAINT_NOTNULL.code(), undo(onConflict), 0,
                             "NOT NULL constraint failed: " + table.name() + "." + column.name(), 0);
                 }
                 b.resolve(ok);
@@ -50,7 +64,8 @@ final class RowConstraints {
             if (onConflict == ConflictResolution.IGNORE) {
                 b.emit(Op.GOTO, 0, skipRow, 0);
             } else {
-                b.emit(Op.HALT, ResultCode.CONSTRAINT_CHECK.code(), 0, 0, "CHECK constraint failed: " + check.label(), 0);
+                b.emit(Op.HALT, ResultCode.CONSTRAINT_CHECK.code(), undo(onConflict), 0,
+                        "CHECK constraint failed: " + check.label(), 0);
             }
             b.resolve(ok);
         }
@@ -72,7 +87,7 @@ final class RowConstraints {
                 indexes.deleteKeysOfCurrentRow();
                 b.emit(Op.DELETE, cursor, 0, 0);
             }
-            default -> b.emit(Op.HALT, ResultCode.CONSTRAINT_PRIMARYKEY.code(), 0, 0,
+            default -> b.emit(Op.HALT, ResultCode.CONSTRAINT_PRIMARYKEY.code(), undo(onConflict), 0,
                     "UNIQUE constraint failed: " + table.name() + "."
                             + (table.rowidAlias() >= 0 ? table.columns().get(table.rowidAlias()).name() : "rowid"), 0);
         }

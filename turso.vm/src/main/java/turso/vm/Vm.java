@@ -93,6 +93,7 @@ public final class Vm implements FunctionContext {
     private int pc;
     private int resultStart;
     private boolean halted;
+    private int failAction;
     private long statementTime;
     /** Whether the program ended with RAISE(IGNORE). */
     private boolean raisedIgnore;
@@ -144,7 +145,16 @@ public final class Vm implements FunctionContext {
         onceDone.clear();
         pc = 0;
         halted = false;
+        failAction = 0;
         statementTime = 0;
+    }
+
+    /**
+     * How the error that ended the run is undone: 0 (the statement's
+     * changes, ABORT), {@link #HALT_FAIL} or {@link #HALT_ROLLBACK}.
+     */
+    public int failAction() {
+        return failAction;
     }
 
     /** Register {@code i} of the current result row. */
@@ -226,6 +236,11 @@ public final class Vm implements FunctionContext {
     /** HALT's p3 for RAISE(IGNORE): the trigger program stops, and the row that fired it is skipped. */
     public static final int RAISE_IGNORE = 1;
 
+    /** HALT's p2 for an error under OR FAIL: the statement's changes made so far are kept. */
+    public static final int HALT_FAIL = 1;
+    /** HALT's p2 for an error under OR ROLLBACK: the whole transaction is rolled back. */
+    public static final int HALT_ROLLBACK = 2;
+
     /**
      * Runs a trigger program to its end, each statement in turn, with the
      * registers from {@code first} on as its parameters; true if it ran
@@ -255,12 +270,18 @@ public final class Vm implements FunctionContext {
             child.parameters[k].copyFrom(registers[first + k]);
         }
         boolean any = false;
-        while (child.step()) {
-            any = true;
-            if (wantRow) {
-                child.reset();
-                return true;
+        try {
+            while (child.step()) {
+                any = true;
+                if (wantRow) {
+                    child.reset();
+                    return true;
+                }
             }
+        } catch (TursoException e) {
+            // the trigger's error ends this statement, undone as the trigger's HALT says
+            failAction = child.failAction;
+            throw e;
         }
         return any;
     }
@@ -343,6 +364,7 @@ public final class Vm implements FunctionContext {
                     pc = i;
                     raisedIgnore = p3[i] == RAISE_IGNORE;
                     if (p1[i] != ResultCode.OK.code()) {
+                        failAction = p2[i];
                         throw new TursoException(ResultCode.of(p1[i]), (String) p4[i]);
                     }
                     return false;
