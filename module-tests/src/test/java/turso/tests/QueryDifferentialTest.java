@@ -115,6 +115,43 @@ class QueryDifferentialTest {
                 SELECT b FROM t ORDER BY substr('x' COLLATE NOCASE, 1) || b, id;
                 SELECT b FROM t WHERE b || '' = 'Y' COLLATE NOCASE ORDER BY id;
                 SELECT b, b = 'Y' COLLATE NOCASE FROM t ORDER BY 2, b COLLATE NOCASE, id
+                """,
+                """
+                SELECT (1, 2) < (NULL, 3), (1, 2) < (2, NULL), (1, NULL) = (2, 3), (1, NULL) = (1, 3), (1, 2) IS (1, 2),
+                    (1, NULL) IS (1, NULL), (1, 2) <= (1, 2), (1, 2) > (1, NULL), (1, 2) <> (1, NULL), (1, 2) <> (2, NULL),
+                    (1, NULL) IS NOT (1, 2), (2, 'a') >= (2, 'A'), (1, 2, 3) < (1, 2, 4);
+                SELECT (1, 2) IN ((1, 2), (3, 4)), (1, 2) IN (SELECT 1, 2), (1, 2) IN (VALUES (3, 4), (1, 2)),
+                    (1, NULL) IN (VALUES (1, 2)), (1, NULL) NOT IN (VALUES (2, 2)), (1, 2) NOT IN (SELECT 1, 2 WHERE 0),
+                    (1, NULL) IN ((1, 3), (1, NULL)), (3, 4) NOT IN ((1, 2), (3, 4));
+                SELECT (1, 2) = (SELECT 1, 2), (SELECT 1, 2) = (1, 2), (SELECT 1, 2 WHERE 0) IS (NULL, NULL),
+                    (1, 2) BETWEEN (0, 5) AND (1, 3), (1, 2) NOT BETWEEN (1, 3) AND (2, 0);
+                SELECT id, a, b FROM t WHERE (a, b) > (2, 'Y') ORDER BY id;
+                SELECT id FROM t WHERE (a, b) IN (SELECT x, y FROM u) ORDER BY id;
+                SELECT id FROM t WHERE (a, c) = (SELECT x, x + 0.5 FROM u WHERE x = 1) ORDER BY id;
+                SELECT id FROM t WHERE (a, b) = (2, 'y' COLLATE NOCASE) ORDER BY id;
+                SELECT x, (x, y) IN (SELECT a, b FROM t WHERE t.a = u.x) FROM u ORDER BY x, y;
+                SELECT (1, 2);
+                SELECT (1, 2) = (1, 2, 3);
+                SELECT (1, 2) = 1;
+                SELECT (1, 2) + 1;
+                SELECT (1, 2) = (SELECT 1);
+                SELECT (1, 2) IN (SELECT 1);
+                SELECT (1, 2) IN (1, 2);
+                SELECT 1 IN ((1, 2));
+                CREATE TABLE w(p, q, r);
+                INSERT INTO w VALUES (1, 2, 3), (4, 5, 6);
+                UPDATE w SET (p, q) = (q, p) WHERE r = 3;
+                UPDATE w SET (p, r) = (SELECT x, y FROM u WHERE u.x = w.q), q = q * 10 WHERE r = 6;
+                SELECT * FROM w ORDER BY rowid;
+                UPDATE w SET (p, q) = (SELECT * FROM (SELECT 7, 8));
+                SELECT * FROM w ORDER BY rowid;
+                UPDATE w SET (p, q) = (1, 2, 3);
+                UPDATE w SET (p, q) = (SELECT 1);
+                UPDATE w SET (p, q) = 5;
+                UPDATE w SET (p, nosuch) = (1, 2);
+                CREATE UNIQUE INDEX wp ON w(p);
+                INSERT INTO w VALUES (8, 0, 0) ON CONFLICT (p) DO UPDATE SET (q, r) = (excluded.q + 100, 'up');
+                SELECT * FROM w ORDER BY rowid
                 """);
     }
 

@@ -480,6 +480,7 @@ final class ExprCompiler {
      */
     private Column column(Expr e) {
         return switch (e) {
+            case null -> null;
             case Expr.ColumnRef c -> {
                 Resolved r = resolve(c);
                 yield r == null ? null : r.column();
@@ -527,6 +528,10 @@ final class ExprCompiler {
             callScalar(e.op().sql(), List.of(e.left(), e.right()), target);
             return;
         }
+        if (op == Op.COMPARE && (RowValues.isRow(e.left()) || RowValues.isRow(e.right()))) {
+            new RowValues(this, b).compare(e.left(), compareOp(e.op()), e.right(), target);
+            return;
+        }
         int left = compile(e.left());
         int right = compile(e.right());
         if (op == Op.COMPARE) {
@@ -551,7 +556,7 @@ final class ExprCompiler {
     }
 
     /** Affinity and collating sequence of {@code left op right} (datatype3.html §4.2 and §7.1). */
-    private Comparison comparison(CompareOp op, Expr left, Expr right) {
+    Comparison comparison(CompareOp op, Expr left, Expr right) {
         Affinity affinity = Affinity.forComparison(affinity(left), affinity(right));
         return new Comparison(op, affinity, collation(left, right));
     }
@@ -654,13 +659,19 @@ final class ExprCompiler {
 
     /** {@code x BETWEEN lo AND hi} is {@code x >= lo AND x <= hi} with x evaluated once. */
     private void between(Expr.Between e, int target) {
-        int x = compile(e.expr());
-        int lo = compile(e.low());
-        int hi = compile(e.high());
         int ge = b.newRegister();
-        b.emit(Op.COMPARE, x, lo, ge, comparison(CompareOp.GE, e.expr(), e.low()), 0);
         int le = b.newRegister();
-        b.emit(Op.COMPARE, x, hi, le, comparison(CompareOp.LE, e.expr(), e.high()), 0);
+        if (RowValues.isRow(e.expr()) || RowValues.isRow(e.low()) || RowValues.isRow(e.high())) {
+            RowValues rows = new RowValues(this, b);
+            rows.compare(e.expr(), CompareOp.GE, e.low(), ge);
+            rows.compare(e.expr(), CompareOp.LE, e.high(), le);
+        } else {
+            int x = compile(e.expr());
+            int lo = compile(e.low());
+            int hi = compile(e.high());
+            b.emit(Op.COMPARE, x, lo, ge, comparison(CompareOp.GE, e.expr(), e.low()), 0);
+            b.emit(Op.COMPARE, x, hi, le, comparison(CompareOp.LE, e.expr(), e.high()), 0);
+        }
         b.emit(Op.AND, ge, le, target);
         if (e.not()) {
             b.emit(Op.NOT, target, target, 0);
@@ -673,6 +684,10 @@ final class ExprCompiler {
      * are compared as {@code x = +v}: only x's affinity counts.
      */
     private void inList(Expr.InList e, int target) {
+        if (RowValues.isRow(e.expr()) && !e.values().isEmpty()) {
+            new RowValues(this, b).inList(e, target);
+            return;
+        }
         if (e.values().isEmpty()) {
             b.emit(Op.INTEGER, e.not() ? 1 : 0, target, 0);
             return;
@@ -704,7 +719,7 @@ final class ExprCompiler {
      * The end of IN: falls in here when x was not found (0, or 1 for NOT IN);
      * label {@code found} gives 1 (0), label {@code isNull} gives NULL.
      */
-    private void inResult(boolean not, int found, int isNull, int end, int target) {
+    void inResult(boolean not, int found, int isNull, int end, int target) {
         b.emit(Op.INTEGER, not ? 1 : 0, target, 0);
         b.emit(Op.GOTO, 0, end, 0);
         b.resolve(found);
@@ -716,7 +731,7 @@ final class ExprCompiler {
     }
 
     /** Runs {@code select} inside this program, each row going to {@code sink}; returns its column count. */
-    private int subquery(turso.parser.ast.Select select, RowSink sink, int done) {
+    int subquery(turso.parser.ast.Select select, RowSink sink, int done) {
         if (schema == null) {
             throw Unsupported.feature("subqueries here");
         }
@@ -767,7 +782,7 @@ final class ExprCompiler {
      * or one around it, as SQLite evaluates an uncorrelated subquery once;
      * each time it is reached otherwise.
      */
-    private void onceUnlessCorrelated(Runnable body) {
+    void onceUnlessCorrelated(Runnable body) {
         if (subqueriesEachTime) {
             body.run();
             return;
@@ -791,6 +806,10 @@ final class ExprCompiler {
      * of the enclosing query, else each time.
      */
     private void inSelect(Expr.InSelect e, int target) {
+        if (RowValues.isRow(e.expr())) {
+            new RowValues(this, b).inSelect(e, target);
+            return;
+        }
         int x = compile(e.expr());
         int any = b.newRegister();
         int sawNull = b.newRegister();

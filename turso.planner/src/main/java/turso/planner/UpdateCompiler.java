@@ -18,8 +18,6 @@ import turso.api.ResultCode;
 import turso.api.TursoException;
 import turso.parser.ast.ConflictResolution;
 import turso.parser.ast.Expr;
-import turso.parser.ast.Name;
-import turso.parser.ast.SetClause;
 import turso.parser.ast.Stmt;
 import turso.vm.Affinity;
 import turso.vm.CompareOp;
@@ -47,24 +45,9 @@ final class UpdateCompiler {
         Table table = Tables.find(schema, update.table());
         table.checkWritable();
         int width = table.columns().size();
-        Expr[] newValue = new Expr[width];
-        Expr newRowid = null;
-        for (SetClause set : update.sets()) {
-            if (set.columns().size() != 1) {
-                throw Unsupported.feature("row values in SET");
-            }
-            Name column = set.columns().getFirst();
-            int index = table.columnIndex(column.value());
-            if (index < 0 && Scope.isRowidName(column.value())) {
-                newRowid = set.value();
-            } else if (index < 0) {
-                throw new TursoException(ResultCode.ERROR, "no such column: " + column.value());
-            } else if (index == table.rowidAlias()) {
-                newRowid = set.value();
-            } else {
-                newValue[index] = set.value();
-            }
-        }
+        SetAssignments assignments = SetAssignments.of(table, update.sets());
+        Expr[] newValue = assignments.newValue();
+        Expr newRowid = assignments.newRowid();
         ConflictResolution onConflict = update.orConflict() == null ? ConflictResolution.ABORT : update.orConflict();
 
         ProgramBuilder b = new ProgramBuilder();

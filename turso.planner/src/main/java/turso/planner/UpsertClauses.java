@@ -19,9 +19,7 @@ import turso.api.ResultCode;
 import turso.api.TursoException;
 import turso.parser.ast.ConflictResolution;
 import turso.parser.ast.Expr;
-import turso.parser.ast.Name;
 import turso.parser.ast.OrderingTerm;
-import turso.parser.ast.SetClause;
 import turso.parser.ast.Upsert;
 import turso.vm.Affinity;
 import turso.vm.CompareOp;
@@ -212,24 +210,9 @@ final class UpsertClauses {
             int cursor, IndexMaintenance indexes, int values, int rowid, int oldRowid, Returning returning,
             int nextRow) {
         int width = table.columns().size();
-        Expr[] newValue = new Expr[width];
-        Expr newRowidExpr = null;
-        for (SetClause set : u.set()) {
-            if (set.columns().size() != 1) {
-                throw Unsupported.feature("row values in SET");
-            }
-            Name column = set.columns().getFirst();
-            int index = table.columnIndex(column.value());
-            if (index < 0 && Scope.isRowidName(column.value())) {
-                newRowidExpr = set.value();
-            } else if (index < 0) {
-                throw new TursoException(ResultCode.ERROR, "no such column: " + column.value());
-            } else if (index == table.rowidAlias()) {
-                newRowidExpr = set.value();
-            } else {
-                newValue[index] = set.value();
-            }
-        }
+        SetAssignments assignments = SetAssignments.of(table, u.set());
+        Expr[] newValue = assignments.newValue();
+        Expr newRowidExpr = assignments.newRowid();
         ExprCompiler excluded = IndexMaintenance.rowExpressions(b, functions, table, "excluded", values, rowid);
         excluded.setContext(schema, sql, null);
         ExprCompiler exprs = new ExprCompiler(b, functions);

@@ -108,7 +108,7 @@ final class ViewTriggerCompiler {
         for (int s = 0; s < update.sets().size(); s++) {
             SetClause clause = update.sets().get(s);
             if (clause.columns().size() != 1) {
-                throw Unsupported.feature("row values in SET");
+                throw Unsupported.feature("row values in SET of a view");
             }
             Name column = clause.columns().getFirst();
             int index = view.columnIndex(column.value());
