@@ -230,6 +230,27 @@ class TriggerDifferentialTest {
                 DROP TRIGGER wd;
                 DROP VIEW v;
                 SELECT type, name FROM sqlite_schema ORDER BY type, name
+                """,
+                // upsert's DO UPDATE fires UPDATE triggers (not AFTER INSERT for that row); trigger rows count
+                // in total_changes() but not changes(); last_insert_rowid() inside a trigger is the trigger's
+                """
+                CREATE TABLE t(k INTEGER PRIMARY KEY, v, n DEFAULT 0);
+                CREATE TABLE log(what, k, oldv, newv, lastid);
+                CREATE TRIGGER bi BEFORE INSERT ON t BEGIN INSERT INTO log VALUES ('bi', new.k, NULL, new.v, last_insert_rowid()); END;
+                CREATE TRIGGER ai AFTER INSERT ON t BEGIN INSERT INTO log VALUES ('ai', new.k, NULL, new.v, last_insert_rowid()); END;
+                CREATE TRIGGER bu BEFORE UPDATE ON t BEGIN INSERT INTO log VALUES ('bu', new.k, old.v, new.v, last_insert_rowid()); END;
+                CREATE TRIGGER au AFTER UPDATE OF v ON t BEGIN INSERT INTO log VALUES ('au', new.k, old.v, new.v, last_insert_rowid()); END;
+                CREATE TRIGGER aun AFTER UPDATE OF n ON t BEGIN INSERT INTO log VALUES ('aun', new.k, old.n, new.n, last_insert_rowid()); END;
+                INSERT INTO t(k, v) VALUES (1, 'a'), (2, 'b');
+                SELECT changes(), total_changes(), last_insert_rowid();
+                INSERT INTO t(k, v) VALUES (1, 'x') ON CONFLICT (k) DO UPDATE SET v = excluded.v;
+                SELECT changes(), total_changes(), last_insert_rowid();
+                INSERT INTO t(k, v) VALUES (2, 'y'), (3, 'z') ON CONFLICT (k) DO UPDATE SET n = n + 1;
+                SELECT changes(), total_changes(), last_insert_rowid();
+                INSERT INTO t(k, v) VALUES (3, 'w') ON CONFLICT (k) DO UPDATE SET v = 'q' WHERE 0;
+                SELECT changes(), total_changes(), last_insert_rowid();
+                SELECT * FROM t ORDER BY k;
+                SELECT rowid, * FROM log ORDER BY rowid
                 """);
     }
 

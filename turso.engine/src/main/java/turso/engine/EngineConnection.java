@@ -294,7 +294,7 @@ final class EngineConnection implements Connection, Vm.Host {
      * BEGIN the transaction ends. A commit that fails (BUSY) is thrown
      * after the rest is done.
      */
-    void statementFinished(EngineStatement statement, boolean statementFailed, long rowChanges) {
+    void statementFinished(EngineStatement statement, boolean statementFailed, long rowChanges, long triggerChanges) {
         if (!running.remove(statement) || closed) {
             return;
         }
@@ -302,6 +302,9 @@ final class EngineConnection implements Connection, Vm.Host {
         if (statement.countsChanges()) {
             changes = statementFailed || error != null ? 0 : rowChanges;
             totalChanges += changes;
+        }
+        if (!statementFailed && error == null) {
+            totalChanges += triggerChanges;
         }
         if (schemaChanged && running.isEmpty()) {
             schemaChanged = false;
@@ -443,6 +446,13 @@ final class EngineConnection implements Connection, Vm.Host {
         }
         if (lastRowid) {
             lastInsertRowid = rowid;
+        }
+    }
+
+    @Override
+    public void triggerRowChanged() {
+        if (stepping != null) {
+            stepping.triggerRowChanged();
         }
     }
 

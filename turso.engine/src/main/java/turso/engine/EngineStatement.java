@@ -35,6 +35,8 @@ final class EngineStatement implements Statement {
     private boolean schemaChecked;
     /** Rows this run inserted, updated or deleted. */
     private long rowChanges;
+    /** Rows its trigger programs changed: in total_changes(), not in changes(). */
+    private long triggerChanges;
 
     EngineStatement(EngineConnection connection, CompiledStatement compiled) {
         this.connection = connection;
@@ -60,6 +62,10 @@ final class EngineStatement implements Statement {
 
     void rowChanged() {
         rowChanges++;
+    }
+
+    void triggerRowChanged() {
+        triggerChanges++;
     }
 
     @Override
@@ -235,9 +241,11 @@ final class EngineStatement implements Statement {
 
     private void finish(boolean failed) {
         long n = rowChanges;
+        long byTriggers = triggerChanges;
         rowChanges = 0;
+        triggerChanges = 0;
         schemaChecked = false;
-        connection.statementFinished(this, failed, n);
+        connection.statementFinished(this, failed, n, byTriggers);
     }
 
     @Override

@@ -60,10 +60,6 @@ final class InsertCompiler {
         IndexMaintenance indexes = new IndexMaintenance(b, functions, table, cursor);
         Writer writer = new Writer(b, exprs, functions, table, target, onConflict, insert.orConflict(), cursor, indexes);
         writer.returning(insert.returning(), schema, sql);
-        if (insert.upserts().stream().anyMatch(u -> u.set() != null && !u.set().isEmpty())
-                && TriggerCompiler.anyFires(schema, table, Stmt.TriggerEvent.UPDATE)) {
-            throw Unsupported.feature("ON CONFLICT DO UPDATE on a table with UPDATE triggers");
-        }
         writer.triggers = TriggerCompiler.forStatement(b, functions, schema, table, Stmt.TriggerEvent.INSERT,
                 java.util.Set.of());
         writer.upserts = UpsertClauses.of(insert.upserts(), table,

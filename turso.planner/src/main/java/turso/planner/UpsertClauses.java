@@ -7,7 +7,8 @@
  * targeted constraints are checked first, in the order of the clauses, then
  * the rowid, then the other UNIQUE indexes. On a conflict, DO NOTHING skips
  * the row; DO UPDATE updates the row in the way (with ABORT for its own
- * constraints), reading the proposed row as "excluded".
+ * constraints), reading the proposed row as "excluded", and fires the
+ * table's UPDATE triggers as an UPDATE would.
  */
 package turso.planner;
 
@@ -20,6 +21,7 @@ import turso.api.TursoException;
 import turso.parser.ast.ConflictResolution;
 import turso.parser.ast.Expr;
 import turso.parser.ast.OrderingTerm;
+import turso.parser.ast.Stmt;
 import turso.parser.ast.Upsert;
 import turso.vm.Affinity;
 import turso.vm.CompareOp;
@@ -249,6 +251,15 @@ final class UpsertClauses {
             b.emit(Op.NULL, 0, newValues + table.rowidAlias(), 0);
         }
         Affinity[] affinities = table.columns().stream().map(Column::affinity).toArray(Affinity[]::new);
+        Set<String> changed = new HashSet<>();
+        u.set().forEach(set -> set.columns().forEach(c -> changed.add(c.value().toLowerCase(java.util.Locale.ROOT))));
+        TriggerCompiler triggers = TriggerCompiler.forStatement(b, functions, schema, table,
+                Stmt.TriggerEvent.UPDATE, changed);
+        if (triggers != null && triggers.fires(Stmt.TriggerTime.BEFORE)) {
+            b.emit(Op.AFFINITY, newValues, width, 0, affinities, 0);
+            triggers.fire(Stmt.TriggerTime.BEFORE, oldRowid, oldValues, newRowid, newValues, nextRow);
+            b.emit(Op.NOT_EXISTS, cursor, nextRow, oldRowid);
+        }
         b.emit(Op.AFFINITY, newValues, width, 0, affinities, 0);
         RowConstraints.notNull(b, table, newValues, ConflictResolution.ABORT, nextRow);
         RowConstraints.checks(b, functions, table, newValues, newRowid, ConflictResolution.ABORT, nextRow);
@@ -274,6 +285,9 @@ final class UpsertClauses {
             ExprCompiler returned = IndexMaintenance.rowExpressions(b, functions, table, newValues, newRowid);
             returned.setContext(schema, sql, null);
             returning.row(returned);
+        }
+        if (triggers != null) {
+            triggers.fire(Stmt.TriggerTime.AFTER, oldRowid, oldValues, newRowid, newValues, nextRow);
         }
         b.emit(Op.GOTO, 0, nextRow, 0);
     }

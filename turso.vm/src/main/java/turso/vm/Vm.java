@@ -44,6 +44,9 @@ public final class Vm implements FunctionContext {
         /** A row was inserted, updated or deleted by this statement; {@code lastRowid}: it sets last_insert_rowid. */
         void rowChanged(long rowid, boolean lastRowid);
 
+        /** A trigger program of this statement changed a row: it counts in total_changes() only. */
+        void triggerRowChanged();
+
         /** The statement changed the schema: reload it before the next statement is prepared. */
         void schemaChanged();
 
@@ -99,6 +102,8 @@ public final class Vm implements FunctionContext {
     private boolean raisedIgnore;
     /** The Vms of the trigger programs this one runs, made on first use. */
     private java.util.Map<Program, Vm> children;
+    /** The connection as this program's triggers see it, made on first use. */
+    private TriggerHost triggerHost;
 
     public Vm(Program program, Host host) {
         this.program = program;
@@ -247,6 +252,10 @@ public final class Vm implements FunctionContext {
      * RAISE(IGNORE). Its statements' changes do not count as this statement's.
      */
     private boolean runTrigger(SubProgram trigger, int first, int count) {
+        if (triggerHost != null) {
+            // each firing starts from the statement's last_insert_rowid, and leaves it unchanged
+            triggerHost.lastRowid = null;
+        }
         if (trigger.condition() != null && !runChild(trigger.condition(), first, count, true)) {
             return false;
         }
@@ -290,14 +299,25 @@ public final class Vm implements FunctionContext {
         if (children == null) {
             children = new java.util.IdentityHashMap<>();
         }
-        return children.computeIfAbsent(program, p -> new Vm(p, new TriggerHost(host)));
+        if (triggerHost == null) {
+            triggerHost = new TriggerHost(host);
+        }
+        return children.computeIfAbsent(program, p -> new Vm(p, triggerHost));
     }
 
     /** The connection as a trigger program sees it: its changes are not the statement's. */
-    private record TriggerHost(Host host) implements Host {
+    private static final class TriggerHost implements Host {
+        private final Host host;
+        /** last_insert_rowid() as the running trigger program set it, else null: the statement's. */
+        private Long lastRowid;
+
+        TriggerHost(Host host) {
+            this.host = host;
+        }
+
         @Override
         public long lastInsertRowid() {
-            return host.lastInsertRowid();
+            return lastRowid != null ? lastRowid : host.lastInsertRowid();
         }
 
         @Override
@@ -327,6 +347,15 @@ public final class Vm implements FunctionContext {
 
         @Override
         public void rowChanged(long rowid, boolean lastRowid) {
+            host.triggerRowChanged();
+            if (lastRowid) {
+                this.lastRowid = rowid;
+            }
+        }
+
+        @Override
+        public void triggerRowChanged() {
+            host.triggerRowChanged();
         }
 
         @Override
