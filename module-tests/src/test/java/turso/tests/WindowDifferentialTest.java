@@ -204,7 +204,13 @@ class WindowDifferentialTest {
                     max(v) OVER (PARTITION BY k ORDER BY v DESC) AS m, lag(v, 5, 0) OVER w AS l
                     FROM n WINDOW w AS (PARTITION BY k ORDER BY id)) GROUP BY k ORDER BY k;
                 SELECT sum(CAST(x * 1000 AS INTEGER)), count(y), sum(length(y)) FROM (SELECT avg(v) OVER (ORDER BY id ROWS BETWEEN 50 PRECEDING AND 50 FOLLOWING)
-                    AS x, group_concat(v) OVER (ORDER BY v RANGE BETWEEN 2 PRECEDING AND 2 FOLLOWING) AS y FROM n)""";
+                    AS x, group_concat(v) OVER (ORDER BY v RANGE BETWEEN 2 PRECEDING AND 2 FOLLOWING) AS y FROM n);
+                SELECT k, sum(a), sum(b), sum(c), sum(d), sum(e) FROM (SELECT k, min(v) OVER (ORDER BY id) AS a,
+                    max(v) OVER (PARTITION BY k ORDER BY v / 10) AS b,
+                    min(v) FILTER (WHERE v % 2 = 0) OVER (ORDER BY v GROUPS BETWEEN UNBOUNDED PRECEDING AND 1 FOLLOWING) AS c,
+                    max(v) OVER (ORDER BY id ROWS BETWEEN 3 PRECEDING AND 2 FOLLOWING) AS d,
+                    max(k) OVER (ORDER BY v RANGE BETWEEN UNBOUNDED PRECEDING AND 5 PRECEDING) AS e
+                    FROM n) GROUP BY k ORDER BY k""";
         try (Database db = Database.open(dir.resolve("l.db").toString()); Connection turso = db.connect();
              java.sql.Connection sqlite = DriverManager.getConnection("jdbc:sqlite::memory:")) {
             for (String sql : script.split(";\n")) {

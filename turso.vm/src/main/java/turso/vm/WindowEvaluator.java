@@ -235,6 +235,8 @@ final class WindowEvaluator {
         private void aggregate(Register[] out) {
             AggregateFunction<Object> f = (AggregateFunction<Object>) call.function();
             boolean sliding = f instanceof WindowFunction<?> && call.frame().exclude() == WindowPlan.Exclude.NO_OTHERS;
+            boolean growing = !sliding && f instanceof ReusableState
+                    && call.frame().exclude() == WindowPlan.Exclude.NO_OTHERS;
             Object state = sliding ? f.newState() : null;
             int lo = 0;
             int hi = 0;
@@ -258,6 +260,20 @@ final class WindowEvaluator {
                     hi = Math.max(hi, newHi);
                     result.reset(out[j]);
                     w.value(state, result);
+                } else if (growing) {
+                    if (state == null || frame[0] != lo || frame[1] + 1 < hi) {
+                        state = f.newState();
+                        lo = frame[0];
+                        hi = frame[0];
+                    }
+                    for (int k = hi; k <= frame[1]; k++) {
+                        if (passes(k)) {
+                            f.step(state, bind(k));
+                        }
+                    }
+                    hi = Math.max(hi, frame[1] + 1);
+                    result.reset(out[j]);
+                    f.finish(state, result);
                 } else if (j > 0 && call.frame().exclude() == WindowPlan.Exclude.NO_OTHERS
                         && Arrays.equals(frame, frame(j - 1))) {
                     out[j].copyFrom(out[j - 1]);

@@ -20,6 +20,7 @@ import turso.api.spi.SqlFunction;
 import turso.api.spi.WindowFunction;
 import turso.vm.Collated;
 import turso.vm.Register;
+import turso.vm.ReusableState;
 import turso.vm.ValueComparator;
 
 final class Aggregates {
@@ -231,7 +232,8 @@ final class Aggregates {
      * min(x) and max(x): the first of the least (greatest) non-NULL values,
      * compared under the argument's collation (null: BINARY).
      */
-    record MinMax(String name, boolean max, Collation collation) implements AggregateFunction<Best>, Collated {
+    record MinMax(String name, boolean max, Collation collation)
+            implements AggregateFunction<Best>, Collated, ReusableState {
         @Override
         public SqlFunction withCollation(Collation c) {
             return new MinMax(name, max, c);
