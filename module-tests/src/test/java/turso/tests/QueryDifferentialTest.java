@@ -152,6 +152,18 @@ class QueryDifferentialTest {
                 CREATE UNIQUE INDEX wp ON w(p);
                 INSERT INTO w VALUES (8, 0, 0) ON CONFLICT (p) DO UPDATE SET (q, r) = (excluded.q + 100, 'up');
                 SELECT * FROM w ORDER BY rowid
+                """,
+                """
+                SELECT count(*) FILTER (WHERE a > 1), sum(a) FILTER (WHERE b <> 'y'), group_concat(b) FILTER (WHERE a IS NULL),
+                    total(c) FILTER (WHERE c > 2), count(*) FROM t;
+                SELECT a, max(c) FILTER (WHERE 1), count(DISTINCT b) FILTER (WHERE id < 9), avg(id) FILTER (WHERE NULL)
+                    FROM t GROUP BY a ORDER BY a;
+                SELECT b > 'm', min(id) FILTER (WHERE c IS NOT NULL), count(a) FILTER (WHERE a = 2) FROM t
+                    GROUP BY b > 'm' HAVING count(*) FILTER (WHERE id > 2) > 1 ORDER BY 1;
+                SELECT (SELECT count(*) FILTER (WHERE x > t.a) FROM u) FROM t ORDER BY id;
+                SELECT upper('a') FILTER (WHERE 1);
+                SELECT count(*) FILTER (WHERE max(a)) FROM t;
+                SELECT id FROM t WHERE count(*) FILTER (WHERE 1) > 0
                 """);
     }
 

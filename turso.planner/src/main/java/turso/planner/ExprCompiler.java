@@ -900,9 +900,9 @@ final class ExprCompiler {
     }
 
     /**
-     * An aggregate call where its result is not available: inside another
-     * aggregate's arguments or in WHERE (SQLite's "misuse of aggregate"), or
-     * with DISTINCT, FILTER or ORDER BY, which are not supported yet.
+     * An aggregate call where its result is not available (inside another
+     * aggregate's arguments or FILTER, in WHERE), or FILTER / ORDER BY on a
+     * call of a function that is not an aggregate: SQLite's errors.
      */
     private void resolveAggregate(Expr.FunctionCall f) {
         resolve(f.name().value(), f.star() ? 0 : f.args().size(), f);
@@ -911,20 +911,36 @@ final class ExprCompiler {
             throw new TursoException(ResultCode.ERROR, (f.filter() != null ? "FILTER" : "ORDER BY")
                     + " may not be used with non-aggregate " + f.name().value() + "()", f.span().start(), null);
         }
-        throw new TursoException(ResultCode.ERROR, "misuse of aggregate: " + f.name().value() + "()",
+        throw new TursoException(ResultCode.ERROR, "misuse of aggregate function " + f.name().value() + "()",
                 f.span().start(), null);
     }
 
-    /** Evaluates the arguments of aggregate call {@code f} into consecutive registers; returns the first. */
+    /**
+     * Evaluates the arguments of aggregate call {@code f}, then its FILTER
+     * condition if it has one, into consecutive registers; returns the first.
+     */
     int aggregateArguments(Expr.FunctionCall f) {
-        if (f.filter() != null || !f.orderBy().isEmpty()) {
-            throw Unsupported.feature("FILTER and ORDER BY in aggregate calls");
+        int first = b.newRegisters(aggregateValues(f));
+        aggregateArgumentsInto(f, first);
+        return first;
+    }
+
+    /** As {@link #aggregateArguments}, into the registers from {@code first} on. */
+    void aggregateArgumentsInto(Expr.FunctionCall f, int first) {
+        if (!f.orderBy().isEmpty()) {
+            throw Unsupported.feature("ORDER BY in aggregate calls");
         }
-        int first = b.newRegisters(f.args().size());
         for (int i = 0; i < f.args().size(); i++) {
             compileInto(f.args().get(i), first + i);
         }
-        return first;
+        if (f.filter() != null) {
+            compileInto(f.filter(), first + f.args().size());
+        }
+    }
+
+    /** How many registers aggregateArguments fills for {@code f}: its arguments and its FILTER. */
+    static int aggregateValues(Expr.FunctionCall f) {
+        return f.args().size() + (f.filter() != null ? 1 : 0);
     }
 
     /** The aggregate function {@code f} calls. */

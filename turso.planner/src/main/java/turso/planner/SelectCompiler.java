@@ -417,7 +417,7 @@ final class SelectCompiler {
         }
         int argumentCount = 0;
         for (Expr.FunctionCall f : aggregates) {
-            argumentCount += f.args().size();
+            argumentCount += ExprCompiler.aggregateValues(f);
         }
         int k = groupKeys.size();
         int width = k + argumentCount + holders.size();
@@ -429,12 +429,8 @@ final class SelectCompiler {
                 }
                 int at = block + k;
                 for (Expr.FunctionCall f : aggregates) {
-                    if (f.filter() != null || !f.orderBy().isEmpty()) {
-                        throw Unsupported.feature("FILTER and ORDER BY in aggregate calls");
-                    }
-                    for (Expr arg : f.args()) {
-                        exprs.compileInto(arg, at++);
-                    }
+                    exprs.aggregateArgumentsInto(f, at);
+                    at += ExprCompiler.aggregateValues(f);
                 }
                 for (ColumnKey column : holders.keySet()) {
                     readColumn(column, at++);
@@ -499,8 +495,8 @@ final class SelectCompiler {
         int extremeArgument = -1;
         for (int a = 0; a < slots.length; a++) {
             Expr.FunctionCall f = aggregates.get(a);
-            int args = b.newRegisters(f.args().size());
-            for (int i = 0; i < f.args().size(); i++) {
+            int args = b.newRegisters(ExprCompiler.aggregateValues(f));
+            for (int i = 0; i < ExprCompiler.aggregateValues(f); i++) {
                 b.emit(Op.SORTER_COLUMN, groupSorter, at++, args + i);
             }
             if (a == extreme) {
@@ -1305,11 +1301,15 @@ final class SelectCompiler {
 
     /**
      * Steps aggregate {@code f} in slot {@code slot} with the arguments at
-     * {@code args}; for an aggregate DISTINCT, only with arguments not seen
-     * yet in its group (set {@code distinctSet}).
+     * {@code args} (followed by its FILTER's value, if it has one: a row the
+     * FILTER does not accept is skipped); for an aggregate DISTINCT, only
+     * with arguments not seen yet in its group (set {@code distinctSet}).
      */
     private void step(int slot, Expr.FunctionCall f, int args, int distinctSet) {
         int skip = b.newLabel();
+        if (f.filter() != null) {
+            b.emit(Op.IF_NOT, args + f.args().size(), skip, 1);
+        }
         if (f.distinct()) {
             b.emit(Op.DISTINCT, distinctSet, skip, args, allAscending(f.args()), 0);
         }
