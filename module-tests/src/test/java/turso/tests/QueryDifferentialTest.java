@@ -92,6 +92,10 @@ class QueryDifferentialTest {
                 WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r LIMIT 7) SELECT sum(n), count(*) FROM r;
                 WITH RECURSIVE r(n) AS (SELECT 1 UNION SELECT n % 3 + 1 FROM r) SELECT * FROM r ORDER BY 1;
                 WITH RECURSIVE cnt(x) AS (VALUES(1) UNION ALL SELECT x + 1 FROM cnt WHERE x < 3) SELECT x FROM cnt;
+                WITH r(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM r WHERE i < 3) SELECT group_concat(i) FROM r;
+                WITH t AS (SELECT * FROM t) SELECT * FROM t;
+                WITH RECURSIVE t AS (SELECT * FROM t) SELECT * FROM t;
+                WITH r(i) AS (SELECT i FROM r) SELECT * FROM r;
                 VALUES (1, 'a'), (2, 'b');
                 SELECT * FROM (VALUES (1, 2), (3, 4)) ORDER BY 1 DESC;
                 VALUES (1, 2), (3);

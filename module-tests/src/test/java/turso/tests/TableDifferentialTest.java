@@ -362,6 +362,34 @@ class TableDifferentialTest {
                 SELECT e.a, x.a FROM e;
                 SELECT * FROM nosuch;
                 SELECT count FROM e
+                """,
+                """
+                CREATE TABLE t(a INTEGER, b varchar(10), c REAL, d BLOB, e, f NUMERIC, "g h" TEXT, "sel""ect" INT);
+                INSERT INTO t VALUES (1, 'x', 1.5, x'00', NULL, 3, 'q', 4), (2, 'y', NULL, NULL, 5, 'z', NULL, 6);
+                CREATE TABLE t2 AS SELECT a, b, c, d, e, f, "g h", "sel""ect", a + 1, b || '' AS bb, CAST(a AS TEXT) x,
+                    1 AS one, 'lit', 2.5, a AS "order", a AS _u1, a AS "9x", a AS [é] FROM t;
+                SELECT sql FROM sqlite_schema WHERE name = 't2';
+                SELECT *, typeof(x), typeof(a) FROM t2 ORDER BY a;
+                CREATE TABLE t3 AS SELECT a, a, b AS a FROM t;
+                SELECT sql FROM sqlite_schema WHERE name = 't3';
+                SELECT * FROM t3;
+                CREATE TABLE IF NOT EXISTS t2 AS SELECT 1;
+                CREATE TABLE t2 AS SELECT 1;
+                CREATE TABLE "sel ect" AS SELECT count(*) AS [n] FROM t;
+                SELECT name, sql FROM sqlite_schema WHERE name LIKE 'sel%';
+                CREATE TABLE e AS SELECT * FROM t WHERE 0;
+                SELECT sql FROM sqlite_schema WHERE name = 'e';
+                SELECT count(*) FROM e;
+                CREATE TABLE g AS SELECT b, sum(a) AS s FROM t GROUP BY b UNION ALL SELECT 'w', 9 ORDER BY 1;
+                SELECT sql FROM sqlite_schema WHERE name = 'g';
+                SELECT rowid, * FROM g;
+                CREATE TABLE v AS VALUES (1, 'a'), (2, 'b');
+                SELECT sql FROM sqlite_schema WHERE name = 'v';
+                SELECT * FROM v;
+                CREATE TABLE w AS WITH r(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM r WHERE i < 500) SELECT i, i * i AS sq FROM r;
+                SELECT count(*), sum(sq) FROM w;
+                CREATE TABLE bad AS SELECT nosuch FROM t;
+                SELECT name FROM sqlite_schema ORDER BY name
                 """);
     }
 

@@ -74,6 +74,11 @@ final class SqlLexer implements TokenSource {
         }
     }
 
+    /** Whether {@code word} is one of SQLite's keywords (those it may also take as a name included). */
+    static boolean isKeyword(String word) {
+        return KEYWORDS.containsKey(word.toUpperCase(java.util.Locale.ROOT));
+    }
+
     private static int typeOf(String symbolicName) {
         for (int t = 1; t <= SqliteParser.VOCABULARY.getMaxTokenType(); t++) {
             if (symbolicName.equals(SqliteParser.VOCABULARY.getSymbolicName(t))) {

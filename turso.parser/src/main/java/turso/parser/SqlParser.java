@@ -53,6 +53,11 @@ public final class SqlParser {
         });
     }
 
+    /** Whether {@code word} is an SQLite keyword, so that a name spelled so must be quoted in SQL text. */
+    public static boolean isKeyword(String word) {
+        return SqlLexer.isKeyword(word);
+    }
+
     /** Parses one statement, which must be the only one in {@code sql}. */
     public static Stmt parseOne(String sql) {
         List<Stmt> all = parse(sql);

@@ -6,7 +6,8 @@
  * first AUTOINCREMENT table the sqlite_sequence table, and a new schema
  * cookie so that every connection reloads the schema. CHECK expressions are
  * compiled once here so that their errors (an unknown column or function, a
- * parameter, a subquery) show when the table is created.
+ * parameter, a subquery) show when the table is created. CREATE TABLE ...
+ * AS SELECT is CreateTableAsSelect's.
  */
 package turso.planner;
 
@@ -27,7 +28,6 @@ final class CreateTableCompiler {
         if (create.temp()) {
             throw Unsupported.feature("TEMP tables");
         }
-        String name = create.name().name().value();
         ProgramBuilder b = new ProgramBuilder();
         b.markWrites();
         int init = b.emit(Op.INIT, 0, 0, 0);
@@ -36,6 +36,22 @@ final class CreateTableCompiler {
             b.emit(Op.HALT, 0, 0, 0);
             return b.build();
         }
+        if (create.asSelect() != null) {
+            b.emit(Op.TRANSACTION, 0, 1, 0);
+            CreateTableAsSelect.emit(b, functions, create, sql, schema);
+        } else {
+            plain(b, create, sql, schema, functions);
+        }
+        b.emit(Op.BUMP_SCHEMA_COOKIE, 0, 0, 0);
+        b.emit(Op.PARSE_SCHEMA, 0, 0, 0);
+        b.emit(Op.HALT, 0, 0, 0);
+        return b.build();
+    }
+
+    /** A table defined by its columns and constraints, with its autoindexes (and sqlite_sequence, if first needed). */
+    private static void plain(ProgramBuilder b, Stmt.CreateTable create, String sql, Schema schema,
+            FunctionRegistry functions) {
+        String name = create.name().name().value();
         Table table = TableDefinition.of(create, sql, 0);
         validateChecks(table, functions);
         validateDefaults(table);
@@ -53,10 +69,6 @@ final class CreateTableCompiler {
             SchemaRows.insert(b, "table", Autoincrement.SEQUENCE, Autoincrement.SEQUENCE, sequenceRoot,
                     "CREATE TABLE " + Autoincrement.SEQUENCE + "(name,seq)");
         }
-        b.emit(Op.BUMP_SCHEMA_COOKIE, 0, 0, 0);
-        b.emit(Op.PARSE_SCHEMA, 0, 0, 0);
-        b.emit(Op.HALT, 0, 0, 0);
-        return b.build();
     }
 
     /** Compiles each CHECK expression of {@code table} into a scratch program, for its errors only. */

@@ -108,6 +108,18 @@ final class SelectCompiler {
         return compiler.results.size();
     }
 
+    /**
+     * Emits {@code select} as the rows of a new table (CREATE TABLE ... AS
+     * SELECT), each to {@code sink}, ending at label {@code done}; returns
+     * the table's columns, named as SQLite names them.
+     */
+    static List<Column> generateTable(ProgramBuilder b, FunctionRegistry functions, Select select, String sql,
+            Schema schema, RowSink sink, int done) {
+        SelectCompiler compiler = new SelectCompiler(b, functions, false).within(null, schema, sql);
+        compiler.generate(select, sql, schema, sink, done);
+        return named("", null, compiler.columns);
+    }
+
     private void generate(Select select, String sql, Schema schema, RowSink sink, int done) {
         this.sink = sink;
         if (select.with() != null) {
@@ -364,6 +376,15 @@ final class SelectCompiler {
      */
     private void aggregate(SelectCore.Simple core, Select select, List<Expr.FunctionCall> aggregates,
             List<Expr> outputs, List<Expr> sortKeys, int done) {
+        if (core.where() != null) {
+            // an aggregate query words this as SQLite does once WHERE has been resolved with the rest
+            ExprWalker.walk(core.where(), x -> {
+                if (x instanceof Expr.FunctionCall f && exprs.isAggregate(f)) {
+                    throw new TursoException(ResultCode.ERROR, "misuse of aggregate: " + f.name().value() + "()");
+                }
+                return true;
+            });
+        }
         List<Expr> groupKeys = new ArrayList<>();
         for (int g = 0; g < core.groupBy().size(); g++) {
             Expr key = resolveTerm(core.groupBy().get(g), g, "GROUP BY");
@@ -1096,13 +1117,17 @@ final class SelectCompiler {
         return columns;
     }
 
-    /** {@code schema} where the tables of a WITH clause hide what has their names, each seeing those before it. */
+    /**
+     * {@code schema} where the tables of a WITH clause hide what has their
+     * names, each seeing those before it; one that reads itself is recursive
+     * whether or not RECURSIVE was written, as in SQLite.
+     */
     static Schema withTables(Schema schema, turso.parser.ast.With with) {
         for (turso.parser.ast.With.Cte cte : with.ctes()) {
             String cteName = cte.name().value();
             schema = schema.with(new View(cteName, cte.columns().isEmpty() ? null
                     : cte.columns().stream().map(Name::value).toList(), cte.select(),
-                    with.recursive() && reads(cte.select(), cteName), -1, null));
+                    reads(cte.select(), cteName), -1, null));
         }
         return schema;
     }
@@ -1145,6 +1170,9 @@ final class SelectCompiler {
      */
     private Table materializeRecursive(View view, Schema schema, int cursor) {
         Select select = view.select();
+        if (select.compounds().isEmpty()) {
+            throw new TursoException(ResultCode.ERROR, "circular reference: " + view.name());
+        }
         if (select.compounds().size() != 1 || !select.orderBy().isEmpty()
                 || (select.limit() != null && select.limit().offset() != null)
                 || reads(new Select(null, select.first(), List.of(), List.of(), null, select.span()), view.name())) {
