@@ -440,17 +440,22 @@ class DmlDifferentialTest {
         assertIntegrity(file);
     }
 
-    /** Constraint failures carry SQLite's extended result codes (CHECK, UNIQUE / PRIMARY KEY through upsert). */
+    /**
+     * Constraint failures carry SQLite's extended result codes (CHECK, UNIQUE / PRIMARY KEY through upsert,
+     * a STRICT column's type).
+     */
     @ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(strings = {
         "INSERT INTO t VALUES (1, -1, 'x')",
         "UPDATE t SET b = 0",
         "INSERT INTO t VALUES (2, 5, 'a') ON CONFLICT(c) DO UPDATE SET a = 3",
         "INSERT INTO t VALUES (1, 5, 'z') ON CONFLICT(c) DO NOTHING",
-        "INSERT INTO t VALUES (2, 5, 'a') ON CONFLICT(a) DO UPDATE SET c = 'b'"})
+        "INSERT INTO t VALUES (2, 5, 'a') ON CONFLICT(a) DO UPDATE SET c = 'b'",
+        "INSERT INTO s VALUES ('x')",
+        "UPDATE s SET v = 1.5"})
     void sameResultCode(String sql, @TempDir Path dir) throws SQLException {
         String setup = "CREATE TABLE t(a INTEGER PRIMARY KEY, b CHECK(b > 0), c UNIQUE);"
-                + "INSERT INTO t VALUES (1, 1, 'a'), (3, 3, 'b')";
+                + "INSERT INTO t VALUES (1, 1, 'a'), (3, 3, 'b');CREATE TABLE s(v INT) STRICT;INSERT INTO s VALUES (1)";
         int expected;
         try (java.sql.Connection sqlite = DriverManager.getConnection("jdbc:sqlite::memory:");
              var st = sqlite.createStatement()) {

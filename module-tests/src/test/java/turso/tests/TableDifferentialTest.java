@@ -390,6 +390,46 @@ class TableDifferentialTest {
                 SELECT count(*), sum(sq) FROM w;
                 CREATE TABLE bad AS SELECT nosuch FROM t;
                 SELECT name FROM sqlite_schema ORDER BY name
+                """,
+                """
+                CREATE TABLE s(a INT, b INTEGER, c REAL, d TEXT, e BLOB, f ANY) STRICT;
+                INSERT INTO s VALUES (1, '2', 3, 4, x'05', '6');
+                INSERT INTO s(a) VALUES ('x');
+                INSERT INTO s(a) VALUES (1.5);
+                INSERT INTO s(a) VALUES (2.0);
+                INSERT INTO s(c) VALUES ('1e3');
+                INSERT INTO s(c) VALUES ('abc');
+                INSERT INTO s(e) VALUES ('abc');
+                INSERT INTO s(e) VALUES (1);
+                INSERT INTO s(d) VALUES (x'41');
+                INSERT INTO s(a) VALUES (x'41');
+                INSERT INTO s(f) VALUES (x'41');
+                INSERT INTO s(a) VALUES ('  7 ');
+                INSERT INTO s(c) VALUES (9223372036854775807);
+                INSERT INTO s(a) VALUES (1e100);
+                INSERT OR IGNORE INTO s(b) VALUES ('no');
+                UPDATE s SET b = 'q';
+                UPDATE s SET d = 5 WHERE rowid = 1;
+                SELECT rowid, a, typeof(a), b, typeof(b), c, typeof(c), d, typeof(d), e, typeof(e), f, typeof(f) FROM s;
+                CREATE TABLE s2(a) STRICT;
+                CREATE TABLE s3(a VARCHAR(10)) STRICT;
+                CREATE TABLE s4(a int, b Any, c integer primary key) strict;
+                SELECT sql FROM sqlite_schema WHERE name = 's4';
+                PRAGMA table_info(s4);
+                INSERT INTO s4 VALUES ('1', '2', '3');
+                INSERT INTO s4(c) VALUES ('x');
+                SELECT typeof(a), typeof(b), typeof(c) FROM s4;
+                CREATE TABLE s5(a INT NOT NULL, b INT CHECK (b < 0), u TEXT UNIQUE) STRICT;
+                INSERT INTO s5 VALUES (NULL, 'x', 'a');
+                INSERT INTO s5 VALUES (1, 'x', 'a');
+                INSERT INTO s5 VALUES (1, -1, 'a');
+                INSERT INTO s5 VALUES (1, -2, 'b') ON CONFLICT (u) DO UPDATE SET b = 'y';
+                INSERT INTO s5 VALUES (1, -2, 'a') ON CONFLICT (u) DO UPDATE SET b = 'y';
+                INSERT INTO s5 VALUES (1, -2, 'a') ON CONFLICT (u) DO UPDATE SET b = -3;
+                SELECT * FROM s5 ORDER BY u;
+                CREATE TABLE h(a TEXT DEFAULT 5, b REAL DEFAULT 1) STRICT;
+                INSERT INTO h DEFAULT VALUES;
+                SELECT a, typeof(a), b, typeof(b) FROM h
                 """);
     }
 

@@ -256,6 +256,7 @@ final class InsertCompiler {
             Affinity[] affinities = table.columns().stream().map(Column::affinity).toArray(Affinity[]::new);
             b.emit(Op.AFFINITY, values, width, 0, affinities, 0);
             RowConstraints.notNull(b, table, values, onConflict, nextRow);
+            RowConstraints.types(b, table, values);
             RowConstraints.checks(b, functions, table, values, rowid, onConflict, nextRow);
             UpsertClauses.Handlers handlers = null;
             if (upserts != null) {

@@ -14,6 +14,7 @@ import turso.parser.ast.ConflictResolution;
 import turso.vm.FunctionRegistry;
 import turso.vm.Op;
 import turso.vm.ProgramBuilder;
+import turso.vm.StrictTypes;
 import turso.vm.Vm;
 
 final class RowConstraints {
@@ -48,6 +49,29 @@ final class RowConstraints {
                 }
                 b.resolve(ok);
             }
+        }
+    }
+
+    /**
+     * The column types of a STRICT table, for the row in {@code values} (one
+     * register per column, after affinity): a value of another type fails
+     * whatever the conflict clause, as in SQLite.
+     */
+    static void types(ProgramBuilder b, Table table, int values) {
+        int width = table.columns().size();
+        String[] names = new String[width];
+        String[] types = new String[width];
+        boolean any = false;
+        for (int j = 0; j < width; j++) {
+            Column column = table.columns().get(j);
+            names[j] = column.name();
+            if (column.strict() && j != table.rowidAlias() && !column.declaredType().equals("ANY")) {
+                types[j] = column.declaredType();
+                any = true;
+            }
+        }
+        if (any) {
+            b.emit(Op.TYPE_CHECK, values, width, 0, new StrictTypes(table.name(), names, types), 0);
         }
     }
 

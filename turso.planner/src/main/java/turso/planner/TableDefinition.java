@@ -30,6 +30,22 @@ final class TableDefinition {
     private TableDefinition() {
     }
 
+    /** The types a STRICT table's columns may declare (stricttables.html). */
+    private static final List<String> STRICT_TYPES = List.of("INT", "INTEGER", "REAL", "TEXT", "BLOB", "ANY");
+
+    /** A STRICT table's column type, upper-cased as SQLite keeps it, or SQLite's error for one it refuses. */
+    private static String strictType(String table, String column, String declared) {
+        if (declared.isEmpty()) {
+            throw new TursoException(ResultCode.ERROR, "missing datatype for " + table + "." + column);
+        }
+        String type = declared.toUpperCase(java.util.Locale.ROOT);
+        if (!STRICT_TYPES.contains(type)) {
+            throw new TursoException(ResultCode.ERROR, "unknown datatype for " + table + "." + column + ": \""
+                    + declared + "\"");
+        }
+        return type;
+    }
+
     /** The table a CREATE TABLE statement defines; Unsupported if it needs what cannot be enforced yet. */
     static Table of(Stmt.CreateTable create, String sql, int rootPage) {
         Table table = read(create, sql, rootPage);
@@ -49,9 +65,6 @@ final class TableDefinition {
         }
         if (create.withoutRowid()) {
             throw Unsupported.feature("WITHOUT ROWID tables");
-        }
-        if (create.strict()) {
-            throw Unsupported.feature("STRICT tables");
         }
         List<Column> columns = new ArrayList<>();
         List<Integer> primaryKey = new ArrayList<>();
@@ -99,8 +112,14 @@ final class TableDefinition {
                     throw new TursoException(ResultCode.ERROR, "duplicate column name: " + def.name().value());
                 }
             }
-            columns.add(new Column(def.name().value(), type, Affinity.ofDeclaredType(type), collation, notNull,
-                    defaultValue));
+            if (create.strict()) {
+                type = strictType(create.name().name().value(), def.name().value(), type);
+                columns.add(new Column(def.name().value(), type, type.equals("ANY") ? Affinity.BLOB
+                        : Affinity.ofDeclaredType(type), collation, notNull, defaultValue, true));
+            } else {
+                columns.add(new Column(def.name().value(), type, Affinity.ofDeclaredType(type), collation, notNull,
+                        defaultValue));
+            }
         }
         turso.parser.ast.Name constraintName = null;
         for (TableConstraint c : create.constraints()) {

@@ -160,6 +160,7 @@ final class UpdateCompiler {
         }
         b.emit(Op.AFFINITY, values, width, 0, affinities, 0);
         RowConstraints.notNull(b, table, values, onConflict, skipRow);
+        RowConstraints.types(b, table, values);
         RowConstraints.checks(b, functions, table, values, rowid, onConflict, skipRow);
         indexes.checkUnique(values, rowid, oldRowid, update.orConflict(), skipRow);
         indexes.deleteKeys(oldValues, oldRowid);

@@ -262,6 +262,7 @@ final class UpsertClauses {
         }
         b.emit(Op.AFFINITY, newValues, width, 0, affinities, 0);
         RowConstraints.notNull(b, table, newValues, ConflictResolution.ABORT, nextRow);
+        RowConstraints.types(b, table, newValues);
         RowConstraints.checks(b, functions, table, newValues, newRowid, ConflictResolution.ABORT, nextRow);
         if (newRowidExpr != null) {
             int same = b.newRegister();

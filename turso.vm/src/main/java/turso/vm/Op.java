@@ -277,6 +277,12 @@ public final class Op {
      * results of the window function calls p4 (a {@link WindowPlan}).
      */
     public static final int WINDOW = 90;
+    /**
+     * Checks the row in registers p1..p1+p2-1 against the column types of a
+     * STRICT table, p4 (a {@link StrictTypes}): SQLITE_CONSTRAINT_DATATYPE
+     * for a value of another type.
+     */
+    public static final int TYPE_CHECK = 91;
 
     private static final String[] NAMES = {
         "Init", "Goto", "Halt", "Integer", "Int64", "Real", "String8", "Blob", "Null", "Variable", "Copy",
@@ -288,7 +294,8 @@ public final class Op {
         "IfPos", "DecrJumpZero", "AggReset", "AggStep", "AggFinal", "Distinct", "DistinctClear", "NullRow", "Delete",
         "AutoCommit", "Destroy", "SorterCombine", "IdxInsert", "IdxDelete", "SeekGE", "SeekGT", "SeekLE", "SeekLT",
         "IdxGE", "IdxGT", "IdxLE", "IdxLT", "IdxRowid", "NoConflict", "SeekRowid", "Prev", "Last", "Once", "SorterFound",
-        "OpenEphemeral", "Pragma", "Clear", "SorterBound", "Program", "Window"
+        "OpenEphemeral", "Pragma", "Clear", "SorterBound", "Program", "Window",
+        "TypeCheck"
     };
 
     /** The name EXPLAIN shows for opcode {@code op}. */

@@ -704,6 +704,7 @@ public final class Vm implements FunctionContext {
                 }
                 case Op.SORTER_OPEN -> sorters[p1[i]] = new Sorter((SortOrder) p4[i]);
                 case Op.WINDOW -> new WindowEvaluator().evaluate(sorters[p1[i]].rows(), (WindowPlan) p4[i]);
+                case Op.TYPE_CHECK -> ((StrictTypes) p4[i]).check(r, p1[i]);
                 case Op.SORTER_INSERT -> sorters[p1[i]].insert(r, p2[i], p3[i]);
                 case Op.SORTER_SORT -> {
                     if (!sorters[p1[i]].sort()) {
