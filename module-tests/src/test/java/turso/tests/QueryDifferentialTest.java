@@ -167,7 +167,17 @@ class QueryDifferentialTest {
                 SELECT (SELECT count(*) FILTER (WHERE x > t.a) FROM u) FROM t ORDER BY id;
                 SELECT upper('a') FILTER (WHERE 1);
                 SELECT count(*) FILTER (WHERE max(a)) FROM t;
-                SELECT id FROM t WHERE count(*) FILTER (WHERE 1) > 0
+                SELECT id FROM t WHERE count(*) FILTER (WHERE 1) > 0;
+                SELECT group_concat(b ORDER BY id DESC), group_concat(b, '-' ORDER BY b), string_agg(b, ',' ORDER BY a DESC, id)
+                    FROM t;
+                SELECT a, group_concat(b ORDER BY b DESC NULLS FIRST), group_concat(id ORDER BY c NULLS LAST, id) FROM t
+                    GROUP BY a ORDER BY a;
+                SELECT group_concat(DISTINCT a ORDER BY a DESC), group_concat(b ORDER BY id) FILTER (WHERE id % 2 = 0)
+                    FROM t;
+                SELECT json_group_array(id ORDER BY b COLLATE NOCASE, id), count(b ORDER BY b), sum(id ORDER BY 1) FROM t;
+                SELECT x, (SELECT group_concat(b ORDER BY id DESC) FROM t WHERE t.a = u.x) FROM u ORDER BY x, y;
+                SELECT upper(b ORDER BY id) FROM t;
+                SELECT group_concat(b ORDER BY max(id)) FROM t
                 """);
     }
 

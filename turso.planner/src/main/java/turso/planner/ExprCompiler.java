@@ -917,7 +917,8 @@ final class ExprCompiler {
 
     /**
      * Evaluates the arguments of aggregate call {@code f}, then its FILTER
-     * condition if it has one, into consecutive registers; returns the first.
+     * condition if it has one, then its ORDER BY keys, into consecutive
+     * registers; returns the first.
      */
     int aggregateArguments(Expr.FunctionCall f) {
         int first = b.newRegisters(aggregateValues(f));
@@ -927,20 +928,21 @@ final class ExprCompiler {
 
     /** As {@link #aggregateArguments}, into the registers from {@code first} on. */
     void aggregateArgumentsInto(Expr.FunctionCall f, int first) {
-        if (!f.orderBy().isEmpty()) {
-            throw Unsupported.feature("ORDER BY in aggregate calls");
-        }
-        for (int i = 0; i < f.args().size(); i++) {
-            compileInto(f.args().get(i), first + i);
+        int at = first;
+        for (Expr arg : f.args()) {
+            compileInto(arg, at++);
         }
         if (f.filter() != null) {
-            compileInto(f.filter(), first + f.args().size());
+            compileInto(f.filter(), at++);
+        }
+        for (turso.parser.ast.OrderingTerm term : f.orderBy()) {
+            compileInto(term.expr(), at++);
         }
     }
 
-    /** How many registers aggregateArguments fills for {@code f}: its arguments and its FILTER. */
+    /** How many registers aggregateArguments fills for {@code f}: its arguments, its FILTER, its ORDER BY keys. */
     static int aggregateValues(Expr.FunctionCall f) {
-        return f.args().size() + (f.filter() != null ? 1 : 0);
+        return f.args().size() + (f.filter() != null ? 1 : 0) + f.orderBy().size();
     }
 
     /** The aggregate function {@code f} calls. */

@@ -43,6 +43,8 @@ final class SelectCompiler {
     private final List<String> aliases = new ArrayList<>();
     /** The result columns as a table made of this query's rows sees them: names, affinities, collations. */
     private final List<Column> columns = new ArrayList<>();
+    /** Per aggregate of the query being compiled: the sorter gathering its input for ORDER BY, or -1. */
+    private int[] orderedInputs;
     /** The DISTINCT set of a SELECT DISTINCT, or -1. */
     private int distinct = -1;
     /** The tables of FROM in join order; empty without FROM. */
@@ -403,9 +405,11 @@ final class SelectCompiler {
         int[] limits = limitAndOffset(select, done);
         int[] slots = new int[aggregates.size()];
         int[] distinctSets = new int[aggregates.size()];
+        orderedInputs = new int[aggregates.size()];
         for (int a = 0; a < slots.length; a++) {
             slots[a] = b.newCursor();
             distinctSets[a] = b.newCursor();
+            orderedInputs[a] = aggregates.get(a).orderBy().isEmpty() ? -1 : b.newCursor();
         }
         extremeOf(aggregates);
         resetAggregates(aggregates, slots, distinctSets);
@@ -465,7 +469,7 @@ final class SelectCompiler {
                     if (a == extreme) {
                         extremeArgument = args;
                     }
-                    step(slots[a], f, args, distinctSets[a]);
+                    step(slots[a], f, args, distinctSets[a], orderedInputs[a]);
                 }
                 keepRowOfExtreme(aggregates, extremeArgument, () -> {
                     for (Map.Entry<ColumnKey, Integer> holder : holders.entrySet()) {
@@ -523,7 +527,7 @@ final class SelectCompiler {
             if (a == extreme) {
                 extremeArgument = args;
             }
-            step(slots[a], f, args, distinctSets[a]);
+            step(slots[a], f, args, distinctSets[a], orderedInputs[a]);
         }
         int holdersAt = at;
         keepRowOfExtreme(aggregates, extremeArgument, () -> {
@@ -551,6 +555,9 @@ final class SelectCompiler {
             int outputSorter, int[] limits, int done) {
         Map<Expr, Integer> finals = new HashMap<>(keyRegisters);
         for (int a = 0; a < slots.length; a++) {
+            if (orderedInputs[a] >= 0) {
+                stepInOrder(slots[a], aggregates.get(a), orderedInputs[a]);
+            }
             int result = b.newRegister();
             b.emit(Op.AGG_FINAL, slots[a], result, 0, exprs.aggregateFunction(aggregates.get(a)), 0);
             finals.put(aggregates.get(a), result);
@@ -1330,19 +1337,52 @@ final class SelectCompiler {
     /**
      * Steps aggregate {@code f} in slot {@code slot} with the arguments at
      * {@code args} (followed by its FILTER's value, if it has one: a row the
-     * FILTER does not accept is skipped); for an aggregate DISTINCT, only
-     * with arguments not seen yet in its group (set {@code distinctSet}).
+     * FILTER does not accept is skipped, then by its ORDER BY keys); for an
+     * aggregate DISTINCT, only with arguments not seen yet in its group (set
+     * {@code distinctSet}). With ORDER BY the arguments go, behind their
+     * keys, to sorter {@code ordered}, and stepInOrder steps them at the end
+     * of the group.
      */
-    private void step(int slot, Expr.FunctionCall f, int args, int distinctSet) {
+    private void step(int slot, Expr.FunctionCall f, int args, int distinctSet, int ordered) {
         int skip = b.newLabel();
+        int n = f.args().size();
         if (f.filter() != null) {
-            b.emit(Op.IF_NOT, args + f.args().size(), skip, 1);
+            b.emit(Op.IF_NOT, args + n, skip, 1);
         }
         if (f.distinct()) {
             b.emit(Op.DISTINCT, distinctSet, skip, args, allAscending(f.args()), 0);
         }
-        b.emit(Op.AGG_STEP, slot, args, f.args().size(), exprs.aggregateFunction(f), 0);
+        if (ordered >= 0) {
+            int keys = f.orderBy().size();
+            int keysAt = args + n + (f.filter() != null ? 1 : 0);
+            int row = b.newRegisters(keys + n);
+            for (int k = 0; k < keys; k++) {
+                b.emit(Op.COPY, keysAt + k, row + k, 0);
+            }
+            for (int i = 0; i < n; i++) {
+                b.emit(Op.COPY, args + i, row + keys + i, 0);
+            }
+            b.emit(Op.SORTER_INSERT, ordered, row, keys + n);
+        } else {
+            b.emit(Op.AGG_STEP, slot, args, n, exprs.aggregateFunction(f), 0);
+        }
         b.resolve(skip);
+    }
+
+    /** Steps aggregate {@code f} with the arguments sorter {@code ordered} holds, in its ORDER BY's order. */
+    private void stepInOrder(int slot, Expr.FunctionCall f, int ordered) {
+        int keys = f.orderBy().size();
+        int n = f.args().size();
+        int args = b.newRegisters(n);
+        int empty = b.newLabel();
+        b.emit(Op.SORTER_SORT, ordered, empty, 0);
+        int top = b.currentAddress();
+        for (int i = 0; i < n; i++) {
+            b.emit(Op.SORTER_COLUMN, ordered, keys + i, args + i);
+        }
+        b.emit(Op.AGG_STEP, slot, args, n, exprs.aggregateFunction(f), 0);
+        b.emit(Op.SORTER_NEXT, ordered, top, 0);
+        b.resolve(empty);
     }
 
     /**
@@ -1403,9 +1443,14 @@ final class SelectCompiler {
             b.emit(Op.NULL, 0, extremeValue, 0);
         }
         for (int a = 0; a < slots.length; a++) {
-            b.emit(Op.AGG_RESET, slots[a], 0, 0, exprs.aggregateFunction(aggregates.get(a)), 0);
-            if (aggregates.get(a).distinct()) {
+            Expr.FunctionCall f = aggregates.get(a);
+            b.emit(Op.AGG_RESET, slots[a], 0, 0, exprs.aggregateFunction(f), 0);
+            if (f.distinct()) {
                 b.emit(Op.DISTINCT_CLEAR, distinctSets[a], 0, 0);
+            }
+            if (orderedInputs[a] >= 0) {
+                b.emit(Op.SORTER_OPEN, orderedInputs[a], 0, 0,
+                        sortOrder(f.orderBy(), f.orderBy().stream().map(OrderingTerm::expr).toList()), 0);
             }
         }
     }
