@@ -265,7 +265,7 @@ final class AlterTableCompiler {
         String newSql = tableSql.substring(0, at) + ", " + definition + tableSql.substring(at);
         Table added = reread(newSql, table, "add column", functions);
         SchemaRows.update(b, functions, table.name(), table.name(), table.name(), newSql);
-        int width = table.columns().size();
+        int width = table.storedWidth();
         RowBuilder withDefault = (cursor, row) -> {
             readColumns(b, table, cursor, row, -1);
             Column column = added.columns().getLast();
@@ -316,6 +316,9 @@ final class AlterTableCompiler {
 
     private static void dropColumn(ProgramBuilder b, FunctionRegistry functions, Schema schema, Table table,
             Stmt.CreateTable create, String tableSql, Name columnName) {
+        if (table.hasGenerated()) {
+            throw Unsupported.feature("DROP COLUMN on a table with generated columns");
+        }
         String column = columnName.value();
         int index = table.columnIndex(column);
         if (index < 0) {
@@ -400,17 +403,20 @@ final class AlterTableCompiler {
         b.resolve(done);
     }
 
-    /** The row's stored values into registers from {@code row} on, leaving out column {@code skip} (or none: -1). */
+    /**
+     * The row's stored values (VIRTUAL columns are not) into registers from
+     * {@code row} on, leaving out column {@code skip} (or none: -1).
+     */
     private static void readColumns(ProgramBuilder b, Table table, int cursor, int row, int skip) {
         int k = 0;
         for (int j = 0; j < table.columns().size(); j++) {
-            if (j == skip) {
+            if (j == skip || table.columns().get(j).isVirtual()) {
                 continue;
             }
             if (j == table.rowidAlias()) {
                 b.emit(Op.NULL, 0, row + k, 0);
             } else {
-                b.emit(Op.COLUMN, cursor, j, row + k);
+                b.emit(Op.COLUMN, cursor, table.storageIndex(j), row + k);
             }
             k++;
         }

@@ -1,8 +1,10 @@
 /*
  * A column of a table as the schema describes it: name, declared type and
- * the affinity it implies, collating sequence, NOT NULL, DEFAULT, and whether
- * its table is STRICT (its declared type is then one of INT, INTEGER, REAL,
- * TEXT, BLOB, ANY, upper-cased, and each value stored must be of that type).
+ * the affinity it implies, collating sequence, NOT NULL, DEFAULT, whether its
+ * table is STRICT (its declared type is then one of INT, INTEGER, REAL, TEXT,
+ * BLOB, ANY, upper-cased, and each value stored must be of that type), and
+ * for a generated column its expression and whether it is STORED in the
+ * row's record or computed when read (VIRTUAL).
  */
 package turso.planner;
 
@@ -10,9 +12,18 @@ import turso.parser.ast.Expr;
 import turso.vm.Affinity;
 
 record Column(String name, String declaredType, Affinity affinity, String collation, boolean notNull,
-        Expr defaultValue, boolean strict) {
+        Expr defaultValue, boolean strict, Generated generated) {
+
+    /** AS (expr) [STORED | VIRTUAL]. */
+    record Generated(Expr expr, boolean stored) {
+    }
 
     Column(String name, String declaredType, Affinity affinity, String collation, boolean notNull, Expr defaultValue) {
-        this(name, declaredType, affinity, collation, notNull, defaultValue, false);
+        this(name, declaredType, affinity, collation, notNull, defaultValue, false, null);
+    }
+
+    /** A generated column that is not in the row's record. */
+    boolean isVirtual() {
+        return generated != null && !generated.stored();
     }
 }

@@ -112,7 +112,7 @@ final class CreateIndexCompiler {
             if (column == ColumnKey.ROWID) {
                 b.emit(Op.ROWID, tableCursor, key + p, 0);
             } else {
-                b.emit(Op.COLUMN, tableCursor, column, key + p);
+                exprs.readColumn(tableCursor, column, key + p);
             }
         }
         b.emit(Op.ROWID, tableCursor, key + n, 0);

@@ -54,6 +54,7 @@ final class CreateTableCompiler {
         String name = create.name().name().value();
         Table table = TableDefinition.of(create, sql, 0);
         validateChecks(table, functions);
+        GeneratedColumns.validateExpressions(table, functions);
         validateDefaults(table);
         String stored = "CREATE TABLE " + sql.substring(create.name().name().span().start(), create.span().end());
         int root = b.newRegister();

@@ -75,7 +75,7 @@ final class DeleteCompiler {
                 b.emit(Op.IF_NOT, exprs.compile(delete.where()), next, 1);
             }
             if (returning != null) {
-                keepRow(b, table, cursor, oldValues, oldRowid);
+                keepRow(b, functions, table, cursor, oldValues, oldRowid);
             }
             indexes.deleteKeysOfCurrentRow();
             b.emit(Op.DELETE, cursor, 0, 0, null, Op.COUNT_CHANGE);
@@ -107,7 +107,7 @@ final class DeleteCompiler {
             rowids.read(rowid);
             b.emit(Op.SEEK_ROWID, cursor, gone, rowid);
             if (returning != null || triggers != null) {
-                keepRow(b, table, cursor, oldValues, oldRowid);
+                keepRow(b, functions, table, cursor, oldValues, oldRowid);
             }
             if (triggers != null && triggers.fires(Stmt.TriggerTime.BEFORE)) {
                 triggers.fire(Stmt.TriggerTime.BEFORE, oldRowid, oldValues, -1, -1, gone);
@@ -133,12 +133,9 @@ final class DeleteCompiler {
     }
 
     /** Reads the row {@code cursor} stands on into registers, for RETURNING after it is deleted. */
-    private static void keepRow(ProgramBuilder b, Table table, int cursor, int values, int rowid) {
+    private static void keepRow(ProgramBuilder b, FunctionRegistry functions, Table table, int cursor, int values,
+            int rowid) {
         b.emit(Op.ROWID, cursor, rowid, 0);
-        for (int j = 0; j < table.columns().size(); j++) {
-            if (j != table.rowidAlias()) {
-                b.emit(Op.COLUMN, cursor, j, values + j);
-            }
-        }
+        GeneratedColumns.readRow(b, functions, table, cursor, values, rowid);
     }
 }

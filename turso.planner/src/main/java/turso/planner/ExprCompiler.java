@@ -79,12 +79,25 @@ final class ExprCompiler {
         coverings.put(table, new Covering(index, position));
     }
 
-    /** Reads column {@code column} ({@link ColumnKey#ROWID}: the rowid) of cursor {@code cursor}'s row into {@code target}. */
+    /**
+     * Reads column {@code column} ({@link ColumnKey#ROWID}: the rowid) of
+     * cursor {@code cursor}'s row into {@code target}: from the record (a
+     * column's place there skips VIRTUAL columns), or computed for a VIRTUAL
+     * column from the others of its row.
+     */
     void readColumn(int cursor, int column, int target) {
         Covering covering = coverings.get(cursor);
-        if (covering == null) {
-            b.emit(column == ColumnKey.ROWID ? Op.ROWID : Op.COLUMN, cursor, column == ColumnKey.ROWID ? target : column,
-                    column == ColumnKey.ROWID ? 0 : target);
+        Table table = column == ColumnKey.ROWID ? null : tableOf(cursor);
+        if (table != null && (covering == null || covering.position()[column] < 0)
+                && table.columns().get(column).isVirtual()) {
+            ExprCompiler row = new ExprCompiler(b, functions);
+            row.setScopes(List.of(new Scope(table, table.name(), cursor, java.util.Set.of())));
+            row.coverings.putAll(coverings);
+            row.compileInto(table.columns().get(column).generated().expr(), target);
+            b.emit(Op.AFFINITY, target, 1, 0, new Affinity[] {table.columns().get(column).affinity()}, 0);
+        } else if (covering == null) {
+            b.emit(column == ColumnKey.ROWID ? Op.ROWID : Op.COLUMN, cursor, column == ColumnKey.ROWID ? target
+                    : table == null ? column : table.storageIndex(column), column == ColumnKey.ROWID ? 0 : target);
         } else if (column == ColumnKey.ROWID) {
             b.emit(Op.IDX_ROWID, covering.indexCursor(), target, 0);
         } else {
@@ -106,6 +119,16 @@ final class ExprCompiler {
 
     void setScopes(List<Scope> scopes) {
         this.scopes = List.copyOf(scopes);
+    }
+
+    /** The table read through {@code cursor} in this compiler's scopes, or null. */
+    private Table tableOf(int cursor) {
+        for (Scope s : scopes) {
+            if (s.cursor() == cursor) {
+                return s.table();
+            }
+        }
+        return null;
     }
 
     /** Lets expressions hold subqueries, compiled against {@code schema}; {@code outer} is the enclosing query's, or null. */

@@ -218,7 +218,7 @@ final class IndexMaintenance {
                 if (column == ColumnKey.ROWID) {
                     b.emit(Op.ROWID, tableCursor, key + p, 0);
                 } else {
-                    b.emit(Op.COLUMN, tableCursor, column, key + p);
+                    GeneratedColumns.readColumn(b, functions, table, tableCursor, column, key + p);
                 }
             }
             b.emit(Op.ROWID, tableCursor, key + index.parts().size(), 0);

@@ -255,6 +255,7 @@ final class InsertCompiler {
             }
             Affinity[] affinities = table.columns().stream().map(Column::affinity).toArray(Affinity[]::new);
             b.emit(Op.AFFINITY, values, width, 0, affinities, 0);
+            GeneratedColumns.compute(b, functions, table, values, rowid);
             RowConstraints.notNull(b, table, values, onConflict, nextRow);
             RowConstraints.types(b, table, values);
             RowConstraints.checks(b, functions, table, values, rowid, onConflict, nextRow);
@@ -272,7 +273,7 @@ final class InsertCompiler {
                 indexes.checkUnique(values, rowid, -1, clause, nextRow);
             }
             indexes.insertKeys(values, rowid);
-            b.emit(Op.MAKE_RECORD, values, width, record);
+            GeneratedColumns.makeRecord(b, table, values, record);
             b.emit(Op.INSERT, cursor, record, rowid, null, Op.COUNT_CHANGE | Op.SET_LAST_ROWID);
             if (returning != null) {
                 returning.row(returned);
@@ -323,11 +324,9 @@ final class InsertCompiler {
     /** For each value of a row, the table column it goes to ({@link #ROWID_COLUMN} for rowid). */
     private static int[] targets(List<Name> columns, Table table) {
         if (columns.isEmpty()) {
-            int[] all = new int[table.columns().size()];
-            for (int j = 0; j < all.length; j++) {
-                all[j] = j;
-            }
-            return all;
+            // a generated column takes no value: VALUES lists the others
+            return java.util.stream.IntStream.range(0, table.columns().size())
+                    .filter(j -> table.columns().get(j).generated() == null).toArray();
         }
         int[] target = new int[columns.size()];
         for (int k = 0; k < target.length; k++) {
@@ -337,6 +336,8 @@ final class InsertCompiler {
                 index = ROWID_COLUMN;
             } else if (index < 0) {
                 throw new TursoException(ResultCode.ERROR, "table " + table.name() + " has no column named " + name);
+            } else if (table.columns().get(index).generated() != null) {
+                throw new TursoException(ResultCode.ERROR, "cannot INSERT into generated column \"" + name + "\"");
             }
             target[k] = index;
         }

@@ -123,7 +123,8 @@ final class ScanLoop {
         b.emit(Op.REWIND, scope.cursor(), built, 0);
         int top = b.currentAddress();
         for (int p = 0; p < n; p++) {
-            b.emit(Op.COLUMN, scope.cursor(), index.parts().get(p).column(), key + p);
+            GeneratedColumns.readColumn(b, functions, scope.table(), scope.cursor(), index.parts().get(p).column(),
+                    key + p);
         }
         b.emit(Op.ROWID, scope.cursor(), key + n, 0);
         b.emit(Op.MAKE_RECORD, key, n + 1, record);

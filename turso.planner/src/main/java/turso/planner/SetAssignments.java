@@ -26,6 +26,9 @@ record SetAssignments(Expr[] newValue, Expr newRowid) {
                     newRowid = assigned.get(c);
                 } else if (index < 0) {
                     throw new TursoException(ResultCode.ERROR, "no such column: " + column.value());
+                } else if (table.columns().get(index).generated() != null) {
+                    throw new TursoException(ResultCode.ERROR,
+                            "cannot UPDATE generated column \"" + column.value() + "\"");
                 } else if (index == table.rowidAlias()) {
                     newRowid = assigned.get(c);
                 } else {

@@ -62,6 +62,33 @@ record Table(String name, int rootPage, List<Column> columns, int rowidAlias, St
         return new Table(name, rootPage, columns, rowidAlias, writeBlocker, all, checks, autoincrement);
     }
 
+    /**
+     * Where column {@code column} is in the row's record: its place among
+     * the columns that are not VIRTUAL (a VIRTUAL one is not there: -1).
+     */
+    int storageIndex(int column) {
+        if (columns.get(column).isVirtual()) {
+            return -1;
+        }
+        int n = 0;
+        for (int j = 0; j < column; j++) {
+            if (!columns.get(j).isVirtual()) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** How many columns the row's record holds (all but the VIRTUAL ones). */
+    int storedWidth() {
+        return (int) columns.stream().filter(c -> !c.isVirtual()).count();
+    }
+
+    /** Whether some column is generated (computed from the others). */
+    boolean hasGenerated() {
+        return columns.stream().anyMatch(c -> c.generated() != null);
+    }
+
     /** Refuses a write that would leave the table's constraints unenforced. */
     void checkWritable() {
         if (writeBlocker != null) {

@@ -79,6 +79,7 @@ final class TableDefinition {
             String collation = "BINARY";
             boolean notNull = false;
             Expr defaultValue = null;
+            Column.Generated generated = null;
             turso.parser.ast.Name constraintName = null;
             for (ColumnConstraint c : def.constraints()) {
                 if (c.name() != null) {
@@ -104,8 +105,11 @@ final class TableDefinition {
                     case ColumnConstraint.Unique u ->
                             keys.add(new KeyConstraint(List.of(columnPart(def, null)), false, u.conflict()));
                     case ColumnConstraint.Check ch -> checks.add(check(constraintName, ch.expr(), sql));
-                    case ColumnConstraint.Generated g -> throw Unsupported.feature("generated columns");
+                    case ColumnConstraint.Generated g -> generated = new Column.Generated(g.expr(), g.stored());
                 }
+            }
+            if (generated != null && defaultValue != null) {
+                throw new TursoException(ResultCode.ERROR, "error in generated column \"" + def.name().value() + "\"");
             }
             for (Column existing : columns) {
                 if (existing.name().equalsIgnoreCase(def.name().value())) {
@@ -115,10 +119,10 @@ final class TableDefinition {
             if (create.strict()) {
                 type = strictType(create.name().name().value(), def.name().value(), type);
                 columns.add(new Column(def.name().value(), type, type.equals("ANY") ? Affinity.BLOB
-                        : Affinity.ofDeclaredType(type), collation, notNull, defaultValue, true));
+                        : Affinity.ofDeclaredType(type), collation, notNull, defaultValue, true, generated));
             } else {
                 columns.add(new Column(def.name().value(), type, Affinity.ofDeclaredType(type), collation, notNull,
-                        defaultValue));
+                        defaultValue, false, generated));
             }
         }
         turso.parser.ast.Name constraintName = null;
@@ -147,6 +151,7 @@ final class TableDefinition {
                 case TableConstraint.Check ch -> checks.add(check(constraintName, ch.expr(), sql));
             }
         }
+        GeneratedColumns.validate(columns, primaryKey);
         int rowidAlias = -1;
         if (primaryKey.size() == 1 && columns.get(primaryKey.getFirst()).declaredType().equalsIgnoreCase("INTEGER")
                 && !descendingKey) {

@@ -82,6 +82,7 @@ final class UpdateCompiler {
         PickedRows rowids = joined != null ? null
                 : new PickedRows(b, exprs, update.orderBy(), update.limit(), "UPDATE",
                         PickedRows.onePass(update.returning(), update.where(), newRowid != null || mayReplace || triggers != null
+                                || table.hasGenerated()
                                 || path instanceof AccessPath.IndexRange range && changes(range.index(), newValue)));
         if (joined != null) {
             joined.gather(functions, schema, sql);
@@ -91,7 +92,7 @@ final class UpdateCompiler {
         b.emit(Op.TRANSACTION, 0, 1, 0);
         b.emit(Op.OPEN_WRITE, cursor, table.rootPage(), 0);
         b.comment(table.name());
-        boolean everyIndex = mayReplace || newRowid != null;
+        boolean everyIndex = mayReplace || newRowid != null || table.hasGenerated();
         IndexMaintenance indexes = new IndexMaintenance(b, functions, table, cursor,
                 i -> everyIndex || i.where() != null || i.parts().stream().anyMatch(
                         p -> p.column() != ColumnKey.ROWID && newValue[p.column()] != null));
@@ -111,19 +112,15 @@ final class UpdateCompiler {
         b.emit(Op.NOT_EXISTS, cursor, skipRow, oldRowid);
         int oldValues = b.newRegisters(width);
         if (!indexes.isEmpty() || triggers != null) {
-            for (int j = 0; j < width; j++) {
-                if (j != table.rowidAlias()) {
-                    b.emit(Op.COLUMN, cursor, j, oldValues + j);
-                }
-            }
+            GeneratedColumns.readRow(b, functions, table, cursor, oldValues, oldRowid);
         }
         for (int j = 0; j < width; j++) {
             if (newValue[j] != null && joined != null) {
                 joined.valueInto(j, values + j);
             } else if (newValue[j] != null) {
                 exprs.compileInto(newValue[j], values + j);
-            } else if (j != table.rowidAlias()) {
-                b.emit(Op.COLUMN, cursor, j, values + j);
+            } else if (j != table.rowidAlias() && table.columns().get(j).generated() == null) {
+                b.emit(Op.COLUMN, cursor, table.storageIndex(j), values + j);
             }
         }
         Affinity[] affinities = table.columns().stream().map(Column::affinity).toArray(Affinity[]::new);
@@ -159,13 +156,14 @@ final class UpdateCompiler {
             b.emit(Op.NULL, 0, values + table.rowidAlias(), 0);
         }
         b.emit(Op.AFFINITY, values, width, 0, affinities, 0);
+        GeneratedColumns.compute(b, functions, table, values, rowid);
         RowConstraints.notNull(b, table, values, onConflict, skipRow);
         RowConstraints.types(b, table, values);
         RowConstraints.checks(b, functions, table, values, rowid, onConflict, skipRow);
         indexes.checkUnique(values, rowid, oldRowid, update.orConflict(), skipRow);
         indexes.deleteKeys(oldValues, oldRowid);
         indexes.insertKeys(values, rowid);
-        b.emit(Op.MAKE_RECORD, values, width, record);
+        GeneratedColumns.makeRecord(b, table, values, record);
         b.emit(Op.INSERT, cursor, record, rowid, null, Op.COUNT_CHANGE);
         if (returning != null) {
             returning.row(returned);

@@ -229,11 +229,7 @@ final class UpsertClauses {
         int newValues = b.newRegisters(width);
         int newRowid = b.newRegister();
         int record = b.newRegister();
-        for (int j = 0; j < width; j++) {
-            if (j != table.rowidAlias()) {
-                b.emit(Op.COLUMN, cursor, j, oldValues + j);
-            }
-        }
+        GeneratedColumns.readRow(b, functions, table, cursor, oldValues, oldRowid);
         for (int j = 0; j < width; j++) {
             if (newValue[j] != null) {
                 exprs.compileInto(newValue[j], newValues + j);
@@ -261,6 +257,7 @@ final class UpsertClauses {
             b.emit(Op.NOT_EXISTS, cursor, nextRow, oldRowid);
         }
         b.emit(Op.AFFINITY, newValues, width, 0, affinities, 0);
+        GeneratedColumns.compute(b, functions, table, newValues, newRowid);
         RowConstraints.notNull(b, table, newValues, ConflictResolution.ABORT, nextRow);
         RowConstraints.types(b, table, newValues);
         RowConstraints.checks(b, functions, table, newValues, newRowid, ConflictResolution.ABORT, nextRow);
@@ -280,7 +277,7 @@ final class UpsertClauses {
         indexes.checkUnique(newValues, newRowid, oldRowid, ConflictResolution.ABORT, nextRow);
         indexes.deleteKeys(oldValues, oldRowid);
         indexes.insertKeys(newValues, newRowid);
-        b.emit(Op.MAKE_RECORD, newValues, width, record);
+        GeneratedColumns.makeRecord(b, table, newValues, record);
         b.emit(Op.INSERT, cursor, record, newRowid, null, Op.COUNT_CHANGE);
         if (returning != null) {
             ExprCompiler returned = IndexMaintenance.rowExpressions(b, functions, table, newValues, newRowid);
