@@ -130,6 +130,56 @@ class IndexDifferentialTest {
         assertIntegrity(file);
     }
 
+    /**
+     * ANALYZE of everything, of a table, of an index: sqlite_stat1 holds what
+     * SQLite computes (sqlite-jdbc's build also keeps sqlite_stat4, which
+     * the default build, like the sqlite3 CLI's, does not: not compared).
+     */
+    @Test
+    void analyzeAsSqlite(@TempDir Path dir) throws SQLException {
+        String script = """
+                CREATE TABLE t(a, b, c);
+                CREATE INDEX ia ON t(a);
+                CREATE INDEX iab ON t(a, b COLLATE NOCASE);
+                CREATE UNIQUE INDEX ic ON t(c);
+                CREATE INDEX ip ON t(b) WHERE a > 2;
+                CREATE INDEX id ON t(c DESC, a);
+                CREATE TABLE u(x);
+                CREATE TABLE e(y);
+                CREATE INDEX ey ON e(y);
+                CREATE TABLE w(p INTEGER PRIMARY KEY, q UNIQUE);
+                ANALYZE nosuch;
+                ANALYZE;
+                SELECT * FROM sqlite_stat1 ORDER BY tbl, idx;
+                WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 300)
+                    INSERT INTO t SELECT i % 7, CASE WHEN i % 3 = 0 THEN 'X' ELSE 'x' END || (i % 5), i FROM n;
+                INSERT INTO t VALUES (NULL, NULL, NULL), (NULL, NULL, NULL);
+                INSERT INTO u VALUES (1), (2);
+                INSERT INTO w VALUES (1, 1), (2, NULL);
+                ANALYZE;
+                SELECT * FROM sqlite_stat1 ORDER BY tbl, idx;
+                SELECT sql FROM sqlite_schema WHERE name = 'sqlite_stat1';
+                INSERT INTO u VALUES (3);
+                DELETE FROM t WHERE a = 1;
+                ANALYZE u;
+                SELECT * FROM sqlite_stat1 ORDER BY tbl, idx;
+                ANALYZE ia;
+                SELECT * FROM sqlite_stat1 ORDER BY tbl, idx;
+                ANALYZE main.t;
+                SELECT * FROM sqlite_stat1 ORDER BY tbl, idx;
+                ANALYZE main;
+                SELECT * FROM sqlite_stat1 ORDER BY tbl, idx;
+                SELECT a, count(*) FROM t WHERE a > 4 GROUP BY a""";
+        Path file = dir.resolve("a.db");
+        try (Database db = Database.open(file.toString()); Connection turso = db.connect();
+             java.sql.Connection sqlite = DriverManager.getConnection("jdbc:sqlite::memory:")) {
+            for (String sql : script.split(";\n")) {
+                assertEquals(Differential.sqlite(sqlite, sql), Differential.turso(turso, sql), sql);
+            }
+        }
+        assertIntegrity(file);
+    }
+
     /** A database SQLite wrote with indexes is written here, and SQLite finds its indexes consistent. */
     @Test
     void writesIndexesSqliteMade(@TempDir Path dir) throws SQLException {

@@ -34,6 +34,7 @@ public final class Planner {
             case Stmt.CreateView v -> CreateViewCompiler.compile(v, sql, schema);
             case Stmt.CreateTrigger t -> TriggerCompiler.create(t, sql, schema);
             case Stmt.Reindex r -> ReindexCompiler.compile(r, sql, schema, functions);
+            case Stmt.Analyze a -> AnalyzeCompiler.compile(a, schema, functions);
             case Stmt.Insert i -> InsertCompiler.compile(i, sql, schema, functions);
             case Stmt.Update u -> UpdateCompiler.compile(u, sql, schema, functions);
             case Stmt.Delete d -> DeleteCompiler.compile(d, sql, schema, functions);

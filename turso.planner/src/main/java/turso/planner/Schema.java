@@ -150,7 +150,8 @@ public final class Schema {
                     texts.put(key(name), sql);
                 }
                 if (type.equals("table") && sql != null
-                        && (!name.startsWith("sqlite_") || name.equals(Autoincrement.SEQUENCE))) {
+                        && (!name.startsWith("sqlite_") || name.equals(Autoincrement.SEQUENCE)
+                                || name.startsWith("sqlite_stat"))) {
                     if (parse(name, sql) instanceof Stmt.CreateTable create) {
                         try {
                             tables.put(key(name), TableDefinition.read(create, sql, root));
