@@ -112,6 +112,32 @@ class IndexDifferentialTest {
                 UPDATE big SET w = w % 7 WHERE id % 3 = 0;
                 DELETE FROM big WHERE id % 5 = 0;
                 SELECT count(*), sum(w), max(v) FROM big
+                """,
+                """
+                CREATE TABLE t(a, b, c COLLATE NOCASE);
+                CREATE INDEX e1 ON t(random());
+                CREATE INDEX e2 ON t((SELECT 1));
+                CREATE INDEX e3 ON t(a + ?);
+                CREATE INDEX e4 ON t(nosuch + 1);
+                CREATE INDEX e5 ON t(sum(a));
+                CREATE INDEX e6 ON t(rowid + 1);
+                CREATE INDEX e9 ON t(t.a + 1);
+                CREATE INDEX e7 ON t(a + b, lower(c) DESC, (c), c || '' COLLATE NOCASE);
+                PRAGMA index_xinfo(e7);
+                PRAGMA index_list(t);
+                INSERT INTO t VALUES (1, 2, 'x'), (2, 1, 'Y'), (3, NULL, 'z'), (4, 4, NULL);
+                CREATE UNIQUE INDEX e8 ON t(a + b);
+                CREATE UNIQUE INDEX e8 ON t(a * 10 + b);
+                CREATE INDEX e10 ON t(abs(a), +a) WHERE b IS NOT NULL;
+                INSERT INTO t VALUES (0, 12, 'q');
+                INSERT INTO t VALUES (0, 13, 'q');
+                INSERT OR REPLACE INTO t VALUES (0, 12, 'r');
+                UPDATE t SET b = b + 1 WHERE a = 2;
+                UPDATE t SET a = 1, b = 11 WHERE a = 4;
+                DELETE FROM t WHERE c = 'Z';
+                SELECT rowid, * FROM t ORDER BY rowid;
+                SELECT a FROM t WHERE a + b = 3;
+                SELECT count(*) FROM t WHERE lower(c) = 'y'
                 """);
     }
 

@@ -63,6 +63,7 @@ final class CreateIndexCompiler {
         }
         table.checkWritable();
         Index index = IndexDefinition.read(create, table, 0);
+        IndexDefinition.validate(index, table, functions);
         IndexMaintenance.keyInfo(index, functions);
         int start = create.name().name().span().start();
         String stored = (create.unique() ? "CREATE UNIQUE INDEX " : "CREATE INDEX ")
@@ -111,6 +112,8 @@ final class CreateIndexCompiler {
             int column = index.parts().get(p).column();
             if (column == ColumnKey.ROWID) {
                 b.emit(Op.ROWID, tableCursor, key + p, 0);
+            } else if (column == Index.EXPRESSION) {
+                exprs.compileInto(index.parts().get(p).expr(), key + p);
             } else {
                 exprs.readColumn(tableCursor, column, key + p);
             }
@@ -119,12 +122,7 @@ final class CreateIndexCompiler {
         if (index.unique()) {
             int unique = b.newLabel();
             b.emit(Op.NO_CONFLICT, indexCursor, unique, key, n, 0);
-            StringBuilder message = new StringBuilder("UNIQUE constraint failed: ");
-            for (int p = 0; p < n; p++) {
-                message.append(p == 0 ? "" : ", ").append(table.name()).append('.')
-                        .append(table.columnLabel(index.parts().get(p).column()));
-            }
-            b.emit(Op.HALT, ResultCode.CONSTRAINT_UNIQUE.code(), 0, 0, message.toString(), 0);
+            b.emit(Op.HALT, ResultCode.CONSTRAINT_UNIQUE.code(), 0, 0, IndexMaintenance.uniqueFailure(table, index), 0);
             b.resolve(unique);
         }
         b.emit(Op.MAKE_RECORD, key, n + 1, record);

@@ -72,7 +72,7 @@ final class ExprCompiler {
         java.util.Arrays.fill(position, -1);
         for (int p = definition.parts().size() - 1; p >= 0; p--) {
             int column = definition.parts().get(p).column();
-            if (column != ColumnKey.ROWID) {
+            if (column >= 0) {
                 position[column] = p;
             }
         }

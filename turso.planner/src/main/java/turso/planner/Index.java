@@ -15,9 +15,19 @@ import turso.parser.ast.Expr;
 record Index(String name, String tableName, int rootPage, List<Part> parts, boolean unique, Expr where,
         String origin, ConflictResolution onConflict) {
 
-    /** One key column: the table column ({@link ColumnKey#ROWID} for the rowid alias), its collation and order. */
-    record Part(int column, String collation, boolean descending) {
+    /**
+     * One key column: the table column ({@link ColumnKey#ROWID} for the
+     * rowid alias; {@link #EXPRESSION} for an expression of the row, then
+     * {@code expr}), its collation and order.
+     */
+    record Part(int column, String collation, boolean descending, Expr expr) {
+        Part(int column, String collation, boolean descending) {
+            this(column, collation, descending, null);
+        }
     }
+
+    /** Part.column of a key column that is an expression (SQLite's XN_EXPR). */
+    static final int EXPRESSION = -2;
 
     Index {
         parts = List.copyOf(parts);

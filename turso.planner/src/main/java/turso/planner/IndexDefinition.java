@@ -1,9 +1,9 @@
 /*
  * Turns a CREATE INDEX statement into an Index of its table: each term a
  * column of the table (with its own COLLATE, else the column's collation,
- * and ASC or DESC), the rowid alias standing for the rowid. Indexes on
- * expressions are not supported yet: a table that has one stays readable,
- * and its writes are refused.
+ * and ASC or DESC), the rowid alias standing for the rowid, or an
+ * expression of the row's columns (its own COLLATE, else BINARY), checked
+ * as SQLite checks index expressions when the index is created.
  */
 package turso.planner;
 
@@ -14,6 +14,8 @@ import turso.api.TursoException;
 import turso.parser.ast.Expr;
 import turso.parser.ast.OrderingTerm;
 import turso.parser.ast.Stmt;
+import turso.vm.FunctionRegistry;
+import turso.vm.ProgramBuilder;
 
 final class IndexDefinition {
     private IndexDefinition() {
@@ -29,13 +31,13 @@ final class IndexDefinition {
                 e = c.expr();
             }
             if (!(e instanceof Expr.ColumnRef ref) || ref.table() != null) {
-                throw Unsupported.feature("indexes on expressions");
+                checkExpression(e, table);
+                parts.add(new Index.Part(Index.EXPRESSION, collation != null ? collation : "BINARY",
+                        term.order() == OrderingTerm.SortOrder.DESC, e));
+                continue;
             }
             int column = table.columnIndex(ref.column().value());
             if (column < 0) {
-                if (Scope.isRowidName(ref.column().value())) {
-                    throw Unsupported.feature("indexes on expressions");
-                }
                 throw new TursoException(ResultCode.ERROR, "no such column: " + ref.column().value(),
                         ref.span().start(), null);
             }
@@ -45,5 +47,56 @@ final class IndexDefinition {
         }
         return new Index(create.name().name().value(), table.name(), rootPage, parts, create.unique(), create.where(),
                 "c", null);
+    }
+
+    /** The errors SQLite gives for what an index expression may not hold; functions are checked by validate. */
+    private static void checkExpression(Expr e, Table table) {
+        ExprWalker.walk(e, x -> {
+            switch (x) {
+                case Expr.Parameter p -> throw new TursoException(ResultCode.ERROR,
+                        "parameters prohibited in index expressions", p.span().start(), null);
+                case Expr.Subquery s -> throw subqueries();
+                case Expr.Exists s -> throw subqueries();
+                case Expr.InSelect s -> throw subqueries();
+                case Expr.ColumnRef ref when ref.table() != null -> throw new TursoException(ResultCode.ERROR,
+                        "the \".\" operator prohibited in index expressions", ref.span().start(), null);
+                case Expr.ColumnRef ref when table.columnIndex(ref.column().value()) < 0 -> throw new TursoException(
+                        ResultCode.ERROR, "no such column: " + ref.column().value(), ref.span().start(), null);
+                default -> {
+                    return true;
+                }
+            }
+        });
+    }
+
+    private static TursoException subqueries() {
+        return new TursoException(ResultCode.ERROR, "subqueries prohibited in index expressions");
+    }
+
+    /**
+     * What needs the functions: a non-deterministic call, an aggregate, an
+     * unknown function in an index's expressions fails as in SQLite.
+     */
+    static void validate(Index index, Table table, FunctionRegistry functions) {
+        for (Index.Part part : index.parts()) {
+            if (part.expr() == null) {
+                continue;
+            }
+            ExprWalker.walk(part.expr(), x -> {
+                if (x instanceof Expr.FunctionCall f) {
+                    functions.find(f.name().value(), f.star() ? 0 : f.args().size()).ifPresent(fn -> {
+                        if (!fn.flags().contains(turso.api.spi.FunctionFlag.DETERMINISTIC)) {
+                            throw new TursoException(ResultCode.ERROR,
+                                    "non-deterministic functions prohibited in index expressions",
+                                    f.span().start(), null);
+                        }
+                    });
+                }
+                return true;
+            });
+            ProgramBuilder scratch = new ProgramBuilder();
+            IndexMaintenance.rowExpressions(scratch, functions, table, scratch.newRegisters(table.columns().size()),
+                    scratch.newRegister()).compile(part.expr());
+        }
     }
 }

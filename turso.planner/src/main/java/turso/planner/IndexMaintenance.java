@@ -148,7 +148,7 @@ final class IndexMaintenance {
                 }
                 default -> b.emit(Op.HALT, (index.origin().equals("pk") ? ResultCode.CONSTRAINT_PRIMARYKEY
                         : ResultCode.CONSTRAINT_UNIQUE).code(), RowConstraints.undo(action(index, onConflict)), 0,
-                        failure(index), 0);
+                        uniqueFailure(table, index), 0);
             }
             b.resolve(ok);
         }
@@ -179,7 +179,11 @@ final class IndexMaintenance {
         return onConflict != null ? onConflict : index.onConflict() != null ? index.onConflict() : ConflictResolution.ABORT;
     }
 
-    private String failure(Index index) {
+    /** SQLite's message for a row that would break UNIQUE index {@code index} of {@code table}. */
+    static String uniqueFailure(Table table, Index index) {
+        if (index.parts().stream().anyMatch(p -> p.column() == Index.EXPRESSION)) {
+            return "UNIQUE constraint failed: index '" + index.name() + "'";
+        }
         StringBuilder s = new StringBuilder("UNIQUE constraint failed: ");
         for (int p = 0; p < index.parts().size(); p++) {
             s.append(p == 0 ? "" : ", ").append(table.name()).append('.')
@@ -217,6 +221,10 @@ final class IndexMaintenance {
                 int column = index.parts().get(p).column();
                 if (column == ColumnKey.ROWID) {
                     b.emit(Op.ROWID, tableCursor, key + p, 0);
+                } else if (column == Index.EXPRESSION) {
+                    ExprCompiler row = new ExprCompiler(b, functions);
+                    row.setScopes(List.of(new Scope(table, table.name(), tableCursor, Set.of())));
+                    row.compileInto(index.parts().get(p).expr(), key + p);
                 } else {
                     GeneratedColumns.readColumn(b, functions, table, tableCursor, column, key + p);
                 }
@@ -232,7 +240,11 @@ final class IndexMaintenance {
         int key = keys[k];
         for (int p = 0; p < index.parts().size(); p++) {
             int column = index.parts().get(p).column();
-            b.emit(Op.COPY, column == ColumnKey.ROWID ? rowid : values + column, key + p, 0);
+            if (column == Index.EXPRESSION) {
+                rowExpressions(b, functions, table, values, rowid).compileInto(index.parts().get(p).expr(), key + p);
+            } else {
+                b.emit(Op.COPY, column == ColumnKey.ROWID ? rowid : values + column, key + p, 0);
+            }
         }
         b.emit(Op.COPY, rowid, key + index.parts().size(), 0);
         return key;

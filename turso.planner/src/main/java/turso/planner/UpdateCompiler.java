@@ -95,7 +95,7 @@ final class UpdateCompiler {
         boolean everyIndex = mayReplace || newRowid != null || table.hasGenerated();
         IndexMaintenance indexes = new IndexMaintenance(b, functions, table, cursor,
                 i -> everyIndex || i.where() != null || i.parts().stream().anyMatch(
-                        p -> p.column() != ColumnKey.ROWID && newValue[p.column()] != null));
+                        p -> p.column() == Index.EXPRESSION || p.column() != ColumnKey.ROWID && newValue[p.column()] != null));
         indexes.open();
         if (joined == null) {
             gatherRows(b, update, functions, exprs, scope, path, rowids, cursor);
@@ -188,7 +188,7 @@ final class UpdateCompiler {
     /** Whether the SET changes a column {@code index} holds (then SQLite does not scan it in one pass). */
     private static boolean changes(Index index, Expr[] newValue) {
         return index.where() != null || index.parts().stream()
-                .anyMatch(p -> p.column() != ColumnKey.ROWID && newValue[p.column()] != null);
+                .anyMatch(p -> p.column() == Index.EXPRESSION || p.column() != ColumnKey.ROWID && newValue[p.column()] != null);
     }
 
     /** The first pass: the rowids of the rows WHERE holds for, kept by {@code rowids}. */
