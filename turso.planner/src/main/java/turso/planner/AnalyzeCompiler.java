@@ -127,26 +127,8 @@ final class AnalyzeCompiler {
 
     /** Deletes the rows of sqlite_stat1 about {@code table} (all rows if null), or only about index {@code only}. */
     private static void removeOld(ProgramBuilder b, FunctionRegistry functions, int stat, String table, Index only) {
-        int done = b.newLabel();
-        b.emit(Op.REWIND, stat, done, 0);
-        int top = b.currentAddress();
-        int next = b.newLabel();
-        if (table != null) {
-            int column = only != null ? 1 : 0;
-            int value = b.newRegister();
-            int wanted = b.newRegister();
-            int same = b.newRegister();
-            b.emit(Op.COLUMN, stat, column, value);
-            b.emit(Op.STRING8, 0, wanted, 0, (only != null ? only.name() : table).getBytes(
-                    java.nio.charset.StandardCharsets.UTF_8), 0);
-            b.emit(Op.COMPARE, value, wanted, same, new Comparison(CompareOp.EQ, Affinity.NONE,
-                    functions.collation("NOCASE")), 0);
-            b.emit(Op.IF_NOT, same, next, 1);
-        }
-        b.emit(Op.DELETE, stat, 0, 0);
-        b.resolve(next);
-        b.emit(Op.NEXT, stat, top, 0);
-        b.resolve(done);
+        SchemaRows.deleteWhere(b, functions, stat, only != null ? 1 : 0,
+                only != null ? only.name() : table, "NOCASE");
     }
 
     /** A row (table, NULL, number of rows) for a table without indexes, unless it is empty. */

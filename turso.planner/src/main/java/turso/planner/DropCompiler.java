@@ -148,23 +148,8 @@ final class DropCompiler {
     /** Deletes the sqlite_sequence row of the AUTOINCREMENT table {@code name}, as DROP TABLE does. */
     private static void deleteSequenceRow(ProgramBuilder b, Table sequence, String name, FunctionRegistry functions) {
         int cursor = b.newCursor();
-        int wanted = b.newRegister();
-        int owner = b.newRegister();
-        int same = b.newRegister();
-        int done = b.newLabel();
-        b.emit(Op.STRING8, 0, wanted, 0, name.getBytes(StandardCharsets.UTF_8), 0);
         b.emit(Op.OPEN_WRITE, cursor, sequence.rootPage(), 0);
         b.comment(Autoincrement.SEQUENCE);
-        b.emit(Op.REWIND, cursor, done, 0);
-        int loop = b.currentAddress();
-        int next = b.newLabel();
-        b.emit(Op.COLUMN, cursor, 0, owner);
-        b.emit(Op.COMPARE, owner, wanted, same, new Comparison(CompareOp.EQ, Affinity.NONE,
-                functions.collation("BINARY")), 0);
-        b.emit(Op.IF_NOT, same, next, 1);
-        b.emit(Op.DELETE, cursor, 0, 0);
-        b.resolve(next);
-        b.emit(Op.NEXT, cursor, loop, 0);
-        b.resolve(done);
+        SchemaRows.deleteWhere(b, functions, cursor, 0, name, "BINARY");
     }
 }

@@ -728,14 +728,19 @@ final class ExprCompiler {
         for (Expr value : e.values()) {
             int v = compile(value);
             b.emit(Op.COMPARE, x, v, cmp, eq, 0);
-            b.emit(Op.IF, cmp, found, 0);
-            int next = b.newLabel();
-            b.emit(Op.NOT_NULL, cmp, next, 0);
-            b.emit(Op.INTEGER, 1, sawNull, 0);
-            b.resolve(next);
+            foundOrNull(cmp, found, sawNull);
         }
         b.emit(Op.IF, sawNull, isNull, 0);
         inResult(e.not(), found, isNull, end, target);
+    }
+
+    /** One comparison of IN: to {@code found} if {@code cmp} is true; a NULL one sets {@code sawNull}. */
+    void foundOrNull(int cmp, int found, int sawNull) {
+        b.emit(Op.IF, cmp, found, 0);
+        int next = b.newLabel();
+        b.emit(Op.NOT_NULL, cmp, next, 0);
+        b.emit(Op.INTEGER, 1, sawNull, 0);
+        b.resolve(next);
     }
 
     /**

@@ -116,11 +116,7 @@ final class RowValues {
         b.emit(Op.INTEGER, 0, sawNull, 0);
         for (Expr v : e.values()) {
             compare(e.expr(), CompareOp.EQ, v, cmp);
-            b.emit(Op.IF, cmp, found, 0);
-            int next = b.newLabel();
-            b.emit(Op.NOT_NULL, cmp, next, 0);
-            b.emit(Op.INTEGER, 1, sawNull, 0);
-            b.resolve(next);
+            exprs.foundOrNull(cmp, found, sawNull);
         }
         b.emit(Op.IF, sawNull, isNull, 0);
         exprs.inResult(e.not(), found, isNull, end, target);

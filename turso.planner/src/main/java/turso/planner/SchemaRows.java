@@ -82,4 +82,31 @@ final class SchemaRows {
     private static void text(ProgramBuilder b, String s, int target) {
         b.emit(Op.STRING8, 0, target, 0, s.getBytes(StandardCharsets.UTF_8), 0);
     }
+
+    /**
+     * Deletes the rows of the table open for writing on {@code cursor}
+     * whose column {@code column} equals {@code value} under
+     * {@code collation} (every row when {@code value} is null).
+     */
+    static void deleteWhere(ProgramBuilder b, turso.vm.FunctionRegistry functions, int cursor, int column,
+            String value, String collation) {
+        int done = b.newLabel();
+        b.emit(Op.REWIND, cursor, done, 0);
+        int top = b.currentAddress();
+        int next = b.newLabel();
+        if (value != null) {
+            int found = b.newRegister();
+            int wanted = b.newRegister();
+            int same = b.newRegister();
+            b.emit(Op.COLUMN, cursor, column, found);
+            b.emit(Op.STRING8, 0, wanted, 0, value.getBytes(java.nio.charset.StandardCharsets.UTF_8), 0);
+            b.emit(Op.COMPARE, found, wanted, same, new turso.vm.Comparison(turso.vm.CompareOp.EQ,
+                    turso.vm.Affinity.NONE, functions.collation(collation)), 0);
+            b.emit(Op.IF_NOT, same, next, 1);
+        }
+        b.emit(Op.DELETE, cursor, 0, 0);
+        b.resolve(next);
+        b.emit(Op.NEXT, cursor, top, 0);
+        b.resolve(done);
+    }
 }
