@@ -29,6 +29,8 @@ final class PageCache implements AutoCloseable {
     private Page newest;
     private Page oldest;
     private int capacity;
+    /** The size the cache must reach before shrink walks it again, after a walk that could not evict enough. */
+    private int retryAt;
     long generation;
 
     PageCache(int pageSize, int capacity, long generation) {
@@ -39,6 +41,7 @@ final class PageCache implements AutoCloseable {
 
     void setCapacity(int capacity) {
         this.capacity = Math.max(capacity, 10);
+        retryAt = 0;
     }
 
     Page get(int pgno) {
@@ -71,8 +74,18 @@ final class PageCache implements AutoCloseable {
         }
     }
 
-    /** Evicts clean least-recently-used pages until the cache is within its capacity. */
+    /**
+     * Evicts clean least-recently-used pages until the cache is within its
+     * capacity. When a transaction has dirtied more pages than that, none
+     * of them can go: the walk is then skipped until the cache has grown by
+     * an eighth more, or a commit or rollback may have cleaned them, so
+     * that a large transaction does not walk its dirty pages at every
+     * cursor operation.
+     */
     void shrink() {
+        if (pages.size() <= capacity || pages.size() < retryAt) {
+            return;
+        }
         Page p = oldest;
         while (pages.size() > capacity && p != null) {
             Page next = p.newer;
@@ -81,6 +94,7 @@ final class PageCache implements AutoCloseable {
             }
             p = next;
         }
+        retryAt = pages.size() > capacity ? pages.size() + Math.max(64, pages.size() / 8) : 0;
     }
 
     /** Marks {@code p} (a page of this cache) as differing from the file. */
@@ -96,6 +110,7 @@ final class PageCache implements AutoCloseable {
      * or removed since, and lists once a page cleaned and made dirty again.
      */
     List<Page> dirtyPages() {
+        retryAt = 0;
         dirty.removeIf(p -> !p.dirty || pages.get(p.pgno) != p);
         dirty.sort((a, b) -> Integer.compare(a.pgno, b.pgno));
         List<Page> out = new ArrayList<>(dirty.size());
@@ -113,6 +128,7 @@ final class PageCache implements AutoCloseable {
         for (Page p : new ArrayList<>(pages.values())) {
             remove(p);
         }
+        retryAt = 0;
         dirty.clear();
     }
 
