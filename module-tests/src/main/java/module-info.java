@@ -9,6 +9,14 @@ module turso.tests {
     // The reference engine of the conformance runners: real SQLite through JDBC.
     requires java.sql;
     requires org.xerial.sqlitejdbc;
+    // Used by the tests only, as applications use them (the JDBC driver, jOOQ's DSL and code
+    // generator, a pool, and javax.tools to compile the generated classes): static, so only the
+    // tests' module path has them.
+    requires static turso.jdbc;
+    requires static org.jooq;
+    requires static org.jooq.codegen;
+    requires static com.zaxxer.hikari;
+    requires static java.compiler;
 
     // Declared here only (no META-INF/services): the tests prove module-path discovery with them.
     provides turso.api.spi.Vfs with turso.tests.fixtures.CountingVfs;

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import turso.api.ResultCode;
+import turso.api.Statement;
 import turso.api.TursoException;
 import turso.btree.CheckpointMode;
 import turso.btree.CheckpointResult;
@@ -21,6 +22,7 @@ import turso.btree.HeaderField;
 import turso.btree.JournalMode;
 import turso.btree.Storage;
 import turso.btree.SyncMode;
+import turso.vm.Pragma;
 import turso.vm.PragmaArguments;
 import turso.vm.PragmaCall;
 
@@ -117,8 +119,30 @@ final class PragmaRunner {
         };
     }
 
+    /**
+     * A schema pragma, where table_info and table_xinfo of a view describe its result columns
+     * (names, and the declared types of the columns they come from), as SQLite compiles the view
+     * to report them.
+     */
+    private List<Object[]> describe(PragmaCall call, SchemaRows schema) {
+        if ((call.pragma() == Pragma.TABLE_INFO || call.pragma() == Pragma.TABLE_XINFO)
+                && schema.find("table", call.argument()) == null && schema.find("view", call.argument()) != null) {
+            try (Statement view = connection.prepare(
+                    "SELECT * FROM \"" + call.argument().replace("\"", "\"\"") + "\"")) {
+                List<String> names = new ArrayList<>();
+                List<String> types = new ArrayList<>();
+                for (int i = 0; i < view.columnCount(); i++) {
+                    names.add(view.columnName(i));
+                    types.add(view.columnDeclType(i));
+                }
+                return SchemaPragmas.viewInfo(names, types, call.pragma() == Pragma.TABLE_XINFO);
+            }
+        }
+        return describeObject(call, schema);
+    }
+
     /** A schema pragma about the object named by the argument. */
-    private static List<Object[]> describe(PragmaCall call, SchemaRows schema) {
+    private static List<Object[]> describeObject(PragmaCall call, SchemaRows schema) {
         String name = call.argument();
         return switch (call.pragma()) {
             case TABLE_INFO -> SchemaPragmas.tableInfo(schema, name, false);

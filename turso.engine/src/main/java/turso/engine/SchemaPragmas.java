@@ -4,7 +4,8 @@
  * They are computed from sqlite_schema's stored CREATE text when the
  * statement runs (TableDescription), so they cover what SQLite wrote even
  * where the planner's Schema does not model it yet (indexes, constraints).
- * An object that does not exist gives no rows, as in SQLite.
+ * Views are described from their compiled result columns (viewInfo). An
+ * object that does not exist gives no rows, as in SQLite.
  */
 package turso.engine;
 
@@ -46,6 +47,17 @@ final class SchemaPragmas {
             Object[] base = {(long) (extended ? i : cid++), c.name(), c.type(), c.notNull() ? 1L : 0L,
                     c.defaultText(), (long) c.pk()};
             rows.add(extended ? append(base, (long) c.hidden()) : base);
+        }
+        return rows;
+    }
+
+    /** table_info or table_xinfo of a view: its result columns, with no constraints and not hidden. */
+    static List<Object[]> viewInfo(List<String> names, List<String> declaredTypes, boolean extended) {
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            String type = declaredTypes.get(i) == null ? "" : declaredTypes.get(i);
+            Object[] base = {(long) i, names.get(i), type, 0L, null, 0L};
+            rows.add(extended ? append(base, 0L) : base);
         }
         return rows;
     }

@@ -47,6 +47,11 @@ final class ListRows implements Rows {
     }
 
     @Override
+    public boolean firstRowPending() {
+        return false;
+    }
+
+    @Override
     public DataType type(int column) {
         return value(column).type();
     }

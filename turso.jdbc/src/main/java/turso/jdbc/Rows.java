@@ -19,6 +19,12 @@ sealed interface Rows permits StatementRows, ListRows {
     /** Moves to the next row; false when there are no more (and the rows are then finished). */
     boolean next();
 
+    /**
+     * Whether the first row has been read but next() has not moved onto it yet: its values are
+     * what SQLite's column functions report then, and what result metadata reads for expressions.
+     */
+    boolean firstRowPending();
+
     DataType type(int column);
 
     long longValue(int column);

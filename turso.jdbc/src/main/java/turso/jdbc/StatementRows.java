@@ -64,6 +64,11 @@ final class StatementRows implements Rows {
     }
 
     @Override
+    public boolean firstRowPending() {
+        return primed && firstRow && !finished;
+    }
+
+    @Override
     public DataType type(int column) {
         return statement.columnType(column);
     }

@@ -192,7 +192,13 @@ public final class TursoResultSet implements ResultSet {
     @Override
     public String getString(int columnIndex) throws SQLException {
         int c = column(columnIndex);
-        return wasNull ? null : rows.text(c);
+        if (wasNull) {
+            return null;
+        }
+        if (rows.type(c) == DataType.REAL && Double.isFinite(rows.doubleValue(c))) {
+            return Decimals.text(rows.doubleValue(c));
+        }
+        return rows.text(c);
     }
 
     @Override
@@ -238,6 +244,13 @@ public final class TursoResultSet implements ResultSet {
         return switch (rows.type(c)) {
             case NULL -> null;
             case INTEGER -> BigDecimal.valueOf(rows.longValue(c));
+            case REAL -> {
+                double d = rows.doubleValue(c);
+                if (!Double.isFinite(d)) {
+                    throw SqlErrors.driver(ResultCode.MISMATCH, "Bad value for type BigDecimal : " + rows.text(c));
+                }
+                yield Decimals.ofReal(d);
+            }
             default -> {
                 String text = rows.text(c).trim();
                 try {

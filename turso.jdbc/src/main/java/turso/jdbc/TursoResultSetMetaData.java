@@ -1,7 +1,7 @@
 /*
  * Column metadata of a TursoResultSet, as sqlite-jdbc reports it: JDBC types
  * and type names from the declared type of the table column (DeclaredTypes),
- * or, for expressions, from the value on the current row. Precision and
+ * or, for expressions, from the value on the current (or pending first) row. Precision and
  * scale come from the declared type's arguments ("DECIMAL(10,2)").
  *
  * turso.api does not yet tell which table and column a result column comes
@@ -32,9 +32,13 @@ final class TursoResultSetMetaData implements ResultSetMetaData {
         return column - 1;
     }
 
-    /** The storage class on the current row, NULL when there is none. */
+    /**
+     * The storage class on the current row, or on the first one before next() (as sqlite-jdbc,
+     * which has stepped the statement by then: jOOQ reads the metadata before the rows), NULL
+     * when there is none.
+     */
     private DataType valueType(int c) {
-        return resultSet.onRow() && !resultSet.isClosed() ? rows.type(c) : DataType.NULL;
+        return (resultSet.onRow() || rows.firstRowPending()) && !resultSet.isClosed() ? rows.type(c) : DataType.NULL;
     }
 
     private String declared(int c) {

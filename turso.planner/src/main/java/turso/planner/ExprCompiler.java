@@ -48,7 +48,7 @@ final class ExprCompiler {
      * In the output phase of an aggregate query: expressions whose value is
      * already in a register (aggregate calls, GROUP BY keys), by structure.
      */
-    private Map<Expr, Integer> precomputed = Map.of();
+    private Map<SameExpr.Key, Integer> precomputed = Map.of();
     /**
      * Result column aliases (lower-cased) and their expressions: SQLite lets
      * WHERE, GROUP BY, HAVING and ORDER BY use an alias where no column of
@@ -166,7 +166,7 @@ final class ExprCompiler {
      * calls and group keys read their registers, and other columns read the
      * registers holding the group's last row.
      */
-    void setAggregateOutput(Map<Expr, Integer> precomputed, Map<ColumnKey, Integer> holders) {
+    void setAggregateOutput(Map<SameExpr.Key, Integer> precomputed, Map<ColumnKey, Integer> holders) {
         this.precomputed = precomputed;
         this.columnHolders = holders;
     }
@@ -204,7 +204,7 @@ final class ExprCompiler {
 
     /** Evaluates {@code e} into register {@code target}. */
     void compileInto(Expr e, int target) {
-        Integer ready = precomputed.get(e);
+        Integer ready = precomputed.isEmpty() ? null : precomputed.get(SameExpr.key(e));
         if (ready != null) {
             b.emit(Op.COPY, ready, target, 0);
             return;

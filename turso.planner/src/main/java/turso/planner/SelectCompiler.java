@@ -182,7 +182,7 @@ final class SelectCompiler {
         for (Expr e : outputs) {
             ExprWalker.walk(e, x -> {
                 if (x instanceof Expr.FunctionCall f && exprs.isAggregate(f)) {
-                    if (!aggregates.contains(f)) {
+                    if (aggregates.stream().noneMatch(g -> SameExpr.same(g, f))) {
                         aggregates.add(f);
                     }
                     return false;
@@ -553,14 +553,14 @@ final class SelectCompiler {
     private void output(SelectCore.Simple core, List<Expr.FunctionCall> aggregates, int[] slots,
             Map<ColumnKey, Integer> holders, Map<Expr, Integer> keyRegisters, List<Expr> sortKeys, boolean sortOutput,
             int outputSorter, int[] limits, int done) {
-        Map<Expr, Integer> finals = new HashMap<>(keyRegisters);
+        Map<SameExpr.Key, Integer> finals = SameExpr.keyed(keyRegisters);
         for (int a = 0; a < slots.length; a++) {
             if (orderedInputs[a] >= 0) {
                 stepInOrder(slots[a], aggregates.get(a), orderedInputs[a]);
             }
             int result = b.newRegister();
             b.emit(Op.AGG_FINAL, slots[a], result, 0, exprs.aggregateFunction(aggregates.get(a)), 0);
-            finals.put(aggregates.get(a), result);
+            finals.put(SameExpr.key(aggregates.get(a)), result);
         }
         exprs.setAggregateOutput(finals, holders);
         int skip = b.newLabel();
@@ -1477,11 +1477,13 @@ final class SelectCompiler {
                     results.add(s.expr());
                     aliases.add(s.alias() == null ? null : s.alias().value());
                     String name = columnName(s, exprs.declaredName(s.expr()), sql);
+                    String declared = exprs.declaredType(s.expr());
                     if (topLevel) {
-                        b.addColumn(name, exprs.declaredType(s.expr()));
+                        b.addColumn(name, declared);
                     }
-                    columns.add(new Column(name, "", exprs.affinity(s.expr()), exprs.sortCollation(s.expr()).name(),
-                            false, null));
+                    // A subquery's or view's column keeps its table column's declared type, as SQLite reports it.
+                    columns.add(new Column(name, declared == null ? "" : declared, exprs.affinity(s.expr()),
+                            exprs.sortCollation(s.expr()).name(), false, null));
                 }
                 case ResultColumn.All a -> {
                     if (joins.isEmpty()) {
