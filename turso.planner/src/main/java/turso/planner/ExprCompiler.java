@@ -39,6 +39,7 @@ final class ExprCompiler {
     private final Collation binary;
     /** The tables column references resolve against, in FROM order; none in a query without FROM. */
     private List<Scope> scopes = List.of();
+    private Map<String, Expr> coalesced = Map.of();
     /** The expressions of the enclosing query, for a subquery's references to its tables (correlation). */
     private ExprCompiler outer;
     /** What subqueries are compiled against; null where the statement has none to offer. */
@@ -129,6 +130,11 @@ final class ExprCompiler {
             }
         }
         return null;
+    }
+
+    /** Unqualified names that stand for an expression (the USING columns of RIGHT and FULL joins), by lower-cased name. */
+    void setCoalesced(Map<String, Expr> coalesced) {
+        this.coalesced = Map.copyOf(coalesced);
     }
 
     /** Lets expressions hold subqueries, compiled against {@code schema}; {@code outer} is the enclosing query's, or null. */
@@ -298,6 +304,11 @@ final class ExprCompiler {
 
     private void columnRef(Expr.ColumnRef c, int target) {
         Name column = c.column();
+        Expr merged = c.table() == null ? coalesced.get(column.value().toLowerCase(java.util.Locale.ROOT)) : null;
+        if (merged != null) {
+            compileInto(merged, target);
+            return;
+        }
         Resolved resolved = resolve(c);
         if (resolved != null) {
             Integer holder = resolved.owner().columnHolders.get(new ColumnKey(resolved.scope().cursor(), resolved.index()));
@@ -402,6 +413,9 @@ final class ExprCompiler {
             return null;
         }
         String name = c.column().value();
+        if (c.table() == null && coalesced.containsKey(name.toLowerCase(java.util.Locale.ROOT))) {
+            return null;
+        }
         Resolved found = null;
         for (Scope s : scopes) {
             if (c.table() != null && !c.table().is(s.name())) {

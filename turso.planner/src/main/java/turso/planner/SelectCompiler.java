@@ -1,11 +1,12 @@
 /*
- * Code generation for SELECT as far as the query engine goes so far: no
- * FROM (one constant row) or tables joined by nested loops in FROM order
- * (inner, cross, NATURAL, USING, LEFT), each scanned in rowid order, with WHERE,
- * result columns (*, t.*, expressions), DISTINCT, aggregates and GROUP BY /
- * HAVING, ORDER BY (rows gathered in a sorter, then read back sorted) and
- * LIMIT / OFFSET. Compounds, subqueries, RIGHT and FULL joins are reported
- * as not supported yet.
+ * Code generation for SELECT: no FROM (one constant row) or tables joined by
+ * nested loops (inner, cross, NATURAL, USING, LEFT, RIGHT, FULL) in the
+ * order JoinOrder finds cheapest for inner joins, each read on the access
+ * path AccessPaths chooses, with WHERE, result columns (*, t.*,
+ * expressions), DISTINCT, aggregates and GROUP BY / HAVING, ORDER BY (rows
+ * gathered in a sorter, then read back sorted, unless the outermost loop
+ * gives them in order) and LIMIT / OFFSET; compounds, VALUES, subqueries and
+ * views in FROM.
  */
 package turso.planner;
 
@@ -67,9 +68,25 @@ final class SelectCompiler {
     private boolean reverseFirst;
     /** The loop of each table of {@code joins}, with its access path. */
     private List<ScanLoop> loops = List.of();
+    /**
+     * The USING columns of RIGHT and FULL joins, by lower-cased name: an
+     * unqualified reference (and *) means coalesce() of the copies on both
+     * sides, since either may be a row of NULLs.
+     */
+    private final Map<String, Expr> coalesced = new LinkedHashMap<>();
+    /** Per join table on the right of a RIGHT or FULL JOIN, the temporary table of the rowids that matched. */
+    private int[] matchedRows;
 
-    /** One table of the join: its scope, whether it is the right side of a LEFT JOIN, and its ON condition. */
-    private record JoinStep(Scope scope, boolean left, Expr on) {}
+    /**
+     * One table of the join: its scope, whether it gets a row of NULLs when
+     * nothing matches a row of the tables before it (the right side of a
+     * LEFT or FULL JOIN), its ON condition, whether its rows that match
+     * nothing are added with NULLs for the tables before it (the right side
+     * of a RIGHT or FULL JOIN), and whether it follows a CROSS JOIN.
+     */
+    private record JoinStep(Scope scope, boolean left, Expr on, boolean right, boolean cross) {}
+    /** For an ORDER BY the outermost loop might give: the order wanted of a table, null if it cannot; null without. */
+    private java.util.function.Function<Scope, List<AccessPaths.OrderTerm>> wantedOrder;
 
     private SelectCompiler(ProgramBuilder b, FunctionRegistry functions, boolean topLevel) {
         this.b = b;
@@ -145,6 +162,7 @@ final class SelectCompiler {
         }
         joins = core.from() == null ? List.of() : joins(core.from(), schema);
         exprs.setScopes(joins.stream().map(JoinStep::scope).toList());
+        exprs.setCoalesced(coalesced);
         collectResults(core.columns(), sql);
         queryExpressions = new ArrayList<>(results);
         if (core.where() != null) {
@@ -590,51 +608,185 @@ final class SelectCompiler {
     }
 
     /**
-     * Opens the tables and runs {@code body} for each row of the join that
-     * passes WHERE (once, without FROM): nested loops in FROM order. Each AND
-     * term of WHERE is tested in the loop of the last table it reads, as
-     * early as it can be, so that joins of many tables prune as they go;
-     * terms holding a subquery are tested innermost. The body is given the
-     * label that skips to the next row.
-     */
-    /**
-     * Places each AND term of WHERE in the loop of the last table it reads,
-     * and chooses each table's access path from the terms it can be driven
-     * by (its ON terms, and for an inner join its WHERE terms); once.
+     * Puts the tables of an inner join in the cheapest order, places each
+     * AND term of WHERE in the loop of the last table it reads (not before
+     * the last RIGHT or FULL JOIN's), and chooses each table's access path
+     * from the terms it can be driven by; once.
      */
     private void planPaths(Expr where) {
         if (paths != null) {
             return;
         }
+        List<Expr> conjuncts = new ArrayList<>();
+        Conjuncts.split(where, conjuncts);
+        List<AccessPath> planned = null;
+        if (joins.size() > 1 && joins.size() <= 64 && refills.isEmpty()
+                && joins.stream().noneMatch(JoinStep::right)) {
+            innerWhereNullsRejected(conjuncts);
+            planned = reorder(conjuncts);
+        }
         levelTerms = new ArrayList<>();
         for (int k = 0; k <= joins.size(); k++) {
             levelTerms.add(new ArrayList<>());
         }
-        List<Expr> conjuncts = new ArrayList<>();
-        Conjuncts.split(where, conjuncts);
+        int lastRight = lastRightJoin();
         for (Expr term : conjuncts) {
-            levelTerms.get(levelOf(term)).add(term);
+            levelTerms.get(Math.max(levelOf(term), lastRight)).add(term);
         }
         paths = new ArrayList<>();
         for (int k = 0; k < joins.size(); k++) {
-            JoinStep join = joins.get(k);
-            List<Expr> drivers = new ArrayList<>();
-            Conjuncts.split(join.on(), drivers);
-            if (!join.left()) {
-                drivers.addAll(levelTerms.get(k));
-            }
             int level = k;
-            AccessPath path = refills.containsKey(join.scope().cursor()) ? new AccessPath.FullScan()
-                    : AccessPaths.choose(join.scope(), drivers, exprs, e -> Conjuncts.knownBefore(e, exprs, level));
-            if (k > 0 && path instanceof AccessPath.FullScan && !refills.containsKey(join.scope().cursor())) {
-                AccessPath automatic = AccessPaths.automatic(join.scope(), drivers, exprs,
-                        e -> Conjuncts.knownBefore(e, exprs, level));
-                if (automatic != null) {
-                    path = automatic;
-                }
-            }
-            paths.add(path);
+            paths.add(planned != null ? planned.get(k) : pathOf(k, e -> Conjuncts.knownBefore(e, exprs, level), k == 0));
         }
+    }
+
+    /**
+     * The access path of join table {@code k} from the terms that can drive
+     * it (its ON terms, and for a table of an inner join its WHERE terms:
+     * the rows of an outer join's table they skip would still have to be
+     * met), given which expressions are known before its loop; an automatic
+     * index where a table of an inner join would be scanned whole in an
+     * inner loop.
+     */
+    private AccessPath pathOf(int k, java.util.function.Predicate<Expr> known, boolean outermost) {
+        JoinStep join = joins.get(k);
+        if (refills.containsKey(join.scope().cursor())) {
+            return new AccessPath.FullScan();
+        }
+        List<Expr> drivers = new ArrayList<>();
+        Conjuncts.split(join.on(), drivers);
+        if (!join.left() && !join.right()) {
+            drivers.addAll(levelTerms.get(k));
+        }
+        AccessPath path = AccessPaths.choose(join.scope(), drivers, exprs, known);
+        if (!outermost && !join.right() && path instanceof AccessPath.FullScan) {
+            AccessPath automatic = AccessPaths.automatic(join.scope(), drivers, exprs, known);
+            if (automatic != null) {
+                path = automatic;
+            }
+        }
+        return path;
+    }
+
+    /** Makes a LEFT JOIN an inner join where a WHERE term rejects its row of NULLs (NullRejection). */
+    private void innerWhereNullsRejected(List<Expr> conjuncts) {
+        for (int k = 0; k < joins.size(); k++) {
+            JoinStep join = joins.get(k);
+            int cursor = join.scope().cursor();
+            if (join.left() && conjuncts.stream().anyMatch(t -> NullRejection.rejects(t, cursor, exprs))) {
+                joins.set(k, new JoinStep(join.scope(), false, join.on(), false, join.cross()));
+            }
+        }
+    }
+
+    /**
+     * The last join table whose unmatched rows are added (RIGHT or FULL
+     * JOIN), or 0: WHERE terms are not tested before its loop, since the
+     * rows they would drop from the tables before it still match its rows.
+     */
+    private int lastRightJoin() {
+        int last = 0;
+        for (int k = 0; k < joins.size(); k++) {
+            if (joins.get(k).right()) {
+                last = k;
+            }
+        }
+        return last;
+    }
+
+    /**
+     * Puts the tables of an inner join in the order JoinOrder finds cheapest:
+     * the ON terms of inner joins become WHERE terms (which they are
+     * equivalent to), and the expressions' scopes follow the new order, so
+     * that a table's position is its loop's. Returns the path of each loop.
+     */
+    private List<AccessPath> reorder(List<Expr> conjuncts) {
+        int n = joins.size();
+        long[] prerequisites = new long[n];
+        List<List<Expr>> onTerms = new ArrayList<>();
+        long prior = 0;
+        long required = 0;
+        for (int k = 0; k < n; k++) {
+            JoinStep join = joins.get(k);
+            if (join.left() || join.cross()) {
+                required |= prior;
+            } else {
+                required = 0;
+            }
+            prerequisites[k] = required;
+            prior |= 1L << k;
+            List<Expr> on = new ArrayList<>();
+            Conjuncts.split(join.on(), on);
+            if (join.left()) {
+                onTerms.add(on);
+            } else {
+                onTerms.add(List.of());
+                conjuncts.addAll(on);
+            }
+        }
+        List<Scope> scopes = joins.stream().map(JoinStep::scope).toList();
+        JoinOrder.Plan plan = JoinOrder.choose(exprs, scopes, prerequisites, conjuncts, onTerms, new JoinOrder.Query() {
+            @Override
+            public AccessPath path(int table, java.util.function.Predicate<Expr> known, boolean first) {
+                List<Expr> drivers = new ArrayList<>(onTerms.get(table));
+                if (!joins.get(table).left()) {
+                    for (Expr term : conjuncts) {
+                        if (readsTable(term, table)) {
+                            drivers.add(term);
+                        }
+                    }
+                }
+                JoinStep join = joins.get(table);
+                AccessPath path = AccessPaths.choose(join.scope(), drivers, exprs, known);
+                if (!first && path instanceof AccessPath.FullScan) {
+                    AccessPath automatic = AccessPaths.automatic(join.scope(), drivers, exprs, known);
+                    if (automatic != null) {
+                        path = automatic;
+                    }
+                }
+                return path;
+            }
+
+            @Override
+            public boolean covers(Index index, Scope scope) {
+                return SelectCompiler.this.covers(index, scope);
+            }
+
+            @Override
+            public boolean sorts() {
+                return wantedOrder != null;
+            }
+
+            @Override
+            public AccessPath ordered(int table, AccessPath path) {
+                List<AccessPaths.OrderTerm> wanted = wantedOrder.apply(scopes.get(table));
+                AccessPaths.Ordered ordered = wanted == null ? null : AccessPaths.ordered(scopes.get(table), path, wanted);
+                return ordered == null ? null : ordered.path();
+            }
+        });
+        if (plan == null) {
+            return null;
+        }
+        List<JoinStep> reordered = new ArrayList<>();
+        for (int k : plan.order()) {
+            JoinStep join = joins.get(k);
+            reordered.add(join.left() ? join : new JoinStep(join.scope(), false, null, false, join.cross()));
+        }
+        joins = reordered;
+        exprs.setScopes(joins.stream().map(JoinStep::scope).toList());
+        return plan.paths();
+    }
+
+    /** Whether {@code term} reads join table {@code table} (by FROM position). */
+    private boolean readsTable(Expr term, int table) {
+        boolean[] reads = {false};
+        ExprWalker.walk(term, x -> {
+            if (x instanceof Expr.ColumnRef ref && exprs.scopeIndex(ref) == table) {
+                reads[0] = true;
+            }
+            return !reads[0];
+        });
+        return reads[0];
     }
 
     /**
@@ -644,25 +796,16 @@ final class SelectCompiler {
      * scan for a whole-table scan, a backward scan for DESC) if so.
      */
     private boolean orderedByPaths(Expr where, List<OrderingTerm> terms, List<Expr> sortKeys) {
+        wantedOrder = scope -> orderWanted(scope, terms, sortKeys);
         planPaths(where);
-        if (joins.isEmpty()) {
+        wantedOrder = null;
+        if (joins.isEmpty() || joins.stream().anyMatch(JoinStep::right)) {
             return false;
         }
         Scope scope = joins.get(0).scope();
-        List<AccessPaths.OrderTerm> wanted = new ArrayList<>();
-        for (int t = 0; t < terms.size(); t++) {
-            OrderingTerm term = terms.get(t);
-            boolean descending = term.order() == OrderingTerm.SortOrder.DESC;
-            if (term.nulls() != null && term.nulls() != OrderingTerm.NullsOrder.NONE
-                    && (term.nulls() == OrderingTerm.NullsOrder.FIRST) == descending) {
-                return false;
-            }
-            if (!(sortKeys.get(t) instanceof Expr.ColumnRef ref) || exprs.columnKey(ref) == null
-                    || exprs.columnKey(ref).cursor() != scope.cursor()) {
-                return false;
-            }
-            wanted.add(new AccessPaths.OrderTerm(exprs.columnKey(ref).column(), descending,
-                    exprs.sortCollation(sortKeys.get(t)).name()));
+        List<AccessPaths.OrderTerm> wanted = orderWanted(scope, terms, sortKeys);
+        if (wanted == null) {
+            return false;
         }
         AccessPaths.Ordered ordered = AccessPaths.ordered(scope, paths.get(0), wanted);
         if (ordered == null) {
@@ -673,6 +816,35 @@ final class SelectCompiler {
         return true;
     }
 
+    /** The ORDER BY terms as columns of {@code scope}'s table, or null when one is not (or its NULLS order cannot be an index's). */
+    private List<AccessPaths.OrderTerm> orderWanted(Scope scope, List<OrderingTerm> terms, List<Expr> sortKeys) {
+        List<AccessPaths.OrderTerm> wanted = new ArrayList<>();
+        for (int t = 0; t < terms.size(); t++) {
+            OrderingTerm term = terms.get(t);
+            boolean descending = term.order() == OrderingTerm.SortOrder.DESC;
+            if (term.nulls() != null && term.nulls() != OrderingTerm.NullsOrder.NONE
+                    && (term.nulls() == OrderingTerm.NullsOrder.FIRST) == descending) {
+                return null;
+            }
+            if (!(sortKeys.get(t) instanceof Expr.ColumnRef ref) || exprs.columnKey(ref) == null
+                    || exprs.columnKey(ref).cursor() != scope.cursor()) {
+                return null;
+            }
+            wanted.add(new AccessPaths.OrderTerm(exprs.columnKey(ref).column(), descending,
+                    exprs.sortCollation(sortKeys.get(t)).name()));
+        }
+        return wanted;
+    }
+
+    /**
+     * Opens the tables and runs {@code body} for each row of the join that
+     * passes WHERE (once, without FROM): nested loops in the planned order,
+     * then the unmatched rows of each RIGHT or FULL JOIN. Each AND term of
+     * WHERE is tested in the loop of the last table it reads, as early as it
+     * can be, so that joins of many tables prune as they go; terms holding a
+     * subquery are tested innermost. The body is given the label that skips
+     * to the next row.
+     */
     private void scan(Expr where, java.util.function.IntConsumer body) {
         planPaths(where);
         List<List<Expr>> terms = levelTerms;
@@ -682,16 +854,27 @@ final class SelectCompiler {
             AccessPath path = paths.get(k);
             ScanLoop loop = new ScanLoop(b, exprs, exprs.functions(), join.scope(), path, k == 0 && reverseFirst);
             loop.refillWith(refills.get(join.scope().cursor()));
-            if (path instanceof AccessPath.IndexRange range && covers(range.index(), join.scope())) {
+            if (path instanceof AccessPath.IndexRange range && !join.right() && covers(range.index(), join.scope())) {
                 loop.readFromIndex();
             }
             loops.add(loop);
         }
+        matchedRows = new int[joins.size()];
         if (!joins.isEmpty()) {
             b.emit(Op.TRANSACTION, 0, 0, 0);
             for (int k = 0; k < loops.size(); k++) {
                 loops.get(k).open(false);
                 b.plan(loops.get(k).describe() + (joins.get(k).left() ? " LEFT-JOIN" : ""));
+                if (joins.get(k).right()) {
+                    matchedRows[k] = b.newCursor();
+                    b.emit(Op.OPEN_EPHEMERAL, matchedRows[k], 0, 0);
+                }
+            }
+            for (int k = 0; k < loops.size(); k++) {
+                if (joins.get(k).right()) {
+                    b.plan("RIGHT-JOIN " + joins.get(k).scope().name());
+                    b.plan("SCAN " + joins.get(k).scope().name());
+                }
             }
         } else {
             b.plan("SCAN CONSTANT ROW");
@@ -699,6 +882,48 @@ final class SelectCompiler {
         temporaryTrees.sort(java.util.Comparator.comparingInt(t -> t.endsWith("DISTINCT") ? 0 : t.endsWith("GROUP BY") ? 1 : 2));
         temporaryTrees.forEach(b::plan);
         level(0, terms, body);
+        for (int k = 0; k < joins.size(); k++) {
+            if (joins.get(k).right()) {
+                unmatched(k, terms, body);
+            }
+        }
+    }
+
+    /**
+     * The rows of the right side of a RIGHT or FULL JOIN (join table
+     * {@code k}) that matched no row of the tables before it, once the loops
+     * are over: each in rowid order, with NULLs for those tables, then the
+     * loops of the tables after it, as for a matched row.
+     */
+    private void unmatched(int k, List<List<Expr>> terms, java.util.function.IntConsumer body) {
+        Scope scope = joins.get(k).scope();
+        int end = b.newLabel();
+        int next = b.newLabel();
+        int rowid = b.newRegister();
+        b.emit(Op.REWIND, scope.cursor(), end, 0);
+        int top = b.currentAddress();
+        b.emit(Op.ROWID, scope.cursor(), rowid, 0);
+        int notFound = b.newLabel();
+        b.emit(Op.NOT_EXISTS, matchedRows[k], notFound, rowid);
+        b.emit(Op.GOTO, 0, next, 0);
+        b.resolve(notFound);
+        for (int j = 0; j < k; j++) {
+            loops.get(j).nullRow();
+        }
+        test(terms.get(k), next);
+        level(k + 1, terms, body);
+        b.resolve(next);
+        b.emit(Op.NEXT, scope.cursor(), top, 0);
+        b.resolve(end);
+    }
+
+    /** Remembers the row of join table {@code k} as matched (the right side of a RIGHT or FULL JOIN). */
+    private void markMatched(int k) {
+        int rowid = b.newRegister();
+        int record = b.newRegister();
+        b.emit(Op.ROWID, joins.get(k).scope().cursor(), rowid, 0);
+        b.emit(Op.MAKE_RECORD, rowid, 0, record);
+        b.emit(Op.INSERT, matchedRows[k], record, rowid);
     }
 
 
@@ -757,6 +982,9 @@ final class SelectCompiler {
             if (join.on() != null) {
                 b.emit(Op.IF_NOT, exprs.compile(join.on()), next, 1);
             }
+            if (join.right()) {
+                markMatched(k);
+            }
             test(terms.get(k), next);
             level(k + 1, terms, body);
             b.resolve(next);
@@ -776,6 +1004,9 @@ final class SelectCompiler {
                 b.emit(Op.IF_NOT, exprs.compile(join.on()), next, 1);
             }
             b.emit(Op.INTEGER, 1, matched, 0);
+            if (join.right()) {
+                markMatched(k);
+            }
             b.resolve(inner);
             test(terms.get(k), next);
             level(k + 1, terms, body);
@@ -800,6 +1031,7 @@ final class SelectCompiler {
      */
     private List<JoinStep> joins(FromClause from, Schema schema) {
         List<JoinStep> steps = new ArrayList<>();
+        coalesced.clear();
         for (FromClause.Joined item : flatten(from)) {
             Table table;
             String name;
@@ -844,9 +1076,6 @@ final class SelectCompiler {
                 default -> throw Unsupported.feature("table-valued functions and parenthesized joins in FROM");
             }
             FromClause.JoinOperator op = item.operator();
-            if (op != null && (op.type() == FromClause.JoinType.RIGHT || op.type() == FromClause.JoinType.FULL)) {
-                throw Unsupported.feature("RIGHT and FULL OUTER JOIN");
-            }
             FromClause.JoinConstraint constraint = item.constraint();
             Expr on = constraint == null ? null : constraint.on();
             List<String> using = new ArrayList<>();
@@ -868,19 +1097,28 @@ final class SelectCompiler {
             if (window != null && item.source() == window.source()) {
                 hidden.addAll(window.hidden());
             }
+            FromClause.JoinType type = op == null ? FromClause.JoinType.COMMA : op.type();
+            boolean right = type == FromClause.JoinType.RIGHT || type == FromClause.JoinType.FULL;
             for (String column : using) {
                 Scope leftSide = visibleIn(steps, column);
                 if (leftSide == null || table.columnIndex(column) < 0) {
                     throw new TursoException(ResultCode.ERROR,
                             "cannot join using column " + column + " - column not present in both tables");
                 }
-                Expr equal = new Expr.Binary(Expr.BinaryOp.EQ, Synthetic.column(leftSide.name(), column),
+                String key = column.toLowerCase(java.util.Locale.ROOT);
+                Expr leftValue = coalesced.getOrDefault(key, Synthetic.column(leftSide.name(), column));
+                if (right) {
+                    coalesced.put(key, new Expr.FunctionCall(Synthetic.name("coalesce"), false, false,
+                            List.of(leftValue, Synthetic.column(name, column)), List.of(), null, null, Synthetic.NO_SPAN));
+                }
+                Expr equal = new Expr.Binary(Expr.BinaryOp.EQ, leftValue,
                         Synthetic.column(name, column), Synthetic.NO_SPAN);
                 on = on == null ? equal : new Expr.Binary(Expr.BinaryOp.AND, on, equal, Synthetic.NO_SPAN);
                 hidden.add(column.toLowerCase(java.util.Locale.ROOT));
             }
-            boolean left = op != null && op.type() == FromClause.JoinType.LEFT;
-            steps.add(new JoinStep(new Scope(table, name, cursor, hidden), left, on));
+            boolean left = type == FromClause.JoinType.LEFT || type == FromClause.JoinType.FULL;
+            steps.add(new JoinStep(new Scope(table, name, cursor, hidden), left, on, right,
+                    type == FromClause.JoinType.CROSS));
         }
         return steps;
     }
@@ -1509,7 +1747,9 @@ final class SelectCompiler {
             if (!withHidden && scope.hidden().contains(c.name().toLowerCase(java.util.Locale.ROOT))) {
                 continue;
             }
-            results.add(Synthetic.column(scope.name(), c.name()));
+            boolean merged = !withHidden && coalesced.containsKey(c.name().toLowerCase(java.util.Locale.ROOT));
+            results.add(merged ? new Expr.ColumnRef(null, null, Synthetic.name(c.name()), Synthetic.NO_SPAN)
+                    : Synthetic.column(scope.name(), c.name()));
             aliases.add(null);
             columns.add(c);
             if (topLevel) {

@@ -2,8 +2,9 @@
  * The rows an UPDATE ... FROM changes (lang_update.html#upfrom): the target
  * table joined to the FROM clause under the WHERE, run as a SELECT of the
  * target's rowid and the SET expressions, whose rows are gathered before any
- * change is made. A target row the join meets several times is updated once,
- * with the first of its joined rows, as SQLite leaves the choice open.
+ * change is made, in the target's rowid order. A target row the join meets
+ * several times is updated once, with the first of its joined rows, as
+ * SQLite leaves the choice open.
  */
 package turso.planner;
 
@@ -71,9 +72,14 @@ final class UpdateFrom {
         this.seen = b.newCursor();
     }
 
-    /** Runs the join, keeping its rows in the order they come. */
+    /**
+     * Runs the join, keeping its rows in the target's rowid order (as
+     * SQLite, which gathers them in a table keyed by it, whatever order the
+     * join's loops take), each target row's in the order they come.
+     */
     void gather(FunctionRegistry functions, Schema schema, String sql) {
-        b.emit(Op.SORTER_OPEN, rows, 0, 0, new SortOrder(new Collation[0], new boolean[0], new boolean[0]), 0);
+        b.emit(Op.SORTER_OPEN, rows, 0, 0, new SortOrder(new Collation[] {functions.collation("BINARY")},
+                new boolean[] {false}, new boolean[] {true}), 0);
         int selected = b.newLabel();
         SelectCompiler.generateInto(b, functions, select, sql, schema,
                 (first, count) -> b.emit(Op.SORTER_INSERT, rows, first, count), selected, null);
