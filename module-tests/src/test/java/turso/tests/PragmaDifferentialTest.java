@@ -512,7 +512,7 @@ class PragmaDifferentialTest {
             }
             assertEquals(List.of(), turso(c, "PRAGMA no_such_pragma").columns());
         }
-        assertEquals(24, implemented, "the pragmas of issue 5, and wal_autocheckpoint");
+        assertEquals(25, implemented, "the pragmas of issue 5, wal_autocheckpoint and temp_store");
     }
 
     /** database_list names the file by its full path, and an in-memory database by "". */

@@ -148,12 +148,18 @@ final class CommandDispatcher {
         }
     }
 
+    /** One line per database of PRAGMA database_list: name, file ("" in memory), r/o or r/w. */
     private static void databases(Shell shell) throws IOException {
-        String file = shell.databasePath();
-        String shown = file == null || file.equals(":memory:") || file.isEmpty()
-                ? "\"\""
-                : Path.of(file).toAbsolutePath().normalize().toString();
-        shell.print("main: " + shown + " " + (shell.readOnly() ? "r/o" : "r/w") + "\n");
+        StringBuilder out = new StringBuilder();
+        try (turso.api.Statement statement = shell.connection().prepare("PRAGMA database_list")) {
+            while (statement.step()) {
+                String file = statement.columnText(2);
+                out.append(statement.columnText(1)).append(": ")
+                        .append(file == null || file.isEmpty() ? "\"\"" : file)
+                        .append(' ').append(shell.readOnly() ? "r/o" : "r/w").append('\n');
+            }
+        }
+        shell.print(out.toString());
     }
 
     private static void eqp(Shell shell, List<String> args) throws IOException {

@@ -4,6 +4,8 @@
  * characters (filled down, then across), CREATE statements in the order they
  * were made (rowid), matched by LIKE (or GLOB when the pattern has * ? [)
  * on the lower-cased table name ("main.NAME" when the pattern has a dot).
+ * The temp database (once used) and attached ones are listed after main,
+ * their objects named "db.NAME" as sqlite3 names them.
  */
 package turso.cli;
 
@@ -22,8 +24,25 @@ final class SchemaCommands {
 
     static void tables(Shell shell, List<String> args) throws IOException {
         String pattern = args.isEmpty() ? "%" : args.getFirst();
-        columns(shell, names(shell, "SELECT name FROM sqlite_schema WHERE type IN ('table','view')"
-                + " AND name NOT LIKE 'sqlite_%' AND name LIKE ?1 ORDER BY 1", pattern));
+        StringBuilder query = new StringBuilder();
+        for (String db : databases(shell)) {
+            query.append(query.isEmpty() ? "" : " UNION ALL ")
+                    .append(db.equals("main") ? "SELECT name" : "SELECT '" + db.replace("'", "''") + ".' || name")
+                    .append(" FROM \"").append(db.replace("\"", "\"\"")).append("\".sqlite_schema")
+                    .append(" WHERE type IN ('table','view') AND name NOT LIKE 'sqlite_%' AND name LIKE ?1");
+        }
+        columns(shell, names(shell, query + " ORDER BY 1", pattern));
+    }
+
+    /** The names of the connection's databases, as PRAGMA database_list gives them (main first). */
+    static List<String> databases(Shell shell) {
+        List<String> names = new ArrayList<>();
+        try (Statement statement = shell.connection().prepare("PRAGMA database_list")) {
+            while (statement.step()) {
+                names.add(statement.columnText(1));
+            }
+        }
+        return names;
     }
 
     static void indexes(Shell shell, List<String> args) throws IOException {
@@ -57,22 +76,25 @@ final class SchemaCommands {
             statements.add("CREATE TABLE " + name + " (\n  type text,\n  name text,\n  tbl_name text,\n"
                     + "  rootpage integer,\n  sql text\n)");
         }
-        StringBuilder query = new StringBuilder("SELECT sql FROM sqlite_schema WHERE ");
-        if (name != null) {
-            boolean glob = name.indexOf('*') >= 0 || name.indexOf('?') >= 0 || name.indexOf('[') >= 0;
-            query.append(name.indexOf('.') >= 0 ? "lower('main.' || tbl_name)" : "lower(tbl_name)")
-                    .append(glob ? " GLOB ?1" : " LIKE ?1 ESCAPE '\\'").append(" AND ");
-        }
-        if (noSystem) {
-            query.append("name NOT LIKE 'sqlite_%' AND ");
-        }
-        query.append("sql IS NOT NULL ORDER BY rowid");
-        try (Statement statement = shell.connection().prepare(query.toString())) {
+        for (String db : databases(shell)) {
+            StringBuilder query = new StringBuilder("SELECT sql FROM \"" + db.replace("\"", "\"\"")
+                    + "\".sqlite_schema WHERE ");
             if (name != null) {
-                statement.bindText(1, name);
+                boolean glob = name.indexOf('*') >= 0 || name.indexOf('?') >= 0 || name.indexOf('[') >= 0;
+                query.append(name.indexOf('.') >= 0 ? "lower('" + db.replace("'", "''") + ".' || tbl_name)"
+                        : "lower(tbl_name)").append(glob ? " GLOB ?1" : " LIKE ?1 ESCAPE '\\'").append(" AND ");
             }
-            while (statement.step()) {
-                statements.add(statement.columnText(0));
+            if (noSystem) {
+                query.append("name NOT LIKE 'sqlite_%' AND ");
+            }
+            query.append("sql IS NOT NULL ORDER BY rowid");
+            try (Statement statement = shell.connection().prepare(query.toString())) {
+                if (name != null) {
+                    statement.bindText(1, name);
+                }
+                while (statement.step()) {
+                    statements.add(db.equals("main") ? statement.columnText(0) : qualified(statement.columnText(0), db));
+                }
             }
         }
         StringBuilder out = new StringBuilder();
@@ -80,6 +102,22 @@ final class SchemaCommands {
             out.append(indent ? SchemaText.indented(sql) : SchemaText.line(sql, ";\n"));
         }
         shell.print(out.toString());
+    }
+
+    /**
+     * A CREATE statement of database {@code db} other than main as sqlite3
+     * shows it: the object's name qualified by the database's ("CREATE
+     * TABLE temp.t(...)").
+     */
+    static String qualified(String sql, String db) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                "(?is)^(\\s*CREATE\\s+(?:UNIQUE\\s+)?(?:TABLE|VIEW|INDEX|TRIGGER|VIRTUAL\\s+TABLE)\\s+"
+                        + "(?:IF\\s+NOT\\s+EXISTS\\s+)?)").matcher(sql);
+        if (!m.find()) {
+            return sql;
+        }
+        String quoted = db.matches("[A-Za-z_][A-Za-z0-9_]*") ? db : "\"" + db.replace("\"", "\"\"") + "\"";
+        return sql.substring(0, m.end()) + quoted + "." + sql.substring(m.end());
     }
 
     private static List<String> names(Shell shell, String sql, String pattern) {

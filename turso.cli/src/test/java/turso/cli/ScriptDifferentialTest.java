@@ -38,6 +38,11 @@ class ScriptDifferentialTest {
     }
 
     @Test
+    void attached() throws IOException {
+        check("attached.sql");
+    }
+
+    @Test
     void modes() throws IOException {
         check("modes.sql");
     }

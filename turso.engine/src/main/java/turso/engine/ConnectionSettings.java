@@ -3,7 +3,8 @@
  * defaults: foreign_keys (off; the planner reads it through the connection
  * once foreign keys are enforced), cache_size as it was set (-2000: 2000 KiB),
  * synchronous (2, FULL), busy_timeout in milliseconds, and whether LIKE is
- * case-sensitive (case_sensitive_like).
+ * case-sensitive (case_sensitive_like), and temp_store (0, DEFAULT: the
+ * temp database lives in memory whatever it says).
  */
 package turso.engine;
 
@@ -13,4 +14,5 @@ final class ConnectionSettings {
     int synchronous = 2;
     int busyTimeoutMillis;
     boolean caseSensitiveLike;
+    int tempStore;
 }

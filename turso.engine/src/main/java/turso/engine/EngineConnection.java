@@ -18,10 +18,23 @@
  * Every statement checks the schema cookie when it opens or joins the
  * transaction: if another connection changed the schema, the connection
  * reads it again and the statement is compiled again (SchemaChanged).
+ *
+ * Besides main, a connection has the temp database (opened in memory when
+ * first used) and those ATTACH adds (AttachedDatabase), each with a storage
+ * and a transaction of its own, which a statement opens when it first uses
+ * that database; an attached database's schema cookie is checked then (a
+ * statement that already gave or changed rows when it finds it changed fails
+ * with SQLITE_SCHEMA rather than start over). At the end of a transaction
+ * main is committed first, then each other database in order: there is no
+ * super-journal, so a failure between two commits leaves the first
+ * committed (SQLite's super-journal makes such a commit atomic in
+ * rollback-journal mode). Named savepoints (SAVEPOINT, ROLLBACK TO) cover
+ * every database written.
  */
 package turso.engine;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -34,6 +47,7 @@ import turso.api.TursoException;
 import turso.btree.HeaderField;
 import turso.btree.JournalMode;
 import turso.btree.Storage;
+import turso.btree.StorageOptions;
 import turso.parser.ParsedStatement;
 import turso.parser.SqlParser;
 import turso.parser.ast.Stmt;
@@ -80,12 +94,21 @@ final class EngineConnection implements Connection, Vm.Host {
     /** The savepoint of the running statement inside an explicit transaction, or -1. */
     private int statementSavepoint = -1;
     private boolean closed;
+    /** Databases 1.. by index minus one: temp (null until first used), then the attached ones. */
+    private final List<AttachedDatabase> others = new ArrayList<>(Collections.singletonList(null));
+    /** Counts changes of the set of databases and of schemas other than main's (see SchemaSnapshot). */
+    private long generation;
+    /** The running statements changed the set of databases or a schema other than main's. */
+    private boolean othersChanged;
+
+    /** At most this many databases can be attached, as in SQLite's default build. */
+    static final int MAX_ATTACHED = 10;
 
     EngineConnection(EngineDatabase database, StorageLease lease) {
         this.database = database;
         this.lease = lease;
-        this.snapshot = new SchemaSnapshot(this::readSchema);
         this.pragmas = new PragmaRunner(this, settings);
+        reloadSchema();
     }
 
     @Override
@@ -197,8 +220,52 @@ final class EngineConnection implements Connection, Vm.Host {
 
     /** Forgets the schema (it is read again when next needed) and every statement compiled against it. */
     private void reloadSchema() {
-        snapshot = new SchemaSnapshot(this::readSchema);
+        List<Schema> schemas = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < others.size(); i++) {
+            AttachedDatabase a = others.get(i);
+            int db = i + 1;
+            names.add(a == null ? "temp" : a.name);
+            schemas.add(a == null ? Schema.empty() : Schema.onFirstUse(() -> readSchema(a, db)));
+        }
+        snapshot = new SchemaSnapshot(this::readSchema, schemas, names, generation);
         cache.clear();
+    }
+
+    /** Reads the schema of database {@code db}, in its open transaction or in a read transaction of its own. */
+    private Schema readSchema(AttachedDatabase a, int db) {
+        boolean own = !a.lease.inTransaction();
+        if (own) {
+            busy.run(a.lease::beginRead, true, this::isInterrupted);
+        }
+        try {
+            return a.readSchema(db);
+        } finally {
+            if (own) {
+                a.lease.commit();
+            }
+        }
+    }
+
+    /** Database {@code db} other than main (the temp database is opened here when first used). */
+    private AttachedDatabase other(int db) {
+        if (db < 1 || db > others.size()) {
+            throw new TursoException(ResultCode.INTERNAL, "no database " + db);
+        }
+        AttachedDatabase a = others.get(db - 1);
+        if (a == null) {
+            a = new AttachedDatabase("temp", "", Storage.openMemory(StorageOptions.DEFAULT));
+            others.set(0, a);
+        }
+        return a;
+    }
+
+    /** The statement about to run was compiled against another set of databases, or another temp schema. */
+    private void checkGeneration() {
+        EngineStatement s = stepping;
+        if (s != null && s.compiled().snapshot().generation() != generation) {
+            throw new SchemaChanged();
+        }
     }
 
     /**
@@ -206,9 +273,15 @@ final class EngineConnection implements Connection, Vm.Host {
      * (checked when a statement fails to compile: the table it names may
      * have been created by another connection since, as sqlite3_prepare
      * checks). A database that cannot be read now counts as unchanged, so
-     * that the compile error is the one reported.
+     * that the compile error is the one reported. Attached databases are
+     * checked too.
      */
     private boolean schemaIsStale() {
+        for (int i = 1; i < others.size(); i++) {
+            if (attachedIsStale(others.get(i))) {
+                return true;
+            }
+        }
         long read = snapshot.cookie();
         if (read == SchemaSnapshot.UNKNOWN) {
             return false;
@@ -223,6 +296,28 @@ final class EngineConnection implements Connection, Vm.Host {
             } finally {
                 if (own) {
                     lease.commit();
+                }
+            }
+        } catch (TursoException e) {
+            return false;
+        }
+    }
+
+    /** Whether attached database {@code a}'s schema was read at another cookie than its file's now. */
+    private boolean attachedIsStale(AttachedDatabase a) {
+        if (a.cookie == SchemaSnapshot.UNKNOWN) {
+            return false;
+        }
+        boolean own = !a.lease.inTransaction();
+        try {
+            if (own) {
+                busy.run(a.lease::beginRead, true, this::isInterrupted);
+            }
+            try {
+                return a.currentCookie() != a.cookie;
+            } finally {
+                if (own) {
+                    a.lease.commit();
                 }
             }
         } catch (TursoException e) {
@@ -308,6 +403,10 @@ final class EngineConnection implements Connection, Vm.Host {
         }
         if (schemaChanged && running.isEmpty()) {
             schemaChanged = false;
+            if (othersChanged) {
+                othersChanged = false;
+                generation++;
+            }
             reloadSchema();
         }
         if (error != null) {
@@ -324,34 +423,88 @@ final class EngineConnection implements Connection, Vm.Host {
             storage.releaseSavepoint(statementSavepoint);
             statementSavepoint = -1;
         }
+        for (AttachedDatabase a : others) {
+            if (a != null && a.statementSavepoint >= 0) {
+                if (failed) {
+                    a.storage().rollbackToSavepoint(a.statementSavepoint);
+                }
+                a.storage().releaseSavepoint(a.statementSavepoint);
+                a.statementSavepoint = -1;
+            }
+        }
         if (rollbackRequested) {
             rollbackRequested = false;
             schemaChanged = true;
+            othersChanged |= rollbackOthers();
             lease.rollback();
             return null;
         }
         if (explicit) {
             return null;
         }
-        if (!lease.inTransaction() || failed) {
+        if (failed) {
             lease.rollback();
+            othersChanged |= rollbackOthers();
+            schemaChanged |= othersChanged;
             transactionEnded();
             return null;
         }
-        try {
-            busy.run(lease::commit, true, this::isInterrupted);
-        } catch (TursoException e) {
-            if (commitRequested) {
-                explicit = true;
-            } else {
-                lease.rollback();
-                schemaChanged = true;
+        if (lease.inTransaction()) {
+            try {
+                busy.run(lease::commit, true, this::isInterrupted);
+            } catch (TursoException e) {
+                if (commitRequested) {
+                    explicit = true;
+                } else {
+                    lease.rollback();
+                    rollbackOthers();
+                    schemaChanged = true;
+                    othersChanged = true;
+                }
+                commitRequested = false;
+                return e;
             }
-            commitRequested = false;
-            return e;
         }
+        TursoException error = commitOthers();
         transactionEnded();
-        return null;
+        return error;
+    }
+
+    /** Rolls back the transaction of every other database that has one; whether one wrote. */
+    private boolean rollbackOthers() {
+        boolean wrote = false;
+        for (AttachedDatabase a : others) {
+            if (a != null && a.lease.inTransaction()) {
+                wrote |= a.lease.inWriteTransaction();
+                a.lease.rollback();
+            }
+        }
+        return wrote;
+    }
+
+    /**
+     * Commits the transaction of every other database that has one, after
+     * main's, in order; one that fails is rolled back, and the first error
+     * is returned.
+     */
+    private TursoException commitOthers() {
+        TursoException error = null;
+        for (AttachedDatabase a : others) {
+            if (a == null || !a.lease.inTransaction()) {
+                continue;
+            }
+            try {
+                busy.run(a.lease::commit, true, this::isInterrupted);
+            } catch (TursoException e) {
+                a.lease.rollback();
+                schemaChanged = true;
+                othersChanged = true;
+                if (error == null) {
+                    error = e;
+                }
+            }
+        }
+        return error;
     }
 
     private void transactionEnded() {
@@ -368,7 +521,29 @@ final class EngineConnection implements Connection, Vm.Host {
     }
 
     @Override
-    public void beginTransaction(boolean write) {
+    public Storage storage(int db, boolean write) {
+        if (db == 0) {
+            if (write ? !lease.inWriteTransaction() : !lease.inTransaction()) {
+                beginTransaction(0, write);
+            } else if (write && explicit && statementSavepoint < 0) {
+                statementSavepoint = lease.storage().savepoint();
+            }
+            return lease.storage();
+        }
+        AttachedDatabase a = other(db);
+        if (write ? !a.lease.inWriteTransaction() || explicit && a.statementSavepoint < 0 : !a.lease.inTransaction()) {
+            beginTransaction(db, write);
+        }
+        return a.storage();
+    }
+
+    @Override
+    public void beginTransaction(int db, boolean write) {
+        if (db != 0) {
+            beginOther(db, write);
+            return;
+        }
+        checkGeneration();
         boolean had = lease.inTransaction();
         if (write) {
             if (!lease.inWriteTransaction()) {
@@ -384,6 +559,45 @@ final class EngineConnection implements Connection, Vm.Host {
                 busy.run(lease::beginRead, true, this::isInterrupted);
             }
             checkSchema();
+        }
+    }
+
+    /** The storages of the databases with a write transaction open. */
+    private List<Storage> writing() {
+        List<Storage> storages = new ArrayList<>();
+        if (lease.inWriteTransaction()) {
+            storages.add(lease.storage());
+        }
+        for (AttachedDatabase a : others) {
+            if (a != null && a.lease.inWriteTransaction()) {
+                storages.add(a.storage());
+            }
+        }
+        return storages;
+    }
+
+    /** Opens or joins the transaction on database {@code db}, other than main. */
+    private void beginOther(int db, boolean write) {
+        checkGeneration();
+        AttachedDatabase a = other(db);
+        boolean had = a.lease.inTransaction();
+        if (write) {
+            if (!a.lease.inWriteTransaction()) {
+                busy.run(a.lease::beginWrite, !had, this::isInterrupted);
+                savepoints.writeStarted(a.storage());
+            }
+            if (explicit && a.statementSavepoint < 0) {
+                a.statementSavepoint = a.storage().savepoint();
+            }
+        } else if (!had) {
+            busy.run(a.lease::beginRead, true, this::isInterrupted);
+        }
+        if (!had && db > 1 && a.cookie != SchemaSnapshot.UNKNOWN && a.currentCookie() != a.cookie) {
+            if (stepping != null && stepping.underway()) {
+                schemaChanged = true;
+                throw new TursoException(ResultCode.SCHEMA, "database schema has changed");
+            }
+            throw new SchemaChanged();
         }
     }
 
@@ -420,7 +634,7 @@ final class EngineConnection implements Connection, Vm.Host {
                     explicit = true;
                     savepointTransaction = true;
                 }
-                savepoints.push(savepoint, lease.inWriteTransaction() ? lease.storage() : null);
+                savepoints.push(savepoint, writing());
             }
             case Op.RELEASE -> {
                 savepoints.require(savepoint);
@@ -428,12 +642,13 @@ final class EngineConnection implements Connection, Vm.Host {
                     explicit = false;
                     commitRequested = true;
                 } else {
-                    savepoints.release(savepoint, lease.storage());
+                    savepoints.release(savepoint);
                 }
             }
             case Op.ROLLBACK_TO -> {
-                savepoints.rollbackTo(savepoint, lease.storage());
+                savepoints.rollbackTo(savepoint);
                 schemaChanged = true;
+                othersChanged |= writing().size() > (lease.inWriteTransaction() ? 1 : 0);
             }
             default -> throw new TursoException(ResultCode.INTERNAL, "unknown transaction action " + action);
         }
@@ -457,8 +672,112 @@ final class EngineConnection implements Connection, Vm.Host {
     }
 
     @Override
-    public void schemaChanged() {
+    public void schemaChanged(int db) {
         schemaChanged = true;
+        if (db != 0) {
+            othersChanged = true;
+        }
+    }
+
+    @Override
+    public void attach(String file, String name) {
+        if (databaseIndex(name) >= 0 || name.equalsIgnoreCase("temp")) {
+            throw new TursoException(ResultCode.ERROR, "database " + name + " is already in use");
+        }
+        if (others.size() - 1 >= MAX_ATTACHED) {
+            throw new TursoException(ResultCode.ERROR, "too many attached databases - max " + MAX_ATTACHED);
+        }
+        AttachedDatabase a = new AttachedDatabase(name, PragmaRunner.fileName(file), database.openAttached(file));
+        try {
+            readSchema(a, others.size() + 1);
+        } catch (RuntimeException e) {
+            a.close();
+            throw e;
+        }
+        others.add(a);
+        schemaChanged = true;
+        othersChanged = true;
+    }
+
+    @Override
+    public void detach(String name) {
+        int db = databaseIndex(name);
+        if (db == 0 || db == 1) {
+            throw new TursoException(ResultCode.ERROR, "cannot detach database " + name);
+        }
+        if (db < 2) {
+            throw new TursoException(ResultCode.ERROR, "no such database: " + name);
+        }
+        AttachedDatabase a = others.get(db - 1);
+        if (a.lease.inTransaction() || running.size() > 1) {
+            throw new TursoException(ResultCode.ERROR, "database " + name + " is locked");
+        }
+        a.close();
+        others.remove(db - 1);
+        schemaChanged = true;
+        othersChanged = true;
+    }
+
+    /** The index of the database called {@code name} (ASCII case ignored; temp only once opened), or -1. */
+    private int databaseIndex(String name) {
+        if (name.equalsIgnoreCase("main")) {
+            return 0;
+        }
+        if (name.equalsIgnoreCase("temp")) {
+            return others.get(0) == null ? -1 : 1;
+        }
+        for (int i = 1; i < others.size(); i++) {
+            if (others.get(i).name.equalsIgnoreCase(name)) {
+                return i + 1;
+            }
+        }
+        return -1;
+    }
+
+    /** The rows of PRAGMA database_list: index, name and file of each database (temp once opened). */
+    List<Object[]> databaseList() {
+        List<Object[]> rows = new ArrayList<>();
+        rows.add(new Object[] {0L, "main", PragmaRunner.fileName(database.path())});
+        for (int i = 0; i < others.size(); i++) {
+            AttachedDatabase a = others.get(i);
+            if (a != null) {
+                rows.add(new Object[] {(long) i + 1, a.name, a.file});
+            }
+        }
+        return rows;
+    }
+
+    /**
+     * Closes the temp database, deleting every temp object, as a change of
+     * PRAGMA temp_store does; refused inside a transaction, as in SQLite.
+     */
+    void dropTemp() {
+        AttachedDatabase temp = others.get(0);
+        if (temp == null) {
+            return;
+        }
+        if (explicit || temp.lease.inTransaction()) {
+            throw new TursoException(ResultCode.ERROR, "temporary storage cannot be changed from within a transaction");
+        }
+        temp.close();
+        others.set(0, null);
+        schemaChanged = true;
+        othersChanged = true;
+    }
+
+    /** The name of database {@code db}. */
+    String databaseName(int db) {
+        return db == 0 ? "main" : db == 1 ? "temp" : others.get(db - 1).name;
+    }
+
+    /** Whether the temp database has been opened. */
+    boolean hasTemp() {
+        return others.get(0) != null;
+    }
+
+    /** How many databases the connection has (main and temp included, opened or not). */
+    int databaseCount() {
+        return others.size() + 1;
     }
 
     @Override
@@ -561,6 +880,12 @@ final class EngineConnection implements Connection, Vm.Host {
             cache.clear();
             database.closed(this);
             lease.close();
+            for (AttachedDatabase a : others) {
+                if (a != null) {
+                    a.close();
+                }
+            }
+            others.clear();
         }
     }
 }

@@ -100,6 +100,29 @@ final class EngineDatabase implements Database {
         return Storage.open(vfs, path, storageOptions.withPageSize(pageSize).withJournalMode(journalMode));
     }
 
+    /**
+     * The storage of a database ATTACH names, for one connection: in memory
+     * for ":memory:" or "", else the file (created if missing), on this
+     * database's VFS and with its options (read-only included).
+     */
+    Storage openAttached(String file) {
+        if (Extensions.isMemory(file)) {
+            return Storage.openMemory(storageOptions);
+        }
+        Vfs on = vfs != null ? vfs : extensions.vfsFor(OpenOptions.defaults());
+        if (storageOptions.readOnly() && !on.access(file, Vfs.Access.EXISTS)) {
+            throw new TursoException(ResultCode.CANTOPEN, "unable to open database: " + file);
+        }
+        try {
+            return Storage.open(on, file, storageOptions);
+        } catch (TursoException e) {
+            if (e.primaryResultCode() == ResultCode.CANTOPEN) {
+                throw new TursoException(ResultCode.CANTOPEN, "unable to open database: " + file, e);
+            }
+            throw e;
+        }
+    }
+
     Planner planner() {
         return planner;
     }

@@ -56,6 +56,11 @@ final class EngineStatement implements Statement {
         schemaChecked = true;
     }
 
+    /** Whether this run has given a row or changed one already (compiling it again and starting over would repeat that). */
+    boolean underway() {
+        return hasRow || rowChanges > 0;
+    }
+
     boolean countsChanges() {
         return vm != null && vm.program().countsChanges();
     }

@@ -40,14 +40,16 @@ final class PragmaRunner {
 
     List<Object[]> run(PragmaCall call) {
         String arg = call.argument();
-        Storage storage = connection.storage();
+        int db = Math.max(call.db(), 0);
+        Storage storage = db == 0 ? connection.storage() : connection.storage(db, call.pragma().transaction(
+                arg != null) == turso.vm.Pragma.Transaction.WRITE);
         return switch (call.pragma()) {
             case APPLICATION_ID -> header(storage, HeaderField.APPLICATION_ID, arg);
             case USER_VERSION -> header(storage, HeaderField.USER_VERSION, arg);
             case SCHEMA_VERSION -> {
                 List<Object[]> rows = header(storage, HeaderField.SCHEMA_COOKIE, arg);
                 if (arg != null) {
-                    connection.schemaChanged();
+                    connection.schemaChanged(db);
                 }
                 yield rows;
             }
@@ -104,7 +106,18 @@ final class PragmaRunner {
                 yield List.of();
             }
             case ENCODING -> encoding(storage, arg);
-            case DATABASE_LIST -> List.<Object[]>of(new Object[] {0L, "main", fileName(connection.databasePath())});
+            case TEMP_STORE -> {
+                if (arg == null) {
+                    yield one(settings.tempStore);
+                }
+                int value = tempStore(arg);
+                if (value != settings.tempStore) {
+                    connection.dropTemp();
+                    settings.tempStore = value;
+                }
+                yield List.of();
+            }
+            case DATABASE_LIST -> connection.databaseList();
             case WAL_CHECKPOINT -> walCheckpoint(storage, arg);
             case WAL_AUTOCHECKPOINT -> {
                 if (arg != null) {
@@ -112,10 +125,23 @@ final class PragmaRunner {
                 }
                 yield one((long) storage.autoCheckpoint());
             }
-            case INTEGRITY_CHECK -> integrityCheck(false, arg);
-            case QUICK_CHECK -> integrityCheck(true, arg);
+            case INTEGRITY_CHECK, QUICK_CHECK -> {
+                boolean quick = call.pragma() == turso.vm.Pragma.QUICK_CHECK;
+                boolean oneTable = arg != null && !PragmaArguments.isInt32(arg);
+                if (call.db() >= 0 || oneTable) {
+                    yield integrityCheck(storage, db, quick, arg);
+                }
+                List<Object[]> all = new ArrayList<>();
+                for (int d = 0; d < connection.databaseCount(); d++) {
+                    List<Object[]> rows = integrityCheck(d == 0 ? storage : connection.storage(d, false), d, quick, arg);
+                    if (rows.size() != 1 || !"ok".equals(rows.getFirst()[0])) {
+                        all.addAll(rows);
+                    }
+                }
+                yield all.isEmpty() ? one("ok") : all;
+            }
             case TABLE_INFO, TABLE_XINFO, FOREIGN_KEY_LIST, INDEX_LIST, INDEX_INFO, INDEX_XINFO ->
-                    arg == null ? List.of() : describe(call, SchemaRows.read(storage));
+                    arg == null ? List.of() : describe(call, SchemaRows.read(call.db() >= 0 ? storage : holder(arg)));
         };
     }
 
@@ -139,6 +165,37 @@ final class PragmaRunner {
             }
         }
         return describeObject(call, schema);
+    }
+
+    /**
+     * The storage of the database where an unqualified schema pragma finds
+     * the object called {@code name}: temp, main, then the attached ones
+     * (main when none has it).
+     */
+    private Storage holder(String name) {
+        int count = connection.databaseCount();
+        for (int k = 0; k < count; k++) {
+            int db = k == 0 ? 1 : k == 1 ? 0 : k;
+            if (db == 1 && !connection.hasTemp()) {
+                continue;
+            }
+            Storage storage = db == 0 ? connection.storage() : connection.storage(db, false);
+            SchemaRows rows = SchemaRows.read(storage);
+            if (rows.find("table", name) != null || rows.find("view", name) != null
+                    || rows.find("index", name) != null) {
+                return storage;
+            }
+        }
+        return connection.storage();
+    }
+
+    /** temp_store's value as SQLite reads it: a digit 0-2, FILE (1), MEMORY (2), else DEFAULT (0). */
+    private static int tempStore(String arg) {
+        String word = arg.toLowerCase(Locale.ROOT);
+        if (word.length() == 1 && word.charAt(0) >= '0' && word.charAt(0) <= '2') {
+            return word.charAt(0) - '0';
+        }
+        return word.equals("file") ? 1 : word.equals("memory") ? 2 : 0;
     }
 
     /** A schema pragma about the object named by the argument. */
@@ -247,14 +304,13 @@ final class PragmaRunner {
     /**
      * integrity_check / quick_check: "ok", or the findings: first SQLite's
      * one row holding the storage layer's (pages and B-trees) under "***
-     * in database main ***", then one row per finding about rows
+     * in database NAME ***" (main, temp or an attached one), then one row per finding about rows
      * (TableChecks). The argument is an error limit, or a table name
      * (checked while preparing) whose rows alone are checked; the pages of
      * the whole file are checked either way. Damage that stops the row
      * checks ends them with SQLite's row "database disk image is malformed".
      */
-    private List<Object[]> integrityCheck(boolean quick, String arg) {
-        Storage storage = connection.storage();
+    private List<Object[]> integrityCheck(Storage storage, int db, boolean quick, String arg) {
         boolean limit = arg != null && PragmaArguments.isInt32(arg);
         int max = limit && PragmaArguments.toInt32(arg) > 0 ? PragmaArguments.toInt32(arg) : DEFAULT_MAX_ERRORS;
         SchemaRows schema;
@@ -267,7 +323,8 @@ final class PragmaRunner {
         List<Object[]> rows = new ArrayList<>();
         int remaining = max;
         if (!problems.equals(List.of("ok"))) {
-            rows.add(new Object[] {"*** in database main ***\n" + String.join("\n", problems)});
+            rows.add(new Object[] {"*** in database " + connection.databaseName(db) + " ***\n"
+                    + String.join("\n", problems)});
             remaining -= problems.size();
         }
         if (remaining > 0) {
@@ -288,7 +345,7 @@ final class PragmaRunner {
     }
 
     /** database_list's file: the full path of a file database, "" for an in-memory one. */
-    private static String fileName(String path) {
+    static String fileName(String path) {
         if (Extensions.isMemory(path)) {
             return "";
         }

@@ -1,14 +1,18 @@
 /*
  * A connection's stack of named savepoints (SAVEPOINT name), innermost
- * last. Names match case-insensitively, the most recent of a name first. A
- * savepoint set before the transaction wrote anything has no storage
- * savepoint yet (depth 0): nothing can need undoing back to it until the
- * first write, when every such savepoint is given one, in order.
+ * last. Names match case-insensitively, the most recent of a name first.
+ * Each savepoint holds a storage savepoint in every database the
+ * transaction writes (main, temp, attached ones). A database that had not
+ * been written when a savepoint was set has no storage savepoint for it
+ * yet: nothing there can need undoing back to it until the first write,
+ * when every such savepoint is given one, in order.
  */
 package turso.engine;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import turso.api.ResultCode;
 import turso.api.TursoException;
 import turso.btree.Storage;
@@ -17,11 +21,11 @@ final class Savepoints {
 
     private static final class Entry {
         final String name;
-        int depth;
+        /** The storage savepoint's depth in each database written, by its storage. */
+        final Map<Storage, Integer> depths = new IdentityHashMap<>();
 
-        Entry(String name, int depth) {
+        Entry(String name) {
             this.name = name;
-            this.depth = depth;
         }
     }
 
@@ -35,16 +39,20 @@ final class Savepoints {
         stack.clear();
     }
 
-    /** SAVEPOINT: {@code storage} is the storage if a write transaction is open, else null. */
-    void push(String name, Storage writing) {
-        stack.add(new Entry(name, writing == null ? 0 : writing.savepoint()));
+    /** SAVEPOINT: {@code writing} are the storages of the databases with a write transaction open. */
+    void push(String name, List<Storage> writing) {
+        Entry e = new Entry(name);
+        for (Storage storage : writing) {
+            e.depths.put(storage, storage.savepoint());
+        }
+        stack.add(e);
     }
 
-    /** The write transaction began: every savepoint without a storage savepoint gets one. */
+    /** A write transaction began on {@code storage}: every savepoint without a storage savepoint there gets one. */
     void writeStarted(Storage storage) {
         for (Entry e : stack) {
-            if (e.depth == 0) {
-                e.depth = storage.savepoint();
+            if (!e.depths.containsKey(storage)) {
+                e.depths.put(storage, storage.savepoint());
             }
         }
     }
@@ -55,22 +63,16 @@ final class Savepoints {
     }
 
     /** RELEASE: removes savepoint {@code name} and those set after it, keeping their changes. */
-    void release(String name, Storage storage) {
+    void release(String name) {
         int i = find(name);
-        int depth = stack.get(i).depth;
-        if (depth > 0) {
-            storage.releaseSavepoint(depth);
-        }
+        stack.get(i).depths.forEach((storage, depth) -> storage.releaseSavepoint(depth));
         stack.subList(i, stack.size()).clear();
     }
 
     /** ROLLBACK TO: undoes the changes since savepoint {@code name}, which stays; those set after it go. */
-    void rollbackTo(String name, Storage storage) {
+    void rollbackTo(String name) {
         int i = find(name);
-        int depth = stack.get(i).depth;
-        if (depth > 0) {
-            storage.rollbackToSavepoint(depth);
-        }
+        stack.get(i).depths.forEach((storage, depth) -> storage.rollbackToSavepoint(depth));
         stack.subList(i + 1, stack.size()).clear();
     }
 

@@ -24,7 +24,7 @@ class ConnStatementCacheTest {
 
     @Test
     void leastRecentlyUsedGoesFirst() {
-        SchemaSnapshot snapshot = new SchemaSnapshot(s -> null);
+        SchemaSnapshot snapshot = new SchemaSnapshot(s -> null, java.util.List.of(turso.planner.Schema.empty()), java.util.List.of("temp"), 0);
         StatementCache cache = new StatementCache(2);
         cache.put(compiled("a", snapshot));
         cache.put(compiled("b", snapshot));
@@ -34,7 +34,7 @@ class ConnStatementCacheTest {
         assertEquals("a", cache.get("a", snapshot).source());
         assertEquals("c", cache.get("c", snapshot).source());
         assertEquals(2, cache.size());
-        assertNull(cache.get("a", new SchemaSnapshot(s -> null)), "compiled against another schema");
+        assertNull(cache.get("a", new SchemaSnapshot(s -> null, java.util.List.of(turso.planner.Schema.empty()), java.util.List.of("temp"), 0)), "compiled against another schema");
         assertEquals(1, cache.size());
     }
 

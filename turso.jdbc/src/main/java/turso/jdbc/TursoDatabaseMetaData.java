@@ -2,7 +2,8 @@
  * DatabaseMetaData, answered the way sqlite-jdbc answers it (so that tools
  * which know SQLite, such as jOOQ, find what they expect): product "SQLite"
  * with the SQLite version the engine reports through sqlite_version(), no
- * catalogs or schemas, '"' for identifiers. Tables come from sqlite_schema;
+ * catalogs or schemas, '"' for identifiers. Tables come from sqlite_schema (and
+ * sqlite_temp_schema: the TEMP ones, typed GLOBAL TEMPORARY);
  * columns, keys and indexes from the pragma_table_info,
  * pragma_foreign_key_list, pragma_index_list and pragma_index_info
  * table-valued functions, read here and shaped into the JDBC result columns.
@@ -130,6 +131,12 @@ final class TursoDatabaseMetaData implements DatabaseMetaData {
             if (p.matcher(name).matches()) {
                 String type = name.startsWith("sqlite_") ? "SYSTEM TABLE" : text(r[1]).toUpperCase(Locale.ROOT);
                 tables.add(new Table(name, type, text(r[2])));
+            }
+        }
+        for (Value[] r : query("SELECT name, sql FROM sqlite_temp_master WHERE type IN ('table', 'view')")) {
+            String name = text(r[0]);
+            if (p.matcher(name).matches()) {
+                tables.add(new Table(name, "GLOBAL TEMPORARY", text(r[1])));
             }
         }
         tables.sort(Comparator.comparing(Table::type).thenComparing(Table::name));

@@ -429,6 +429,18 @@ class DifferentialTest {
         });
     }
 
+    /** TEMP tables and views are listed as GLOBAL TEMPORARY, as sqlite-jdbc lists them; their columns too. */
+    @Test
+    void temporaryTables() throws Exception {
+        same("CREATE TABLE m(a); CREATE TEMP TABLE t(b INTEGER); CREATE TEMP VIEW tv AS SELECT 1 AS one", c -> {
+            java.sql.DatabaseMetaData md = c.getMetaData();
+            return List.of(
+                    strings(md.getTables(null, null, "%", null), "TABLE_NAME", "TABLE_TYPE"),
+                    strings(md.getTables(null, null, "t%", new String[] {"GLOBAL TEMPORARY"}), "TABLE_NAME"),
+                    strings(md.getColumns(null, null, "t", "%"), "TABLE_NAME", "COLUMN_NAME", "TYPE_NAME"));
+        });
+    }
+
     @Test
     void columnsAndPrimaryKeys() throws Exception {
         same("CREATE TABLE p(id INTEGER PRIMARY KEY AUTOINCREMENT, name VARCHAR(20) NOT NULL DEFAULT 'x', n INT)",

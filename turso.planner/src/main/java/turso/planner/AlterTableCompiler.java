@@ -52,6 +52,10 @@ final class AlterTableCompiler {
         if (alter.table().schema() != null && !alter.table().schema().is("main")) {
             throw new TursoException(ResultCode.ERROR, "no such table: " + alter.table().schema().value() + "." + name);
         }
+        if (schema.databaseOf(name) > 0) {
+            throw Unsupported.feature("ALTER TABLE on a table of the temp or an attached database");
+        }
+        schema = schema.database(0);
         String kind = schema.kindOf(name);
         if (name.regionMatches(true, 0, "sqlite_", 0, 7) && kind != null) {
             boolean schemaTable = name.equalsIgnoreCase("sqlite_schema") || name.equalsIgnoreCase("sqlite_master");

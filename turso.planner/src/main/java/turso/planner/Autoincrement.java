@@ -44,12 +44,12 @@ final class Autoincrement {
         if (!table.autoincrement()) {
             return null;
         }
-        Table sequence = schema.table(SEQUENCE);
+        Table sequence = schema.table(schema.databaseName(table.db()), SEQUENCE);
         if (sequence == null) {
             throw new TursoException(ResultCode.CORRUPT, "database disk image is malformed");
         }
         Autoincrement a = new Autoincrement(b, functions);
-        b.emit(Op.OPEN_WRITE, a.cursor, sequence.rootPage(), 0);
+        b.emit(Op.OPEN_WRITE, a.cursor, sequence.rootPage(), sequence.db());
         b.comment(SEQUENCE);
         b.emit(Op.STRING8, 0, a.row, 0, table.name().getBytes(StandardCharsets.UTF_8), 0);
         b.emit(Op.INTEGER, 0, a.row + 1, 0);

@@ -24,8 +24,9 @@ final class CreateIndexCompiler {
 
     static Program compile(Stmt.CreateIndex create, String sql, Schema schema, FunctionRegistry functions) {
         String name = create.name().name().value();
-        if (create.name().schema() != null && !create.name().schema().is("main")) {
-            throw new TursoException(ResultCode.ERROR, "unknown database " + create.name().schema().value());
+        String database = create.name().schema() == null ? null : create.name().schema().value();
+        if (database != null && schema.databaseIndex(database) < 0) {
+            throw new TursoException(ResultCode.ERROR, "unknown database " + database);
         }
         if (create.using() != null) {
             throw Unsupported.feature("CREATE INDEX ... USING");
@@ -37,9 +38,15 @@ final class CreateIndexCompiler {
         if (name.regionMatches(true, 0, "sqlite_", 0, 7)) {
             throw new TursoException(ResultCode.ERROR, "object name reserved for internal use: " + name);
         }
-        Table table = schema.table(create.table().value());
+        boolean temp = database != null && schema.databaseIndex(database) == 1;
+        Table table = schema.table(temp ? null : database, create.table().value());
+        if (temp && table != null && table.db() != 1) {
+            throw new TursoException(ResultCode.ERROR, "cannot create a TEMP index on non-TEMP table \""
+                    + table.name() + "\"");
+        }
         if (table == null || table.rootPage() == turso.btree.Storage.SCHEMA_ROOT) {
-            String kind = schema.kindOf(create.table().value());
+            String kind = (database == null || temp ? schema : schema.database(schema.databaseIndex(database)))
+                    .kindOf(create.table().value());
             if (table != null) {
                 throw new TursoException(ResultCode.ERROR, "table " + table.name() + " may not be indexed");
             }
@@ -50,9 +57,11 @@ final class CreateIndexCompiler {
                 throw Unsupported.feature("the table " + create.table().value()
                         + " (its definition uses features not supported yet)");
             }
-            throw new TursoException(ResultCode.ERROR, "no such table: main." + create.table().value());
+            throw new TursoException(ResultCode.ERROR, "no such table: "
+                    + (temp ? "" : (database == null ? "main" : database) + ".") + create.table().value());
         }
-        String existing = schema.kindOf(name);
+        int db = table.db();
+        String existing = schema.database(db).kindOf(name);
         if (existing != null) {
             if (existing.equals("index") && create.ifNotExists()) {
                 b.emit(Op.HALT, 0, 0, 0);
@@ -68,22 +77,22 @@ final class CreateIndexCompiler {
         int start = create.name().name().span().start();
         String stored = (create.unique() ? "CREATE UNIQUE INDEX " : "CREATE INDEX ")
                 + sql.substring(start, SqlText.statementEnd(sql, create.span().end()));
-        b.emit(Op.TRANSACTION, 0, 1, 0);
+        b.emit(Op.TRANSACTION, db, 1, 0);
         int root = b.newRegister();
-        b.emit(Op.CREATE_BTREE, 1, root, 0);
-        SchemaRows.insert(b, "index", name, table.name(), root, stored);
+        b.emit(Op.CREATE_BTREE, 1, root, db);
+        SchemaRows.insert(b, db, "index", name, table.name(), root, stored);
         fill(b, functions, schema, sql, table, index, root);
-        b.emit(Op.BUMP_SCHEMA_COOKIE, 0, 0, 0);
-        b.emit(Op.PARSE_SCHEMA, 0, 0, 0);
+        b.emit(Op.BUMP_SCHEMA_COOKIE, db, 0, 0);
+        b.emit(Op.PARSE_SCHEMA, db, 0, 0);
         b.emit(Op.HALT, 0, 0, 0);
         return b.build();
     }
 
     /** The B-tree and sqlite_schema row of a new table's autoindex (sql NULL, as SQLite stores it). */
-    static void autoIndex(ProgramBuilder b, Index index) {
+    static void autoIndex(ProgramBuilder b, Index index, int db) {
         int root = b.newRegister();
-        b.emit(Op.CREATE_BTREE, 1, root, 0);
-        SchemaRows.insert(b, "index", index.name(), index.tableName(), root, null);
+        b.emit(Op.CREATE_BTREE, 1, root, db);
+        SchemaRows.insert(b, db, "index", index.name(), index.tableName(), root, null);
     }
 
     /** One entry per row of {@code table} into the new index whose root page is in register {@code root}. */
@@ -91,9 +100,9 @@ final class CreateIndexCompiler {
             Index index, int root) {
         int tableCursor = b.newCursor();
         int indexCursor = b.newCursor();
-        b.emit(Op.OPEN_READ, tableCursor, table.rootPage(), 0);
+        b.emit(Op.OPEN_READ, tableCursor, table.rootPage(), table.db());
         b.comment(table.name());
-        b.emit(Op.OPEN_WRITE, indexCursor, root, 0, IndexMaintenance.keyInfo(index, functions), Op.ROOT_IN_REGISTER);
+        b.emit(Op.OPEN_WRITE, indexCursor, root, table.db(), IndexMaintenance.keyInfo(index, functions), Op.ROOT_IN_REGISTER);
         b.comment(index.name());
         ExprCompiler exprs = new ExprCompiler(b, functions);
         exprs.setContext(schema, sql, null);

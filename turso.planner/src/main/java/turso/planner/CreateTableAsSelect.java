@@ -20,16 +20,17 @@ final class CreateTableAsSelect {
     }
 
     /**
-     * Emits the new table's B-tree (root in a register), the rows of the
-     * query into it, and its sqlite_schema row; the caller opened the write
-     * transaction and moves the schema cookie on.
+     * Emits the new table's B-tree in database {@code db} (root in a
+     * register), the rows of the query into it, and its schema row; the
+     * caller opened the write transaction and moves the schema cookie on.
      */
-    static void emit(ProgramBuilder b, FunctionRegistry functions, Stmt.CreateTable create, String sql, Schema schema) {
+    static void emit(ProgramBuilder b, FunctionRegistry functions, Stmt.CreateTable create, String sql, Schema schema,
+            int db) {
         String name = create.name().name().value();
         int root = b.newRegister();
-        b.emit(Op.CREATE_BTREE, 0, root, 0);
+        b.emit(Op.CREATE_BTREE, 0, root, db);
         int cursor = b.newCursor();
-        b.emit(Op.OPEN_WRITE, cursor, root, 0, null, Op.ROOT_IN_REGISTER);
+        b.emit(Op.OPEN_WRITE, cursor, root, db, null, Op.ROOT_IN_REGISTER);
         int record = b.newRegister();
         int rowid = b.newRegister();
         int done = b.newLabel();
@@ -40,7 +41,7 @@ final class CreateTableAsSelect {
                     b.emit(Op.INSERT, cursor, record, rowid);
                 }, done);
         b.resolve(done);
-        SchemaRows.insert(b, "table", name, name, root, text(name, columns));
+        SchemaRows.insert(b, db, "table", name, name, root, text(name, columns));
     }
 
     /** The CREATE TABLE text SQLite stores for a table made from a query's columns. */

@@ -25,32 +25,30 @@ final class CreateTableCompiler {
     }
 
     static Program compile(Stmt.CreateTable create, String sql, Schema schema, FunctionRegistry functions) {
-        if (create.temp()) {
-            throw Unsupported.feature("TEMP tables");
-        }
         ProgramBuilder b = new ProgramBuilder();
         b.markWrites();
         int init = b.emit(Op.INIT, 0, 0, 0);
         b.setJump(init, b.currentAddress());
-        if (!NewObjects.mayCreate(create.name(), create.ifNotExists(), schema)) {
+        int db = NewObjects.target(create.name(), create.temp(), "table", schema);
+        if (!NewObjects.mayCreate(create.name(), create.ifNotExists(), schema, db)) {
             b.emit(Op.HALT, 0, 0, 0);
             return b.build();
         }
+        b.emit(Op.TRANSACTION, db, 1, 0);
         if (create.asSelect() != null) {
-            b.emit(Op.TRANSACTION, 0, 1, 0);
-            CreateTableAsSelect.emit(b, functions, create, sql, schema);
+            CreateTableAsSelect.emit(b, functions, create, sql, schema, db);
         } else {
-            plain(b, create, sql, schema, functions);
+            plain(b, create, sql, schema, functions, db);
         }
-        b.emit(Op.BUMP_SCHEMA_COOKIE, 0, 0, 0);
-        b.emit(Op.PARSE_SCHEMA, 0, 0, 0);
+        b.emit(Op.BUMP_SCHEMA_COOKIE, db, 0, 0);
+        b.emit(Op.PARSE_SCHEMA, db, 0, 0);
         b.emit(Op.HALT, 0, 0, 0);
         return b.build();
     }
 
     /** A table defined by its columns and constraints, with its autoindexes (and sqlite_sequence, if first needed). */
     private static void plain(ProgramBuilder b, Stmt.CreateTable create, String sql, Schema schema,
-            FunctionRegistry functions) {
+            FunctionRegistry functions, int db) {
         String name = create.name().name().value();
         Table table = TableDefinition.of(create, sql, 0);
         validateChecks(table, functions);
@@ -58,16 +56,15 @@ final class CreateTableCompiler {
         validateDefaults(table);
         String stored = "CREATE TABLE " + sql.substring(create.name().name().span().start(), create.span().end());
         int root = b.newRegister();
-        b.emit(Op.TRANSACTION, 0, 1, 0);
-        b.emit(Op.CREATE_BTREE, 0, root, 0);
-        SchemaRows.insert(b, "table", name, name, root, stored);
+        b.emit(Op.CREATE_BTREE, 0, root, db);
+        SchemaRows.insert(b, db, "table", name, name, root, stored);
         for (Index index : table.indexes()) {
-            CreateIndexCompiler.autoIndex(b, index);
+            CreateIndexCompiler.autoIndex(b, index, db);
         }
-        if (table.autoincrement() && schema.kindOf(Autoincrement.SEQUENCE) == null) {
+        if (table.autoincrement() && schema.database(db).kindOf(Autoincrement.SEQUENCE) == null) {
             int sequenceRoot = b.newRegister();
-            b.emit(Op.CREATE_BTREE, 0, sequenceRoot, 0);
-            SchemaRows.insert(b, "table", Autoincrement.SEQUENCE, Autoincrement.SEQUENCE, sequenceRoot,
+            b.emit(Op.CREATE_BTREE, 0, sequenceRoot, db);
+            SchemaRows.insert(b, db, "table", Autoincrement.SEQUENCE, Autoincrement.SEQUENCE, sequenceRoot,
                     "CREATE TABLE " + Autoincrement.SEQUENCE + "(name,seq)");
         }
     }

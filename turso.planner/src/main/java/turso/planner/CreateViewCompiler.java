@@ -16,25 +16,23 @@ final class CreateViewCompiler {
     }
 
     static Program compile(Stmt.CreateView create, String sql, Schema schema) {
-        if (create.temp()) {
-            throw Unsupported.feature("TEMP views");
-        }
         String name = create.name().name().value();
         ProgramBuilder b = new ProgramBuilder();
         b.markWrites();
         int init = b.emit(Op.INIT, 0, 0, 0);
         b.setJump(init, b.currentAddress());
-        if (!NewObjects.mayCreate(create.name(), create.ifNotExists(), schema)) {
+        int db = NewObjects.target(create.name(), create.temp(), "table", schema);
+        if (!NewObjects.mayCreate(create.name(), create.ifNotExists(), schema, db)) {
             b.emit(Op.HALT, 0, 0, 0);
             return b.build();
         }
         String stored = "CREATE VIEW " + sql.substring(create.name().name().span().start(), create.span().end());
         int root = b.newRegister();
-        b.emit(Op.TRANSACTION, 0, 1, 0);
+        b.emit(Op.TRANSACTION, db, 1, 0);
         b.emit(Op.INTEGER, 0, root, 0);
-        SchemaRows.insert(b, "view", name, name, root, stored);
-        b.emit(Op.BUMP_SCHEMA_COOKIE, 0, 0, 0);
-        b.emit(Op.PARSE_SCHEMA, 0, 0, 0);
+        SchemaRows.insert(b, db, "view", name, name, root, stored);
+        b.emit(Op.BUMP_SCHEMA_COOKIE, db, 0, 0);
+        b.emit(Op.PARSE_SCHEMA, db, 0, 0);
         b.emit(Op.HALT, 0, 0, 0);
         return b.build();
     }

@@ -55,8 +55,8 @@ final class DeleteCompiler {
             returning.open();
         }
         int done = b.newLabel();
-        b.emit(Op.TRANSACTION, 0, 1, 0);
-        b.emit(Op.OPEN_WRITE, cursor, table.rootPage(), 0);
+        b.emit(Op.TRANSACTION, table.db(), 1, 0);
+        b.emit(Op.OPEN_WRITE, cursor, table.rootPage(), table.db());
         b.comment(table.name());
         IndexMaintenance indexes = new IndexMaintenance(b, functions, table, cursor);
         indexes.open();

@@ -38,9 +38,10 @@ final class DropCompiler {
         if (drop.kind() == Stmt.ObjectKind.TRIGGER) {
             return TriggerCompiler.drop(drop, schema, functions);
         }
-        String kind = schema.kindOf(name);
-        boolean mainSchema = drop.name().schema() == null || drop.name().schema().is("main");
-        if (kind == null || !mainSchema) {
+        int db = databaseOf(drop, schema);
+        Schema in = db < 0 ? null : schema.database(db);
+        String kind = in == null ? null : in.kindOf(name);
+        if (kind == null) {
             if (drop.ifExists()) {
                 b.emit(Op.HALT, 0, 0, 0);
                 return b.build();
@@ -57,9 +58,9 @@ final class DropCompiler {
         if (name.regionMatches(true, 0, "sqlite_", 0, 7)) {
             throw new TursoException(ResultCode.ERROR, "table " + name + " may not be dropped");
         }
-        Table table = schema.table(name);
-        Table sequence = schema.table(Autoincrement.SEQUENCE);
-        deleteSchemaRows(b, 2, name, functions, table != null && table.autoincrement() && sequence != null
+        Table table = in.table(name);
+        Table sequence = in.table(Autoincrement.SEQUENCE);
+        deleteSchemaRows(b, db, 2, name, functions, table != null && table.autoincrement() && sequence != null
                 ? () -> deleteSequenceRow(b, sequence, table.name(), functions) : () -> { });
         return b.build();
     }
@@ -67,8 +68,8 @@ final class DropCompiler {
     /** DROP VIEW: its sqlite_schema row and its triggers' (their tbl_name is the view's). */
     private static Program dropView(ProgramBuilder b, Stmt.Drop drop, Schema schema, FunctionRegistry functions) {
         String name = drop.name().name().value();
-        boolean mainSchema = drop.name().schema() == null || drop.name().schema().is("main");
-        String kind = mainSchema ? schema.kindOf(name) : null;
+        int db = databaseOf(drop, schema);
+        String kind = db < 0 ? null : schema.database(db).kindOf(name);
         if (!"view".equals(kind)) {
             if ("table".equals(kind)) {
                 throw new TursoException(ResultCode.ERROR, "use DROP TABLE to delete table " + name);
@@ -80,15 +81,27 @@ final class DropCompiler {
             throw new TursoException(ResultCode.ERROR, "no such view: "
                     + (drop.name().schema() == null ? "" : drop.name().schema().value() + ".") + name);
         }
-        deleteSchemaRows(b, 2, name, functions, () -> { });
+        deleteSchemaRows(b, db, 2, name, functions, () -> { });
         return b.build();
+    }
+
+    /**
+     * The database of the object {@code drop} names: the one its schema name
+     * gives, else the first where the name is found (temp, main, then the
+     * attached ones); -1 when there is none.
+     */
+    private static int databaseOf(Stmt.Drop drop, Schema schema) {
+        if (drop.name().schema() != null) {
+            return schema.databaseIndex(drop.name().schema().value());
+        }
+        return schema.databaseOf(drop.name().name().value());
     }
 
     /** DROP INDEX: its sqlite_schema row and its B-tree; an index a constraint made stays. */
     private static Program dropIndex(ProgramBuilder b, Stmt.Drop drop, Schema schema, FunctionRegistry functions) {
         String name = drop.name().name().value();
-        boolean mainSchema = drop.name().schema() == null || drop.name().schema().is("main");
-        Index index = mainSchema ? schema.index(name) : null;
+        int db = databaseOf(drop, schema);
+        Index index = db < 0 ? null : schema.database(db).index(name);
         if (index == null) {
             if (drop.ifExists()) {
                 b.emit(Op.HALT, 0, 0, 0);
@@ -101,17 +114,17 @@ final class DropCompiler {
             throw new TursoException(ResultCode.ERROR,
                     "index associated with UNIQUE or PRIMARY KEY constraint cannot be dropped");
         }
-        deleteSchemaRows(b, 1, index.name(), functions, () -> { });
+        deleteSchemaRows(b, db, 1, index.name(), functions, () -> { });
         return b.build();
     }
 
     /**
-     * Deletes the rows of sqlite_schema whose column {@code column} (1: name,
+     * Deletes the rows of database {@code db}'s sqlite_schema whose column {@code column} (1: name,
      * 2: tbl_name) is {@code name} (ASCII case ignored), freeing their
      * B-trees, and moves the schema cookie on; {@code first} emits what comes
      * first inside the write transaction.
      */
-    private static void deleteSchemaRows(ProgramBuilder b, int column, String name, FunctionRegistry functions,
+    private static void deleteSchemaRows(ProgramBuilder b, int db, int column, String name, FunctionRegistry functions,
             Runnable first) {
         int schemaCursor = b.newCursor();
         int wanted = b.newRegister();
@@ -120,9 +133,9 @@ final class DropCompiler {
         int root = b.newRegister();
         int done = b.newLabel();
         b.emit(Op.STRING8, 0, wanted, 0, name.getBytes(StandardCharsets.UTF_8), 0);
-        b.emit(Op.TRANSACTION, 0, 1, 0);
+        b.emit(Op.TRANSACTION, db, 1, 0);
         first.run();
-        b.emit(Op.OPEN_WRITE, schemaCursor, 1, 0);
+        b.emit(Op.OPEN_WRITE, schemaCursor, 1, db);
         b.comment("sqlite_schema");
         b.emit(Op.REWIND, schemaCursor, done, 0);
         int loop = b.currentAddress();
@@ -134,21 +147,21 @@ final class DropCompiler {
         int keep = b.newLabel();
         b.emit(Op.COLUMN, schemaCursor, 3, root);
         b.emit(Op.IF_NOT, root, keep, 1);
-        b.emit(Op.DESTROY, root, 0, 0);
+        b.emit(Op.DESTROY, root, db, 0);
         b.resolve(keep);
         b.emit(Op.DELETE, schemaCursor, 0, 0);
         b.resolve(next);
         b.emit(Op.NEXT, schemaCursor, loop, 0);
         b.resolve(done);
-        b.emit(Op.BUMP_SCHEMA_COOKIE, 0, 0, 0);
-        b.emit(Op.PARSE_SCHEMA, 0, 0, 0);
+        b.emit(Op.BUMP_SCHEMA_COOKIE, db, 0, 0);
+        b.emit(Op.PARSE_SCHEMA, db, 0, 0);
         b.emit(Op.HALT, 0, 0, 0);
     }
 
     /** Deletes the sqlite_sequence row of the AUTOINCREMENT table {@code name}, as DROP TABLE does. */
     private static void deleteSequenceRow(ProgramBuilder b, Table sequence, String name, FunctionRegistry functions) {
         int cursor = b.newCursor();
-        b.emit(Op.OPEN_WRITE, cursor, sequence.rootPage(), 0);
+        b.emit(Op.OPEN_WRITE, cursor, sequence.rootPage(), sequence.db());
         b.comment(Autoincrement.SEQUENCE);
         SchemaRows.deleteWhere(b, functions, cursor, 0, name, "BINARY");
     }

@@ -409,7 +409,9 @@ final class ExprCompiler {
      * (INTEGER PRIMARY KEY) resolves to the rowid.
      */
     private Resolved resolve(Expr.ColumnRef c) {
-        if (c.schema() != null && !c.schema().is("main")) {
+        int db = c.schema() == null ? -1 : schema != null ? schema.databaseIndex(c.schema().value())
+                : c.schema().is("main") ? 0 : -1;
+        if (c.schema() != null && db < 0) {
             return null;
         }
         String name = c.column().value();
@@ -418,7 +420,7 @@ final class ExprCompiler {
         }
         Resolved found = null;
         for (Scope s : scopes) {
-            if (c.table() != null && !c.table().is(s.name())) {
+            if (c.table() != null && !c.table().is(s.name()) || db >= 0 && s.table().db() != db) {
                 continue;
             }
             int index = s.table().columnIndex(name);
@@ -432,7 +434,7 @@ final class ExprCompiler {
         }
         if (found == null && Scope.isRowidName(name)) {
             for (Scope s : scopes) {
-                if (c.table() == null || c.table().is(s.name())) {
+                if ((c.table() == null || c.table().is(s.name())) && (db < 0 || s.table().db() == db)) {
                     if (found != null) {
                         throw ambiguous(c);
                     }

@@ -77,7 +77,7 @@ final class IndexMaintenance {
     /** Opens a write cursor on every maintained index (inside the write transaction). */
     void open() {
         for (int k = 0; k < indexes.size(); k++) {
-            b.emit(Op.OPEN_WRITE, cursors[k], indexes.get(k).rootPage(), 0, keyInfo(indexes.get(k), functions), 0);
+            b.emit(Op.OPEN_WRITE, cursors[k], indexes.get(k).rootPage(), table.db(), keyInfo(indexes.get(k), functions), 0);
             b.comment(indexes.get(k).name());
         }
     }

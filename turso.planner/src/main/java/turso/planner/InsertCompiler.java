@@ -76,8 +76,8 @@ final class InsertCompiler {
                     (first, count) -> b.emit(Op.SORTER_INSERT, rows, first, count), selected, null);
             b.resolve(selected);
             checkWidth(insert, table, target, width);
-            b.emit(Op.TRANSACTION, 0, 1, 0);
-            b.emit(Op.OPEN_WRITE, cursor, table.rootPage(), 0);
+            b.emit(Op.TRANSACTION, table.db(), 1, 0);
+            b.emit(Op.OPEN_WRITE, cursor, table.rootPage(), table.db());
             b.comment(table.name());
             indexes.open();
             writer.startAutoincrement(schema);
@@ -93,8 +93,8 @@ final class InsertCompiler {
             for (List<Expr> row : rows) {
                 checkWidth(insert, table, target, row.size());
             }
-            b.emit(Op.TRANSACTION, 0, 1, 0);
-            b.emit(Op.OPEN_WRITE, cursor, table.rootPage(), 0);
+            b.emit(Op.TRANSACTION, table.db(), 1, 0);
+            b.emit(Op.OPEN_WRITE, cursor, table.rootPage(), table.db());
             b.comment(table.name());
             indexes.open();
             writer.startAutoincrement(schema);

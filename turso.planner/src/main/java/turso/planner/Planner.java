@@ -5,7 +5,7 @@
  *
  * What it compiles so far: CREATE TABLE / INDEX / VIEW / TRIGGER, INSERT (with
  * upsert), UPDATE, DELETE (with RETURNING), SELECT (see SelectCompiler),
- * ALTER TABLE, DROP TABLE / INDEX / VIEW / TRIGGER, REINDEX, PRAGMA, BEGIN / COMMIT /
+ * ALTER TABLE, DROP TABLE / INDEX / VIEW / TRIGGER, REINDEX, PRAGMA, ATTACH / DETACH, BEGIN / COMMIT /
  * ROLLBACK, SAVEPOINT / RELEASE / ROLLBACK TO, and EXPLAIN (QUERY PLAN) of
  * them. Everything else fails with a "not supported yet" error that
  * names the feature (see Unsupported), until the query engine is complete.
@@ -41,6 +41,8 @@ public final class Planner {
             case Stmt.Drop d -> DropCompiler.compile(d, schema, functions);
             case Stmt.AlterTable a -> AlterTableCompiler.compile(a, sql, schema, functions);
             case Stmt.Pragma p -> PragmaCompiler.compile(p, schema);
+            case Stmt.Attach a -> AttachCompiler.attach(a, sql, schema, functions);
+            case Stmt.Detach d -> AttachCompiler.detach(d, sql, schema, functions);
             case Stmt.Begin begin -> transaction(Op.BEGIN, switch (begin.type()) {
                 case DEFAULT, DEFERRED -> 0;
                 case IMMEDIATE -> 1;

@@ -41,14 +41,13 @@ final class PragmaCompiler {
             "ignore_check_constraints", "incremental_vacuum", "journal_size_limit", "legacy_alter_table",
             "locking_mode", "max_page_count", "mmap_size", "module_list", "optimize", "pragma_list", "query_only",
             "read_uncommitted", "recursive_triggers", "reverse_unordered_selects", "secure_delete",
-            "short_column_names", "shrink_memory", "soft_heap_limit", "table_list", "temp_store",
+            "short_column_names", "shrink_memory", "soft_heap_limit", "table_list",
             "temp_store_directory", "threads", "trusted_schema", "writable_schema");
 
     static Program compile(Stmt.Pragma stmt, Schema schema) {
-        if (stmt.name().schema() != null && !stmt.name().schema().is("main")) {
-            if (stmt.name().schema().is("temp")) {
-                throw Unsupported.feature("the temp schema");
-            }
+        int db = stmt.name().schema() == null ? PragmaCall.UNQUALIFIED
+                : schema.databaseIndex(stmt.name().schema().value());
+        if (db == PragmaCall.UNQUALIFIED && stmt.name().schema() != null) {
             throw new TursoException(ResultCode.ERROR, "unknown database " + stmt.name().schema().value());
         }
         ProgramBuilder b = new ProgramBuilder();
@@ -70,15 +69,15 @@ final class PragmaCompiler {
         columns.forEach(b::addColumn);
         switch (pragma.transaction(hasArgument)) {
             case NONE -> { }
-            case READ -> b.emit(Op.TRANSACTION, 0, 0, 0);
+            case READ -> b.emit(Op.TRANSACTION, Math.max(db, 0), 0, 0);
             case WRITE -> {
-                b.emit(Op.TRANSACTION, 0, 1, 0);
+                b.emit(Op.TRANSACTION, Math.max(db, 0), 1, 0);
                 b.markWrites();
             }
         }
         int cursor = b.newCursor();
         int first = b.newRegisters(Math.max(columns.size(), 1));
-        int loop = b.emit(Op.PRAGMA, cursor, 0, first, new PragmaCall(pragma, argument), 0);
+        int loop = b.emit(Op.PRAGMA, cursor, 0, first, new PragmaCall(pragma, argument, db), 0);
         b.emit(Op.RESULT_ROW, first, columns.size(), 0);
         b.emit(Op.GOTO, 0, loop, 0);
         b.setJump(loop, b.currentAddress());

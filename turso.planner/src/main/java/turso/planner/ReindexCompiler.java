@@ -21,6 +21,13 @@ final class ReindexCompiler {
     }
 
     static Program compile(Stmt.Reindex reindex, String sql, Schema schema, FunctionRegistry functions) {
+        if (reindex.target() != null && reindex.target().schema() == null
+                && schema.databaseOf(reindex.target().name().value()) > 0
+                || reindex.target() != null && reindex.target().schema() != null
+                && schema.databaseIndex(reindex.target().schema().value()) > 0) {
+            throw Unsupported.feature("REINDEX of the temp or an attached database");
+        }
+        schema = schema.database(0);
         List<Table> owners = new ArrayList<>();
         List<Index> indexes = new ArrayList<>();
         String name = reindex.target() == null ? null : reindex.target().name().value();

@@ -86,7 +86,7 @@ final class ScanLoop {
     /** Opens the table's cursor (for writing if {@code write}) and its index's, for reading. */
     void open(boolean write) {
         if (scope.table().rootPage() != Table.EPHEMERAL) {
-            b.emit(write ? Op.OPEN_WRITE : Op.OPEN_READ, scope.cursor(), scope.table().rootPage(), 0);
+            b.emit(write ? Op.OPEN_WRITE : Op.OPEN_READ, scope.cursor(), scope.table().rootPage(), scope.table().db());
             b.comment(scope.table().name());
         }
         openIndex();
@@ -97,7 +97,8 @@ final class ScanLoop {
         if (path instanceof AccessPath.IndexRange i && i.index().rootPage() == Table.EPHEMERAL) {
             fillAutomaticIndex(i.index());
         } else if (path instanceof AccessPath.IndexRange i) {
-            b.emit(Op.OPEN_READ, indexCursor, i.index().rootPage(), 0, IndexMaintenance.keyInfo(i.index(), functions), 0);
+            b.emit(Op.OPEN_READ, indexCursor, i.index().rootPage(), scope.table().db(),
+                    IndexMaintenance.keyInfo(i.index(), functions), 0);
             b.comment(i.index().name());
         }
     }

@@ -5,6 +5,12 @@
  * makes the engine load a new one. It may be read on first use (lazy), as
  * SQLite reads it: a file that is not a database then fails the first
  * statement that names a table, not the open, and "SELECT 1" still runs.
+ *
+ * A connection has several databases (0 main, 1 temp, 2.. attached), each
+ * with a schema of its own; the schema a statement is compiled against
+ * joins them (connection()): an unqualified name is looked up in temp, then
+ * main, then the attached databases in order, as SQLite does, and a name
+ * qualified by a database's name in that database only.
  */
 package turso.planner;
 
@@ -36,6 +42,12 @@ public final class Schema {
     private final TriggerScope firing;
     /** Reads the schema on first use; null once read. */
     private java.util.function.Supplier<Schema> loader;
+    /** The schema of each database of the connection by index, when this schema joins them; else null. */
+    private final List<Schema> databases;
+    /** The name of each database of {@link #databases}. */
+    private final List<String> names;
+    /** The one database unqualified names are looked up in (a view's or trigger's of that database), or -1: all. */
+    private final int home;
 
     private Schema(Map<String, Table> tables, Map<String, String> objectKinds, Map<String, View> views,
             Map<String, String> texts, Map<String, TriggerDefinition> triggers) {
@@ -46,9 +58,121 @@ public final class Schema {
         this.triggers = triggers;
         this.withTables = Map.of();
         this.firing = null;
+        this.databases = null;
+        this.names = null;
+        this.home = -1;
+    }
+
+    private Schema(Map<String, Table> tables, Map<String, String> objectKinds, Map<String, View> views,
+            Map<String, String> texts, Map<String, TriggerDefinition> triggers, List<Schema> databases,
+            List<String> names) {
+        this.tables = tables;
+        this.objectKinds = objectKinds;
+        this.views = views;
+        this.texts = texts;
+        this.triggers = triggers;
+        this.withTables = Map.of();
+        this.firing = null;
+        this.databases = databases;
+        this.names = names;
+        this.home = -1;
+    }
+
+    /**
+     * The schema of a connection's databases together: {@code databases}
+     * by index (0 main, 1 temp, 2.. attached; temp may be an empty schema),
+     * {@code names} their names.
+     */
+    public static Schema connection(List<Schema> databases, List<String> names) {
+        if (databases.size() != names.size() || databases.size() < 2) {
+            throw new IllegalArgumentException("main and temp are needed, each named");
+        }
+        return new Schema(Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), List.copyOf(databases),
+                List.copyOf(names));
+    }
+
+    /** An empty schema (the temp database before anything is created in it). */
+    public static Schema empty() {
+        return new Schema(new LinkedHashMap<>(), new LinkedHashMap<>(), new LinkedHashMap<>(), new LinkedHashMap<>(),
+                new LinkedHashMap<>());
+    }
+
+    /** The index of the database called {@code name} (ASCII case ignored), or -1; always 0 and 1 for main and temp. */
+    int databaseIndex(String name) {
+        if (databases == null) {
+            return name.equalsIgnoreCase("main") ? 0 : name.equalsIgnoreCase("temp") ? 1 : -1;
+        }
+        for (int i = 0; i < names.size(); i++) {
+            if (names.get(i).equalsIgnoreCase(name)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** How many databases the connection has (main and temp count). */
+    int databaseCount() {
+        return databases == null ? 2 : databases.size();
+    }
+
+    /** The name of database {@code db}. */
+    String databaseName(int db) {
+        if (databases == null) {
+            return db == 0 ? "main" : db == 1 ? "temp" : "db" + db;
+        }
+        return names.get(db);
+    }
+
+    /** The schema of database {@code db} alone (with this schema's WITH tables and trigger in force). */
+    Schema database(int db) {
+        if (databases == null) {
+            return db == 0 ? this : empty();
+        }
+        Schema one = databases.get(db);
+        return withTables.isEmpty() && firing == null ? one : new Schema(one, withTables, firing);
+    }
+
+    /** The databases in the order an unqualified name is looked up: temp, main, then the attached ones. */
+    private List<Schema> searchOrder() {
+        if (home >= 0) {
+            return List.of(databases.get(home));
+        }
+        List<Schema> order = new ArrayList<>(databases.size());
+        order.add(databases.get(1));
+        order.add(databases.get(0));
+        order.addAll(databases.subList(2, databases.size()));
+        return order;
+    }
+
+    /** The index of the database where an unqualified name finds an object called {@code name}, or -1. */
+    int databaseOf(String name) {
+        if (databases == null) {
+            return kindOf(name) != null ? 0 : -1;
+        }
+        if (isSchemaTable(name) || isTempSchemaTable(name)) {
+            return home >= 0 ? home : isSchemaTable(name) ? 0 : 1;
+        }
+        if (home >= 0) {
+            return databases.get(home).kindOf(name) != null ? home : -1;
+        }
+        for (int db : new int[] {1, 0}) {
+            if (databases.get(db).kindOf(name) != null) {
+                return db;
+            }
+        }
+        for (int db = 2; db < databases.size(); db++) {
+            if (databases.get(db).kindOf(name) != null) {
+                return db;
+            }
+        }
+        return -1;
     }
 
     private Schema(Schema base, Map<String, View> withTables, TriggerScope firing) {
+        this(base, withTables, firing, base.home);
+    }
+
+    private Schema(Schema base, Map<String, View> withTables, TriggerScope firing, int home) {
         base.read();
         this.tables = base.tables;
         this.objectKinds = base.objectKinds;
@@ -57,6 +181,32 @@ public final class Schema {
         this.triggers = base.triggers;
         this.withTables = withTables;
         this.firing = firing;
+        this.databases = base.databases;
+        this.names = base.names;
+        this.home = home;
+    }
+
+    /**
+     * The schema {@code view}'s SELECT is compiled against: a view of a
+     * database other than temp sees the objects of its own database only
+     * (when not qualified), as SQLite fixes them when it reads the view.
+     */
+    Schema forView(View view) {
+        return view.db() < 0 ? this : confinedTo(view.db());
+    }
+
+    /**
+     * This schema for the SQL of an object of database {@code db} (a view's
+     * SELECT, a trigger's statements): unqualified names are looked up in
+     * that database only, unless it is temp, where they are looked up as
+     * anywhere (temp, main, attached ones).
+     */
+    Schema confinedTo(int db) {
+        int h = db == 1 ? -1 : db;
+        if (databases == null || db < 0 || h == home) {
+            return this;
+        }
+        return new Schema(this, withTables, firing, h);
     }
 
     /** This schema, where {@code view} (a WITH table) hides any object of its name. */
@@ -78,27 +228,62 @@ public final class Schema {
 
     /** The trigger called {@code name}, or null. */
     TriggerDefinition trigger(String name) {
+        if (databases != null) {
+            for (Schema d : searchOrder()) {
+                TriggerDefinition t = d.trigger(name);
+                if (t != null) {
+                    return t;
+                }
+            }
+            return null;
+        }
         read();
         return triggers.get(key(name));
     }
 
     /** Every trigger, in schema order. */
     java.util.Collection<TriggerDefinition> triggers() {
+        if (databases != null) {
+            List<TriggerDefinition> all = new ArrayList<>();
+            searchOrder().forEach(d -> all.addAll(d.triggers()));
+            return all;
+        }
         read();
         return java.util.Collections.unmodifiableCollection(triggers.values());
     }
 
-    /** The triggers on the table or view {@code table}, in schema order. */
+    /**
+     * The triggers on the table or view {@code table}, in schema order: those
+     * of the database where the name is found, then the temp database's (a
+     * TEMP trigger may be on a table of another database; SQLite fires the
+     * most recent first, so temp's before the others).
+     */
     List<TriggerDefinition> triggersOn(String table) {
+        if (databases != null) {
+            int db = databaseOf(table);
+            List<TriggerDefinition> all = new ArrayList<>();
+            if (db != 1) {
+                all.addAll(databases.get(Math.max(db, 0)).triggersOn(table));
+            }
+            all.addAll(databases.get(1).triggersOn(table));
+            return all;
+        }
         read();
         return triggers.values().stream().filter(t -> t.table().equalsIgnoreCase(table)).toList();
     }
 
     /** The view or WITH table called {@code name}, or null. */
     View view(String name) {
-        read();
         View with = withTables.get(key(name));
-        return with != null ? with : views.get(key(name));
+        if (with != null) {
+            return with;
+        }
+        if (databases != null) {
+            int db = databaseOf(name);
+            return db < 0 ? null : databases.get(db).view(name);
+        }
+        read();
+        return views.get(key(name));
     }
 
     /** A schema read by {@code loader} when first needed (its errors surface then, each time until it succeeds). */
@@ -122,6 +307,11 @@ public final class Schema {
 
     /** Reads the schema; the caller holds a read transaction on {@code storage}. */
     public static Schema load(Storage storage) {
+        return load(storage, 0);
+    }
+
+    /** Reads the schema of database {@code db} of a connection; the caller holds a read transaction on {@code storage}. */
+    public static Schema load(Storage storage, int db) {
         Map<String, Table> tables = new LinkedHashMap<>();
         Map<String, String> kinds = new LinkedHashMap<>();
         Map<String, View> views = new LinkedHashMap<>();
@@ -154,7 +344,7 @@ public final class Schema {
                                 || name.startsWith("sqlite_stat"))) {
                     if (parse(name, sql) instanceof Stmt.CreateTable create) {
                         try {
-                            tables.put(key(name), TableDefinition.read(create, sql, root));
+                            tables.put(key(name), TableDefinition.read(create, sql, root).inDatabase(db));
                         } catch (Unsupported e) {
                             // known by name (kinds), usable once the engine supports its features
                         }
@@ -162,7 +352,8 @@ public final class Schema {
                 } else if (type.equals("view") && sql != null) {
                     if (parse(name, sql) instanceof Stmt.CreateView create) {
                         views.put(key(name), new View(name, create.columns().isEmpty() ? null
-                                : create.columns().stream().map(turso.parser.ast.Name::value).toList(), create.select()));
+                                : create.columns().stream().map(turso.parser.ast.Name::value).toList(), create.select())
+                                .inDatabase(db));
                     }
                 } else if ((type.equals("index") || type.equals("trigger")) && owner != null) {
                     dependents.add(new Object[] {type, name, owner, sql, root});
@@ -177,7 +368,7 @@ public final class Schema {
             int root = (Integer) d[4];
             if (d[0].equals("trigger")) {
                 if (sql != null && parse(name, sql) instanceof Stmt.CreateTrigger create) {
-                    triggers.put(key(name), TriggerDefinition.read(create, sql));
+                    triggers.put(key(name), TriggerDefinition.read(create, sql).inDatabase(db));
                 }
             } else if (table == null) {
                 continue;
@@ -232,24 +423,86 @@ public final class Schema {
 
     /** The table called {@code name}, or null. */
     Table table(String name) {
-        read();
         if (withTables.containsKey(key(name))) {
             return null;
         }
         if (isSchemaTable(name)) {
             return new Table(name, SCHEMA_TABLE.rootPage(), SCHEMA_TABLE.columns(), -1, SCHEMA_TABLE.writeBlocker());
         }
+        if (isTempSchemaTable(name)) {
+            return databases == null ? null : new Table(name, SCHEMA_TABLE.rootPage(), SCHEMA_TABLE.columns(), -1,
+                    SCHEMA_TABLE.writeBlocker()).inDatabase(1);
+        }
+        if (databases != null) {
+            int db = databaseOf(name);
+            return db < 0 ? null : databases.get(db).table(name);
+        }
+        read();
         return tables.get(key(name));
     }
 
-    /** Every table of the schema that this engine can use, in schema order. */
+    /**
+     * The table called {@code name} in the database called {@code database}
+     * (null: looked up as unqualified), or null; an unknown database is
+     * null too, as SQLite reports it as "no such table".
+     */
+    Table table(String database, String name) {
+        if (database == null) {
+            return table(name);
+        }
+        int db = databaseIndex(database);
+        if (db < 0) {
+            return null;
+        }
+        if (isSchemaTable(name) || db == 1 && isTempSchemaTable(name)) {
+            return new Table(name, SCHEMA_TABLE.rootPage(), SCHEMA_TABLE.columns(), -1, SCHEMA_TABLE.writeBlocker())
+                    .inDatabase(db);
+        }
+        Schema one = database(db);
+        return one == this ? tables.get(key(name)) : one.table(name);
+    }
+
+    /** The view called {@code name} in the database called {@code database} (null: looked up as unqualified), or null. */
+    View view(String database, String name) {
+        if (database == null) {
+            return view(name);
+        }
+        int db = databaseIndex(database);
+        if (db < 0) {
+            return null;
+        }
+        Schema one = database(db);
+        if (one == this) {
+            read();
+            return views.get(key(name));
+        }
+        return one.view(name);
+    }
+
+    private static boolean isTempSchemaTable(String name) {
+        return name.equalsIgnoreCase("sqlite_temp_schema") || name.equalsIgnoreCase("sqlite_temp_master");
+    }
+
+    /** Every table of the schema that this engine can use, in schema order (the main database's, when several are joined). */
     java.util.Collection<Table> tables() {
+        if (databases != null) {
+            return databases.get(0).tables();
+        }
         read();
         return java.util.Collections.unmodifiableCollection(tables.values());
     }
 
     /** The index called {@code name} and its table, or null. */
     Index index(String name) {
+        if (databases != null) {
+            for (Schema d : searchOrder()) {
+                Index i = d.index(name);
+                if (i != null) {
+                    return i;
+                }
+            }
+            return null;
+        }
         read();
         for (Table t : tables.values()) {
             for (Index i : t.indexes()) {
@@ -263,18 +516,32 @@ public final class Schema {
 
     /** The stored CREATE text of the object called {@code name}, or null. */
     String sql(String name) {
+        if (databases != null) {
+            int db = databaseOf(name);
+            return db < 0 ? null : databases.get(db).sql(name);
+        }
         read();
         return texts.get(key(name));
     }
 
     /** The names of the schema's views. */
     java.util.List<String> viewNames() {
+        if (databases != null) {
+            return databases.get(0).viewNames();
+        }
         read();
         return views.values().stream().map(View::name).toList();
     }
 
     /** What kind of object ("table", "index", "view", "trigger") is called {@code name}, or null. */
     String kindOf(String name) {
+        if (isSchemaTable(name)) {
+            return "table";
+        }
+        if (databases != null) {
+            int db = databaseOf(name);
+            return db < 0 ? (isTempSchemaTable(name) ? "table" : null) : databases.get(db).kindOf(name);
+        }
         read();
         return isSchemaTable(name) ? "table" : objectKinds.get(key(name));
     }

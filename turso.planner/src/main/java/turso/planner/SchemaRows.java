@@ -2,7 +2,8 @@
  * Writing rows of sqlite_schema (type, name, tbl_name, rootpage, sql), as
  * CREATE TABLE and CREATE INDEX do (the root page comes from a register,
  * where CREATE_BTREE left it), and rewriting one in place, as ALTER TABLE
- * does.
+ * does. Each database has its own sqlite_schema (page 1 of its file): db
+ * says which (0 main, 1 temp, 2.. attached).
  */
 package turso.planner;
 
@@ -16,11 +17,17 @@ final class SchemaRows {
 
     /** Appends a row to sqlite_schema; {@code sql} null stores NULL (an autoindex). */
     static void insert(ProgramBuilder b, String type, String name, String tableName, int rootRegister, String sql) {
+        insert(b, 0, type, name, tableName, rootRegister, sql);
+    }
+
+    /** Appends a row to database {@code db}'s sqlite_schema. */
+    static void insert(ProgramBuilder b, int db, String type, String name, String tableName, int rootRegister,
+            String sql) {
         int cursor = b.newCursor();
         int rowid = b.newRegister();
         int row = b.newRegisters(5);
         int record = b.newRegister();
-        b.emit(Op.OPEN_WRITE, cursor, 1, 0);
+        b.emit(Op.OPEN_WRITE, cursor, 1, db);
         b.comment("sqlite_schema");
         b.emit(Op.NEW_ROWID, cursor, rowid, 0);
         text(b, type, row);

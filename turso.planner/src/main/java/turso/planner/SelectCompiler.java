@@ -1042,9 +1042,8 @@ final class SelectCompiler {
                     table = window != null && sub == window.source() ? materializeWindowed(schema, cursor)
                             : materialize(name, null, sub.select(), schema, cursor);
                 }
-                case FromClause.TableRef ref when ref.name().schema() == null
-                        && schema.view(ref.name().name().value()) != null -> {
-                    View view = schema.view(ref.name().name().value());
+                case FromClause.TableRef ref when schema.view(Tables.database(ref.name()), ref.name().name().value()) != null -> {
+                    View view = schema.view(Tables.database(ref.name()), ref.name().name().value());
                     name = ref.alias() == null ? view.name() : ref.alias().value();
                     if (view.boundCursor() >= 0) {
                         cursor = view.boundCursor();
@@ -1052,7 +1051,7 @@ final class SelectCompiler {
                     } else if (view.recursive()) {
                         table = materializeRecursive(view, schema, cursor);
                     } else {
-                        table = materialize(view.name(), view.columns(), view.select(), schema, cursor);
+                        table = materialize(view.name(), view.columns(), view.select(), schema.forView(view), cursor);
                     }
                 }
                 case FromClause.TableFunction f when f.name().schema() == null

@@ -6,7 +6,9 @@
  * PRIMARY KEY is AUTOINCREMENT (rowids then come from sqlite_sequence), and,
  * for a table this engine can read but not yet
  * write without breaking what SQLite expects of it (a constraint it cannot
- * enforce yet), the reason.
+ * enforce yet), the reason; and the database of the connection it is in
+ * (0 main, 1 temp, 2.. attached), which the code that opens its cursors
+ * passes on to the VM.
  */
 package turso.planner;
 
@@ -16,7 +18,7 @@ import turso.api.ResultCode;
 import turso.api.TursoException;
 
 record Table(String name, int rootPage, List<Column> columns, int rowidAlias, String writeBlocker,
-        List<Index> indexes, List<Check> checks, boolean autoincrement) {
+        List<Index> indexes, List<Check> checks, boolean autoincrement, int db) {
 
     /**
      * A CHECK constraint: the expression, and how a failure names it (the
@@ -35,13 +37,23 @@ record Table(String name, int rootPage, List<Column> columns, int rowidAlias, St
     }
 
     Table(String name, int rootPage, List<Column> columns, int rowidAlias, String writeBlocker) {
-        this(name, rootPage, columns, rowidAlias, writeBlocker, List.of(), List.of(), false);
+        this(name, rootPage, columns, rowidAlias, writeBlocker, List.of(), List.of(), false, 0);
+    }
+
+    Table(String name, int rootPage, List<Column> columns, int rowidAlias, String writeBlocker,
+            List<Index> indexes, List<Check> checks, boolean autoincrement) {
+        this(name, rootPage, columns, rowidAlias, writeBlocker, indexes, checks, autoincrement, 0);
+    }
+
+    /** The same table, in database {@code db} of the connection. */
+    Table inDatabase(int db) {
+        return new Table(name, rootPage, columns, rowidAlias, writeBlocker, indexes, checks, autoincrement, db);
     }
 
     /** The same table, which cannot be written until {@code reason} is supported. */
     Table blockWrites(String reason) {
         return new Table(name, rootPage, columns, rowidAlias, writeBlocker == null ? reason : writeBlocker, indexes, checks,
-                autoincrement);
+                autoincrement, db);
     }
 
     /** The same table with {@code index} among its indexes (replacing one of the same name). */
@@ -59,7 +71,7 @@ record Table(String name, int rootPage, List<Column> columns, int rowidAlias, St
         if (!replaced) {
             all.add(index);
         }
-        return new Table(name, rootPage, columns, rowidAlias, writeBlocker, all, checks, autoincrement);
+        return new Table(name, rootPage, columns, rowidAlias, writeBlocker, all, checks, autoincrement, db);
     }
 
     /**

@@ -2,7 +2,9 @@
  * Finding the table a statement writes, with SQLite's errors: "no such
  * table" for a name that is nothing, "cannot modify" for a view, and
  * not-supported for a table whose definition the engine cannot use yet.
- * In a trigger program a name is qualified by its schema, as SQLite shows it.
+ * A name qualified by a database's name is looked up there only, an
+ * unqualified one in temp, main, then the attached databases. In a trigger
+ * program a name is qualified by its schema, as SQLite shows it.
  */
 package turso.planner;
 
@@ -14,17 +16,21 @@ final class Tables {
     private Tables() {
     }
 
+    /** The database name {@code name} is qualified by, or null. */
+    static String database(QualifiedName name) {
+        return name.schema() == null ? null : name.schema().value();
+    }
+
     static Table find(Schema schema, QualifiedName name) {
         String shown = (name.schema() != null ? name.schema().value() + "."
                 : schema.firing() != null ? "main." : "") + name.name().value();
-        if (name.schema() != null && !name.schema().is("main")) {
-            throw new TursoException(ResultCode.ERROR, "no such table: " + shown);
-        }
-        Table table = schema.table(name.name().value());
+        String database = name.schema() == null ? null : name.schema().value();
+        Table table = schema.table(database, name.name().value());
         if (table != null) {
             return table;
         }
-        String kind = schema.kindOf(name.name().value());
+        int db = database == null ? schema.databaseOf(name.name().value()) : schema.databaseIndex(database);
+        String kind = db < 0 ? null : schema.database(db).kindOf(name.name().value());
         if ("view".equals(kind)) {
             throw new TursoException(ResultCode.ERROR, "cannot modify " + name.name().value() + " because it is a view");
         }

@@ -128,7 +128,7 @@ final class TriggerCompiler {
         if (known != null) {
             return known;
         }
-        Schema inner = schema.firing(new TriggerScope(table, event, Set.copyOf(active), compiled));
+        Schema inner = schema.firing(new TriggerScope(table, event, Set.copyOf(active), compiled)).confinedTo(t.db());
         Program condition = null;
         if (t.when() != null) {
             String text = "SELECT 1 WHERE (" + t.sql().substring(t.when().span().start(), t.when().span().end()) + ")";
@@ -150,21 +150,28 @@ final class TriggerCompiler {
         return program;
     }
 
-    /** CREATE TRIGGER: its row in sqlite_schema, the text from its name on after "CREATE TRIGGER ". */
+    /**
+     * CREATE TRIGGER: its row in sqlite_schema, the text from its name on
+     * after "CREATE TRIGGER ". A TEMP trigger goes to the temp database and
+     * may be on a table of any database; another goes to the database its
+     * name gives (main if none, temp if its table is a TEMP table) and is
+     * on a table of that database.
+     */
     static Program create(Stmt.CreateTrigger create, String sql, Schema schema) {
-        if (create.temp()) {
-            throw Unsupported.feature("TEMP triggers");
-        }
         String name = create.name().name().value();
-        if (create.name().schema() != null && !create.name().schema().is("main")) {
-            throw new TursoException(ResultCode.ERROR, "unknown database " + create.name().schema().value());
-        }
+        int db = NewObjects.target(create.name(), create.temp(), "trigger", schema);
         String target = create.table().name().value();
-        boolean mainTable = create.table().schema() == null || create.table().schema().is("main");
-        String kind = mainTable ? schema.kindOf(target) : null;
+        String tableDatabase = create.table().schema() == null ? null : create.table().schema().value();
+        if (!create.temp() && create.name().schema() == null && tableDatabase == null
+                && schema.databaseOf(target) == 1) {
+            db = 1;
+        }
+        int tableDb = tableDatabase != null ? schema.databaseIndex(tableDatabase)
+                : create.temp() || db == 1 ? schema.databaseOf(target) : db;
+        String kind = tableDb < 0 ? null : schema.database(tableDb).kindOf(target);
         if (!"table".equals(kind) && !"view".equals(kind)) {
             throw new TursoException(ResultCode.ERROR, "no such table: "
-                    + (create.table().schema() == null ? "main" : create.table().schema().value()) + "." + target);
+                    + (tableDatabase == null ? schema.databaseName(db) : tableDatabase) + "." + target);
         }
         if (target.regionMatches(true, 0, "sqlite_", 0, 7)) {
             throw new TursoException(ResultCode.ERROR, "cannot create trigger on system table");
@@ -176,7 +183,7 @@ final class TriggerCompiler {
         if (name.regionMatches(true, 0, "sqlite_", 0, 7)) {
             throw new TursoException(ResultCode.ERROR, "object name reserved for internal use: " + name);
         }
-        if (schema.trigger(name) != null) {
+        if (schema.database(db).trigger(name) != null) {
             if (create.ifNotExists()) {
                 b.emit(Op.HALT, 0, 0, 0);
                 return b.build();
@@ -193,11 +200,11 @@ final class TriggerCompiler {
         }
         String stored = "CREATE TRIGGER " + sql.substring(create.name().name().span().start(), create.span().end());
         int root = b.newRegister();
-        b.emit(Op.TRANSACTION, 0, 1, 0);
+        b.emit(Op.TRANSACTION, db, 1, 0);
         b.emit(Op.INTEGER, 0, root, 0);
-        SchemaRows.insert(b, "trigger", name, target, root, stored);
-        b.emit(Op.BUMP_SCHEMA_COOKIE, 0, 0, 0);
-        b.emit(Op.PARSE_SCHEMA, 0, 0, 0);
+        SchemaRows.insert(b, db, "trigger", name, target, root, stored);
+        b.emit(Op.BUMP_SCHEMA_COOKIE, db, 0, 0);
+        b.emit(Op.PARSE_SCHEMA, db, 0, 0);
         b.emit(Op.HALT, 0, 0, 0);
         return b.build();
     }
@@ -205,12 +212,26 @@ final class TriggerCompiler {
     /** DROP TRIGGER: its row of sqlite_schema (type "trigger" and its name). */
     static Program drop(Stmt.Drop drop, Schema schema, FunctionRegistry functions) {
         String name = drop.name().name().value();
-        boolean mainSchema = drop.name().schema() == null || drop.name().schema().is("main");
+        int db = -1;
+        if (drop.name().schema() != null) {
+            db = schema.databaseIndex(drop.name().schema().value());
+        } else {
+            for (int d : new int[] {1, 0}) {
+                if (db < 0 && schema.database(d).trigger(name) != null) {
+                    db = d;
+                }
+            }
+            for (int d = 2; db < 0 && d < schema.databaseCount(); d++) {
+                if (schema.database(d).trigger(name) != null) {
+                    db = d;
+                }
+            }
+        }
         ProgramBuilder b = new ProgramBuilder();
         b.markWrites();
         int init = b.emit(Op.INIT, 0, 0, 0);
         b.setJump(init, b.currentAddress());
-        if (!mainSchema || schema.trigger(name) == null) {
+        if (db < 0 || schema.database(db).trigger(name) == null) {
             if (drop.ifExists()) {
                 b.emit(Op.HALT, 0, 0, 0);
                 return b.build();
@@ -227,8 +248,8 @@ final class TriggerCompiler {
         Comparison nocase = new Comparison(CompareOp.EQ, Affinity.NONE, functions.collation("NOCASE"));
         b.emit(Op.STRING8, 0, wantedName, 0, name.getBytes(StandardCharsets.UTF_8), 0);
         b.emit(Op.STRING8, 0, wantedType, 0, "trigger".getBytes(StandardCharsets.UTF_8), 0);
-        b.emit(Op.TRANSACTION, 0, 1, 0);
-        b.emit(Op.OPEN_WRITE, cursor, 1, 0);
+        b.emit(Op.TRANSACTION, db, 1, 0);
+        b.emit(Op.OPEN_WRITE, cursor, 1, db);
         b.comment("sqlite_schema");
         b.emit(Op.REWIND, cursor, done, 0);
         int loop = b.currentAddress();
@@ -243,8 +264,8 @@ final class TriggerCompiler {
         b.resolve(next);
         b.emit(Op.NEXT, cursor, loop, 0);
         b.resolve(done);
-        b.emit(Op.BUMP_SCHEMA_COOKIE, 0, 0, 0);
-        b.emit(Op.PARSE_SCHEMA, 0, 0, 0);
+        b.emit(Op.BUMP_SCHEMA_COOKIE, db, 0, 0);
+        b.emit(Op.PARSE_SCHEMA, db, 0, 0);
         b.emit(Op.HALT, 0, 0, 0);
         return b.build();
     }

@@ -89,8 +89,8 @@ final class UpdateCompiler {
         } else {
             rowids.open(done);
         }
-        b.emit(Op.TRANSACTION, 0, 1, 0);
-        b.emit(Op.OPEN_WRITE, cursor, table.rootPage(), 0);
+        b.emit(Op.TRANSACTION, table.db(), 1, 0);
+        b.emit(Op.OPEN_WRITE, cursor, table.rootPage(), table.db());
         b.comment(table.name());
         boolean everyIndex = mayReplace || newRowid != null || table.hasGenerated();
         IndexMaintenance indexes = new IndexMaintenance(b, functions, table, cursor,

@@ -5,7 +5,10 @@
  * table first (SelectCompiler). A recursive WITH table is built by running
  * its recursive part once per row found; while it runs, its own name stands
  * for the row being expanded: the table on {@code boundCursor}, with
- * {@code boundColumns} (-1 and null otherwise).
+ * {@code boundColumns} (-1 and null otherwise). A view of a database
+ * knows which (db: 0 main, 1 temp, 2.. attached; -1 for a WITH table): the
+ * names its SELECT uses are looked up in that database only, unless it is
+ * the temp database, as SQLite does.
  */
 package turso.planner;
 
@@ -13,9 +16,19 @@ import java.util.List;
 import turso.parser.ast.Select;
 
 record View(String name, List<String> columns, Select select, boolean recursive, int boundCursor,
-        List<Column> boundColumns) {
+        List<Column> boundColumns, int db) {
 
     View(String name, List<String> columns, Select select) {
-        this(name, columns, select, false, -1, null);
+        this(name, columns, select, false, -1, null, -1);
+    }
+
+    View(String name, List<String> columns, Select select, boolean recursive, int boundCursor,
+            List<Column> boundColumns) {
+        this(name, columns, select, recursive, boundCursor, boundColumns, -1);
+    }
+
+    /** The same view, of database {@code db}. */
+    View inDatabase(int db) {
+        return new View(name, columns, select, recursive, boundCursor, boundColumns, db);
     }
 }

@@ -76,12 +76,13 @@ public final class Op {
     /** r[p2] = r[p1] IS TRUE (p3 = 0) or IS FALSE (p3 = 1) as 1 or 0; NULL gives 0. */
     public static final int IS_TRUE = 34;
 
-    /** Starts a read (p2 = 0) or write (p2 = 1) transaction on the database, unless one is open. */
+    /** Starts a read (p2 = 0) or write (p2 = 1) transaction on database p1 (0 main, 1 temp, 2.. attached), unless one is open. */
     public static final int TRANSACTION = 35;
     /**
      * Opens cursor p1 for reading the B-tree rooted at page p2 (at page r[p2]
      * when p5 has {@link #ROOT_IN_REGISTER}): a table B-tree, or an index
-     * B-tree when p4 is the index's KeyInfo.
+     * B-tree when p4 is the index's KeyInfo; p3 is the database (0 main, 1
+     * temp, 2.. attached).
      */
     public static final int OPEN_READ = 36;
     /** Opens cursor p1 for writing, as {@link #OPEN_READ} does for reading. */
@@ -120,11 +121,11 @@ public final class Op {
     public static final int MUST_BE_INT = 46;
     /** Applies the affinities p4 (an Affinity[]) to r[p1] .. r[p1+p2-1]. */
     public static final int AFFINITY = 47;
-    /** r[p2] = the root page of a new, empty table B-tree (an index B-tree when p1 is 1). */
+    /** r[p2] = the root page of a new, empty table B-tree (an index B-tree when p1 is 1) in database p3. */
     public static final int CREATE_BTREE = 48;
-    /** Adds one to the schema cookie, so that other connections see the schema changed. */
+    /** Adds one to database p1's schema cookie, so that other connections see the schema changed. */
     public static final int BUMP_SCHEMA_COOKIE = 49;
-    /** The schema changed: the connection reloads it once the statement ends. */
+    /** Database p1's schema changed: the connection reloads it once the statement ends. */
     public static final int PARSE_SCHEMA = 50;
 
     /** Opens sorter p1, ordering rows by p4 (a {@link SortOrder}). */
@@ -178,7 +179,7 @@ public final class Op {
     public static final int RELEASE = 4;
     public static final int ROLLBACK_TO = 5;
 
-    /** Frees every page of the B-tree whose root page is r[p1] (DROP). */
+    /** Frees every page of the B-tree whose root page is r[p1] in database p2 (DROP). */
     public static final int DESTROY = 66;
 
     /**
@@ -257,7 +258,7 @@ public final class Op {
      */
     public static final int PRAGMA = 86;
 
-    /** Deletes every entry of the B-tree whose root page is p1, keeping the root (REINDEX). */
+    /** Deletes every entry of the B-tree whose root page is p1 in database p2, keeping the root (REINDEX). */
     public static final int CLEAR = 87;
 
     /**
@@ -284,6 +285,12 @@ public final class Op {
      */
     public static final int TYPE_CHECK = 91;
 
+    /** ATTACH: opens the database file r[p1] (text; NULL or "" or ":memory:" in memory) under the name r[p2]. */
+    public static final int ATTACH = 92;
+
+    /** DETACH: closes the attached database called r[p1]. */
+    public static final int DETACH = 93;
+
     private static final String[] NAMES = {
         "Init", "Goto", "Halt", "Integer", "Int64", "Real", "String8", "Blob", "Null", "Variable", "Copy",
         "Add", "Subtract", "Multiply", "Divide", "Remainder", "Concat", "BitAnd", "BitOr", "ShiftLeft",
@@ -295,7 +302,7 @@ public final class Op {
         "AutoCommit", "Destroy", "SorterCombine", "IdxInsert", "IdxDelete", "SeekGE", "SeekGT", "SeekLE", "SeekLT",
         "IdxGE", "IdxGT", "IdxLE", "IdxLT", "IdxRowid", "NoConflict", "SeekRowid", "Prev", "Last", "Once", "SorterFound",
         "OpenEphemeral", "Pragma", "Clear", "SorterBound", "Program", "Window",
-        "TypeCheck"
+        "TypeCheck", "Attach", "Detach"
     };
 
     /** The name EXPLAIN shows for opcode {@code op}. */

@@ -34,6 +34,7 @@ public enum Pragma {
     SYNCHRONOUS(true, "synchronous"),
     TABLE_INFO(false, "cid", "name", "type", "notnull", "dflt_value", "pk"),
     TABLE_XINFO(false, "cid", "name", "type", "notnull", "dflt_value", "pk", "hidden"),
+    TEMP_STORE(true, "temp_store"),
     USER_VERSION(true, "user_version"),
     WAL_AUTOCHECKPOINT(false, "wal_autocheckpoint"),
     WAL_CHECKPOINT(false, "busy", "log", "checkpointed");
@@ -84,7 +85,7 @@ public enum Pragma {
     public Transaction transaction(boolean hasArgument) {
         return switch (this) {
             case APPLICATION_ID, USER_VERSION, SCHEMA_VERSION -> hasArgument ? Transaction.WRITE : Transaction.READ;
-            case BUSY_TIMEOUT, CASE_SENSITIVE_LIKE, DATABASE_LIST, FOREIGN_KEYS -> Transaction.NONE;
+            case BUSY_TIMEOUT, CASE_SENSITIVE_LIKE, DATABASE_LIST, FOREIGN_KEYS, TEMP_STORE -> Transaction.NONE;
             case PAGE_SIZE, JOURNAL_MODE -> hasArgument ? Transaction.NONE : Transaction.READ;
             case WAL_CHECKPOINT, WAL_AUTOCHECKPOINT -> Transaction.NONE;
             default -> Transaction.READ;

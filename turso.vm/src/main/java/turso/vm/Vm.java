@@ -35,11 +35,18 @@ public final class Vm implements FunctionContext {
         /** Whether interrupt() was called on the connection since the statement started. */
         boolean isInterrupted();
 
-        /** The database's storage. */
+        /** The main database's storage. */
         Storage storage();
 
-        /** Makes sure a transaction of at least this kind is open (autocommit opens one per statement). */
-        void beginTransaction(boolean write);
+        /**
+         * The storage of database {@code db} of the connection (0 main, 1
+         * temp, 2.. attached), in a transaction of at least this kind, which
+         * is opened if the statement has none on it yet.
+         */
+        Storage storage(int db, boolean write);
+
+        /** Makes sure a transaction of at least this kind is open on database {@code db} (autocommit opens one per statement). */
+        void beginTransaction(int db, boolean write);
 
         /** A row was inserted, updated or deleted by this statement; {@code lastRowid}: it sets last_insert_rowid. */
         void rowChanged(long rowid, boolean lastRowid);
@@ -47,8 +54,8 @@ public final class Vm implements FunctionContext {
         /** A trigger program of this statement changed a row: it counts in total_changes() only. */
         void triggerRowChanged();
 
-        /** The statement changed the schema: reload it before the next statement is prepared. */
-        void schemaChanged();
+        /** The statement changed the schema of database {@code db}: reload it before the next statement is prepared. */
+        void schemaChanged(int db);
 
         /**
          * BEGIN, COMMIT, ROLLBACK, SAVEPOINT, RELEASE or ROLLBACK TO (Op.AUTOCOMMIT's p1),
@@ -61,6 +68,12 @@ public final class Vm implements FunctionContext {
          * rows, each value a Long, a String or null, one per result column.
          */
         java.util.List<Object[]> pragma(PragmaCall call);
+
+        /** ATTACH: opens {@code file} as a database of the connection called {@code name}. */
+        void attach(String file, String name);
+
+        /** DETACH: closes the attached database called {@code name}. */
+        void detach(String name);
     }
 
     private final Program program;
@@ -341,8 +354,13 @@ public final class Vm implements FunctionContext {
         }
 
         @Override
-        public void beginTransaction(boolean write) {
-            host.beginTransaction(write);
+        public Storage storage(int db, boolean write) {
+            return host.storage(db, write);
+        }
+
+        @Override
+        public void beginTransaction(int db, boolean write) {
+            host.beginTransaction(db, write);
         }
 
         @Override
@@ -359,8 +377,8 @@ public final class Vm implements FunctionContext {
         }
 
         @Override
-        public void schemaChanged() {
-            host.schemaChanged();
+        public void schemaChanged(int db) {
+            host.schemaChanged(db);
         }
 
         @Override
@@ -371,6 +389,16 @@ public final class Vm implements FunctionContext {
         @Override
         public java.util.List<Object[]> pragma(PragmaCall call) {
             return host.pragma(call);
+        }
+
+        @Override
+        public void attach(String file, String name) {
+            host.attach(file, name);
+        }
+
+        @Override
+        public void detach(String name) {
+            host.detach(name);
         }
     }
 
@@ -475,17 +503,18 @@ public final class Vm implements FunctionContext {
                     checkInterrupt();
                     return true;
                 }
-                case Op.TRANSACTION -> host.beginTransaction(p2[i] != 0);
+                case Op.TRANSACTION -> host.beginTransaction(p1[i], p2[i] != 0);
                 case Op.OPEN_READ, Op.OPEN_WRITE -> {
                     closeCursor(p1[i]);
                     int root = (program.p5[i] & Op.ROOT_IN_REGISTER) != 0 ? (int) r[p2[i]].longValue() : p2[i];
+                    Storage storage = host.storage(p3[i], op[i] == Op.OPEN_WRITE);
                     if (p4[i] instanceof KeyInfo keyInfo) {
-                        cursors[p1[i]] = host.storage().openIndexCursor(root, keyInfo);
+                        cursors[p1[i]] = storage.openIndexCursor(root, keyInfo);
                         keyInfos[p1[i]] = keyInfo;
-                    } else if (op[i] == Op.OPEN_READ && host.storage().pageCount() == 0) {
+                    } else if (op[i] == Op.OPEN_READ && storage.pageCount() == 0) {
                         openEmpty(p1[i]);
                     } else {
-                        cursors[p1[i]] = host.storage().openTableCursor(root);
+                        cursors[p1[i]] = storage.openTableCursor(root);
                         keyInfos[p1[i]] = null;
                     }
                 }
@@ -502,7 +531,7 @@ public final class Vm implements FunctionContext {
                         openEmpty(p1[i]);
                     }
                 }
-                case Op.CLEAR -> host.storage().clearTree(p1[i]);
+                case Op.CLEAR -> host.storage(p2[i], true).clearTree(p1[i]);
                 case Op.SORTER_BOUND -> {
                     long limit = r[p2[i]].longValue();
                     long offset = p3[i] == 0 ? 0 : Math.max(0, r[p3[i]].longValue());
@@ -628,7 +657,7 @@ public final class Vm implements FunctionContext {
                 case Op.NULL_ROW -> nullRows[p1[i]] = true;
                 case Op.AUTOCOMMIT -> host.transactionControl(p1[i], p2[i], (String) p4[i]);
                 case Op.DESTROY -> {
-                    Storage storage = host.storage();
+                    Storage storage = host.storage(p2[i], true);
                     if (storage.headerField(HeaderField.LARGEST_ROOT_PAGE) != 0) {
                         throw new TursoException(ResultCode.ERROR,
                                 "not supported yet: dropping a table or index in an auto_vacuum database");
@@ -678,13 +707,18 @@ public final class Vm implements FunctionContext {
                         affinities[k].apply(r[p1[i] + k]);
                     }
                 }
-                case Op.CREATE_BTREE -> r[p2[i]].setLong(p1[i] == 1 ? host.storage().createIndex()
-                        : host.storage().createTable());
+                case Op.CREATE_BTREE -> {
+                    Storage storage = host.storage(p3[i], true);
+                    r[p2[i]].setLong(p1[i] == 1 ? storage.createIndex() : storage.createTable());
+                }
                 case Op.BUMP_SCHEMA_COOKIE -> {
-                    Storage storage = host.storage();
+                    Storage storage = host.storage(p1[i], true);
                     storage.setHeaderField(HeaderField.SCHEMA_COOKIE, storage.headerField(HeaderField.SCHEMA_COOKIE) + 1);
                 }
-                case Op.PARSE_SCHEMA -> host.schemaChanged();
+                case Op.PARSE_SCHEMA -> host.schemaChanged(p1[i]);
+                case Op.ATTACH -> host.attach(r[p1[i]].isNull() ? "" : r[p1[i]].toText(),
+                        r[p2[i]].isNull() ? "" : r[p2[i]].toText());
+                case Op.DETACH -> host.detach(r[p1[i]].isNull() ? "" : r[p1[i]].toText());
                 case Op.DISTINCT -> {
                     if (distincts[p1[i]] == null) {
                         distincts[p1[i]] = new DistinctSet((SortOrder) p4[i]);
@@ -744,7 +778,7 @@ public final class Vm implements FunctionContext {
                     PragmaCall call = (PragmaCall) p4[i];
                     if (program.p5[i] != 0 && pragmaRows[p1[i]] == null) {
                         Register argument = r[program.p5[i] - 1];
-                        call = new PragmaCall(call.pragma(), argument.isNull() ? null : argument.toText());
+                        call = new PragmaCall(call.pragma(), argument.isNull() ? null : argument.toText(), call.db());
                     }
                     if (!pragmaRow(p1[i], call, r, p3[i])) {
                         i = p2[i];
