@@ -39,8 +39,9 @@ final class BTree {
 
     /** Creates an empty tree; returns its root page. */
     int create(boolean table) {
-        Page p = Freelist.allocate(pager);
+        Page p = pager.autoVacuum() ? AutoVacuum.newRootPage(this) : Freelist.allocate(pager);
         Node.write(p, usable(), PageFormat.leafType(table), List.of(), 0);
+        PointerMap.put(pager, p.pgno, PointerMap.ROOT, 0);
         return p.pgno;
     }
 
@@ -54,9 +55,19 @@ final class BTree {
         Node.write(p, usable(), PageFormat.leafType(table), List.of(), 0);
     }
 
-    /** Drops a tree: all its pages, root included, go to the freelist. */
-    void drop(int root) {
+    /**
+     * Drops a tree: all its pages, root included, go to the freelist. In an
+     * auto_vacuum file the last root page moves into the freed root so that
+     * roots stay at the start of the file; returns the page it moved from
+     * (whose sqlite_schema row must now name {@code root}), or 0.
+     */
+    int drop(int root) {
+        if (pager.autoVacuum()) {
+            freeTree(root, false);
+            return AutoVacuum.dropRootPage(this, root);
+        }
         freeTree(root, true);
+        return 0;
     }
 
     private void freeTree(int root, boolean includeRoot) {
@@ -165,6 +176,7 @@ final class BTree {
             }
             Page next = Freelist.allocate(pager);
             Bytes.put32(cur.data, 0, next.pgno);
+            PointerMap.put(pager, next.pgno, PointerMap.OVERFLOW2, cur.pgno);
             cur = next;
         }
         return first.pgno;
@@ -284,6 +296,7 @@ final class BTree {
         void appendLeaf(int d, Node leaf, byte[] cell) {
             Page fresh = Freelist.allocate(pager);
             Node.write(fresh, usable(), leaf.type, List.of(cell), 0);
+            PointerMap.mapChildren(pager, fresh.pgno);
             long lastKey = leaf.rowid(leaf.cellCount() - 1);
             byte[] divider = new byte[4 + Varint.length(lastKey)];
             Bytes.put32(divider, 0, leaf.pgno());
@@ -293,6 +306,7 @@ final class BTree {
             int n = parent.cellCount();
             if (parent.insertCell(n, divider)) {
                 Bytes.put32(parent.d, parent.hdr + 8, fresh.pgno);
+                PointerMap.put(pager, fresh.pgno, PointerMap.BTREE, parent.pgno());
             } else {
                 List<byte[]> cells = parent.allCells();
                 cells.add(divider);
@@ -308,6 +322,7 @@ final class BTree {
             int type = pendType[0];
             pager.write(root);
             Node.write(root, usable(), PageFormat.interiorType(PageFormat.isTable(type)), List.of(), child.pgno);
+            PointerMap.put(pager, child.pgno, PointerMap.BTREE, root.pgno);
             pend.set(1, pend.get(0));
             pendRight[1] = pendRight[0];
             pendType[1] = type;
@@ -335,6 +350,7 @@ final class BTree {
             int right = c.isLeaf() ? 0 : c.rightChild();
             pager.write(r.page);
             Node.write(r.page, usable(), c.type, cells, right);
+            PointerMap.mapChildren(pager, r.pgno());
             Freelist.free(pager, childNo);
         }
 
@@ -440,6 +456,7 @@ final class BTree {
                 Page p = pager.get(newPg[j]);
                 pager.write(p);
                 Node.write(p, usable(), type, all.subList(r[0], r[1]), right);
+                PointerMap.mapChildren(pager, p.pgno);
                 if (j < k - 1) {
                     dividers.add(divider(type, all, r, newPg[j]));
                 }
@@ -463,6 +480,7 @@ final class BTree {
             if (Node.fits(usable(), parentPage.headerOffset(), pType, np)) {
                 pager.write(parentPage);
                 Node.write(parentPage, usable(), pType, np, newRight);
+                PointerMap.mapChildren(pager, parentPage.pgno);
                 pend.set(d - 1, null);
                 touched[d - 1] = true;
             } else {

@@ -412,6 +412,37 @@ public final class BTreeCursor implements AutoCloseable {
         state = State.SAVED;
     }
 
+    /**
+     * Adds an entry after every entry of the tree, without comparing keys:
+     * VACUUM copies trees in their order, whatever the index's collations.
+     */
+    void append(long rowid, byte[] payload) {
+        storage.requireWrite();
+        begin();
+        int d = 0;
+        int p = root;
+        while (true) {
+            Node n = node(p);
+            pages[d] = p;
+            idx[d] = n.cellCount();
+            if (n.isLeaf()) {
+                depth = d;
+                break;
+            }
+            p = n.rightChild();
+            if (++d > PageFormat.MAX_DEPTH) {
+                throw Corrupt.at("b-tree deeper than " + PageFormat.MAX_DEPTH);
+            }
+        }
+        modifyLeaf(false, tree.buildCell(table ? PageFormat.TABLE_LEAF : PageFormat.INDEX_LEAF, rowid, payload));
+        if (table) {
+            savedRowid = rowid;
+        } else {
+            savedKey = payload;
+        }
+        state = State.SAVED;
+    }
+
     /** Re-runs the descent of a seek to leave the path at the leaf insertion point (past the last cell). */
     private void descendTo(long rowid) {
         int d = 0;
@@ -488,7 +519,9 @@ public final class BTreeCursor implements AutoCloseable {
             tree.freeOverflow(n.cell(i));
             n.dropCell(i);
         }
-        if (!n.insertCell(i, cell)) {
+        if (n.insertCell(i, cell)) {
+            PointerMap.mapCell(tree.pager, n, i);
+        } else {
             BTree.Balancer b = tree.new Balancer(pages, idx);
             if (table && !replace && i == n.cellCount() && isRightmostPath()) {
                 b.appendLeaf(depth, n, cell);
@@ -555,7 +588,9 @@ public final class BTreeCursor implements AutoCloseable {
             b.touched[depth] = true;
             tree.pager.write(n.page);
             n.dropCell(i);
-            if (!n.insertCell(i, up)) {
+            if (n.insertCell(i, up)) {
+                PointerMap.mapCell(tree.pager, n, i);
+            } else {
                 List<byte[]> cells = n.allCells();
                 cells.add(i, up);
                 b.overflow(top, cells, n.rightChild(), n.type);

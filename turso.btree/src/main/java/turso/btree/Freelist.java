@@ -6,6 +6,10 @@
  */
 package turso.btree;
 
+import java.lang.foreign.MemorySegment;
+import org.eclipse.collections.api.list.primitive.MutableIntList;
+import org.eclipse.collections.impl.list.mutable.primitive.IntArrayList;
+
 final class Freelist {
 
     private Freelist() {
@@ -50,6 +54,7 @@ final class Freelist {
     /** Puts page {@code pgno} on the freelist. */
     static void free(Pager pager, int pgno) {
         checkPage(pager, pgno);
+        PointerMap.put(pager, pgno, PointerMap.FREE, 0);
         Page one = pager.get(1);
         pager.write(one);
         long count = Bytes.u32(one.data, DatabaseHeader.FREELIST_COUNT);
@@ -72,6 +77,94 @@ final class Freelist {
         Bytes.put32(p.data, 0, trunkNo);
         Bytes.put32(p.data, 4, 0);
         Bytes.put32(one.data, DatabaseHeader.FREELIST_TRUNK, pgno);
+    }
+
+    /** Every page on the freelist, trunks included, in list order. */
+    static MutableIntList pages(Pager pager) {
+        MutableIntList out = new IntArrayList();
+        Page one = pager.get(1);
+        long count = Bytes.u32(one.data, DatabaseHeader.FREELIST_COUNT);
+        int trunkNo = Bytes.i32(one.data, DatabaseHeader.FREELIST_TRUNK);
+        while (trunkNo != 0) {
+            checkPage(pager, trunkNo);
+            if (out.size() >= count || out.size() >= pager.pageCount()) {
+                throw Corrupt.at("freelist longer than its count " + count);
+            }
+            out.add(trunkNo);
+            Page trunk = pager.get(trunkNo);
+            long leaves = Bytes.u32(trunk.data, 4);
+            if (leaves > pager.usableSize() / 4 - 2 || out.size() + leaves > count) {
+                throw Corrupt.page(trunkNo, "freelist trunk holds " + leaves + " leaves");
+            }
+            for (int i = 0; i < leaves; i++) {
+                int leaf = Bytes.i32(trunk.data, 8 + 4 * i);
+                checkPage(pager, leaf);
+                out.add(leaf);
+            }
+            trunkNo = Bytes.i32(trunk.data, 0);
+        }
+        if (out.size() != count) {
+            throw Corrupt.at("freelist holds " + out.size() + " pages, header says " + count);
+        }
+        return out;
+    }
+
+    /**
+     * Takes page {@code pgno} off the freelist, wherever it is on it;
+     * returns false if it is not free. A trunk that goes keeps its list:
+     * its last leaf becomes the trunk in its place.
+     */
+    static boolean take(Pager pager, int pgno) {
+        Page one = pager.get(1);
+        long count = Bytes.u32(one.data, DatabaseHeader.FREELIST_COUNT);
+        Page prev = null;
+        int trunkNo = Bytes.i32(one.data, DatabaseHeader.FREELIST_TRUNK);
+        for (long seen = 0; trunkNo != 0; ) {
+            checkPage(pager, trunkNo);
+            if (++seen > count || seen > pager.pageCount()) {
+                throw Corrupt.at("freelist longer than its count " + count);
+            }
+            Page trunk = pager.get(trunkNo);
+            int leaves = (int) Math.min(Bytes.u32(trunk.data, 4), pager.usableSize() / 4 - 2);
+            if (trunkNo == pgno) {
+                int next = Bytes.i32(trunk.data, 0);
+                int replacement = next;
+                if (leaves > 0) {
+                    replacement = Bytes.i32(trunk.data, 8 + 4 * (leaves - 1));
+                    checkPage(pager, replacement);
+                    Page r = pager.get(replacement);
+                    pager.write(r);
+                    r.data.fill((byte) 0);
+                    Bytes.put32(r.data, 0, next);
+                    Bytes.put32(r.data, 4, leaves - 1);
+                    MemorySegment.copy(trunk.data, 8, r.data, 8, 4L * (leaves - 1));
+                }
+                if (prev == null) {
+                    pager.write(one);
+                    Bytes.put32(one.data, DatabaseHeader.FREELIST_TRUNK, replacement);
+                } else {
+                    pager.write(prev);
+                    Bytes.put32(prev.data, 0, replacement);
+                }
+                pager.write(one);
+                Bytes.put32(one.data, DatabaseHeader.FREELIST_COUNT, count - 1);
+                return true;
+            }
+            for (int i = 0; i < leaves; i++) {
+                if (Bytes.i32(trunk.data, 8 + 4 * i) == pgno) {
+                    pager.write(trunk);
+                    Bytes.put32(trunk.data, 8 + 4 * i, Bytes.i32(trunk.data, 8 + 4 * (leaves - 1)));
+                    Bytes.put32(trunk.data, 4, leaves - 1);
+                    pager.write(one);
+                    Bytes.put32(one.data, DatabaseHeader.FREELIST_COUNT, count - 1);
+                    return true;
+                }
+            }
+            seen += leaves;
+            prev = trunk;
+            trunkNo = Bytes.i32(trunk.data, 0);
+        }
+        return false;
     }
 
     private static void checkPage(Pager pager, int pgno) {

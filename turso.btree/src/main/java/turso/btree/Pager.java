@@ -7,11 +7,14 @@
  * point), following SQLite's fsync ordering for each synchronous level.
  * Dirty pages never reach the database file before commit, so a rollback
  * only has to drop them from the cache. A hot journal left by a crash is
- * played back when the next reader takes its SHARED lock.
+ * played back when the next reader takes its SHARED lock, in the page size
+ * its header gives (as SQLite: a VACUUM that changed the page size may
+ * have been interrupted).
  *
  * A database whose header says WAL (bytes 18/19 = 2) goes through Wal
  * instead: pages are read from the snapshot's frames or the file, a commit
- * appends frames, and the connection keeps its SHARED lock on the file for
+ * appends frames (page 1, with its change counter moved on, only when the
+ * transaction changed it or the page count, as SQLite), and the connection keeps its SHARED lock on the file for
  * as long as it uses the WAL, as SQLite does, so that the last one to close
  * (the one that gets EXCLUSIVE) can checkpoint and remove the -wal file.
  */
@@ -60,9 +63,11 @@ final class Pager implements AutoCloseable {
     private boolean suppressWal;
     private boolean writeProtected;
     private boolean autoVacuum;
+    private int newAutoVacuum;
     private Wal wal;
     private boolean walExclusive;
     private int autoCheckpoint = 1000;
+    private long journalSizeLimit = -1;
     private final IntObjectHashMap<byte[]> originals = new IntObjectHashMap<>();
     private VfsFile journal;
     private boolean dbWritten;
@@ -111,6 +116,18 @@ final class Pager implements AutoCloseable {
     /** Whether the file has auto_vacuum pointer-map pages (largest root page set in the header). */
     boolean autoVacuum() {
         return autoVacuum;
+    }
+
+    /**
+     * PRAGMA auto_vacuum's value for a database not created yet: 0 none,
+     * 1 FULL, 2 INCREMENTAL; page 1 is then written with pointer maps on.
+     */
+    void setNewAutoVacuum(int mode) {
+        newAutoVacuum = mode;
+    }
+
+    int newAutoVacuum() {
+        return newAutoVacuum;
     }
 
     int lockBytePage() {
@@ -231,6 +248,22 @@ final class Pager implements AutoCloseable {
         }
     }
 
+    /**
+     * PRAGMA journal_size_limit: a PERSIST journal is cut to this many bytes
+     * after each commit, a WAL at the first commit after it starts over
+     * (never below what that commit wrote); negative for no limit.
+     */
+    void setJournalSizeLimit(long bytes) {
+        journalSizeLimit = bytes;
+        if (wal != null) {
+            wal.setSizeLimit(bytes);
+        }
+    }
+
+    long journalSizeLimit() {
+        return journalSizeLimit;
+    }
+
     void setAutoCheckpoint(int pages) {
         this.autoCheckpoint = pages;
     }
@@ -318,6 +351,7 @@ final class Pager implements AutoCloseable {
                 throw new TursoException(ResultCode.NOTADB);
             }
             dbSize = 0;
+            autoVacuum = false;
             if (cache != null) {
                 cache.clear();
             }
@@ -388,6 +422,7 @@ final class Pager implements AutoCloseable {
             walExclusive = true;
         }
         wal = new Wal(vfs, walPath, file, shm, pageSize, readOnly);
+        wal.setSizeLimit(journalSizeLimit);
     }
 
     private void setPageSize(int ps, int reserved) {
@@ -418,15 +453,7 @@ final class Pager implements AutoCloseable {
                 throw new TursoException(ResultCode.BUSY);
             }
             try {
-                int dbPageSize = 0;
-                if (file.size() >= DatabaseHeader.SIZE) {
-                    try (Arena arena = Arena.ofConfined()) {
-                        MemorySegment h = arena.allocate(DatabaseHeader.SIZE);
-                        file.read(h, 0);
-                        dbPageSize = DatabaseHeader.pageSize(h);
-                    }
-                }
-                RollbackJournal.playback(j, file, dbPageSize);
+                RollbackJournal.playback(j, file, 0);
                 if (cache != null) {
                     cache.clear();
                 }
@@ -470,12 +497,11 @@ final class Pager implements AutoCloseable {
         if (state == State.WRITE) {
             return;
         }
-        if (readOnly || writeProtected || autoVacuum) {
+        if (readOnly || writeProtected) {
             if (startedRead) {
                 endTransaction();
             }
-            throw new TursoException(ResultCode.READONLY, autoVacuum ? "writing auto_vacuum databases is not supported yet"
-                    : "attempt to write a readonly database");
+            throw new TursoException(ResultCode.READONLY, "attempt to write a readonly database");
         }
         if (wal != null) {
             try {
@@ -502,6 +528,11 @@ final class Pager implements AutoCloseable {
             DatabaseHeader.initialize(one.data, pageSize, pageSize - usableSize);
             Bytes.put8(one.data, DatabaseHeader.SIZE, PageFormat.TABLE_LEAF);
             Bytes.put16(one.data, DatabaseHeader.SIZE + 5, usableSize == 65536 ? 0 : usableSize);
+            if (newAutoVacuum != 0) {
+                Bytes.put32(one.data, DatabaseHeader.LARGEST_ROOT, 1);
+                Bytes.put32(one.data, DatabaseHeader.INCREMENTAL_VACUUM, newAutoVacuum == 2 ? 1 : 0);
+            }
+            autoVacuum = newAutoVacuum != 0;
             cache.markDirty(one);
             dbSize = 1;
         }
@@ -608,23 +639,147 @@ final class Pager implements AutoCloseable {
         }
     }
 
-    /** A zeroed page appended to the end of the file (skipping the lock-byte page), already writable. */
+    /**
+     * A zeroed page appended to the end of the file, already writable. The
+     * lock-byte page is skipped; in an auto_vacuum file a pointer-map page
+     * that falls due is appended (zeroed) first.
+     */
     Page appendPage() {
-        int pgno = dbSize + 1;
-        if (pgno == lockBytePage()) {
-            pgno++;
+        while (true) {
+            int pgno = dbSize + 1;
+            if (pgno == lockBytePage()) {
+                pgno++;
+            }
+            if (pgno < 0) {
+                throw new TursoException(ResultCode.FULL);
+            }
+            Page p = freshPage(pgno);
+            if (!autoVacuum || !PointerMap.isMapPage(this, pgno)) {
+                return p;
+            }
         }
-        if (pgno < 0) {
-            throw new TursoException(ResultCode.FULL);
-        }
+    }
+
+    private Page freshPage(int pgno) {
         dbSize = pgno;
         Page p = cache.get(pgno);
         if (p == null) {
-            p = cache.create(pgno);
+            p = pgno <= origDbSize ? get(pgno) : cache.create(pgno);
         }
         write(p);
         p.data.fill((byte) 0);
         return p;
+    }
+
+    /**
+     * VACUUM's copy back: the database becomes {@code other}'s pages (same
+     * page size), in this write transaction, keeping this file's change
+     * counter and read/write versions (WAL stays WAL).
+     */
+    void replaceContent(Pager other) {
+        if (state != State.WRITE || other.pageSize != pageSize || other.usableSize != usableSize) {
+            throw new TursoException(ResultCode.MISUSE, "cannot copy a database of another page size");
+        }
+        Page one = get(1);
+        long counter = Bytes.u32(one.data, DatabaseHeader.CHANGE_COUNTER);
+        int write = Bytes.u8(one.data, DatabaseHeader.WRITE_VERSION);
+        int read = Bytes.u8(one.data, DatabaseHeader.READ_VERSION);
+        int n = other.pageCount();
+        int lockByte = lockBytePage();
+        for (int pgno = 1; pgno <= n; pgno++) {
+            if (pgno == lockByte) {
+                continue;
+            }
+            if (pgno > dbSize) {
+                dbSize = pgno;
+            }
+            Page p = cache.get(pgno);
+            if (p == null) {
+                p = pgno <= origDbSize ? get(pgno) : cache.create(pgno);
+            }
+            write(p);
+            p.data.copyFrom(other.get(pgno).data);
+            other.releasePages();
+        }
+        dbSize = n;
+        Bytes.put32(one.data, DatabaseHeader.CHANGE_COUNTER, counter);
+        Bytes.put8(one.data, DatabaseHeader.WRITE_VERSION, write);
+        Bytes.put8(one.data, DatabaseHeader.READ_VERSION, read);
+        autoVacuum = Bytes.i32(one.data, DatabaseHeader.LARGEST_ROOT) != 0;
+        invalidateNodes();
+    }
+
+    /**
+     * VACUUM into a new page size (rollback-journal modes; SQLite refuses it
+     * in WAL mode): every page of the file is journaled in the old size,
+     * then the file is rewritten with {@code other}'s pages, cut and synced,
+     * and the journal finalised; that commits, and the transaction ends.
+     * The next transaction reads the new page size from the header.
+     */
+    void replaceFile(Pager other) {
+        if (state != State.WRITE || wal != null) {
+            throw new TursoException(ResultCode.MISUSE, "a new page size needs a rollback-journal write transaction");
+        }
+        int lockByte = lockBytePage();
+        for (int pgno = 1; pgno <= origDbSize; pgno++) {
+            if (pgno != lockByte && !originals.containsKey(pgno)) {
+                byte[] image = new byte[pageSize];
+                file.read(MemorySegment.ofArray(image), (long) (pgno - 1) * pageSize);
+                originals.put(pgno, image);
+            }
+        }
+        boolean fileJournal = journalMode == JournalMode.DELETE || journalMode == JournalMode.TRUNCATE
+                || journalMode == JournalMode.PERSIST;
+        if (fileJournal && journal == null) {
+            journal = RollbackJournal.open(vfs, journalPath);
+            RollbackJournal.write(journal, originals, origDbSize, pageSize, journalSectorSize(), syncMode);
+        }
+        if (!file.lock(LockLevel.EXCLUSIVE)) {
+            throw new TursoException(ResultCode.BUSY);
+        }
+        dbWritten = true;
+        int n = other.pageCount();
+        int newSize = other.pageSize;
+        long counter = Bytes.u32(get(1).data, DatabaseHeader.CHANGE_COUNTER) + 1;
+        byte[] first = other.get(1).data.toArray(ValueLayout.JAVA_BYTE);
+        MemorySegment one = MemorySegment.ofArray(first);
+        Bytes.put32(one, DatabaseHeader.CHANGE_COUNTER, counter);
+        Bytes.put32(one, DatabaseHeader.PAGE_COUNT, n);
+        Bytes.put32(one, DatabaseHeader.VERSION_VALID_FOR, counter);
+        Bytes.put32(one, DatabaseHeader.SQLITE_VERSION, DatabaseHeader.WRITER_VERSION);
+        file.write(one, 0);
+        int otherLockByte = other.lockBytePage();
+        for (int pgno = 2; pgno <= n; pgno++) {
+            if (pgno != otherLockByte) {
+                file.write(other.get(pgno).data, (long) (pgno - 1) * newSize);
+                other.releasePages();
+            }
+        }
+        file.truncate((long) n * newSize);
+        if (syncMode != SyncMode.OFF) {
+            file.sync(syncMode == SyncMode.FULL || syncMode == SyncMode.EXTRA ? VfsFile.SyncType.FULL : VfsFile.SyncType.NORMAL);
+        }
+        if (journal != null) {
+            VfsFile j = journal;
+            journal = null;
+            RollbackJournal.finish(vfs, journalPath, j, journalMode, syncMode, journalSizeLimit);
+        }
+        originals.clear();
+        dbWritten = false;
+        seenChangeCounter = -1;
+        retiredGeneration = cache.generation + 1;
+        cache.close();
+        cache = null;
+        endTransaction();
+    }
+
+    /** Cuts the database to {@code pages} pages at commit (auto_vacuum); later pages are dropped. */
+    void truncate(int pages) {
+        if (state != State.WRITE) {
+            throw new TursoException(ResultCode.MISUSE, "cannot truncate outside a write transaction");
+        }
+        invalidateNodes();
+        dbSize = pages;
     }
 
     /**
@@ -663,6 +818,10 @@ final class Pager implements AutoCloseable {
             return;
         }
         Page one = get(1);
+        if (wal != null && !one.dirty && Bytes.u32(one.data, DatabaseHeader.PAGE_COUNT) == dbSize) {
+            commitWal(dirty);
+            return;
+        }
         write(one);
         long counter = Bytes.u32(one.data, DatabaseHeader.CHANGE_COUNTER) + 1;
         Bytes.put32(one.data, DatabaseHeader.CHANGE_COUNTER, counter);
@@ -676,10 +835,12 @@ final class Pager implements AutoCloseable {
         }
         boolean fileJournal = journalMode == JournalMode.DELETE || journalMode == JournalMode.TRUNCATE
                 || journalMode == JournalMode.PERSIST;
+        if (journalMode != JournalMode.OFF && dbSize < origDbSize) {
+            journalTruncatedPages();
+        }
         if (fileJournal && journal == null) {
             journal = RollbackJournal.open(vfs, journalPath);
-            RollbackJournal.write(journal, originals, origDbSize, pageSize,
-                    Math.clamp(file.sectorSize(), 512, 65536), syncMode);
+            RollbackJournal.write(journal, originals, origDbSize, pageSize, journalSectorSize(), syncMode);
         }
         if (!file.lock(LockLevel.EXCLUSIVE)) {
             throw new TursoException(ResultCode.BUSY);
@@ -702,7 +863,7 @@ final class Pager implements AutoCloseable {
         if (journal != null) {
             VfsFile j = journal;
             journal = null;
-            RollbackJournal.finish(vfs, journalPath, j, journalMode, syncMode);
+            RollbackJournal.finish(vfs, journalPath, j, journalMode, syncMode, journalSizeLimit);
         }
         for (Page p : dirty) {
             p.dirty = false;
@@ -711,6 +872,26 @@ final class Pager implements AutoCloseable {
         originals.clear();
         dbWritten = false;
         endTransaction();
+    }
+
+    /** The journal's header size: 512 bytes when writes cannot damage neighbouring bytes (powersafe overwrite), as SQLite. */
+    private int journalSectorSize() {
+        if (file.deviceCharacteristics().contains(VfsFile.DeviceCharacteristic.POWERSAFE_OVERWRITE)) {
+            return 512;
+        }
+        return Math.clamp(file.sectorSize(), 512, 65536);
+    }
+
+    /** Pages an auto_vacuum commit cuts off the file are journaled too, so that a crash can restore them. */
+    private void journalTruncatedPages() {
+        int lockByte = lockBytePage();
+        for (int pgno = dbSize + 1; pgno <= origDbSize; pgno++) {
+            if (pgno != lockByte && !originals.containsKey(pgno)) {
+                byte[] image = new byte[pageSize];
+                file.read(MemorySegment.ofArray(image), (long) (pgno - 1) * pageSize);
+                originals.put(pgno, image);
+            }
+        }
     }
 
     /** Appends the transaction to the WAL, then checkpoints if the WAL has grown past the automatic threshold. */

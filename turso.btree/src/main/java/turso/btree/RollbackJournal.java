@@ -83,6 +83,11 @@ final class RollbackJournal {
 
     /** Makes the journal invalid, which is what commits the transaction. */
     static void finish(Vfs vfs, String journalPath, VfsFile journal, JournalMode mode, SyncMode sync) {
+        finish(vfs, journalPath, journal, mode, sync, -1);
+    }
+
+    /** The same; a PERSIST journal larger than {@code sizeLimit} bytes (when not negative) is cut to it. */
+    static void finish(Vfs vfs, String journalPath, VfsFile journal, JournalMode mode, SyncMode sync, long sizeLimit) {
         switch (mode) {
             case DELETE -> {
                 journal.close();
@@ -98,6 +103,9 @@ final class RollbackJournal {
             case PERSIST -> {
                 try (Arena arena = Arena.ofConfined()) {
                     journal.write(arena.allocate(HEADER_FIELDS), 0);
+                }
+                if (sizeLimit >= 0 && journal.size() > sizeLimit) {
+                    journal.truncate(sizeLimit);
                 }
                 if (sync == SyncMode.FULL || sync == SyncMode.EXTRA) {
                     journal.sync(VfsFile.SyncType.NORMAL);

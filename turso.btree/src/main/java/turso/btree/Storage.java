@@ -7,8 +7,10 @@
  */
 package turso.btree;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntPredicate;
+import turso.api.DataType;
 import turso.api.ResultCode;
 import turso.api.TursoException;
 import turso.api.spi.Vfs;
@@ -20,6 +22,8 @@ public final class Storage implements AutoCloseable {
 
     private final Pager pager;
     private final BTree tree;
+    private int vacuumAutoVacuum = -1;
+    private int vacuumPageSize;
 
     private Storage(Pager pager) {
         this.pager = pager;
@@ -60,7 +64,12 @@ public final class Storage implements AutoCloseable {
         pager.beginWrite();
     }
 
+    /** Commits; an auto_vacuum FULL file first moves its pages so that the free ones can be cut off the end. */
     public void commit() {
+        if (pager.state() == Pager.State.WRITE && pager.autoVacuum() && pager.pageCount() > 0
+                && !AutoVacuum.incremental(pager) && AutoVacuum.freePages(pager) > 0) {
+            AutoVacuum.vacuum(tree, 0);
+        }
         pager.commit();
     }
 
@@ -122,13 +131,91 @@ public final class Storage implements AutoCloseable {
         return tree.create(false);
     }
 
-    /** Frees every page of the tree rooted at {@code root}. */
-    public void dropTree(int root) {
+    /**
+     * Frees every page of the tree rooted at {@code root}. In an auto_vacuum
+     * file the last root page moves into the freed one, as in SQLite, and
+     * the sqlite_schema rows naming it are rewritten to name {@code root};
+     * returns the page that moved (the caller reloads its schema), or 0.
+     */
+    public int dropTree(int root) {
         requireWrite();
         if (root == SCHEMA_ROOT) {
             throw new TursoException(ResultCode.MISUSE, "cannot drop sqlite_schema");
         }
-        tree.drop(root);
+        int moved = tree.drop(root);
+        if (moved != 0) {
+            renameRoot(moved, root);
+        }
+        return moved;
+    }
+
+    /** Points the sqlite_schema rows whose rootpage is {@code from} at {@code to}. */
+    private void renameRoot(int from, int to) {
+        List<Long> rowids = new ArrayList<>();
+        try (BTreeCursor c = openTableCursor(SCHEMA_ROOT)) {
+            for (boolean ok = c.first(); ok; ok = c.next()) {
+                Record r = c.record();
+                if (r.columnCount() > 3 && r.type(3) == DataType.INTEGER && r.getLong(3) == from) {
+                    rowids.add(c.rowid());
+                }
+            }
+            for (long rowid : rowids) {
+                c.seek(rowid, SeekOp.EQ);
+                Record r = c.record();
+                RecordBuilder b = new RecordBuilder();
+                for (int i = 0; i < r.columnCount(); i++) {
+                    if (i == 3) {
+                        b.addLong(to);
+                    } else {
+                        b.add(r.value(i));
+                    }
+                }
+                c.insert(rowid, b.build());
+            }
+        }
+    }
+
+    /**
+     * PRAGMA auto_vacuum's value: 0 NONE, 1 FULL, 2 INCREMENTAL; for a
+     * database not written yet, the mode it will be created with.
+     */
+    public int autoVacuumMode() {
+        requireRead();
+        if (pager.pageCount() == 0) {
+            return pager.newAutoVacuum();
+        }
+        if (!pager.autoVacuum()) {
+            return 0;
+        }
+        return AutoVacuum.incremental(pager) ? 2 : 1;
+    }
+
+    /**
+     * PRAGMA auto_vacuum = mode. A database not
+     * written yet is created in that mode; one with pointer maps switches
+     * between FULL and INCREMENTAL (which needs a write transaction);
+     * otherwise, as in SQLite, nothing changes
+     * until VACUUM rebuilds the file (the mode is remembered for it).
+     */
+    public void setAutoVacuumMode(int mode) {
+        requireRead();
+        pager.setNewAutoVacuum(mode);
+        vacuumAutoVacuum = mode;
+        if (pager.pageCount() > 0 && pager.autoVacuum() && mode != 0 && autoVacuumMode() != mode) {
+            requireWrite();
+            Page one = pager.get(1);
+            pager.write(one);
+            Bytes.put32(one.data, DatabaseHeader.INCREMENTAL_VACUUM, mode == 2 ? 1 : 0);
+        }
+    }
+
+    /** PRAGMA incremental_vacuum(n): takes up to n free pages (all if n &lt;= 0) off the end of an auto_vacuum file. */
+    public long incrementalVacuum(long n) {
+        requireWrite();
+        if (pager.pageCount() == 0 || !pager.autoVacuum()) {
+            return 0;
+        }
+        return AutoVacuum.vacuum(tree, n);
     }
 
     /** Deletes every entry of the tree rooted at {@code root}. */
@@ -226,6 +313,15 @@ public final class Storage implements AutoCloseable {
         pager.setAutoCheckpoint(pages);
     }
 
+    /** PRAGMA journal_size_limit = bytes (negative: no limit, the default -1). */
+    public void setJournalSizeLimit(long bytes) {
+        pager.setJournalSizeLimit(bytes);
+    }
+
+    public long journalSizeLimit() {
+        return pager.journalSizeLimit();
+    }
+
     public int autoCheckpoint() {
         return pager.autoCheckpoint();
     }
@@ -242,6 +338,97 @@ public final class Storage implements AutoCloseable {
     public List<String> integrityCheck(int[] roots, int maxErrors) {
         requireRead();
         return new IntegrityCheck(pager, tree, maxErrors).run(roots);
+    }
+
+    Pager pager() {
+        return pager;
+    }
+
+    BTree tree() {
+        return tree;
+    }
+
+    /**
+     * PRAGMA page_size = n on a database that has pages: as in SQLite, the
+     * next VACUUM (not in WAL mode) or VACUUM INTO uses it.
+     */
+    public void setVacuumPageSize(int size) {
+        vacuumPageSize = size;
+    }
+
+    /**
+     * VACUUM, in a write transaction: the database is rebuilt in a private
+     * in-memory copy (the auto_vacuum mode last set by
+     * {@link #setAutoVacuumMode}, else the file's), which then replaces
+     * every page of the file in this transaction (in WAL mode, as frames);
+     * the commit makes it durable. With a new page size (rollback-journal
+     * modes only) the file is rewritten and the transaction committed here.
+     * The schema's root pages and rows change: the caller reloads its schema.
+     */
+    public void vacuum(VacuumProgress progress) {
+        requireWrite();
+        if (pager.usableSize() != pager.pageSize()) {
+            throw new TursoException(ResultCode.ERROR, "not supported yet: VACUUM of a database with reserved bytes");
+        }
+        int mode = vacuumAutoVacuum >= 0 ? vacuumAutoVacuum : autoVacuumMode();
+        int size = vacuumPageSize > 0 && journalMode() != JournalMode.WAL ? vacuumPageSize : pager.pageSize();
+        try (Storage copy = openMemory(StorageOptions.DEFAULT.withPageSize(size).withJournalMode(JournalMode.OFF))) {
+            long total = build(copy, mode, progress);
+            copy.beginRead();
+            if (size == pager.pageSize()) {
+                pager.replaceContent(copy.pager);
+            } else {
+                pager.replaceFile(copy.pager);
+            }
+            copy.commit();
+            progress.update(total, total);
+        }
+    }
+
+    /**
+     * VACUUM INTO: the rebuilt database is written to a new file at
+     * {@code path} on {@code vfs} (an existing empty file will do; one with
+     * content is "output file already exists"), in rollback-journal mode,
+     * in this database's page size or the one PRAGMA page_size asked for.
+     * Needs a read transaction here.
+     */
+    public void vacuumInto(Vfs vfs, String path, VacuumProgress progress) {
+        int pageSize = vacuumPageSize > 0 ? vacuumPageSize : pager.pageSize();
+        requireRead();
+        if (pager.usableSize() != pager.pageSize()) {
+            throw new TursoException(ResultCode.ERROR, "not supported yet: VACUUM of a database with reserved bytes");
+        }
+        int mode = vacuumAutoVacuum >= 0 ? vacuumAutoVacuum : autoVacuumMode();
+        try (Storage out = open(vfs, path, StorageOptions.DEFAULT.withPageSize(pageSize).withJournalMode(JournalMode.OFF))) {
+            out.beginRead();
+            boolean empty = out.pageCount() == 0;
+            out.commit();
+            if (!empty) {
+                throw new TursoException(ResultCode.ERROR, "output file already exists");
+            }
+            long total = build(out, mode, progress);
+            progress.update(total, total);
+        }
+    }
+
+    /** Fills the empty {@code out} with this database's content in auto_vacuum {@code mode}; returns the entries copied. */
+    private long build(Storage out, int mode, VacuumProgress progress) {
+        out.beginRead();
+        out.setAutoVacuumMode(mode);
+        out.commit();
+        out.beginWrite();
+        long[] total = new long[1];
+        try {
+            Vacuum.copy(this, out, (done, all) -> {
+                total[0] = all;
+                progress.update(done, all);
+            });
+            out.commit();
+        } catch (RuntimeException e) {
+            out.rollback();
+            throw e;
+        }
+        return total[0];
     }
 
     @Override

@@ -40,6 +40,8 @@ final class Wal {
     private final WalIndex index;
     private final int pageSize;
     private final boolean readOnly;
+    private long sizeLimit = -1;
+    private boolean truncateOnCommit;
     private VfsFile walFile;
     private Header hdr = Header.EMPTY;
     private int readLock = -1;
@@ -292,6 +294,11 @@ final class Wal {
 
     // ---- write transactions ----
 
+    /** PRAGMA journal_size_limit in bytes (negative: none), applied at the first commit after the WAL starts over. */
+    void setSizeLimit(long bytes) {
+        sizeLimit = bytes;
+    }
+
     /** Takes the WRITE lock; BUSY if another writer has it, BUSY_SNAPSHOT if this snapshot is no longer the latest. */
     void beginWrite() {
         if (readLock < 0) {
@@ -339,6 +346,7 @@ final class Wal {
                     walFile.sync(VfsFile.SyncType.NORMAL);
                 }
                 h = h.withWal(WalFormat.nativeMagic() == WalFormat.MAGIC_BE, pageSize, salt1, salt2, sum);
+                truncateOnCommit = true;
             } else {
                 sum = new int[] {h.frameCksum1(), h.frameCksum2()};
             }
@@ -364,6 +372,13 @@ final class Wal {
         }
         if (sync == SyncMode.FULL || sync == SyncMode.EXTRA) {
             walFile.sync(sync == SyncMode.EXTRA ? VfsFile.SyncType.FULL : VfsFile.SyncType.NORMAL);
+        }
+        if (truncateOnCommit && sizeLimit >= 0) {
+            long end = Math.max(sizeLimit, WalFormat.frameOffset(frame + pages.size() + 1, pageSize));
+            if (walFile.size() > end) {
+                walFile.truncate(end);
+            }
+            truncateOnCommit = false;
         }
         try {
             for (Page p : pages) {

@@ -5,6 +5,8 @@
  * parent knows which commits must survive a SIGKILL. With "wal" it works in
  * WAL mode on the project's NIO VFS (a real -shm), with automatic
  * checkpoints every 200 frames so that kills also land inside checkpoints.
+ * With "autovacuum" the file is an auto_vacuum FULL one (table root 3, after
+ * the pointer-map page): each commit moves pages and cuts the file.
  */
 package turso.btree;
 
@@ -21,13 +23,14 @@ public final class CrashWriter {
         long start = Long.parseLong(args[1]);
         boolean wal = args.length > 2 && args[2].equals("wal");
         Vfs vfs = wal ? (Vfs) Class.forName("turso.vfs.nio.NioVfs").getConstructor().newInstance() : new TestVfs();
+        int root = args.length > 2 && args[2].equals("autovacuum") ? 3 : 2;
         try (Storage s = Storage.open(vfs, path, StorageOptions.DEFAULT.withPageSize(1024))) {
             if (wal) {
                 s.setAutoCheckpoint(200);
             }
             for (long id = start; ; id++) {
                 s.beginWrite();
-                try (BTreeCursor c = s.openTableCursor(2)) {
+                try (BTreeCursor c = s.openTableCursor(root)) {
                     c.insert(id, Rows.record(new Value.Int(id), new Value.Blob(new byte[(int) (id % 13 * 150)])));
                     if (id > 10) {
                         c.insert(id / 2, Rows.record(new Value.Int(id / 2), new Value.Blob(new byte[(int) (id % 5 * 1500)])));

@@ -7,6 +7,8 @@
  * nothing half-written. 5 kills by default, 60 with -Dturso.long=true.
  * The same in WAL mode: after each kill the WAL (torn tail and all) is
  * recovered by real SQLite on a copy and by this module on the original.
+ * And in an auto_vacuum FULL file, whose commits move pages and cut the
+ * file (the pages cut off are journaled too).
  */
 package turso.btree;
 
@@ -39,25 +41,37 @@ class KillTest {
 
     @Test
     void everyAcknowledgedCommitSurvivesSigkill() throws Exception {
-        run(false);
+        run("rollback");
     }
 
     @Test
     void everyAcknowledgedWalCommitSurvivesSigkill() throws Exception {
-        run(true);
+        run("wal");
+    }
+
+    @Test
+    void everyAcknowledgedAutoVacuumCommitSurvivesSigkill() throws Exception {
+        run("autovacuum");
     }
 
     private static Vfs vfs(boolean wal) {
         return wal ? WalTestSupport.nio() : new TestVfs();
     }
 
-    private void run(boolean wal) throws Exception {
+    private void run(String mode) throws Exception {
+        boolean wal = mode.equals("wal");
+        int expectedRoot = mode.equals("autovacuum") ? 3 : 2;
         String path = dir.resolve("kill.db").toString();
         try (Storage s = Storage.open(vfs(wal), path, StorageOptions.DEFAULT.withPageSize(1024)
                 .withJournalMode(wal ? JournalMode.WAL : JournalMode.DELETE))) {
+            if (mode.equals("autovacuum")) {
+                s.beginRead();
+                s.setAutoVacuumMode(1);
+                s.commit();
+            }
             s.beginWrite();
             int root = s.createTable();
-            assertEquals(2, root);
+            assertEquals(expectedRoot, root);
             Rows.addSchemaRow(s, 1, "table", "t", "t", root, "CREATE TABLE t(a, b)");
             s.commit();
         }
@@ -76,7 +90,7 @@ class KillTest {
         int hotJournals = 0;
         for (int k = 0; k < kills; k++) {
             Process child = new ProcessBuilder(java, "-cp", String.join(File.pathSeparator, cp),
-                    "turso.btree.CrashWriter", path, Long.toString(next), wal ? "wal" : "rollback").redirectError(ProcessBuilder.Redirect.DISCARD).start();
+                    "turso.btree.CrashWriter", path, Long.toString(next), mode).redirectError(ProcessBuilder.Redirect.DISCARD).start();
             AtomicLong acknowledged = new AtomicLong(next - 1);
             Thread reader = Thread.ofVirtual().start(() -> {
                 try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream()))) {
@@ -100,7 +114,7 @@ class KillTest {
             if (Files.exists(Path.of(path + (wal ? "-wal" : "-journal")))) {
                 hotJournals++;
             }
-            long present = check(path, Math.max(seen, acknowledged.get()), wal);
+            long present = check(path, Math.max(seen, acknowledged.get()), wal, expectedRoot);
             next = present + 1;
         }
         System.out.println("KillTest: " + kills + " kills, " + hotJournals + " left a " + (wal ? "WAL to recover" : "journal to roll back")
@@ -111,7 +125,7 @@ class KillTest {
     }
 
     /** Verifies the file after a kill; returns the highest committed id found. */
-    private long check(String path, long acknowledged, boolean wal) throws Exception {
+    private long check(String path, long acknowledged, boolean wal, int root) throws Exception {
         String sqlitePath = path;
         if (wal) {
             sqlitePath = dir.resolve("copy" + System.nanoTime() + ".db").toString();
@@ -123,8 +137,8 @@ class KillTest {
         long max;
         try (Storage s = Storage.open(vfs(wal), path, StorageOptions.DEFAULT)) {
             s.beginRead();
-            assertEquals(List.of("ok"), s.integrityCheck(new int[] {2}, 10));
-            try (BTreeCursor c = s.openTableCursor(2)) {
+            assertEquals(List.of("ok"), s.integrityCheck(new int[] {root}, 10));
+            try (BTreeCursor c = s.openTableCursor(root)) {
                 assertTrue(c.last());
                 max = c.rowid();
                 assertTrue(max >= acknowledged, "acknowledged " + acknowledged + ", found " + max);
@@ -144,6 +158,12 @@ class KillTest {
             try (ResultSet rs = st.executeQuery("SELECT count(*), max(rowid) FROM t")) {
                 assertEquals(max, rs.getLong(1));
                 assertEquals(max, rs.getLong(2));
+            }
+            if (root == 3) {
+                try (ResultSet rs = st.executeQuery("SELECT * FROM pragma_auto_vacuum, pragma_freelist_count")) {
+                    assertEquals(1, rs.getLong(1));
+                    assertEquals(0, rs.getLong(2), "FULL leaves no free page at commit");
+                }
             }
         }
         return max;

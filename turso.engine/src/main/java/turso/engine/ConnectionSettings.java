@@ -2,9 +2,10 @@
  * The per-connection settings PRAGMAs read and change, with SQLite's
  * defaults: foreign_keys (off; the planner reads it through the connection
  * once foreign keys are enforced), cache_size as it was set (-2000: 2000 KiB),
- * synchronous (2, FULL), busy_timeout in milliseconds, and whether LIKE is
- * case-sensitive (case_sensitive_like), and temp_store (0, DEFAULT: the
- * temp database lives in memory whatever it says).
+ * synchronous (2, FULL), busy_timeout in milliseconds, whether LIKE is
+ * case-sensitive (case_sensitive_like), temp_store (0, DEFAULT: the temp
+ * database lives in memory whatever it says), and journal_size_limit (-1:
+ * none).
  */
 package turso.engine;
 
@@ -15,4 +16,5 @@ final class ConnectionSettings {
     int busyTimeoutMillis;
     boolean caseSensitiveLike;
     int tempStore;
+    long journalSizeLimit = -1;
 }

@@ -48,6 +48,7 @@ import turso.btree.HeaderField;
 import turso.btree.JournalMode;
 import turso.btree.Storage;
 import turso.btree.StorageOptions;
+import turso.btree.VacuumProgress;
 import turso.parser.ParsedStatement;
 import turso.parser.SqlParser;
 import turso.parser.ast.Stmt;
@@ -81,6 +82,7 @@ final class EngineConnection implements Connection, Vm.Host {
     private long changes;
     private long totalChanges;
     private boolean schemaChanged;
+    private VacuumProgress vacuumProgress = VacuumProgress.NONE;
     private boolean failed;
     /** Inside BEGIN ... COMMIT/ROLLBACK, or a transaction SAVEPOINT opened: autocommit is off. */
     private boolean explicit;
@@ -821,6 +823,39 @@ final class EngineConnection implements Connection, Vm.Host {
         return pragmas.run(call);
     }
 
+    /**
+     * Where VACUUM reports its progress (entries copied of the total, then
+     * total of total once the new file is in place); null for none.
+     */
+    public void setVacuumProgress(VacuumProgress progress) {
+        vacuumProgress = progress == null ? VacuumProgress.NONE : progress;
+    }
+
+    /**
+     * VACUUM rebuilds the database in this statement's write transaction
+     * (committed as the statement ends); VACUUM INTO writes the rebuilt
+     * copy to a new file under a read transaction. Neither may run inside a
+     * transaction or beside another running statement, as in SQLite.
+     */
+    @Override
+    public void vacuum(String into) {
+        if (explicit || lease.inTransaction()) {
+            throw new TursoException(ResultCode.ERROR, "cannot VACUUM from within a transaction");
+        }
+        if (running.size() > 1) {
+            throw new TursoException(ResultCode.ERROR, "cannot VACUUM - SQL statements in progress");
+        }
+        if (into != null) {
+            beginTransaction(0, false);
+            Storage storage = lease.storage();
+            storage.vacuumInto(database.vfs(), into, vacuumProgress);
+            return;
+        }
+        beginTransaction(0, true);
+        lease.storage().vacuum(vacuumProgress);
+        schemaChanged(0);
+    }
+
     String databasePath() {
         return database.path();
     }
@@ -847,8 +882,10 @@ final class EngineConnection implements Connection, Vm.Host {
         }
         storage.beginRead();
         boolean empty;
+        int autoVacuum;
         try {
             empty = storage.pageCount() == 0;
+            autoVacuum = storage.autoVacuumMode();
         } finally {
             storage.commit();
         }
@@ -857,7 +894,14 @@ final class EngineConnection implements Connection, Vm.Host {
         }
         JournalMode journalMode = storage.journalMode();
         storage.close();
-        lease = new PrivateStorage(database.openStorage(pageSize, journalMode));
+        Storage reopened = database.openStorage(pageSize, journalMode);
+        reopened.beginRead();
+        try {
+            reopened.setAutoVacuumMode(autoVacuum);
+        } finally {
+            reopened.commit();
+        }
+        lease = new PrivateStorage(reopened);
         return true;
     }
 

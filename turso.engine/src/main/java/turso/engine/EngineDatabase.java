@@ -74,6 +74,11 @@ final class EngineDatabase implements Database {
         return new EngineDatabase(name, vfs, storageOptions, options.pragmas(), extensions, null, storage);
     }
 
+    /** The VFS files are opened on (VACUUM INTO's output too); the default one for a private in-memory database. */
+    Vfs vfs() {
+        return vfs != null ? vfs : extensions.vfsFor(OpenOptions.defaults());
+    }
+
     @Override
     public String path() {
         return path;

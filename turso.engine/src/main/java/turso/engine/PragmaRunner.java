@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import turso.api.ResultCode;
 import turso.api.Statement;
 import turso.api.TursoException;
@@ -29,6 +31,8 @@ import turso.vm.PragmaCall;
 final class PragmaRunner {
     /** integrity_check's error limit when none (or one not above 0) is given. */
     private static final int DEFAULT_MAX_ERRORS = 100;
+    private static final Pattern HEX = Pattern.compile("^0[xX]([0-9a-fA-F]{1,15})$");
+    private static final Pattern DECIMAL = Pattern.compile("^\\s*([+-]?\\d{1,18})");
 
     private final EngineConnection connection;
     private final ConnectionSettings settings;
@@ -54,14 +58,24 @@ final class PragmaRunner {
                 yield rows;
             }
             case PAGE_COUNT -> one(storage.pageCount());
+            case AUTO_VACUUM -> autoVacuum(storage, arg);
+            case INCREMENTAL_VACUUM -> {
+                int limit = arg != null && PragmaArguments.isInt32(arg) ? PragmaArguments.toInt32(arg) : 0;
+                storage.incrementalVacuum(Math.max(limit, 0));
+                yield List.of();
+            }
             case FREELIST_COUNT -> one(storage.headerField(HeaderField.FREELIST_COUNT));
             case PAGE_SIZE -> {
                 if (arg == null) {
                     yield one(storage.pageSize());
                 }
                 int size = PragmaArguments.toInt32(arg);
-                if (size >= 512 && size <= 65536 && Integer.bitCount(size) == 1 && connection.setNewPageSize(size)) {
-                    applySettings(connection.storage());
+                if (size >= 512 && size <= 65536 && Integer.bitCount(size) == 1) {
+                    if (connection.setNewPageSize(size)) {
+                        applySettings(connection.storage());
+                    } else {
+                        storage.setVacuumPageSize(size);
+                    }
                 }
                 yield List.of();
             }
@@ -74,6 +88,13 @@ final class PragmaRunner {
                 yield List.of();
             }
             case JOURNAL_MODE -> one(journalMode(storage, arg));
+            case JOURNAL_SIZE_LIMIT -> {
+                if (arg != null) {
+                    settings.journalSizeLimit = Math.max(-1, leadingInt64(arg));
+                    applySettings(storage);
+                }
+                yield one(settings.journalSizeLimit);
+            }
             case SYNCHRONOUS -> {
                 if (arg == null) {
                     yield one(settings.synchronous);
@@ -215,6 +236,7 @@ final class PragmaRunner {
     /** Gives the storage this connection's cache size and synchronous level (again, after it was reopened). */
     private void applySettings(Storage storage) {
         storage.setCacheSize(cachePages(settings.cacheSize, storage.pageSize()));
+        storage.setJournalSizeLimit(settings.journalSizeLimit);
         storage.setSyncMode(switch (settings.synchronous) {
             case 0 -> SyncMode.OFF;
             case 1 -> SyncMode.NORMAL;
@@ -238,6 +260,42 @@ final class PragmaRunner {
         }
         storage.setHeaderField(field, PragmaArguments.toInt32(arg) & 0xffffffffL);
         return List.of();
+    }
+
+    /**
+     * auto_vacuum: 0 NONE, 1 FULL, 2 INCREMENTAL (a name or a number; any
+     * other value is NONE, as SQLite reads it). Setting it creates a new
+     * database in that mode, switches an auto_vacuum file between FULL and
+     * INCREMENTAL (a write), and otherwise waits for VACUUM, as in SQLite.
+     */
+    private List<Object[]> autoVacuum(Storage storage, String arg) {
+        if (arg == null) {
+            return one(storage.autoVacuumMode());
+        }
+        int mode = switch (arg.toLowerCase(Locale.ROOT)) {
+            case "none" -> 0;
+            case "full" -> 1;
+            case "incremental" -> 2;
+            default -> {
+                int n = PragmaArguments.isInt32(arg) ? PragmaArguments.toInt32(arg) : 0;
+                yield n >= 0 && n <= 2 ? n : 0;
+            }
+        };
+        if (storage.pageCount() > 0 && storage.autoVacuumMode() != 0 && mode != 0 && storage.autoVacuumMode() != mode) {
+            connection.beginTransaction(0, true);
+        }
+        storage.setAutoVacuumMode(mode);
+        return List.of();
+    }
+
+    /** The integer {@code text} starts with (0x hex, or sign and decimal digits), as SQLite reads a 64-bit pragma value; 0 if none. */
+    private static long leadingInt64(String text) {
+        Matcher hex = HEX.matcher(text);
+        if (hex.find()) {
+            return Long.parseLong(hex.group(1), 16);
+        }
+        Matcher m = DECIMAL.matcher(text);
+        return m.find() ? Long.parseLong(m.group(1)) : 0;
     }
 
     /** Pages for a cache_size setting: a negative one is a size in KiB. */

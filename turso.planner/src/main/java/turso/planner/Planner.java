@@ -12,6 +12,9 @@
  */
 package turso.planner;
 
+import java.util.List;
+import turso.api.ResultCode;
+import turso.api.TursoException;
 import turso.parser.ast.Stmt;
 import turso.vm.FunctionRegistry;
 import turso.vm.Op;
@@ -43,6 +46,7 @@ public final class Planner {
             case Stmt.Pragma p -> PragmaCompiler.compile(p, schema);
             case Stmt.Attach a -> AttachCompiler.attach(a, sql, schema, functions);
             case Stmt.Detach d -> AttachCompiler.detach(d, sql, schema, functions);
+            case Stmt.Vacuum v -> vacuum(v, sql, schema);
             case Stmt.Begin begin -> transaction(Op.BEGIN, switch (begin.type()) {
                 case DEFAULT, DEFERRED -> 0;
                 case IMMEDIATE -> 1;
@@ -58,6 +62,27 @@ public final class Planner {
             case Stmt.Explain e -> explain(compile(e.stmt(), sql, schema));
             default -> throw Unsupported.feature(statementKind(stmt));
         };
+    }
+
+    /** VACUUM [main] [INTO file]: the connection does the work (Op.VACUUM); the file name is any expression. */
+    private Program vacuum(Stmt.Vacuum v, String sql, Schema schema) {
+        if (v.schema() != null && !v.schema().is("main")) {
+            throw new TursoException(ResultCode.ERROR, "unknown database " + v.schema().value());
+        }
+        ProgramBuilder b = new ProgramBuilder();
+        int init = b.emit(Op.INIT, 0, 0, 0);
+        b.setJump(init, b.currentAddress());
+        int file = 0;
+        if (v.into() != null) {
+            ExprCompiler exprs = new ExprCompiler(b, functions);
+            exprs.setScopes(List.of());
+            exprs.setContext(schema, sql, null);
+            file = exprs.compile(v.into()) + 1;
+        }
+        b.markWrites();
+        b.emit(Op.VACUUM, file, 0, 0);
+        b.emit(Op.HALT, 0, 0, 0);
+        return b.build();
     }
 
     /** BEGIN, COMMIT or ROLLBACK: the connection acts on it when the statement ends. */

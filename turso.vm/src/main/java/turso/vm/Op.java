@@ -291,6 +291,12 @@ public final class Op {
     /** DETACH: closes the attached database called r[p1]. */
     public static final int DETACH = 93;
 
+    /**
+     * VACUUM (p1 = 0) or VACUUM INTO the file named by r[p1 - 1], which must
+     * be text: the connection rebuilds the database (Vm.Host.vacuum).
+     */
+    public static final int VACUUM = 94;
+
     private static final String[] NAMES = {
         "Init", "Goto", "Halt", "Integer", "Int64", "Real", "String8", "Blob", "Null", "Variable", "Copy",
         "Add", "Subtract", "Multiply", "Divide", "Remainder", "Concat", "BitAnd", "BitOr", "ShiftLeft",
@@ -302,7 +308,7 @@ public final class Op {
         "AutoCommit", "Destroy", "SorterCombine", "IdxInsert", "IdxDelete", "SeekGE", "SeekGT", "SeekLE", "SeekLT",
         "IdxGE", "IdxGT", "IdxLE", "IdxLT", "IdxRowid", "NoConflict", "SeekRowid", "Prev", "Last", "Once", "SorterFound",
         "OpenEphemeral", "Pragma", "Clear", "SorterBound", "Program", "Window",
-        "TypeCheck", "Attach", "Detach"
+        "TypeCheck", "Attach", "Detach", "Vacuum"
     };
 
     /** The name EXPLAIN shows for opcode {@code op}. */

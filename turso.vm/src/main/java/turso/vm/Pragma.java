@@ -14,6 +14,7 @@ import java.util.Optional;
 
 public enum Pragma {
     APPLICATION_ID(true, "application_id"),
+    AUTO_VACUUM(true, "auto_vacuum"),
     BUSY_TIMEOUT(false, "timeout"),
     CACHE_SIZE(true, "cache_size"),
     CASE_SENSITIVE_LIKE(true),
@@ -24,9 +25,11 @@ public enum Pragma {
     FREELIST_COUNT(false, "freelist_count"),
     INDEX_INFO(false, "seqno", "cid", "name"),
     INDEX_LIST(false, "seq", "name", "unique", "origin", "partial"),
+    INCREMENTAL_VACUUM(false),
     INDEX_XINFO(false, "seqno", "cid", "name", "desc", "coll", "key"),
     INTEGRITY_CHECK(false, "integrity_check"),
     JOURNAL_MODE(false, "journal_mode"),
+    JOURNAL_SIZE_LIMIT(false, "journal_size_limit"),
     PAGE_COUNT(false, "page_count"),
     PAGE_SIZE(true, "page_size"),
     QUICK_CHECK(false, "quick_check"),
@@ -85,9 +88,10 @@ public enum Pragma {
     public Transaction transaction(boolean hasArgument) {
         return switch (this) {
             case APPLICATION_ID, USER_VERSION, SCHEMA_VERSION -> hasArgument ? Transaction.WRITE : Transaction.READ;
+            case INCREMENTAL_VACUUM -> Transaction.WRITE;
             case BUSY_TIMEOUT, CASE_SENSITIVE_LIKE, DATABASE_LIST, FOREIGN_KEYS, TEMP_STORE -> Transaction.NONE;
             case PAGE_SIZE, JOURNAL_MODE -> hasArgument ? Transaction.NONE : Transaction.READ;
-            case WAL_CHECKPOINT, WAL_AUTOCHECKPOINT -> Transaction.NONE;
+            case WAL_CHECKPOINT, WAL_AUTOCHECKPOINT, JOURNAL_SIZE_LIMIT -> Transaction.NONE;
             default -> Transaction.READ;
         };
     }

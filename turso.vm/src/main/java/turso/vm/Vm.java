@@ -74,6 +74,11 @@ public final class Vm implements FunctionContext {
 
         /** DETACH: closes the attached database called {@code name}. */
         void detach(String name);
+
+        /** VACUUM, or VACUUM INTO {@code into} when it is not null. */
+        default void vacuum(String into) {
+            throw new TursoException(ResultCode.ERROR, "not supported yet: VACUUM");
+        }
     }
 
     private final Program program;
@@ -656,14 +661,7 @@ public final class Vm implements FunctionContext {
                 }
                 case Op.NULL_ROW -> nullRows[p1[i]] = true;
                 case Op.AUTOCOMMIT -> host.transactionControl(p1[i], p2[i], (String) p4[i]);
-                case Op.DESTROY -> {
-                    Storage storage = host.storage(p2[i], true);
-                    if (storage.headerField(HeaderField.LARGEST_ROOT_PAGE) != 0) {
-                        throw new TursoException(ResultCode.ERROR,
-                                "not supported yet: dropping a table or index in an auto_vacuum database");
-                    }
-                    storage.dropTree((int) r[p1[i]].toLong());
-                }
+                case Op.DESTROY -> host.storage(p2[i], true).dropTree((int) r[p1[i]].toLong());
                 case Op.DELETE -> {
                     BTreeCursor cursor = cursors[p1[i]];
                     long rowid = cursor.rowid();
@@ -784,6 +782,17 @@ public final class Vm implements FunctionContext {
                         i = p2[i];
                         continue;
                     }
+                }
+                case Op.VACUUM -> {
+                    String into = null;
+                    if (p1[i] > 0) {
+                        Register file = r[p1[i] - 1];
+                        if (file.type() != DataType.TEXT) {
+                            throw new TursoException(ResultCode.ERROR, "non-text filename");
+                        }
+                        into = file.toText();
+                    }
+                    host.vacuum(into);
                 }
                 default -> throw new TursoException(ResultCode.INTERNAL, "unknown opcode " + op[i] + " at " + i);
             }
