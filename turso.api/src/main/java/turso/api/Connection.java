@@ -34,6 +34,13 @@ public interface Connection extends AutoCloseable {
     /** How long to retry when the database is locked, before SQLITE_BUSY; zero fails at once. */
     void busyTimeout(Duration timeout);
 
+    /**
+     * Calls {@code handler} every {@code period} steps of the statements
+     * this connection runs (see ProgressHandler); null, or a period below 1,
+     * removes it. One handler per connection, as in SQLite.
+     */
+    void progressHandler(int period, ProgressHandler handler);
+
     /** Makes the statement running on this connection stop with SQLITE_INTERRUPT; safe from any thread. */
     void interrupt();
 

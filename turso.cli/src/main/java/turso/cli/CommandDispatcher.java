@@ -207,9 +207,14 @@ final class CommandDispatcher {
             Files.deleteIfExists(Path.of(file));
         }
         if (!shell.open(file, readOnly)) {
+            // reported, but as in sqlite3 not an error of the script (no exit code, no bail)
             shell.open(null, false);
             shell.setFilename(file);
-            throw new Shell.CommandFailed();
+            return;
+        }
+        if (file == null) {
+            // sqlite3 keeps no name for a database ".open" made without one: ".show" shows it empty
+            shell.setFilename("");
         }
     }
 

@@ -40,7 +40,7 @@ final class DatabaseCopy {
             names.add(arg);
         }
         if (names.isEmpty()) {
-            shell.err().print("missing FILENAME argument on ." + command + "\n");
+            shell.err().print("missing FILENAME argument on .backup\n");
             throw new Shell.CommandFailed();
         }
         if (names.size() > 2) {
@@ -55,7 +55,7 @@ final class DatabaseCopy {
         }
         deleteDatabase(target);
         try (Database database = Database.open(target.toString()); Connection to = database.connect()) {
-            copy(shell.connection(), to, null);
+            copy(shell.connection(), to, null, true);
         } catch (TursoException e) {
             shell.err().print("Error: " + e.getMessage() + "\n");
             throw new Shell.CommandFailed();
@@ -67,6 +67,22 @@ final class DatabaseCopy {
         CommandDispatcher.usageUnless(shell, args.size() == 1 || args.size() == 2, "Usage: .restore ?DB? FILE");
         checkMain(shell, args.size() == 2 ? args.getFirst() : "main");
         String file = args.getLast();
+        Connection to = shell.connection();
+        if (!file.equals(Database.MEMORY) && !Files.exists(Path.of(file))) {
+            try {
+                Files.createFile(Path.of(file));
+            } catch (IOException e) {
+                shell.err().print("Error: cannot open \"" + file + "\"\n");
+                throw new Shell.CommandFailed();
+            }
+            try {
+                dropAll(to);
+            } catch (TursoException e) {
+                shell.err().print("Error: " + e.getMessage() + "\n");
+                throw new Shell.CommandFailed();
+            }
+            return;
+        }
         Database database;
         Connection from;
         try {
@@ -76,20 +92,24 @@ final class DatabaseCopy {
             shell.err().print("Error: cannot open \"" + file + "\"\n");
             throw new Shell.CommandFailed();
         }
-        Connection to = shell.connection();
         try (database; from) {
-            List<SchemaObject> existing = schema(to);
-            for (SchemaObject object : existing.reversed()) {
-                if (object.type().equals("table") && !object.name().startsWith("sqlite_")) {
-                    to.execute("DROP TABLE " + quoted(object.name()));
-                } else if (object.type().equals("view")) {
-                    to.execute("DROP VIEW " + quoted(object.name()));
-                }
-            }
-            copy(from, to, null);
+            dropAll(to);
+            copy(from, to, null, true);
         } catch (TursoException e) {
             shell.err().print("Error: " + e.getMessage() + "\n");
             throw new Shell.CommandFailed();
+        }
+    }
+
+    /** Empties the database: a restore from a file that does not exist leaves nothing, as in sqlite3. */
+    private static void dropAll(Connection to) {
+        List<SchemaObject> existing = schema(to);
+        for (SchemaObject object : existing.reversed()) {
+            if (object.type().equals("table") && !object.name().startsWith("sqlite_")) {
+                to.execute("DROP TABLE " + quoted(object.name()));
+            } else if (object.type().equals("view")) {
+                to.execute("DROP VIEW " + quoted(object.name()));
+            }
         }
     }
 
@@ -103,7 +123,7 @@ final class DatabaseCopy {
         }
         StringBuilder progress = new StringBuilder();
         try (Database database = Database.open(target.toString()); Connection to = database.connect()) {
-            copy(shell.connection(), to, progress);
+            copy(shell.connection(), to, progress, false);
         } catch (TursoException e) {
             shell.print(progress.toString());
             shell.err().print("Error: " + e.getMessage() + "\n");
@@ -119,8 +139,13 @@ final class DatabaseCopy {
         }
     }
 
-    /** Copies every object of {@code from} into {@code to}, in one transaction; tables first, with their rows. */
-    private static void copy(Connection from, Connection to, StringBuilder progress) {
+    /**
+     * Copies every object of {@code from} into {@code to}, in one
+     * transaction; tables first, with their rows, and their rowids when
+     * {@code keepRowids} (a backup copies pages, so rowids survive it; sqlite3's
+     * .clone inserts the columns only).
+     */
+    private static void copy(Connection from, Connection to, StringBuilder progress, boolean keepRowids) {
         List<SchemaObject> objects = schema(from);
         to.execute("BEGIN");
         try {
@@ -129,13 +154,13 @@ final class DatabaseCopy {
                     continue;
                 }
                 to.execute(object.sql());
-                copyRows(from, to, object.name());
+                copyRows(from, to, object.name(), keepRowids);
                 done(progress, object.name());
             }
             for (SchemaObject object : objects) {
                 if (object.name().equals("sqlite_sequence")) {
                     to.execute("DELETE FROM sqlite_sequence");
-                    copyRows(from, to, object.name());
+                    copyRows(from, to, object.name(), false);
                     done(progress, object.name());
                 }
             }
@@ -160,10 +185,19 @@ final class DatabaseCopy {
         }
     }
 
-    private static void copyRows(Connection from, Connection to, String table) {
-        try (Statement read = from.prepare("SELECT * FROM " + quoted(table))) {
+    private static void copyRows(Connection from, Connection to, String table, boolean keepRowids) {
+        List<String> names = new ArrayList<>();
+        String rowid = keepRowids ? DumpCommand.rowidName(from, quoted(table), names) : null;
+        String select = "SELECT * FROM " + quoted(table);
+        String target = quoted(table);
+        if (rowid != null) {
+            List<String> columns = names.stream().map(DatabaseCopy::quoted).toList();
+            select = "SELECT " + rowid + "," + String.join(",", columns) + " FROM " + quoted(table);
+            target += "(" + rowid + "," + String.join(",", columns) + ")";
+        }
+        try (Statement read = from.prepare(select)) {
             int columns = read.columnCount();
-            try (Statement write = to.prepare("INSERT INTO " + quoted(table) + " VALUES(?" + ",?".repeat(columns - 1) + ")")) {
+            try (Statement write = to.prepare("INSERT INTO " + target + " VALUES(?" + ",?".repeat(columns - 1) + ")")) {
                 while (read.step()) {
                     for (int i = 0; i < columns; i++) {
                         write.bindValue(i + 1, read.columnValue(i));

@@ -2,7 +2,8 @@
  * ".import ?OPTIONS? FILE TABLE" as sqlite3 3.40 runs it: fields read by
  * ImportReader with the separators of --csv (",", "\n"), --ascii (0x1F,
  * 0x1E) or else the output mode's (one byte each; csv mode's "\r\n" row
- * separator read as "\n"); --skip N rows first; a missing table created with
+ * separator read as "\n"); --skip N rows first; --schema S for S.TABLE;
+ * -v prints the CREATE TABLE it runs and a count at the end; a missing table created with
  * the first row as its column names (all TEXT, duplicates renamed, "?" for
  * an empty name); then one INSERT per row in a
  * single transaction, short rows filled with NULL and long rows cut, each
@@ -36,6 +37,7 @@ final class ImportCommand {
     static void run(Shell shell, List<String> args) throws IOException {
         String file = null;
         String table = null;
+        String schema = null;
         long skip = 0;
         int verbose = 0;
         String separators = null;
@@ -44,6 +46,8 @@ final class ImportCommand {
             String option = arg.startsWith("--") ? arg.substring(1) : arg;
             if (option.equals("-skip") && i + 1 < args.size()) {
                 skip = ShellValues.integerValue(args.get(++i));
+            } else if (option.equals("-schema") && i + 1 < args.size()) {
+                schema = args.get(++i);
             } else if (option.equals("-ascii")) {
                 separators = "ascii";
             } else if (option.equals("-csv")) {
@@ -116,11 +120,17 @@ final class ImportCommand {
                 ImportProgress.stderrIsTerminal(shell.err()));
              ImportReader reader = new ImportReader(progress.input(), file, columnSeparator, rowSeparator, csv,
                      shell.err())) {
-            load(shell, reader, table, skip, verbose, progress);
+            load(shell, reader, fullName(schema, table), skip, verbose, progress);
         }
     }
 
-    private static void load(Shell shell, ImportReader reader, String table, long skip, int verbose,
+    /** The target as sqlite3 names it in the SQL it runs: {@code "S"."TABLE"} or {@code "TABLE"}. */
+    private static String fullName(String schema, String table) {
+        String quoted = "\"" + table.replace("\"", "\"\"") + "\"";
+        return schema == null ? quoted : "\"" + schema.replace("\"", "\"\"") + "\"." + quoted;
+    }
+
+    private static void load(Shell shell, ImportReader reader, String quoted, long skip, int verbose,
             ImportProgress progress)
             throws IOException {
         for (long i = 0; i < skip; i++) {
@@ -129,7 +139,6 @@ final class ImportCommand {
             }
         }
         Connection connection = shell.connection();
-        String quoted = "\"" + table.replace("\"", "\"\"") + "\"";
         int columns;
         try {
             columns = columnCount(connection, quoted);
@@ -147,12 +156,15 @@ final class ImportCommand {
             if (names.isEmpty()) {
                 throw fail(shell, reader.name() + ": empty file\n");
             }
-            String create = "CREATE TABLE " + quoted + "(\n" + columnDefinitions(shell, reader.name(), names) + ")";
+            String create = "CREATE TABLE " + quoted + "(\n" + columnDefinitions(shell, reader.name(), names) + ")\n";
+            if (verbose > 0) {
+                shell.print(create + "\n");
+            }
             try {
                 connection.execute(create);
                 columns = columnCount(connection, quoted);
             } catch (TursoException failure) {
-                throw fail(shell, "CREATE TABLE \"" + table + "\"(...) failed: " + failure.getMessage() + "\n");
+                throw fail(shell, create + " failed:\n" + failure.getMessage() + "\n");
             }
         }
         if (columns == 0) {

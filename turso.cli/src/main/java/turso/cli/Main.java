@@ -44,13 +44,16 @@ public final class Main {
             options = ShellOptions.parse(args);
         } catch (ShellOptions.UsageException e) {
             stderr.println("turso: Error: " + e.getMessage());
-            stderr.println("Use -help for a list of options.");
+            if (e.pointToHelp()) {
+                stderr.println("Use -help for a list of options.");
+            }
             return 1;
         }
         switch (options.action()) {
             case HELP -> {
+                // sqlite3 prints its usage and exits with 1, as after a wrong option
                 stderr.print(ShellOptions.HELP);
-                return 0;
+                return 1;
             }
             case VERSION -> {
                 PrintStream out = new PrintStream(stdout, true, StandardCharsets.UTF_8);

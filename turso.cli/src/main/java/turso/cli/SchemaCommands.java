@@ -3,9 +3,10 @@
  * that sqlite3 3.40 runs: names laid out in as many columns as fit in 80
  * characters (filled down, then across), CREATE statements in the order they
  * were made (rowid), matched by LIKE (or GLOB when the pattern has * ? [)
- * on the lower-cased table name ("main.NAME" when the pattern has a dot).
- * The temp database (once used) and attached ones are listed after main,
- * their objects named "db.NAME" as sqlite3 names them.
+ * on the lower-cased table name ("main.NAME" when the pattern has a dot);
+ * a view's statement followed by a comment listing its columns. The temp
+ * database (once used) and attached ones are listed after main, their
+ * objects named "db.NAME" as sqlite3 names them.
  */
 package turso.cli;
 
@@ -14,6 +15,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import turso.api.Statement;
+import turso.api.TursoException;
+import turso.cli.output.SqlLiterals;
 
 final class SchemaCommands {
 
@@ -77,7 +80,7 @@ final class SchemaCommands {
                     + "  rootpage integer,\n  sql text\n)");
         }
         for (String db : databases(shell)) {
-            StringBuilder query = new StringBuilder("SELECT sql FROM \"" + db.replace("\"", "\"\"")
+            StringBuilder query = new StringBuilder("SELECT sql, name FROM \"" + db.replace("\"", "\"\"")
                     + "\".sqlite_schema WHERE ");
             if (name != null) {
                 boolean glob = name.indexOf('*') >= 0 || name.indexOf('?') >= 0 || name.indexOf('[') >= 0;
@@ -93,7 +96,8 @@ final class SchemaCommands {
                     statement.bindText(1, name);
                 }
                 while (statement.step()) {
-                    statements.add(db.equals("main") ? statement.columnText(0) : qualified(statement.columnText(0), db));
+                    String sql = withViewColumns(shell, statement.columnText(0), statement.columnText(1));
+                    statements.add(db.equals("main") ? sql : qualified(sql, db));
                 }
             }
         }
@@ -118,6 +122,31 @@ final class SchemaCommands {
         }
         String quoted = db.matches("[A-Za-z_][A-Za-z0-9_]*") ? db : "\"" + db.replace("\"", "\"\"") + "\"";
         return sql.substring(0, m.end()) + quoted + "." + sql.substring(m.end());
+    }
+
+    /**
+     * A view's CREATE statement followed by a comment naming its columns
+     * ("CREATE VIEW v AS ...\n/* v(a,b) *\/"), as sqlite3's .schema shows it;
+     * other statements as they are. The names are the view's result columns
+     * (what PRAGMA table_info lists for a view); a view that does not
+     * compile gets no comment, as in sqlite3.
+     */
+    private static String withViewColumns(Shell shell, String sql, String name) {
+        if (!sql.regionMatches(true, 0, "CREATE VIEW ", 0, 12)) {
+            return sql;
+        }
+        StringBuilder fake = new StringBuilder(SqlLiterals.quotedName(name));
+        String separator = "(";
+        try (Statement view = shell.connection().prepare("SELECT * FROM " + SqlLiterals.quotedIdentifier(name))) {
+            for (int i = 0; i < view.columnCount(); i++) {
+                String column = view.columnName(i);
+                fake.append(separator).append(SqlLiterals.quotedName(column == null ? "" : column));
+                separator = ",";
+            }
+        } catch (TursoException e) {
+            return sql;
+        }
+        return separator.equals("(") ? sql : sql + "\n/* " + fake + ") */";
     }
 
     private static List<String> names(Shell shell, String sql, String pattern) {

@@ -18,12 +18,21 @@ record ShellOptions(String database, List<String> sql, List<String> commands, bo
     /** What the shell is asked to do besides running SQL. */
     enum Action { RUN, HELP, VERSION }
 
-    /** A command line the shell cannot run; the message is printed as sqlite3 prints it. */
+    /**
+     * A command line the shell cannot run; the message is printed as sqlite3
+     * prints it, followed by a pointer to -help after an unknown option only.
+     */
     static final class UsageException extends Exception {
         private static final long serialVersionUID = 1L;
+        private final boolean pointToHelp;
 
-        UsageException(String message) {
+        UsageException(String message, boolean pointToHelp) {
             super(message);
+            this.pointToHelp = pointToHelp;
+        }
+
+        boolean pointToHelp() {
+            return pointToHelp;
         }
     }
 
@@ -99,7 +108,7 @@ record ShellOptions(String database, List<String> sql, List<String> commands, bo
                 case "-vfs" -> vfs = value(args, ++i, arg);
                 default -> {
                     if (!output.commandLineMode(option)) {
-                        throw new UsageException("unknown option: " + arg);
+                        throw new UsageException("unknown option: " + option, true);
                     }
                 }
             }
@@ -110,7 +119,7 @@ record ShellOptions(String database, List<String> sql, List<String> commands, bo
 
     private static String value(String[] args, int i, String option) throws UsageException {
         if (i >= args.length) {
-            throw new UsageException("missing argument to " + option);
+            throw new UsageException("missing argument to " + option, false);
         }
         return args[i];
     }

@@ -7,13 +7,17 @@
  * "Error: in prepare, ..." for an SQL argument, "Parse error near line N: ..."
  * / "Runtime error near line N: ..." in a script (no line number when typed
  * at the prompt), with the statement and a caret under a parse error.
- * ".changes" and ".timer" lines follow a piece that succeeded.
+ * ".changes" and ".timer" lines follow a piece that succeeded. While CREATE
+ * INDEX or VACUUM runs, a progress line is drawn on stderr when it is a
+ * terminal (StatementProgress).
  */
 package turso.cli;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -34,6 +38,7 @@ final class SqlRunner {
     private static final Pattern EXPLAIN = Pattern.compile("(?is)\\s*EXPLAIN\\b.*");
 
     private final Shell shell;
+    private Boolean stderrTerminal;
 
     SqlRunner(Shell shell) {
         this.shell = shell;
@@ -74,12 +79,13 @@ final class SqlRunner {
             if (pieces.isEmpty()) {
                 return true;
             }
+            String unskipped = rest;
             rest = rest.substring(pieces.getFirst().start());
             Statement statement;
             try {
                 statement = connection.prepare(rest);
             } catch (TursoException e) {
-                reportPrepareError(e, rest, startLine, context);
+                reportPrepareError(e, unskipped, pieces.getFirst().start(), startLine, context);
                 shell.setLastError(e.resultCode().primaryCode());
                 return false;
             }
@@ -90,7 +96,10 @@ final class SqlRunner {
                     if (shell.eqp() != Shell.Eqp.OFF && !EXPLAIN.matcher(statement.sql()).matches()) {
                         showPlan(connection, statement.sql());
                     }
-                    printResult(statement);
+                    try (StatementProgress progress = StatementProgress.start(connection, statement.sql(),
+                            shell.err(), stderrIsTerminal())) {
+                        printResult(statement);
+                    }
                 } catch (TursoException e) {
                     String message = e.getMessage() + codeSuffix(e);
                     shell.err().print(switch (context) {
@@ -104,6 +113,14 @@ final class SqlRunner {
                 rest = tail;
             }
         }
+    }
+
+    /** Whether standard error is a terminal (progress lines are drawn there), asked once. */
+    private boolean stderrIsTerminal() {
+        if (stderrTerminal == null) {
+            stderrTerminal = ImportProgress.stderrIsTerminal(shell.err());
+        }
+        return stderrTerminal;
     }
 
     private void printResult(Statement statement) throws IOException {
@@ -137,9 +154,20 @@ final class SqlRunner {
         }
     }
 
-    private void reportPrepareError(TursoException e, String text, int startLine, Context context) throws IOException {
-        String statement = text.stripLeading();
-        int offset = e.offset() - (text.length() - statement.length());
+    /**
+     * Reports a prepare error; the context lines show {@code text} (where
+     * the statement was looked for, {@code skipped} characters before it: comments,
+     * byte order marks) from its first character that is not white space, as
+     * sqlite3 shows the SQL it gave sqlite3_prepare.
+     */
+    private void reportPrepareError(TursoException e, String text, int skipped, int startLine, Context context)
+            throws IOException {
+        int blank = 0;
+        while (blank < text.length() && (text.charAt(blank) == ' ' || text.charAt(blank) >= '\t' && text.charAt(blank) <= '\r')) {
+            blank++;
+        }
+        String statement = text.substring(blank);
+        int offset = e.offset() < 0 ? -1 : e.offset() + skipped - blank;
         StringBuilder message = new StringBuilder();
         message.append(switch (context) {
             case ARGUMENT -> "Error: in prepare, ";
@@ -147,12 +175,45 @@ final class SqlRunner {
             case INTERACTIVE -> "Parse error: ";
         }).append(e.getMessage()).append(codeSuffix(e)).append('\n');
         if (offset >= 0 && offset <= statement.length()) {
-            int end = statement.indexOf(';', offset);
-            String shown = statement.substring(0, end < 0 ? statement.length() : end + 1);
-            message.append("  ").append(shown.replaceAll("[\\r\\n\\t\\f]", " ")).append('\n');
-            message.append("  ").append(" ".repeat(offset)).append("^--- error here\n");
+            message.append(errorContext(statement, offset));
         }
         shell.err().print(message);
+    }
+
+    /**
+     * The two lines sqlite3 shows under a prepare error: at most 78 bytes of
+     * the SQL from the statement on (starting later so that the error is at
+     * most 50 bytes in, white space shown as spaces), and a marker under the
+     * error, to its right while it is less than 25 bytes in. sqlite3
+     * counts bytes, not characters, and so does this.
+     */
+    private static String errorContext(String sql, int offset) {
+        byte[] bytes = sql.getBytes(StandardCharsets.UTF_8);
+        int at = sql.substring(0, offset).getBytes(StandardCharsets.UTF_8).length;
+        int start = 0;
+        while (at > 50) {
+            at--;
+            start++;
+            while (start < bytes.length && (bytes[start] & 0xc0) == 0x80) {
+                start++;
+                at--;
+            }
+        }
+        int length = bytes.length - start;
+        if (length > 78) {
+            length = 78;
+            while ((bytes[start + length] & 0xc0) == 0x80) {
+                length--;
+            }
+        }
+        byte[] code = Arrays.copyOfRange(bytes, start, start + length);
+        for (int i = 0; i < code.length; i++) {
+            if (code[i] == ' ' || (code[i] >= '\t' && code[i] <= '\r')) {
+                code[i] = ' ';
+            }
+        }
+        String marker = at < 25 ? " ".repeat(at) + "^--- error here" : " ".repeat(at - 14) + "error here ---^";
+        return "  " + new String(code, StandardCharsets.UTF_8) + "\n  " + marker + "\n";
     }
 
     /** sqlite3 shows the result code after the message, unless it is plain SQLITE_ERROR. */

@@ -5,7 +5,8 @@
  * a statement over two lines (continuation prompt), history recall with
  * the up arrow, Ctrl-C interrupting a long cross join, Ctrl-C clearing a
  * half-typed line at the prompt, tab completion of a column and a table
- * name, ".quit", and the
+ * name, the progress lines of a large .import and of the CREATE INDEX that
+ * follows (drawn on the terminal, then wiped), ".quit", and the
  * history file left in $HOME. Skipped when `script` is not installed.
  */
 package turso.cli;
@@ -29,6 +30,9 @@ import org.junit.jupiter.api.io.TempDir;
 class InteractiveShellTest {
 
     private static final long WAIT_MILLIS = 20_000;
+    /** Rows enough for .import and CREATE INDEX to run longer than one redraw period (200 ms) of their progress lines. */
+    private static final int PROGRESS_ROWS = 100_000;
+    private static final long PROGRESS_WAIT_MILLIS = 120_000;
 
     @TempDir
     Path home;
@@ -85,6 +89,23 @@ class InteractiveShellTest {
             awaitText("Runtime error: interrupted (9)");
             awaitText("turso> ");
 
+            Path csv = home.resolve("big.csv");
+            StringBuilder rows = new StringBuilder("v\n");
+            for (int i = 0; i < PROGRESS_ROWS; i++) {
+                rows.append((i * 7919L) % PROGRESS_ROWS).append('\n');
+            }
+            Files.writeString(csv, rows);
+            type(keys, ".import --csv '" + csv + "' big\r");
+            awaitText("rows/s", PROGRESS_WAIT_MILLIS);
+            awaitText("turso> ", PROGRESS_WAIT_MILLIS);
+            type(keys, "CREATE INDEX big_v ON big(v);\r");
+            awaitText("CREATE INDEX  ", PROGRESS_WAIT_MILLIS);
+            awaitText("rows/s", PROGRESS_WAIT_MILLIS);
+            awaitText("turso> ", PROGRESS_WAIT_MILLIS);
+            type(keys, "SELECT count(*) FROM big WHERE v = '42';\r");
+            awaitText("1\r\n");
+            awaitText("turso> ");
+
             type(keys, "CREATE TABLE items(price);\r");
             awaitText("turso> ");
             type(keys, "SELECT count(pric\t) FROM ite\t;\r");
@@ -120,7 +141,11 @@ class InteractiveShellTest {
 
     /** Waits until {@code text} appears on the screen after what earlier waits found. */
     private void awaitText(String text) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + WAIT_MILLIS;
+        awaitText(text, WAIT_MILLIS);
+    }
+
+    private void awaitText(String text, long waitMillis) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + waitMillis;
         while (System.currentTimeMillis() < deadline) {
             int at = screen.indexOf(text, seen);
             if (at >= 0) {

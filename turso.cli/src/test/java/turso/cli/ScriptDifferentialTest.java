@@ -191,4 +191,39 @@ class ScriptDifferentialTest {
     void empty() throws IOException {
         check("empty.sql");
     }
+
+    @Test
+    void dumpPreservingRowids() throws IOException {
+        check("dump_rowids.sql");
+    }
+
+    @Test
+    void importOptions() throws IOException {
+        check("import_options.sql");
+    }
+
+    @Test
+    void errorContext() throws IOException {
+        check("error_context.sql");
+    }
+
+    @Test
+    void viewsAndCopies() throws IOException {
+        check("views_and_copies.sql");
+    }
+
+    @Test
+    void parameterNumbers() throws IOException {
+        check("parameter_numbers.sql");
+    }
+
+    @Test
+    void byteOrderMark() throws IOException {
+        check("byte_order_mark.sql");
+    }
+
+    @Test
+    void openAndSeparators() throws IOException {
+        check("open_and_separators.sql");
+    }
 }

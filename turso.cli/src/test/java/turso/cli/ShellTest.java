@@ -76,6 +76,44 @@ class ShellTest {
         assertEquals(expected.exit, got.exit, "exit code");
     }
 
+    static Stream<List<String>> badCommandLines() {
+        return Stream.of(List.of("-separator"), List.of("-cmd"), List.of(":memory:", "-nullvalue"),
+                List.of("-nosuchoption"), List.of("--nosuchoption", ":memory:"));
+    }
+
+    /** A command line sqlite3 refuses: the same message (naming the program) on stderr, the same exit code. */
+    @ParameterizedTest
+    @MethodSource("badCommandLines")
+    void badCommandLineAsSqlite3(List<String> args) throws Exception {
+        assumeTrue(sqlite3Available(), "the sqlite3 CLI is not installed");
+        List<String> command = new ArrayList<>(List.of("sqlite3"));
+        command.addAll(args);
+        Output expected = run(command);
+        Output got = turso(args);
+        assertEquals(expected.out, got.out, "stdout");
+        assertEquals(expected.err.replace("sqlite3: ", "turso: "), got.err, "stderr");
+        assertEquals(expected.exit, got.exit, "exit code");
+    }
+
+    /** "-help": the usage text on stderr (ours lists our options) and sqlite3's exit code. */
+    @ParameterizedTest
+    @MethodSource("helpCommandLines")
+    void helpExitsAsSqlite3(List<String> args) throws Exception {
+        assumeTrue(sqlite3Available(), "the sqlite3 CLI is not installed");
+        List<String> command = new ArrayList<>(List.of("sqlite3"));
+        command.addAll(args);
+        Output expected = run(command);
+        Output got = turso(args);
+        assertEquals(expected.out, got.out, "stdout");
+        assertEquals(expected.exit, got.exit, "exit code");
+        assertEquals(expected.err.lines().findFirst().orElseThrow().replace("sqlite3", "turso"),
+                got.err.lines().findFirst().orElseThrow(), "first line of the usage");
+    }
+
+    static Stream<List<String>> helpCommandLines() {
+        return Stream.of(List.of("-help"), List.of("--help"), List.of(":memory:", "-help", "SELECT 1"));
+    }
+
     /** The database goes after the options, before the SQL. */
     private static List<String> withDatabase(List<String> args, Path db) {
         List<String> out = new ArrayList<>();

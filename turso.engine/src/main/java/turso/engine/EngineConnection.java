@@ -41,6 +41,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import turso.api.Connection;
+import turso.api.ProgressHandler;
 import turso.api.ResultCode;
 import turso.api.Statement;
 import turso.api.TursoException;
@@ -78,6 +79,11 @@ final class EngineConnection implements Connection, Vm.Host {
     /** The statement whose step() is running (one thread uses a connection at a time). */
     private EngineStatement stepping;
     private volatile boolean interrupted;
+    /** The progress handler, its period, the steps until its next call, and the steps of the running statements. */
+    private ProgressHandler progress;
+    private int progressPeriod;
+    private int progressCountdown;
+    private long progressSteps;
     private long lastInsertRowid;
     private long changes;
     private long totalChanges;
@@ -202,7 +208,7 @@ final class EngineConnection implements Connection, Vm.Host {
     private Schema readSchema(SchemaSnapshot into) {
         boolean own = !lease.inTransaction();
         if (own) {
-            busy.run(lease::beginRead, true, this::isInterrupted);
+            busy.run(lease::beginRead, true, () -> interrupted);
         }
         try {
             Schema schema = Schema.load(lease.storage());
@@ -238,7 +244,7 @@ final class EngineConnection implements Connection, Vm.Host {
     private Schema readSchema(AttachedDatabase a, int db) {
         boolean own = !a.lease.inTransaction();
         if (own) {
-            busy.run(a.lease::beginRead, true, this::isInterrupted);
+            busy.run(a.lease::beginRead, true, () -> interrupted);
         }
         try {
             return a.readSchema(db);
@@ -291,7 +297,7 @@ final class EngineConnection implements Connection, Vm.Host {
         boolean own = !lease.inTransaction();
         try {
             if (own) {
-                busy.run(lease::beginRead, true, this::isInterrupted);
+                busy.run(lease::beginRead, true, () -> interrupted);
             }
             try {
                 return schemaCookie() != read;
@@ -313,7 +319,7 @@ final class EngineConnection implements Connection, Vm.Host {
         boolean own = !a.lease.inTransaction();
         try {
             if (own) {
-                busy.run(a.lease::beginRead, true, this::isInterrupted);
+                busy.run(a.lease::beginRead, true, () -> interrupted);
             }
             try {
                 return a.currentCookie() != a.cookie;
@@ -361,6 +367,8 @@ final class EngineConnection implements Connection, Vm.Host {
         if (running.isEmpty()) {
             interrupted = false;
             failed = false;
+            progressSteps = 0;
+            progressCountdown = progressPeriod;
         }
         running.add(statement);
     }
@@ -453,7 +461,7 @@ final class EngineConnection implements Connection, Vm.Host {
         }
         if (lease.inTransaction()) {
             try {
-                busy.run(lease::commit, true, this::isInterrupted);
+                busy.run(lease::commit, true, () -> interrupted);
             } catch (TursoException e) {
                 if (commitRequested) {
                     explicit = true;
@@ -496,7 +504,7 @@ final class EngineConnection implements Connection, Vm.Host {
                 continue;
             }
             try {
-                busy.run(a.lease::commit, true, this::isInterrupted);
+                busy.run(a.lease::commit, true, () -> interrupted);
             } catch (TursoException e) {
                 a.lease.rollback();
                 schemaChanged = true;
@@ -549,7 +557,7 @@ final class EngineConnection implements Connection, Vm.Host {
         boolean had = lease.inTransaction();
         if (write) {
             if (!lease.inWriteTransaction()) {
-                busy.run(lease::beginWrite, !had, this::isInterrupted);
+                busy.run(lease::beginWrite, !had, () -> interrupted);
                 savepoints.writeStarted(lease.storage());
             }
             checkSchema();
@@ -558,7 +566,7 @@ final class EngineConnection implements Connection, Vm.Host {
             }
         } else {
             if (!had) {
-                busy.run(lease::beginRead, true, this::isInterrupted);
+                busy.run(lease::beginRead, true, () -> interrupted);
             }
             checkSchema();
         }
@@ -585,14 +593,14 @@ final class EngineConnection implements Connection, Vm.Host {
         boolean had = a.lease.inTransaction();
         if (write) {
             if (!a.lease.inWriteTransaction()) {
-                busy.run(a.lease::beginWrite, !had, this::isInterrupted);
+                busy.run(a.lease::beginWrite, !had, () -> interrupted);
                 savepoints.writeStarted(a.storage());
             }
             if (explicit && a.statementSavepoint < 0) {
                 a.statementSavepoint = a.storage().savepoint();
             }
         } else if (!had) {
-            busy.run(a.lease::beginRead, true, this::isInterrupted);
+            busy.run(a.lease::beginRead, true, () -> interrupted);
         }
         if (!had && db > 1 && a.cookie != SchemaSnapshot.UNKNOWN && a.currentCookie() != a.cookie) {
             if (stepping != null && stepping.underway()) {
@@ -611,7 +619,7 @@ final class EngineConnection implements Connection, Vm.Host {
                     throw new TursoException(ResultCode.ERROR, "cannot start a transaction within a transaction");
                 }
                 if (beginKind > 0) {
-                    busy.run(lease::beginWrite, !lease.inTransaction(), this::isInterrupted);
+                    busy.run(lease::beginWrite, !lease.inTransaction(), () -> interrupted);
                 }
                 explicit = true;
             }
@@ -782,8 +790,23 @@ final class EngineConnection implements Connection, Vm.Host {
         return others.size() + 1;
     }
 
+    /**
+     * Asked by the VM at every row a loop moves to: that is also where the
+     * progress handler counts its steps. Long work done outside the VM (a
+     * VACUUM copying rows itself) asks it once per row too, so that it can be
+     * interrupted and its progress shown.
+     */
     @Override
     public boolean isInterrupted() {
+        if (progress != null) {
+            progressSteps++;
+            if (--progressCountdown <= 0) {
+                progressCountdown = progressPeriod;
+                if (progress.onProgress(progressSteps)) {
+                    interrupted = true;
+                }
+            }
+        }
         return interrupted;
     }
 
@@ -903,6 +926,13 @@ final class EngineConnection implements Connection, Vm.Host {
         }
         lease = new PrivateStorage(reopened);
         return true;
+    }
+
+    @Override
+    public void progressHandler(int period, ProgressHandler handler) {
+        progress = period < 1 ? null : handler;
+        progressPeriod = progress == null ? 0 : period;
+        progressCountdown = progressPeriod;
     }
 
     @Override

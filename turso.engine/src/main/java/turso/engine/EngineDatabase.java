@@ -63,7 +63,9 @@ final class EngineDatabase implements Database {
                     new SharedStorage(Storage.openMemory(storageOptions)), null);
         }
         Vfs vfs = extensions.vfsFor(options);
-        if (!options.create() && !vfs.access(path, Vfs.Access.EXISTS)) {
+        // READ as well as EXISTS: an empty file "does not exist" for a VFS (a 0-byte journal is no hot
+        // journal), yet SQLite opens it without creating anything, as an empty database
+        if (!options.create() && !vfs.access(path, Vfs.Access.EXISTS) && !vfs.access(path, Vfs.Access.READ)) {
             throw new TursoException(ResultCode.CANTOPEN);
         }
         Storage storage = Storage.open(vfs, path, storageOptions);

@@ -232,6 +232,8 @@ final class SqlLexer implements TokenSource {
                 }
                 type = SPACE;
             }
+            // SQLite's tokenizer takes a UTF-8 byte order mark starting a token for a space
+            case '\ufeff' -> type = SPACE;
             case '-' -> {
                 if (at(i) == '-') {
                     while (i < end && sql.charAt(i) != '\n') {

@@ -54,6 +54,10 @@ public final class SqlScript {
             if (kind == null) {
                 return false;
             }
+            if (kind == Kind.SPACE && sql.charAt(lexer.rawStart()) == '\ufeff') {
+                // sqlite3_complete() takes a byte order mark for a word, where the tokenizer skips it
+                kind = Kind.OTHER;
+            }
             state = NEXT[state][kind.ordinal()];
         }
         return state == AFTER_SEMI;

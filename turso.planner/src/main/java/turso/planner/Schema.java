@@ -352,7 +352,7 @@ public final class Schema {
                 } else if (type.equals("view") && sql != null) {
                     if (parse(name, sql) instanceof Stmt.CreateView create) {
                         views.put(key(name), new View(name, create.columns().isEmpty() ? null
-                                : create.columns().stream().map(turso.parser.ast.Name::value).toList(), create.select())
+                                : create.columns().stream().map(turso.parser.ast.Name::value).toList(), create.select(), sql)
                                 .inDatabase(db));
                     }
                 } else if ((type.equals("index") || type.equals("trigger")) && owner != null) {

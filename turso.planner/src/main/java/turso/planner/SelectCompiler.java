@@ -1040,7 +1040,7 @@ final class SelectCompiler {
                 case FromClause.SubquerySource sub -> {
                     name = sub.alias() == null ? "(subquery-" + (++subqueryCount) + ")" : sub.alias().value();
                     table = window != null && sub == window.source() ? materializeWindowed(schema, cursor)
-                            : materialize(name, null, sub.select(), schema, cursor);
+                            : materialize(name, null, sub.select(), exprs.sql(), schema, cursor);
                 }
                 case FromClause.TableRef ref when schema.view(Tables.database(ref.name()), ref.name().name().value()) != null -> {
                     View view = schema.view(Tables.database(ref.name()), ref.name().name().value());
@@ -1051,7 +1051,8 @@ final class SelectCompiler {
                     } else if (view.recursive()) {
                         table = materializeRecursive(view, schema, cursor);
                     } else {
-                        table = materialize(view.name(), view.columns(), view.select(), schema.forView(view), cursor);
+                        table = materialize(view.name(), view.columns(), view.select(),
+                                view.sql() == null ? exprs.sql() : view.sql(), schema.forView(view), cursor);
                     }
                 }
                 case FromClause.TableFunction f when f.name().schema() == null
@@ -1271,8 +1272,11 @@ final class SelectCompiler {
      * it reads the enclosing query, and returns that table: named
      * {@code name}, with the given column names or else those of the
      * SELECT's result (repeated names get ":1", ":2"... as in SQLite).
+     * {@code selectSql} is the text the SELECT's spans point into (a view's
+     * own CREATE VIEW text), from which unnamed result columns are named.
      */
-    private Table materialize(String name, List<String> names, Select select, Schema schema, int cursor) {
+    private Table materialize(String name, List<String> names, Select select, String selectSql, Schema schema,
+            int cursor) {
         int filled = b.newLabel();
         int once = b.emit(Op.ONCE, 0, filled, 0);
         b.emit(Op.OPEN_EPHEMERAL, cursor, 0, 0);
@@ -1283,7 +1287,7 @@ final class SelectCompiler {
         int rowid = b.newRegister();
         SelectCompiler inner = new SelectCompiler(b, exprs.functions(), false).within(enclosing, schema, exprs.sql());
         int done = b.newLabel();
-        inner.generate(select, exprs.sql(), schema, (first, count) -> {
+        inner.generate(select, selectSql, schema, (first, count) -> {
             b.emit(Op.MAKE_RECORD, first, count, record);
             b.emit(Op.NEW_ROWID, cursor, rowid, 0);
             b.emit(Op.INSERT, cursor, record, rowid);

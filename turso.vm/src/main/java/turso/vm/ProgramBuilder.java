@@ -137,12 +137,16 @@ public final class ProgramBuilder {
         return parameterNames.indexOf(name) + 1;
     }
 
-    /** Registers parameter {@code index} (1-based) with its name, or null for "?". */
+    /**
+     * Registers parameter {@code index} (1-based) with its name, or null for
+     * "?". An index keeps the first name it was given, as in SQLite: in
+     * ":a, ?1" both are parameter 1, and its name is ":a".
+     */
     public void setParameter(int index, String name) {
         while (parameterNames.size() < index) {
             parameterNames.add(null);
         }
-        if (name != null) {
+        if (name != null && parameterNames.get(index - 1) == null) {
             parameterNames.set(index - 1, name);
         }
     }

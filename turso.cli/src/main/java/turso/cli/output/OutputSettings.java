@@ -29,7 +29,7 @@ public final class OutputSettings {
     private int wrap;
     private boolean wordWrap;
     private boolean quote;
-    private String insertTable = SqlLiterals.quotedTableName("table");
+    private String insertTable = SqlLiterals.quotedName("table");
     private boolean rawNewlines;
 
     public OutputMode mode() {
@@ -189,7 +189,19 @@ public final class OutputSettings {
         header = true;
     }
 
+    /**
+     * Insert mode's target as ".dump --preserve-rowids" writes it: the table
+     * then a column list led by the rowid's name ("t(rowid,a,\"b c\")").
+     */
+    public void setInsertColumns(String table, String rowid, List<String> columns) {
+        StringBuilder target = new StringBuilder(SqlLiterals.quotedName(table)).append('(').append(rowid);
+        for (String column : columns) {
+            target.append(',').append(SqlLiterals.quotedName(column));
+        }
+        insertTable = target.append(')').toString();
+    }
+
     void setInsertTable(String name) {
-        insertTable = SqlLiterals.quotedTableName(name);
+        insertTable = SqlLiterals.quotedName(name);
     }
 }

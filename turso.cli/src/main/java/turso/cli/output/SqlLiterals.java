@@ -11,7 +11,7 @@ package turso.cli.output;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
-final class SqlLiterals {
+public final class SqlLiterals {
 
     private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
@@ -110,12 +110,12 @@ final class SqlLiterals {
     }
 
     /** The name in double quotes, inner double quotes doubled. */
-    static String quotedIdentifier(String name) {
+    public static String quotedIdentifier(String name) {
         return "\"" + name.replace("\"", "\"\"") + "\"";
     }
 
-    /** Insert mode's table name: quoted only if it needs to be. */
-    static String quotedTableName(String name) {
+    /** A table or column name as sqlite3 writes it in SQL it generates: quoted only if it needs to be. */
+    public static String quotedName(String name) {
         return needsQuotes(name) ? quotedIdentifier(name) : name;
     }
 
