@@ -15,6 +15,12 @@
  * the rest. A COMMIT that finds the database locked (after the busy
  * timeout) leaves the transaction open, so that it can be retried.
  *
+ * Foreign keys (PRAGMA foreign_keys): statements are compiled to enforce
+ * them; the connection keeps the count of deferred violations, which
+ * COMMIT (or the end of an autocommit statement) requires to be zero: a
+ * COMMIT that finds violations fails and leaves the transaction open, as
+ * in SQLite. A failed statement's changes to the count are undone with it.
+ *
  * Every statement checks the schema cookie when it opens or joins the
  * transaction: if another connection changed the schema, the connection
  * reads it again and the statement is compiled again (SchemaChanged).
@@ -101,6 +107,12 @@ final class EngineConnection implements Connection, Vm.Host {
     private boolean rollbackRequested;
     /** The savepoint of the running statement inside an explicit transaction, or -1. */
     private int statementSavepoint = -1;
+    /** Deferred foreign key violations in the open transaction. */
+    private long deferredViolations;
+    /** The count when the running statements started, restored if they fail. */
+    private long deferredAtStatementStart;
+    /** Counts the changes of settings that programs are compiled under (foreign_keys, case_sensitive_like...). */
+    private int settingsGeneration;
     private boolean closed;
     /** Databases 1.. by index minus one: temp (null until first used), then the attached ones. */
     private final List<AttachedDatabase> others = new ArrayList<>(Collections.singletonList(null));
@@ -153,7 +165,11 @@ final class EngineConnection implements Connection, Vm.Host {
         Planner planner = settings.caseSensitiveLike ? database.caseSensitiveLikePlanner() : database.planner();
         Program program;
         try {
-            program = stmt == null ? null : planner.compile(stmt, source, current.schema());
+            Schema schema = current.schema();
+            if (settings.foreignKeys) {
+                schema = schema.enforcingForeignKeys(settings.deferForeignKeys);
+            }
+            program = stmt == null ? null : planner.compile(stmt, source, schema);
         } catch (TursoException e) {
             throw e;
         } catch (StackOverflowError e) {
@@ -369,6 +385,7 @@ final class EngineConnection implements Connection, Vm.Host {
             failed = false;
             progressSteps = 0;
             progressCountdown = progressPeriod;
+            deferredAtStatementStart = deferredViolations;
         }
         running.add(statement);
     }
@@ -426,6 +443,9 @@ final class EngineConnection implements Connection, Vm.Host {
 
     private TursoException endStatements() {
         Storage storage = lease.storage();
+        if (failed) {
+            deferredViolations = deferredAtStatementStart;
+        }
         if (statementSavepoint >= 0) {
             if (failed) {
                 storage.rollbackToSavepoint(statementSavepoint);
@@ -447,6 +467,7 @@ final class EngineConnection implements Connection, Vm.Host {
             schemaChanged = true;
             othersChanged |= rollbackOthers();
             lease.rollback();
+            foreignKeysReset();
             return null;
         }
         if (explicit) {
@@ -458,6 +479,13 @@ final class EngineConnection implements Connection, Vm.Host {
             schemaChanged |= othersChanged;
             transactionEnded();
             return null;
+        }
+        if (deferredViolations > 0) {
+            lease.rollback();
+            othersChanged |= rollbackOthers();
+            schemaChanged = true;
+            transactionEnded();
+            return foreignKeyFailure();
         }
         if (lease.inTransaction()) {
             try {
@@ -518,12 +546,41 @@ final class EngineConnection implements Connection, Vm.Host {
     }
 
     private void transactionEnded() {
+        foreignKeysReset();
         commitRequested = false;
         savepoints.clear();
         savepointTransaction = false;
     }
 
+    /** The transaction ended: no violation is pending, and defer_foreign_keys switches itself off, as in SQLite. */
+    private void foreignKeysReset() {
+        deferredViolations = 0;
+        if (settings.deferForeignKeys) {
+            settings.deferForeignKeys = false;
+            forgetStatements();
+        }
+    }
+
+    private static TursoException foreignKeyFailure() {
+        return new TursoException(ResultCode.CONSTRAINT_FOREIGNKEY, "FOREIGN KEY constraint failed");
+    }
+
     // ---- Vm.Host ----
+
+    @Override
+    public void addDeferredViolations(long n) {
+        deferredViolations += n;
+    }
+
+    @Override
+    public long deferredViolations() {
+        return deferredViolations;
+    }
+
+    @Override
+    public boolean deferForeignKeys() {
+        return settings.deferForeignKeys;
+    }
 
     @Override
     public Storage storage() {
@@ -627,6 +684,9 @@ final class EngineConnection implements Connection, Vm.Host {
                 if (!explicit) {
                     throw new TursoException(ResultCode.ERROR, "cannot commit - no transaction is active");
                 }
+                if (deferredViolations > 0) {
+                    throw foreignKeyFailure();
+                }
                 explicit = false;
                 commitRequested = true;
             }
@@ -644,11 +704,14 @@ final class EngineConnection implements Connection, Vm.Host {
                     explicit = true;
                     savepointTransaction = true;
                 }
-                savepoints.push(savepoint, writing());
+                savepoints.push(savepoint, writing(), deferredViolations);
             }
             case Op.RELEASE -> {
                 savepoints.require(savepoint);
                 if (savepointTransaction && savepoints.isOutermost(savepoint)) {
+                    if (deferredViolations > 0) {
+                        throw foreignKeyFailure();
+                    }
                     explicit = false;
                     commitRequested = true;
                 } else {
@@ -656,7 +719,7 @@ final class EngineConnection implements Connection, Vm.Host {
                 }
             }
             case Op.ROLLBACK_TO -> {
-                savepoints.rollbackTo(savepoint);
+                deferredViolations = savepoints.rollbackTo(savepoint);
                 schemaChanged = true;
                 othersChanged |= writing().size() > (lease.inWriteTransaction() ? 1 : 0);
             }
@@ -887,9 +950,19 @@ final class EngineConnection implements Connection, Vm.Host {
         return database.functions();
     }
 
-    /** Drops the prepared programs kept for reuse (a setting they were compiled under changed). */
+    /**
+     * Drops the prepared programs kept for reuse (a setting they were
+     * compiled under changed); statements prepared already are compiled
+     * again before their next run, as SQLite expires them.
+     */
     void forgetStatements() {
         cache.clear();
+        settingsGeneration++;
+    }
+
+    /** How many times the settings statements are compiled under changed. */
+    int settingsGeneration() {
+        return settingsGeneration;
     }
 
     /**

@@ -6,7 +6,9 @@
  * further step() starts the statement again, as sqlite3_step does. When
  * the schema changed since it was compiled (SchemaChanged at its start), it
  * is compiled again and run with the same bindings, as sqlite3_prepare_v2
- * statements are, up to MAX_SCHEMA_RETRIES times.
+ * statements are, up to MAX_SCHEMA_RETRIES times; so it is, before a run,
+ * when a setting it was compiled under (PRAGMA foreign_keys,
+ * case_sensitive_like...) changed since.
  */
 package turso.engine;
 
@@ -37,11 +39,14 @@ final class EngineStatement implements Statement {
     private long rowChanges;
     /** Rows its trigger programs changed: in total_changes(), not in changes(). */
     private long triggerChanges;
+    /** The connection's settings generation the program was compiled under. */
+    private int settingsGeneration;
 
     EngineStatement(EngineConnection connection, CompiledStatement compiled) {
         this.connection = connection;
         this.compiled = compiled;
         this.vm = compiled.program() == null ? null : new Vm(compiled.program(), connection);
+        this.settingsGeneration = connection.settingsGeneration();
     }
 
     CompiledStatement compiled() {
@@ -191,6 +196,9 @@ final class EngineStatement implements Statement {
             reset();
         }
         connection.statementStarted(this);
+        if (!hasRow && settingsGeneration != connection.settingsGeneration()) {
+            recompile();
+        }
         for (int retries = 0; ; retries++) {
             try {
                 hasRow = connection.step(this, vm);
@@ -228,6 +236,7 @@ final class EngineStatement implements Statement {
         compiled = fresh;
         vm = next;
         schemaChecked = false;
+        settingsGeneration = connection.settingsGeneration();
     }
 
     /** Ends the run with {@code e}: its changes are undone as SQLite undoes a failed statement's. */

@@ -108,8 +108,21 @@ final class PragmaRunner {
                 if (arg == null) {
                     yield one(settings.foreignKeys ? 1 : 0);
                 }
-                if (connection.autoCommit()) {
-                    settings.foreignKeys = PragmaArguments.toBoolean(arg, false);
+                boolean on = PragmaArguments.toBoolean(arg, false);
+                if (connection.autoCommit() && on != settings.foreignKeys) {
+                    settings.foreignKeys = on;
+                    connection.forgetStatements();
+                }
+                yield List.of();
+            }
+            case DEFER_FOREIGN_KEYS -> {
+                if (arg == null) {
+                    yield one(settings.deferForeignKeys ? 1 : 0);
+                }
+                boolean on = PragmaArguments.toBoolean(arg, false);
+                if (on != settings.deferForeignKeys) {
+                    settings.deferForeignKeys = on;
+                    connection.forgetStatements();
                 }
                 yield List.of();
             }

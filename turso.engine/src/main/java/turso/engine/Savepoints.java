@@ -5,7 +5,9 @@
  * transaction writes (main, temp, attached ones). A database that had not
  * been written when a savepoint was set has no storage savepoint for it
  * yet: nothing there can need undoing back to it until the first write,
- * when every such savepoint is given one, in order.
+ * when every such savepoint is given one, in order. Each keeps the count
+ * of deferred foreign key violations when it was set, which ROLLBACK TO
+ * restores, as in SQLite.
  */
 package turso.engine;
 
@@ -23,9 +25,11 @@ final class Savepoints {
         final String name;
         /** The storage savepoint's depth in each database written, by its storage. */
         final Map<Storage, Integer> depths = new IdentityHashMap<>();
+        final long deferredViolations;
 
-        Entry(String name) {
+        Entry(String name, long deferredViolations) {
             this.name = name;
+            this.deferredViolations = deferredViolations;
         }
     }
 
@@ -39,9 +43,13 @@ final class Savepoints {
         stack.clear();
     }
 
-    /** SAVEPOINT: {@code writing} are the storages of the databases with a write transaction open. */
-    void push(String name, List<Storage> writing) {
-        Entry e = new Entry(name);
+    /**
+     * SAVEPOINT: {@code writing} are the storages of the databases with a
+     * write transaction open; {@code deferredViolations}, the connection's
+     * count now.
+     */
+    void push(String name, List<Storage> writing, long deferredViolations) {
+        Entry e = new Entry(name, deferredViolations);
         for (Storage storage : writing) {
             e.depths.put(storage, storage.savepoint());
         }
@@ -69,11 +77,16 @@ final class Savepoints {
         stack.subList(i, stack.size()).clear();
     }
 
-    /** ROLLBACK TO: undoes the changes since savepoint {@code name}, which stays; those set after it go. */
-    void rollbackTo(String name) {
+    /**
+     * ROLLBACK TO: undoes the changes since savepoint {@code name}, which
+     * stays; those set after it go. Returns the count of deferred foreign
+     * key violations when it was set.
+     */
+    long rollbackTo(String name) {
         int i = find(name);
         stack.get(i).depths.forEach((storage, depth) -> storage.rollbackToSavepoint(depth));
         stack.subList(i + 1, stack.size()).clear();
+        return stack.get(i).deferredViolations;
     }
 
     /** Checks that {@code name} is on the stack. */

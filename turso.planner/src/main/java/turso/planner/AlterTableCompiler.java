@@ -93,7 +93,8 @@ final class AlterTableCompiler {
         switch (alter.action()) {
             case Stmt.RenameTable r -> renameTable(b, functions, schema, table, create, tableSql, r.newName());
             case Stmt.RenameColumn r -> renameColumn(b, functions, schema, table, create, tableSql, r);
-            case Stmt.AddColumn a -> addColumn(b, functions, table, create, tableSql, a.column(), sql, alter);
+            case Stmt.AddColumn a -> addColumn(b, functions, table, create, tableSql, a.column(), sql, alter,
+                    schema.enforcesForeignKeys());
             case Stmt.DropColumn d -> dropColumn(b, functions, schema, table, create, tableSql, d.column());
         }
         b.emit(Op.BUMP_SCHEMA_COOKIE, 0, 0, 0);
@@ -233,7 +234,8 @@ final class AlterTableCompiler {
     }
 
     private static void addColumn(ProgramBuilder b, FunctionRegistry functions, Table table,
-            Stmt.CreateTable create, String tableSql, ColumnDef def, String sql, Stmt.AlterTable alter) {
+            Stmt.CreateTable create, String tableSql, ColumnDef def, String sql, Stmt.AlterTable alter,
+            boolean foreignKeys) {
         if (table.columnIndex(def.name().value()) >= 0) {
             throw new TursoException(ResultCode.ERROR, "duplicate column name: " + def.name().value());
         }
@@ -257,6 +259,9 @@ final class AlterTableCompiler {
         }
         boolean nullDefault = defaultValue == null
                 || defaultValue instanceof Expr.Literal l && l.kind() == Expr.LiteralKind.NULL;
+        if (foreignKeys && !nullDefault && def.constraints().stream().anyMatch(c -> c instanceof ColumnConstraint.References)) {
+            failUnlessEmpty(b, table, "Cannot add a REFERENCES column with non-NULL default value");
+        }
         if (notNull && nullDefault) {
             throw new TursoException(ResultCode.ERROR, "Cannot add a NOT NULL column with default value NULL");
         }
@@ -289,6 +294,16 @@ final class AlterTableCompiler {
         if (!added.checks().isEmpty()) {
             verifyChecks(b, functions, added, withDefault);
         }
+    }
+
+    /** Fails with {@code message} when {@code table} has a row, as SQLite's checks of ADD COLUMN do. */
+    private static void failUnlessEmpty(ProgramBuilder b, Table table, String message) {
+        int cursor = b.newCursor();
+        int empty = b.newLabel();
+        b.emit(Op.OPEN_READ, cursor, table.rootPage(), 0);
+        b.emit(Op.REWIND, cursor, empty, 0);
+        b.emit(Op.HALT, ResultCode.ERROR.code(), 0, 0, message, 0);
+        b.resolve(empty);
     }
 
     /**

@@ -31,7 +31,7 @@ final class Conjuncts {
                 case Expr.Exists s -> known[0] = false;
                 case Expr.InSelect s -> known[0] = false;
                 case Expr.ColumnRef ref -> {
-                    if (exprs.columnKey(ref) == null || exprs.scopeIndex(ref) >= level) {
+                    if (exprs.columnKey(ref) == null ? !exprs.isTriggerRow(ref) : exprs.scopeIndex(ref) >= level) {
                         known[0] = false;
                     }
                 }
@@ -42,7 +42,10 @@ final class Conjuncts {
         return known[0];
     }
 
-    /** Whether {@code e} reads no table of its statement (a constant, a parameter, an outer query's column). */
+    /**
+     * Whether {@code e} reads no table of its statement (a constant, a
+     * parameter, an outer query's column, a trigger program's OLD or NEW).
+     */
     static boolean constant(Expr e, ExprCompiler exprs) {
         return knownBefore(e, exprs, 0);
     }

@@ -6,7 +6,9 @@
  * rowids gathered first, then each deleted. RETURNING is computed from the
  * deleted row's values after it is gone, as SQLite does. With DELETE
  * triggers the rowids are always gathered first, and the triggers fire
- * before and after each row is deleted (TriggerCompiler).
+ * before and after each row is deleted (TriggerCompiler); so it is with
+ * foreign keys to check, whose actions run after the row is deleted
+ * (ForeignKeyChecks).
  */
 package turso.planner;
 
@@ -62,12 +64,14 @@ final class DeleteCompiler {
         indexes.open();
         TriggerCompiler triggers = TriggerCompiler.forStatement(b, functions, schema, table,
                 Stmt.TriggerEvent.DELETE, java.util.Set.of());
+        ForeignKeyChecks foreignKeys = ForeignKeyChecks.forStatement(b, functions, schema, table,
+                Stmt.TriggerEvent.DELETE, java.util.Set.of(), true);
         List<Expr> terms = new ArrayList<>();
         Conjuncts.split(delete.where(), terms);
         ScanLoop scan = new ScanLoop(b, exprs, functions, scope,
                 AccessPaths.choose(scope, terms, exprs, e -> Conjuncts.constant(e, exprs)));
         if (scan.path() instanceof AccessPath.FullScan && delete.orderBy().isEmpty() && delete.limit() == null
-                && triggers == null) {
+                && triggers == null && foreignKeys == null) {
             b.emit(Op.REWIND, cursor, done, 0);
             int loop = b.currentAddress();
             int next = b.newLabel();
@@ -86,7 +90,7 @@ final class DeleteCompiler {
             b.emit(Op.NEXT, cursor, loop, 0);
         } else {
             PickedRows rowids = new PickedRows(b, exprs, delete.orderBy(), delete.limit(), "DELETE",
-                    PickedRows.onePass(delete.returning(), delete.where(), triggers != null));
+                    PickedRows.onePass(delete.returning(), delete.where(), triggers != null || foreignKeys != null));
             rowids.open(done);
             scan.openIndex();
             int gathered = b.newLabel();
@@ -106,17 +110,25 @@ final class DeleteCompiler {
             int rowid = b.newRegister();
             rowids.read(rowid);
             b.emit(Op.SEEK_ROWID, cursor, gone, rowid);
-            if (returning != null || triggers != null) {
+            if (returning != null || triggers != null || foreignKeys != null) {
                 keepRow(b, functions, table, cursor, oldValues, oldRowid);
             }
             if (triggers != null && triggers.fires(Stmt.TriggerTime.BEFORE)) {
                 triggers.fire(Stmt.TriggerTime.BEFORE, oldRowid, oldValues, -1, -1, gone);
                 b.emit(Op.SEEK_ROWID, cursor, gone, rowid);
             }
+            if (foreignKeys != null) {
+                foreignKeys.load(oldRowid, oldValues, -1, -1);
+                foreignKeys.checkOld();
+                b.emit(Op.SEEK_ROWID, cursor, gone, rowid);
+            }
             indexes.deleteKeysOfCurrentRow();
             b.emit(Op.DELETE, cursor, 0, 0, null, Op.COUNT_CHANGE);
             if (returning != null) {
                 returning.row(returned);
+            }
+            if (foreignKeys != null) {
+                foreignKeys.actions();
             }
             if (triggers != null) {
                 triggers.fire(Stmt.TriggerTime.AFTER, oldRowid, oldValues, -1, -1, gone);

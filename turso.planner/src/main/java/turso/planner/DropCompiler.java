@@ -1,7 +1,8 @@
 /*
  * Code generation for DROP TABLE: every row of sqlite_schema that belongs to
  * the table (the table's own, its indexes' and its triggers') is deleted and
- * the B-trees they own are freed; then the schema cookie moves on. DROP
+ * the B-trees they own are freed; then the schema cookie moves on (with
+ * foreign keys enforced, the table's rows are deleted first: ForeignKeyDrop). DROP
  * INDEX does the same for one index. Views have their own DROP VIEW (which
  * drops their triggers too); DROP TRIGGER is TriggerCompiler's.
  */
@@ -59,6 +60,9 @@ final class DropCompiler {
             throw new TursoException(ResultCode.ERROR, "table " + name + " may not be dropped");
         }
         Table table = in.table(name);
+        if (table != null) {
+            ForeignKeyDrop.deleteRows(b, schema, table, functions);
+        }
         Table sequence = in.table(Autoincrement.SEQUENCE);
         deleteSchemaRows(b, db, 2, name, functions, table != null && table.autoincrement() && sequence != null
                 ? () -> deleteSequenceRow(b, sequence, table.name(), functions) : () -> { });

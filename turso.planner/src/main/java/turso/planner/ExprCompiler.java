@@ -366,6 +366,25 @@ final class ExprCompiler {
         return true;
     }
 
+    /** Whether {@code c} is NEW.x or OLD.x in a trigger program (a parameter of the program, known before any loop). */
+    boolean isTriggerRow(Expr.ColumnRef c) {
+        TriggerScope firing = schema == null ? null : schema.firing();
+        return firing != null && c.schema() == null && c.table() != null
+                && (c.table().is("new") || c.table().is("old")) && resolve(c) == null
+                && firing.parameter(c.table().is("old"), c.column().value()) != 0;
+    }
+
+    /** The affinity of NEW.x or OLD.x in a trigger program (none, but in foreign key lookups), else none. */
+    private Affinity triggerRowAffinity(Expr.ColumnRef c) {
+        TriggerScope firing = schema == null ? null : schema.firing();
+        if (firing == null || c.schema() != null || c.table() == null
+                || !c.table().is("new") && !c.table().is("old")
+                || firing.parameter(c.table().is("old"), c.column().value()) == 0) {
+            return Affinity.NONE;
+        }
+        return firing.affinity(c.column().value());
+    }
+
     /**
      * RAISE in a trigger program: IGNORE ends the program and skips the row
      * that fired it; ABORT, FAIL and ROLLBACK end the statement with the
@@ -607,7 +626,7 @@ final class ExprCompiler {
             case Expr.Collate c -> affinity(c.expr());
             case Expr.ColumnRef c -> {
                 Resolved r = resolve(c);
-                yield r == null ? Affinity.NONE : r.index() == ColumnKey.ROWID ? Affinity.INTEGER
+                yield r == null ? triggerRowAffinity(c) : r.index() == ColumnKey.ROWID ? Affinity.INTEGER
                         : r.column().affinity();
             }
             default -> Affinity.NONE;

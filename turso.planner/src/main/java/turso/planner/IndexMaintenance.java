@@ -6,7 +6,9 @@
  * conflict; a partial index only holds, and only checks, rows its WHERE
  * accepts), and the conflict clause applied as SQLite does: ABORT, FAIL and
  * ROLLBACK fail with "UNIQUE constraint failed: t.a, t.b", IGNORE skips the
- * row, and REPLACE deletes the row in the way, checked after the others.
+ * row, and REPLACE deletes the row in the way, checked after the others
+ * (with the foreign key checks and actions of a deleted row, when there
+ * are any: SQLite deletes it as DELETE would).
  */
 package turso.planner;
 
@@ -33,6 +35,8 @@ final class IndexMaintenance {
     /** Per index: n+1 registers for a key (its columns, then the rowid), and one for the record. */
     private final int[] keys;
     private final int record;
+    /** The foreign key work of a row REPLACE deletes, or null. */
+    private ForeignKeyChecks replaced;
 
     /** No jump target (labels and addresses are never this). */
     static final int NO_LABEL = Integer.MIN_VALUE;
@@ -56,6 +60,24 @@ final class IndexMaintenance {
 
     IndexMaintenance(ProgramBuilder b, FunctionRegistry functions, Table table, int tableCursor) {
         this(b, functions, table, tableCursor, i -> true);
+    }
+
+    /** Makes the rows REPLACE deletes go through {@code checks} (made for a DELETE on the table). */
+    void checkReplacedRows(ForeignKeyChecks checks) {
+        replaced = checks;
+    }
+
+    /** Deletes the row the table cursor stands on, in the way of the row being written (REPLACE). */
+    void deleteRowInTheWay() {
+        if (replaced != null) {
+            replaced.loadCurrentRow(tableCursor);
+            replaced.checkOld();
+        }
+        deleteKeysOfCurrentRow();
+        b.emit(Op.DELETE, tableCursor, 0, 0);
+        if (replaced != null) {
+            replaced.actions();
+        }
     }
 
     boolean isEmpty() {
@@ -142,8 +164,7 @@ final class IndexMaintenance {
                 case REPLACE -> {
                     int gone = b.newLabel();
                     b.emit(Op.SEEK_ROWID, tableCursor, gone, other);
-                    deleteKeysOfCurrentRow();
-                    b.emit(Op.DELETE, tableCursor, 0, 0);
+                    deleteRowInTheWay();
                     b.resolve(gone);
                 }
                 default -> b.emit(Op.HALT, (index.origin().equals("pk") ? ResultCode.CONSTRAINT_PRIMARYKEY

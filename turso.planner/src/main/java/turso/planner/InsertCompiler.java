@@ -8,7 +8,9 @@
  * affinities applied, and the row checked (NOT NULL and CHECK, then the
  * uniqueness constraints) as the conflict clause says, or as the ON CONFLICT
  * clauses say (UpsertClauses); RETURNING gets each row written, and the
- * table's INSERT triggers fire before and after it (TriggerCompiler).
+ * table's INSERT triggers fire before and after it (TriggerCompiler). With
+ * foreign keys enforced, each row is checked before it is written, and a
+ * row REPLACE deletes is deleted as DELETE would (ForeignKeyChecks).
  */
 package turso.planner;
 
@@ -62,6 +64,19 @@ final class InsertCompiler {
         writer.returning(insert.returning(), schema, sql);
         writer.triggers = TriggerCompiler.forStatement(b, functions, schema, table, Stmt.TriggerEvent.INSERT,
                 java.util.Set.of());
+        boolean mayReplace = insert.orConflict() == ConflictResolution.REPLACE
+                || table.indexes().stream().anyMatch(i -> i.onConflict() == ConflictResolution.REPLACE);
+        boolean singleRow = insert.select() == null || insert.select().first() instanceof SelectCore.Values v
+                && v.rows().size() == 1 && insert.select().compounds().isEmpty() && insert.select().with() == null;
+        writer.foreignKeys = ForeignKeyChecks.forStatement(b, functions, schema, table, Stmt.TriggerEvent.INSERT,
+                java.util.Set.of(), !singleRow || writer.triggers != null || mayReplace || !insert.upserts().isEmpty());
+        if (mayReplace) {
+            ForeignKeyChecks replaced = ForeignKeyChecks.forStatement(b, functions, schema, table,
+                    Stmt.TriggerEvent.DELETE, java.util.Set.of(), true);
+            if (replaced != null) {
+                indexes.checkReplacedRows(replaced);
+            }
+        }
         writer.upserts = UpsertClauses.of(insert.upserts(), table,
                 insert.alias() == null ? table.name() : insert.alias().value());
         if (insert.select() != null && !(insert.select().first() instanceof SelectCore.Values)
@@ -146,6 +161,8 @@ final class InsertCompiler {
         private String sql;
         /** The triggers the rows fire, or null. */
         private TriggerCompiler triggers;
+        /** The foreign key checks of each row, or null. */
+        private ForeignKeyChecks foreignKeys;
         /** The RETURNING clause, or null; and the expressions over the written row it is computed with. */
         private Returning returning;
         private ExprCompiler returned;
@@ -271,6 +288,10 @@ final class InsertCompiler {
                     b.resolve(free);
                 }
                 indexes.checkUnique(values, rowid, -1, clause, nextRow);
+            }
+            if (foreignKeys != null) {
+                foreignKeys.load(-1, -1, rowid, values);
+                foreignKeys.checkNew();
             }
             indexes.insertKeys(values, rowid);
             GeneratedColumns.makeRecord(b, table, values, record);

@@ -43,6 +43,7 @@ public final class Planner {
             case Stmt.Delete d -> DeleteCompiler.compile(d, sql, schema, functions);
             case Stmt.Drop d -> DropCompiler.compile(d, schema, functions);
             case Stmt.AlterTable a -> AlterTableCompiler.compile(a, sql, schema, functions);
+            case Stmt.Pragma p when ForeignKeyCheckPragma.is(p) -> ForeignKeyCheckPragma.compile(p, schema, functions);
             case Stmt.Pragma p -> PragmaCompiler.compile(p, schema);
             case Stmt.Attach a -> AttachCompiler.attach(a, sql, schema, functions);
             case Stmt.Detach d -> AttachCompiler.detach(d, sql, schema, functions);

@@ -36,8 +36,8 @@ final class PragmaCompiler {
     /** The pragmas of SQLite 3.40 (PRAGMA pragma_list) that are not in Pragma yet. */
     private static final Set<String> NOT_YET = Set.of("analysis_limit", "automatic_index",
             "cache_spill", "cell_size_check", "checkpoint_fullfsync", "collation_list", "compile_options",
-            "count_changes", "data_version", "default_cache_size", "defer_foreign_keys", "empty_result_callbacks",
-            "foreign_key_check", "full_column_names", "fullfsync", "function_list", "hard_heap_limit",
+            "count_changes", "data_version", "default_cache_size", "empty_result_callbacks",
+            "full_column_names", "fullfsync", "function_list", "hard_heap_limit",
             "ignore_check_constraints", "legacy_alter_table",
             "locking_mode", "max_page_count", "mmap_size", "module_list", "optimize", "pragma_list", "query_only",
             "read_uncommitted", "recursive_triggers", "reverse_unordered_selects", "secure_delete",

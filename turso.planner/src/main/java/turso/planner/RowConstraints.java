@@ -107,10 +107,7 @@ final class RowConstraints {
         b.emit(Op.NOT_EXISTS, cursor, free, rowid);
         switch (onConflict) {
             case IGNORE -> b.emit(Op.GOTO, 0, skipRow, 0);
-            case REPLACE -> {
-                indexes.deleteKeysOfCurrentRow();
-                b.emit(Op.DELETE, cursor, 0, 0);
-            }
+            case REPLACE -> indexes.deleteRowInTheWay();
             default -> b.emit(Op.HALT, ResultCode.CONSTRAINT_PRIMARYKEY.code(), undo(onConflict), 0,
                     "UNIQUE constraint failed: " + table.name() + "."
                             + (table.rowidAlias() >= 0 ? table.columns().get(table.rowidAlias()).name() : "rowid"), 0);

@@ -48,6 +48,12 @@ public final class Schema {
     private final List<String> names;
     /** The one database unqualified names are looked up in (a view's or trigger's of that database), or -1: all. */
     private final int home;
+    /** Whether statements compiled against this schema enforce foreign keys (PRAGMA foreign_keys). */
+    private boolean enforceForeignKeys;
+    /** Whether PRAGMA defer_foreign_keys is on: RESTRICT actions then wait for COMMIT like the others. */
+    private boolean deferForeignKeys;
+    /** The foreign keys of the tables, worked out when first needed. */
+    private ForeignKeys foreignKeys;
 
     private Schema(Map<String, Table> tables, Map<String, String> objectKinds, Map<String, View> views,
             Map<String, String> texts, Map<String, TriggerDefinition> triggers) {
@@ -129,7 +135,14 @@ public final class Schema {
             return db == 0 ? this : empty();
         }
         Schema one = databases.get(db);
-        return withTables.isEmpty() && firing == null ? one : new Schema(one, withTables, firing);
+        if (withTables.isEmpty() && firing == null && !enforceForeignKeys) {
+            return one;
+        }
+        Schema in = new Schema(one, withTables, firing);
+        in.enforceForeignKeys = enforceForeignKeys;
+        in.deferForeignKeys = deferForeignKeys;
+        in.foreignKeys = enforceForeignKeys ? in.foreignKeys() : null;
+        return in;
     }
 
     /** The databases in the order an unqualified name is looked up: temp, main, then the attached ones. */
@@ -184,6 +197,9 @@ public final class Schema {
         this.databases = base.databases;
         this.names = base.names;
         this.home = home;
+        this.enforceForeignKeys = base.enforceForeignKeys;
+        this.deferForeignKeys = base.deferForeignKeys;
+        this.foreignKeys = base.enforceForeignKeys ? base.foreignKeys() : base.foreignKeys;
     }
 
     /**
@@ -207,6 +223,37 @@ public final class Schema {
             return this;
         }
         return new Schema(this, withTables, firing, h);
+    }
+
+    /**
+     * This schema, for compiling statements that enforce foreign keys
+     * ({@code deferAll}: with PRAGMA defer_foreign_keys on).
+     */
+    public Schema enforcingForeignKeys(boolean deferAll) {
+        Schema schema = new Schema(this, withTables, firing, home);
+        schema.enforceForeignKeys = true;
+        schema.deferForeignKeys = deferAll;
+        schema.foreignKeys = foreignKeys();
+        return schema;
+    }
+
+    /** Whether statements compiled against this schema enforce foreign keys. */
+    boolean enforcesForeignKeys() {
+        return enforceForeignKeys;
+    }
+
+    /** Whether PRAGMA defer_foreign_keys was on when the statement was compiled. */
+    boolean defersForeignKeys() {
+        return deferForeignKeys;
+    }
+
+    /** The foreign keys of every table of the schema. */
+    synchronized ForeignKeys foreignKeys() {
+        read();
+        if (foreignKeys == null) {
+            foreignKeys = ForeignKeys.of(this);
+        }
+        return foreignKeys;
     }
 
     /** This schema, where {@code view} (a WITH table) hides any object of its name. */
@@ -301,6 +348,7 @@ public final class Schema {
             views = read.views;
             texts = read.texts;
             triggers = read.triggers;
+            foreignKeys = read.foreignKeys;
             loader = null;
         }
     }
@@ -531,6 +579,16 @@ public final class Schema {
         }
         read();
         return views.values().stream().map(View::name).toList();
+    }
+
+    /** The (lower-cased) names of the tables and views, in the order sqlite_schema lists them. */
+    List<String> tableAndViewNames() {
+        if (databases != null) {
+            return databases.get(0).tableAndViewNames();
+        }
+        read();
+        return objectKinds.entrySet().stream().filter(e -> e.getValue().equals("table") || e.getValue().equals("view"))
+                .map(Map.Entry::getKey).toList();
     }
 
     /** What kind of object ("table", "index", "view", "trigger") is called {@code name}, or null. */

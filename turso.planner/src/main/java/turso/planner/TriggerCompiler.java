@@ -145,7 +145,7 @@ final class TriggerCompiler {
                 default -> throw new IllegalStateException("a trigger holds only INSERT, UPDATE, DELETE and SELECT");
             });
         }
-        SubProgram program = new SubProgram(condition, statements);
+        SubProgram program = new SubProgram(condition, List.copyOf(statements));
         compiled.put(key, program);
         return program;
     }

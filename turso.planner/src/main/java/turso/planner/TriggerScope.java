@@ -6,7 +6,9 @@
  * columns, then NEW's rowid then its columns. The trigger programs compiled
  * for the statement are shared by all its nested triggers ({@code compiled},
  * by trigger and running set), so each is compiled once however often it
- * is reached.
+ * is reached. In a trigger, OLD.x and NEW.x have no affinity, as in
+ * SQLite; in the lookups of foreign key checks ({@code typed}) they have
+ * their column's, as the registers SQLite compares child rows with do.
  */
 package turso.planner;
 
@@ -14,7 +16,12 @@ import java.util.Set;
 import turso.parser.ast.Stmt;
 
 record TriggerScope(Table table, Stmt.TriggerEvent event, Set<String> active,
-        java.util.Map<Object, turso.vm.SubProgram> compiled) {
+        java.util.Map<Object, turso.vm.SubProgram> compiled, boolean typed) {
+
+    TriggerScope(Table table, Stmt.TriggerEvent event, Set<String> active,
+            java.util.Map<Object, turso.vm.SubProgram> compiled) {
+        this(table, event, active, compiled, false);
+    }
 
     /** How many parameters the rows take. */
     int width() {
@@ -35,6 +42,14 @@ record TriggerScope(Table table, Stmt.TriggerEvent event, Set<String> active,
             return base + 1 + index;
         }
         return index >= 0 || Scope.isRowidName(column) && !isView() ? base : 0;
+    }
+
+    /** The affinity of OLD.{@code column} or NEW.{@code column} (a rowid name: INTEGER) when the rows are typed. */
+    turso.vm.Affinity affinity(String column) {
+        int index = table.columnIndex(column);
+        return !typed ? turso.vm.Affinity.NONE
+                : index < 0 || index == table.rowidAlias() ? turso.vm.Affinity.INTEGER
+                : table.columns().get(index).affinity();
     }
 
     /** A view's rows have no rowid (its INSTEAD OF triggers' OLD.rowid and NEW.rowid are no columns). */

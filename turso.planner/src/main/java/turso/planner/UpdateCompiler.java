@@ -9,6 +9,8 @@
  * FROM the first pass is a join (UpdateFrom) that also computes the new
  * values; RETURNING gets each new row. The table's UPDATE triggers fire
  * before each row is checked and after it is written (TriggerCompiler).
+ * Foreign keys are checked before the row is written, and their ON UPDATE
+ * actions run after it (ForeignKeyChecks).
  */
 package turso.planner;
 
@@ -76,13 +78,15 @@ final class UpdateCompiler {
         update.sets().forEach(set -> set.columns().forEach(c -> changed.add(c.value().toLowerCase(java.util.Locale.ROOT))));
         TriggerCompiler triggers = TriggerCompiler.forStatement(b, functions, schema, table,
                 Stmt.TriggerEvent.UPDATE, changed);
+        ForeignKeyChecks foreignKeys = ForeignKeyChecks.forStatement(b, functions, schema, table,
+                Stmt.TriggerEvent.UPDATE, changed, true);
         List<Expr> terms = new java.util.ArrayList<>();
         Conjuncts.split(update.where(), terms);
         AccessPath path = AccessPaths.choose(scope, terms, exprs, e -> Conjuncts.constant(e, exprs));
         PickedRows rowids = joined != null ? null
                 : new PickedRows(b, exprs, update.orderBy(), update.limit(), "UPDATE",
                         PickedRows.onePass(update.returning(), update.where(), newRowid != null || mayReplace || triggers != null
-                                || table.hasGenerated()
+                                || foreignKeys != null || table.hasGenerated()
                                 || path instanceof AccessPath.IndexRange range && changes(range.index(), newValue)));
         if (joined != null) {
             joined.gather(functions, schema, sql);
@@ -97,6 +101,13 @@ final class UpdateCompiler {
                 i -> everyIndex || i.where() != null || i.parts().stream().anyMatch(
                         p -> p.column() == Index.EXPRESSION || p.column() != ColumnKey.ROWID && newValue[p.column()] != null));
         indexes.open();
+        if (mayReplace) {
+            ForeignKeyChecks replaced = ForeignKeyChecks.forStatement(b, functions, schema, table,
+                    Stmt.TriggerEvent.DELETE, Set.of(), true);
+            if (replaced != null) {
+                indexes.checkReplacedRows(replaced);
+            }
+        }
         if (joined == null) {
             gatherRows(b, update, functions, exprs, scope, path, rowids, cursor);
         }
@@ -111,7 +122,7 @@ final class UpdateCompiler {
         }
         b.emit(Op.NOT_EXISTS, cursor, skipRow, oldRowid);
         int oldValues = b.newRegisters(width);
-        if (!indexes.isEmpty() || triggers != null) {
+        if (!indexes.isEmpty() || triggers != null || foreignKeys != null) {
             GeneratedColumns.readRow(b, functions, table, cursor, oldValues, oldRowid);
         }
         for (int j = 0; j < width; j++) {
@@ -161,12 +172,20 @@ final class UpdateCompiler {
         RowConstraints.types(b, table, values);
         RowConstraints.checks(b, functions, table, values, rowid, onConflict, skipRow);
         indexes.checkUnique(values, rowid, oldRowid, update.orConflict(), skipRow);
+        if (foreignKeys != null) {
+            foreignKeys.load(oldRowid, oldValues, rowid, values);
+            foreignKeys.checkOld();
+            foreignKeys.checkNew();
+        }
         indexes.deleteKeys(oldValues, oldRowid);
         indexes.insertKeys(values, rowid);
         GeneratedColumns.makeRecord(b, table, values, record);
         b.emit(Op.INSERT, cursor, record, rowid, null, Op.COUNT_CHANGE);
         if (returning != null) {
             returning.row(returned);
+        }
+        if (foreignKeys != null) {
+            foreignKeys.actions();
         }
         if (triggers != null) {
             triggers.fire(Stmt.TriggerTime.AFTER, oldRowid, oldValues, rowid, values, skipRow);

@@ -7,7 +7,8 @@
  * targeted constraints are checked first, in the order of the clauses, then
  * the rowid, then the other UNIQUE indexes. On a conflict, DO NOTHING skips
  * the row; DO UPDATE updates the row in the way (with ABORT for its own
- * constraints), reading the proposed row as "excluded", and fires the
+ * constraints, and its foreign keys checked and their ON UPDATE actions run
+ * as UPDATE does), reading the proposed row as "excluded", and fires the
  * table's UPDATE triggers as an UPDATE would.
  */
 package turso.planner;
@@ -275,10 +276,20 @@ final class UpsertClauses {
             b.resolve(unchanged);
         }
         indexes.checkUnique(newValues, newRowid, oldRowid, ConflictResolution.ABORT, nextRow);
+        ForeignKeyChecks foreignKeys = ForeignKeyChecks.forStatement(b, functions, schema, table,
+                turso.parser.ast.Stmt.TriggerEvent.UPDATE, changed, true);
+        if (foreignKeys != null) {
+            foreignKeys.load(oldRowid, oldValues, newRowid, newValues);
+            foreignKeys.checkOld();
+            foreignKeys.checkNew();
+        }
         indexes.deleteKeys(oldValues, oldRowid);
         indexes.insertKeys(newValues, newRowid);
         GeneratedColumns.makeRecord(b, table, newValues, record);
         b.emit(Op.INSERT, cursor, record, newRowid, null, Op.COUNT_CHANGE);
+        if (foreignKeys != null) {
+            foreignKeys.actions();
+        }
         if (returning != null) {
             ExprCompiler returned = IndexMaintenance.rowExpressions(b, functions, table, newValues, newRowid);
             returned.setContext(schema, sql, null);

@@ -297,6 +297,25 @@ public final class Op {
      */
     public static final int VACUUM = 94;
 
+    /**
+     * Adds p2 (times r[p3] when p3 is not 0) to a count of foreign key
+     * violations: the statement's (p1 = 0, immediate constraints, checked
+     * when the statement ends) or the connection's (p1 = 1, deferred ones,
+     * checked at COMMIT). With PRAGMA defer_foreign_keys on, immediate
+     * violations count as deferred ones.
+     */
+    public static final int FK_COUNTER = 95;
+
+    /** Jumps to p2 if the count of foreign key violations p1 names (as in FK_COUNTER) is zero. */
+    public static final int FK_IF_ZERO = 96;
+
+    /**
+     * r[p2] = the number of rows query p4 (a Program) yields, run with
+     * r[p1]..r[p1+p3-1] as its parameters 1..p3 (the OLD and NEW rows of a
+     * foreign key check); with p5 = 1 it stops at the first row.
+     */
+    public static final int COUNT_ROWS = 97;
+
     private static final String[] NAMES = {
         "Init", "Goto", "Halt", "Integer", "Int64", "Real", "String8", "Blob", "Null", "Variable", "Copy",
         "Add", "Subtract", "Multiply", "Divide", "Remainder", "Concat", "BitAnd", "BitOr", "ShiftLeft",
@@ -308,7 +327,7 @@ public final class Op {
         "AutoCommit", "Destroy", "SorterCombine", "IdxInsert", "IdxDelete", "SeekGE", "SeekGT", "SeekLE", "SeekLT",
         "IdxGE", "IdxGT", "IdxLE", "IdxLT", "IdxRowid", "NoConflict", "SeekRowid", "Prev", "Last", "Once", "SorterFound",
         "OpenEphemeral", "Pragma", "Clear", "SorterBound", "Program", "Window",
-        "TypeCheck", "Attach", "Detach", "Vacuum"
+        "TypeCheck", "Attach", "Detach", "Vacuum", "FkCounter", "FkIfZero", "CountRows"
     };
 
     /** The name EXPLAIN shows for opcode {@code op}. */

@@ -19,6 +19,7 @@ public enum Pragma {
     CACHE_SIZE(true, "cache_size"),
     CASE_SENSITIVE_LIKE(true),
     DATABASE_LIST(false, "seq", "name", "file"),
+    DEFER_FOREIGN_KEYS(true, "defer_foreign_keys"),
     ENCODING(true, "encoding"),
     FOREIGN_KEY_LIST(false, "id", "seq", "table", "from", "to", "on_update", "on_delete", "match"),
     FOREIGN_KEYS(true, "foreign_keys"),
@@ -89,7 +90,8 @@ public enum Pragma {
         return switch (this) {
             case APPLICATION_ID, USER_VERSION, SCHEMA_VERSION -> hasArgument ? Transaction.WRITE : Transaction.READ;
             case INCREMENTAL_VACUUM -> Transaction.WRITE;
-            case BUSY_TIMEOUT, CASE_SENSITIVE_LIKE, DATABASE_LIST, FOREIGN_KEYS, TEMP_STORE -> Transaction.NONE;
+            case BUSY_TIMEOUT, CASE_SENSITIVE_LIKE, DATABASE_LIST, FOREIGN_KEYS, TEMP_STORE, DEFER_FOREIGN_KEYS ->
+                    Transaction.NONE;
             case PAGE_SIZE, JOURNAL_MODE -> hasArgument ? Transaction.NONE : Transaction.READ;
             case WAL_CHECKPOINT, WAL_AUTOCHECKPOINT, JOURNAL_SIZE_LIMIT -> Transaction.NONE;
             default -> Transaction.READ;

@@ -104,6 +104,7 @@ public final class Program {
             case Object[] array -> java.util.Arrays.toString(array);
             case turso.api.spi.SqlFunction f -> f.name() + "(" + f.arity() + ")";
             case turso.btree.KeyInfo k -> keyInfoText(k);
+            case Program query -> "program";
             default -> p4.toString();
         };
     }

@@ -79,6 +79,20 @@ public final class Vm implements FunctionContext {
         default void vacuum(String into) {
             throw new TursoException(ResultCode.ERROR, "not supported yet: VACUUM");
         }
+
+        /** Adds {@code n} to the connection's count of deferred foreign key violations (checked at COMMIT). */
+        default void addDeferredViolations(long n) {
+        }
+
+        /** The connection's count of deferred foreign key violations. */
+        default long deferredViolations() {
+            return 0;
+        }
+
+        /** Whether PRAGMA defer_foreign_keys is on: immediate violations then count as deferred ones. */
+        default boolean deferForeignKeys() {
+            return false;
+        }
     }
 
     private final Program program;
@@ -122,6 +136,12 @@ public final class Vm implements FunctionContext {
     private java.util.Map<Program, Vm> children;
     /** The connection as this program's triggers see it, made on first use. */
     private TriggerHost triggerHost;
+    /** The Vm of the statement this one runs a trigger or foreign key program for (itself at the top). */
+    private Vm statement = this;
+    /** The statement's count of immediate foreign key violations (kept by the top Vm). */
+    private long foreignKeyViolations;
+    /** How many programs deep this Vm runs under the statement's. */
+    private int depth;
 
     public Vm(Program program, Host host) {
         this.program = program;
@@ -170,6 +190,7 @@ public final class Vm implements FunctionContext {
         halted = false;
         failAction = 0;
         statementTime = 0;
+        foreignKeyViolations = 0;
     }
 
     /**
@@ -270,21 +291,25 @@ public final class Vm implements FunctionContext {
      * RAISE(IGNORE). Its statements' changes do not count as this statement's.
      */
     private boolean runTrigger(SubProgram trigger, int first, int count) {
-        if (triggerHost != null) {
-            // each firing starts from the statement's last_insert_rowid, and leaves it unchanged
-            triggerHost.lastRowid = null;
-        }
         if (trigger.condition() != null && !runChild(trigger.condition(), first, count, true)) {
             return false;
         }
-        for (Program statement : trigger.statements()) {
-            Vm child = child(statement);
-            runChild(statement, first, count, false);
-            if (child.raisedIgnore) {
-                return true;
+        // a firing starts from the enclosing last_insert_rowid and gives it back unchanged, as in SQLite
+        Long enclosingRowid = triggerHost == null ? null : triggerHost.lastRowid;
+        try {
+            for (Program statement : trigger.statements()) {
+                Vm child = child(statement);
+                runChild(statement, first, count, false);
+                if (child.raisedIgnore) {
+                    return true;
+                }
+            }
+            return false;
+        } finally {
+            if (triggerHost != null) {
+                triggerHost.lastRowid = enclosingRowid;
             }
         }
-        return false;
     }
 
     /** Runs {@code program} with the parameters given; true if it produced a row. */
@@ -318,9 +343,55 @@ public final class Vm implements FunctionContext {
             children = new java.util.IdentityHashMap<>();
         }
         if (triggerHost == null) {
-            triggerHost = new TriggerHost(host);
+            // one view of the connection for every level of nested programs
+            triggerHost = host instanceof TriggerHost nested ? nested : new TriggerHost(host);
         }
-        return children.computeIfAbsent(program, p -> new Vm(p, triggerHost));
+        return children.computeIfAbsent(program, p -> {
+            if (depth >= MAX_TRIGGER_DEPTH) {
+                throw new TursoException(ResultCode.ERROR, "too many levels of trigger recursion");
+            }
+            Vm vm = new Vm(p, triggerHost);
+            vm.statement = statement;
+            vm.depth = depth + 1;
+            return vm;
+        });
+    }
+
+    /** SQLite's SQLITE_MAX_TRIGGER_DEPTH: how deep trigger and foreign key action programs may nest. */
+    private static final int MAX_TRIGGER_DEPTH = 1000;
+
+    /** Adds {@code n} to the count of foreign key violations FK_COUNTER's p1 names. */
+    private void countViolations(boolean deferred, long n) {
+        if (deferred || host.deferForeignKeys()) {
+            host.addDeferredViolations(n);
+        } else {
+            statement.foreignKeyViolations += n;
+        }
+    }
+
+    /** Whether the count of foreign key violations FK_IF_ZERO's p1 names is zero. */
+    private boolean noViolations(boolean deferred) {
+        return deferred ? host.deferredViolations() == 0
+                : statement.foreignKeyViolations == 0 && (!host.deferForeignKeys() || host.deferredViolations() == 0);
+    }
+
+    /** The number of rows {@code query} yields with the parameters given (at most one when {@code firstOnly}). */
+    private long countRows(Program query, int first, int count, boolean firstOnly) {
+        Vm child = child(query);
+        child.reset();
+        child.statementTime = statementTime;
+        for (int k = 0; k < Math.min(count, child.parameters.length); k++) {
+            child.parameters[k].copyFrom(registers[first + k]);
+        }
+        long rows = 0;
+        while (child.step()) {
+            rows++;
+            if (firstOnly) {
+                child.reset();
+                break;
+            }
+        }
+        return rows;
     }
 
     /** The connection as a trigger program sees it: its changes are not the statement's. */
@@ -405,6 +476,21 @@ public final class Vm implements FunctionContext {
         public void detach(String name) {
             host.detach(name);
         }
+
+        @Override
+        public void addDeferredViolations(long n) {
+            host.addDeferredViolations(n);
+        }
+
+        @Override
+        public long deferredViolations() {
+            return host.deferredViolations();
+        }
+
+        @Override
+        public boolean deferForeignKeys() {
+            return host.deferForeignKeys();
+        }
     }
 
     private boolean run() {
@@ -429,6 +515,9 @@ public final class Vm implements FunctionContext {
                         failAction = p2[i];
                         throw new TursoException(ResultCode.of(p1[i]), (String) p4[i]);
                     }
+                    if (statement == this && foreignKeyViolations > 0) {
+                        throw new TursoException(ResultCode.CONSTRAINT_FOREIGNKEY, "FOREIGN KEY constraint failed");
+                    }
                     return false;
                 }
                 case Op.PROGRAM -> {
@@ -437,6 +526,14 @@ public final class Vm implements FunctionContext {
                         continue;
                     }
                 }
+                case Op.FK_COUNTER -> countViolations(p1[i] != 0, p3[i] == 0 ? p2[i] : p2[i] * r[p3[i]].toLong());
+                case Op.FK_IF_ZERO -> {
+                    if (noViolations(p1[i] != 0)) {
+                        i = p2[i];
+                        continue;
+                    }
+                }
+                case Op.COUNT_ROWS -> r[p2[i]].setLong(countRows((Program) p4[i], p1[i], p3[i], program.p5[i] == 1));
                 case Op.INTEGER -> r[p2[i]].setLong(p1[i]);
                 case Op.INT64 -> r[p2[i]].setLong((Long) p4[i]);
                 case Op.REAL -> r[p2[i]].setDouble((Double) p4[i]);
