@@ -21,4 +21,5 @@ module turso.tests {
     // Declared here only (no META-INF/services): the tests prove module-path discovery with them.
     provides turso.api.spi.Vfs with turso.tests.fixtures.CountingVfs;
     provides turso.api.spi.FunctionLibrary with turso.tests.fixtures.TestFunctions;
+    provides turso.api.spi.VirtualTableModule with turso.tests.fixtures.KeyValueModule;
 }

@@ -512,8 +512,8 @@ class PragmaDifferentialTest {
             }
             assertEquals(List.of(), turso(c, "PRAGMA no_such_pragma").columns());
         }
-        assertEquals(30, implemented, "the pragmas of issue 5, wal_autocheckpoint, temp_store, auto_vacuum, "
-                + "incremental_vacuum, journal_size_limit, defer_foreign_keys and foreign_key_check");
+        assertEquals(31, implemented, "the pragmas of issue 5, wal_autocheckpoint, temp_store, auto_vacuum, "
+                + "incremental_vacuum, journal_size_limit, defer_foreign_keys, foreign_key_check and module_list");
     }
 
     /** database_list names the file by its full path, and an in-memory database by "". */

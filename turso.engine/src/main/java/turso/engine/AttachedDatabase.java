@@ -40,9 +40,12 @@ final class AttachedDatabase {
         return storage.pageCount() == 0 ? 0 : storage.headerField(HeaderField.SCHEMA_COOKIE);
     }
 
-    /** Reads the schema as database {@code db} of the connection; the caller holds a transaction. */
-    Schema readSchema(int db) {
-        Schema schema = Schema.load(lease.storage(), db);
+    /**
+     * Reads the schema as database {@code db} of the connection, its virtual
+     * tables connected through {@code modules}; the caller holds a transaction.
+     */
+    Schema readSchema(int db, turso.planner.VirtualModules modules) {
+        Schema schema = Schema.load(lease.storage(), db, modules);
         cookie = currentCookie();
         return schema;
     }

@@ -73,6 +73,7 @@ final class EngineConnection implements Connection, Vm.Host {
     static final int STATEMENT_CACHE_SIZE = 100;
 
     private final EngineDatabase database;
+    private final VirtualTransactions virtualTransactions = new VirtualTransactions();
     /** Replaced only by setNewPageSize, while the database is empty. */
     private StorageLease lease;
     private final StatementCache cache = new StatementCache(STATEMENT_CACHE_SIZE);
@@ -218,6 +219,16 @@ final class EngineConnection implements Connection, Vm.Host {
         }
     }
 
+    /** The virtual table modules this connection can use (PRAGMA module_list). */
+    turso.api.spi.NamedServices<turso.api.spi.VirtualTableModule> virtualTableModules() {
+        return database.virtualTableModules();
+    }
+
+    /** The declaration of the virtual table or table-valued function {@code name}, or null (PRAGMA table_info). */
+    String virtualTableDeclaration(String name) {
+        return snapshot.schema().virtualTableDeclaration(name);
+    }
+
     // ---- schema ----
 
     /** Reads the schema for {@code into}, in the open transaction or in a read transaction of its own. */
@@ -227,7 +238,8 @@ final class EngineConnection implements Connection, Vm.Host {
             busy.run(lease::beginRead, true, () -> interrupted);
         }
         try {
-            Schema schema = Schema.load(lease.storage());
+            Schema schema = Schema.load(lease.storage(),
+                    new turso.planner.VirtualModules(database.virtualTableModules(), this));
             into.setCookie(schemaCookie());
             return schema;
         } finally {
@@ -263,7 +275,7 @@ final class EngineConnection implements Connection, Vm.Host {
             busy.run(a.lease::beginRead, true, () -> interrupted);
         }
         try {
-            return a.readSchema(db);
+            return a.readSchema(db, new turso.planner.VirtualModules(database.virtualTableModules(), this));
         } finally {
             if (own) {
                 a.lease.commit();
@@ -446,6 +458,7 @@ final class EngineConnection implements Connection, Vm.Host {
         if (failed) {
             deferredViolations = deferredAtStatementStart;
         }
+        virtualTransactions.statementEnded(failed);
         if (statementSavepoint >= 0) {
             if (failed) {
                 storage.rollbackToSavepoint(statementSavepoint);
@@ -468,6 +481,7 @@ final class EngineConnection implements Connection, Vm.Host {
             othersChanged |= rollbackOthers();
             lease.rollback();
             foreignKeysReset();
+            virtualTransactions.rollback();
             return null;
         }
         if (explicit) {
@@ -476,6 +490,7 @@ final class EngineConnection implements Connection, Vm.Host {
         if (failed) {
             lease.rollback();
             othersChanged |= rollbackOthers();
+            virtualTransactions.rollback();
             schemaChanged |= othersChanged;
             transactionEnded();
             return null;
@@ -483,12 +498,14 @@ final class EngineConnection implements Connection, Vm.Host {
         if (deferredViolations > 0) {
             lease.rollback();
             othersChanged |= rollbackOthers();
+            virtualTransactions.rollback();
             schemaChanged = true;
             transactionEnded();
             return foreignKeyFailure();
         }
         if (lease.inTransaction()) {
             try {
+                virtualTransactions.sync();
                 busy.run(lease::commit, true, () -> interrupted);
             } catch (TursoException e) {
                 if (commitRequested) {
@@ -496,6 +513,7 @@ final class EngineConnection implements Connection, Vm.Host {
                 } else {
                     lease.rollback();
                     rollbackOthers();
+                    virtualTransactions.rollback();
                     schemaChanged = true;
                     othersChanged = true;
                 }
@@ -503,6 +521,7 @@ final class EngineConnection implements Connection, Vm.Host {
                 return e;
             }
         }
+        virtualTransactions.commit();
         TursoException error = commitOthers();
         transactionEnded();
         return error;
@@ -580,6 +599,11 @@ final class EngineConnection implements Connection, Vm.Host {
     @Override
     public boolean deferForeignKeys() {
         return settings.deferForeignKeys;
+    }
+
+    @Override
+    public void virtualTableWritten(turso.api.spi.VirtualTable table) {
+        virtualTransactions.written(table, statementSavepoint);
     }
 
     @Override
@@ -1033,6 +1057,7 @@ final class EngineConnection implements Connection, Vm.Host {
                 }
             }
             others.clear();
+            virtualTransactions.rollback();
         }
     }
 }

@@ -86,6 +86,11 @@ final class EngineDatabase implements Database {
         return path;
     }
 
+    /** The virtual table modules the connections can use. */
+    turso.api.spi.NamedServices<turso.api.spi.VirtualTableModule> virtualTableModules() {
+        return extensions.virtualTableModules();
+    }
+
     /** Every function and collation the connections can use. */
     FunctionRegistry functions() {
         return extensions.functions();

@@ -152,6 +152,7 @@ final class PragmaRunner {
                 yield List.of();
             }
             case DATABASE_LIST -> connection.databaseList();
+            case MODULE_LIST -> connection.virtualTableModules().names().stream().map(n -> new Object[] {n}).toList();
             case WAL_CHECKPOINT -> walCheckpoint(storage, arg);
             case WAL_AUTOCHECKPOINT -> {
                 if (arg != null) {
@@ -233,11 +234,11 @@ final class PragmaRunner {
     }
 
     /** A schema pragma about the object named by the argument. */
-    private static List<Object[]> describeObject(PragmaCall call, SchemaRows schema) {
+    private List<Object[]> describeObject(PragmaCall call, SchemaRows schema) {
         String name = call.argument();
         return switch (call.pragma()) {
-            case TABLE_INFO -> SchemaPragmas.tableInfo(schema, name, false);
-            case TABLE_XINFO -> SchemaPragmas.tableInfo(schema, name, true);
+            case TABLE_INFO -> SchemaPragmas.tableInfo(schema, name, false, connection::virtualTableDeclaration);
+            case TABLE_XINFO -> SchemaPragmas.tableInfo(schema, name, true, connection::virtualTableDeclaration);
             case FOREIGN_KEY_LIST -> SchemaPragmas.foreignKeyList(schema, name);
             case INDEX_LIST -> SchemaPragmas.indexList(schema, name);
             case INDEX_INFO -> SchemaPragmas.indexInfo(schema, name, false);

@@ -11,6 +11,7 @@ package turso.engine;
 
 import java.util.ArrayList;
 import java.util.List;
+import turso.parser.SqlParser;
 import turso.parser.ast.Stmt;
 
 final class SchemaPragmas {
@@ -25,17 +26,22 @@ final class SchemaPragmas {
             new TableDescription.Col("rootpage", "INT", false, null, 0, 0, null),
             new TableDescription.Col("sql", "TEXT", false, null, 0, 0, null));
 
-    /** table_info ({@code extended} false: generated columns left out) or table_xinfo (with "hidden"). */
-    static List<Object[]> tableInfo(SchemaRows schema, String table, boolean extended) {
+    /**
+     * table_info ({@code extended} false: generated and HIDDEN columns left
+     * out) or table_xinfo (with "hidden"); a virtual table's columns come from
+     * the declaration its module gives ({@code virtualDeclaration}).
+     */
+    static List<Object[]> tableInfo(SchemaRows schema, String table, boolean extended,
+            java.util.function.Function<String, String> virtualDeclaration) {
         List<TableDescription.Col> columns;
         if (table.equalsIgnoreCase("sqlite_schema") || table.equalsIgnoreCase("sqlite_master")) {
             columns = SCHEMA_COLUMNS;
         } else {
             TableDescription t = describe(schema, table);
-            if (t == null) {
+            columns = t != null ? t.columns() : virtualColumns(virtualDeclaration.apply(table));
+            if (columns == null) {
                 return List.of();
             }
-            columns = t.columns();
         }
         List<Object[]> rows = new ArrayList<>();
         int cid = 0;
@@ -215,6 +221,25 @@ final class SchemaPragmas {
             return null;
         }
         return entry.parse() instanceof Stmt.CreateTable create ? TableDescription.of(create, entry.sql()) : null;
+    }
+
+    /**
+     * The columns a virtual table's declaration gives, or null without one:
+     * a type holding the word HIDDEN makes the column hidden (1), and the
+     * word is left out of the type, as sqlite3_declare_vtab does.
+     */
+    private static List<TableDescription.Col> virtualColumns(String declaration) {
+        if (declaration == null || !(SqlParser.parseOne(declaration) instanceof Stmt.CreateTable create)) {
+            return null;
+        }
+        List<TableDescription.Col> columns = new ArrayList<>();
+        for (TableDescription.Col c : TableDescription.of(create, declaration).columns()) {
+            List<String> words = new ArrayList<>(List.of(c.type().trim().split("\\s+")));
+            boolean hidden = words.removeIf(w -> w.equalsIgnoreCase("hidden"));
+            columns.add(new TableDescription.Col(c.name(), String.join(" ", words).trim(), c.notNull(), c.defaultText(),
+                    c.pk(), hidden ? 1 : c.hidden(), c.collation()));
+        }
+        return columns;
     }
 
     private static Object[] append(Object[] base, Object... more) {

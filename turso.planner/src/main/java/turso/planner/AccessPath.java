@@ -45,6 +45,21 @@ sealed interface AccessPath {
             Affinity rangeAffinity, List<Expr> in) implements AccessPath {
     }
 
+    /**
+     * The rows a virtual table's module gives for the plan its bestIndex
+     * chose for {@code request}: filter() gets {@code arguments} (in order), the WHERE terms in
+     * {@code omitted} are not tested again, and the table-valued function
+     * arguments the module left unused are tested as {@code unconsumed}.
+     */
+    record Virtual(VirtualScans.Request request, turso.api.spi.IndexPlan plan, List<Expr> arguments,
+            List<Expr> omitted, List<Expr> unconsumed) implements AccessPath {
+        public Virtual {
+            arguments = List.copyOf(arguments);
+            omitted = List.copyOf(omitted);
+            unconsumed = List.copyOf(unconsumed);
+        }
+    }
+
     /** A bound of a range: the value, and whether rows equal to it are in. */
     record Bound(Expr value, boolean inclusive) {
     }
@@ -54,6 +69,8 @@ sealed interface AccessPath {
         String table = scope.name();
         return switch (this) {
             case FullScan f -> "SCAN " + table;
+            case Virtual v -> "SCAN " + table + " VIRTUAL TABLE INDEX " + v.plan().planNumber() + ":"
+                    + (v.plan().planString() == null ? "" : v.plan().planString());
             case RowidEq r -> "SEARCH " + table + " USING INTEGER PRIMARY KEY (rowid=?)";
             case RowidIn r -> "SEARCH " + table + " USING INTEGER PRIMARY KEY (rowid=?)";
             case RowidRange r -> "SEARCH " + table + " USING INTEGER PRIMARY KEY ("

@@ -73,6 +73,9 @@ final class AlterTableCompiler {
             throw new TursoException(ResultCode.ERROR, "no such table: " + name);
         }
         Table table = schema.table(name);
+        if (table != null && table.rootPage() == Table.VIRTUAL) {
+            throw Unsupported.feature("ALTER TABLE on a virtual table");
+        }
         String lower = name.toLowerCase(java.util.Locale.ROOT);
         if (schema.triggers().stream().anyMatch(t -> t.table().equalsIgnoreCase(name)
                 || t.sql().toLowerCase(java.util.Locale.ROOT).contains(lower))) {

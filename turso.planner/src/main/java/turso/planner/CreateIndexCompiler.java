@@ -40,6 +40,9 @@ final class CreateIndexCompiler {
         }
         boolean temp = database != null && schema.databaseIndex(database) == 1;
         Table table = schema.table(temp ? null : database, create.table().value());
+        if (table != null && table.rootPage() == Table.VIRTUAL) {
+            throw new TursoException(ResultCode.ERROR, "virtual tables may not be indexed");
+        }
         if (temp && table != null && table.db() != 1) {
             throw new TursoException(ResultCode.ERROR, "cannot create a TEMP index on non-TEMP table \""
                     + table.name() + "\"");

@@ -60,6 +60,11 @@ final class DropCompiler {
             throw new TursoException(ResultCode.ERROR, "table " + name + " may not be dropped");
         }
         Table table = in.table(name);
+        if (table != null && table.rootPage() == Table.VIRTUAL) {
+            Runnable destroy = VirtualTableCompiler.destroy(schema, name);
+            deleteSchemaRows(b, db, 2, name, functions, () -> b.emit(Op.VDDL, 0, 0, 0, destroy, 0));
+            return b.build();
+        }
         if (table != null) {
             ForeignKeyDrop.deleteRows(b, schema, table, functions);
         }

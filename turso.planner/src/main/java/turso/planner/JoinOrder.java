@@ -287,6 +287,11 @@ final class JoinOrder {
                 rows = rowsAll;
                 run = rowsAll + 16;
             }
+            case AccessPath.Virtual v -> {
+                // not reached: a query with a virtual table keeps FROM order, its plan the module's
+                rows = rowsAll;
+                run = rowsAll + 16;
+            }
             case AccessPath.RowidEq r -> {
                 keyColumns.add(ColumnKey.ROWID);
                 rows = 0;

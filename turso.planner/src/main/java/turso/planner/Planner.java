@@ -3,7 +3,7 @@
  * the VM. It knows the SQL text the statement came from, because SQLite
  * names a result column after the expression's text as written.
  *
- * What it compiles so far: CREATE TABLE / INDEX / VIEW / TRIGGER, INSERT (with
+ * What it compiles so far: CREATE TABLE / INDEX / VIEW / TRIGGER / VIRTUAL TABLE, INSERT (with
  * upsert), UPDATE, DELETE (with RETURNING), SELECT (see SelectCompiler),
  * ALTER TABLE, DROP TABLE / INDEX / VIEW / TRIGGER, REINDEX, PRAGMA, ATTACH / DETACH, BEGIN / COMMIT /
  * ROLLBACK, SAVEPOINT / RELEASE / ROLLBACK TO, and EXPLAIN (QUERY PLAN) of
@@ -38,6 +38,13 @@ public final class Planner {
             case Stmt.CreateTrigger t -> TriggerCompiler.create(t, sql, schema);
             case Stmt.Reindex r -> ReindexCompiler.compile(r, sql, schema, functions);
             case Stmt.Analyze a -> AnalyzeCompiler.compile(a, schema, functions);
+            case Stmt.CreateVirtualTable c -> VirtualTableCompiler.create(c, sql, schema);
+            case Stmt.Insert i when VirtualTableCompiler.targets(i.table(), schema) ->
+                    VirtualTableCompiler.insert(i, sql, schema, functions);
+            case Stmt.Update u when VirtualTableCompiler.targets(u.table(), schema) ->
+                    VirtualTableCompiler.update(u, sql, schema, functions);
+            case Stmt.Delete d when VirtualTableCompiler.targets(d.table(), schema) ->
+                    VirtualTableCompiler.delete(d, sql, schema, functions);
             case Stmt.Insert i -> InsertCompiler.compile(i, sql, schema, functions);
             case Stmt.Update u -> UpdateCompiler.compile(u, sql, schema, functions);
             case Stmt.Delete d -> DeleteCompiler.compile(d, sql, schema, functions);

@@ -39,7 +39,7 @@ final class PragmaCompiler {
             "count_changes", "data_version", "default_cache_size", "empty_result_callbacks",
             "full_column_names", "fullfsync", "function_list", "hard_heap_limit",
             "ignore_check_constraints", "legacy_alter_table",
-            "locking_mode", "max_page_count", "mmap_size", "module_list", "optimize", "pragma_list", "query_only",
+            "locking_mode", "max_page_count", "mmap_size", "optimize", "pragma_list", "query_only",
             "read_uncommitted", "recursive_triggers", "reverse_unordered_selects", "secure_delete",
             "short_column_names", "shrink_memory", "soft_heap_limit", "table_list",
             "temp_store_directory", "threads", "trusted_schema", "writable_schema");

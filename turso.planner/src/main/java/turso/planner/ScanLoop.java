@@ -85,7 +85,10 @@ final class ScanLoop {
 
     /** Opens the table's cursor (for writing if {@code write}) and its index's, for reading. */
     void open(boolean write) {
-        if (scope.table().rootPage() != Table.EPHEMERAL) {
+        if (path instanceof AccessPath.Virtual v) {
+            b.emit(Op.VOPEN, scope.cursor(), 0, 0, v.request().source().vtab(), 0);
+            b.comment(scope.table().name());
+        } else if (scope.table().rootPage() != Table.EPHEMERAL) {
             b.emit(write ? Op.OPEN_WRITE : Op.OPEN_READ, scope.cursor(), scope.table().rootPage(), scope.table().db());
             b.comment(scope.table().name());
         }
@@ -167,6 +170,14 @@ final class ScanLoop {
                 }
             }
             case AccessPath.IndexRange i -> startIndex(i, exhausted);
+            case AccessPath.Virtual v -> {
+                int arguments = b.newRegisters(Math.max(1, v.arguments().size()));
+                for (int k = 0; k < v.arguments().size(); k++) {
+                    exprs.compileInto(v.arguments().get(k), arguments + k);
+                }
+                b.emit(Op.VFILTER, scope.cursor(), exhausted, arguments, new turso.vm.VirtualFilter(
+                        v.plan().planNumber(), v.plan().planString(), v.arguments().size()), 0);
+            }
         }
     }
 
@@ -265,6 +276,7 @@ final class ScanLoop {
             case AccessPath.RowidEq eq -> { }
             case AccessPath.RowidIn in -> { }
             case AccessPath.IndexRange i -> b.emit(reverse ? Op.PREV : Op.NEXT, indexCursor, top, 0);
+            case AccessPath.Virtual v -> b.emit(Op.VNEXT, scope.cursor(), top, 0);
             default -> b.emit(reverse ? Op.PREV : Op.NEXT, scope.cursor(), top, 0);
         }
         if (values >= 0) {

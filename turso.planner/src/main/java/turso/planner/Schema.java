@@ -54,9 +54,12 @@ public final class Schema {
     private boolean deferForeignKeys;
     /** The foreign keys of the tables, worked out when first needed. */
     private ForeignKeys foreignKeys;
+    /** The virtual tables of the schema, the modules they are made by, and the tables connected so far. */
+    private VirtualTables virtualTables;
 
     private Schema(Map<String, Table> tables, Map<String, String> objectKinds, Map<String, View> views,
-            Map<String, String> texts, Map<String, TriggerDefinition> triggers) {
+            Map<String, String> texts, Map<String, TriggerDefinition> triggers, VirtualTables virtualTables) {
+        this.virtualTables = virtualTables;
         this.tables = tables;
         this.objectKinds = objectKinds;
         this.views = views;
@@ -100,7 +103,7 @@ public final class Schema {
     /** An empty schema (the temp database before anything is created in it). */
     public static Schema empty() {
         return new Schema(new LinkedHashMap<>(), new LinkedHashMap<>(), new LinkedHashMap<>(), new LinkedHashMap<>(),
-                new LinkedHashMap<>());
+                new LinkedHashMap<>(), (VirtualTables) null);
     }
 
     /** The index of the database called {@code name} (ASCII case ignored), or -1; always 0 and 1 for main and temp. */
@@ -192,6 +195,7 @@ public final class Schema {
         this.views = base.views;
         this.texts = base.texts;
         this.triggers = base.triggers;
+        this.virtualTables = base.virtualTables;
         this.withTables = withTables;
         this.firing = firing;
         this.databases = base.databases;
@@ -335,7 +339,7 @@ public final class Schema {
 
     /** A schema read by {@code loader} when first needed (its errors surface then, each time until it succeeds). */
     public static Schema onFirstUse(java.util.function.Supplier<Schema> loader) {
-        Schema schema = new Schema(null, null, null, null, null);
+        Schema schema = new Schema(null, null, null, null, null, null);
         schema.loader = loader;
         return schema;
     }
@@ -349,24 +353,29 @@ public final class Schema {
             texts = read.texts;
             triggers = read.triggers;
             foreignKeys = read.foreignKeys;
+            virtualTables = read.virtualTables;
             loader = null;
         }
     }
 
-    /** Reads the schema; the caller holds a read transaction on {@code storage}. */
-    public static Schema load(Storage storage) {
-        return load(storage, 0);
+    /**
+     * Reads the schema; the caller holds a read transaction on {@code storage}.
+     * Virtual tables are connected through {@code modules} when first used.
+     */
+    public static Schema load(Storage storage, VirtualModules modules) {
+        return load(storage, 0, modules);
     }
 
-    /** Reads the schema of database {@code db} of a connection; the caller holds a read transaction on {@code storage}. */
-    public static Schema load(Storage storage, int db) {
+    /** Reads the schema of database {@code db} of a connection, as {@link #load(Storage, VirtualModules)}. */
+    public static Schema load(Storage storage, int db, VirtualModules modules) {
+        VirtualTables virtualTables = new VirtualTables(modules);
         Map<String, Table> tables = new LinkedHashMap<>();
         Map<String, String> kinds = new LinkedHashMap<>();
         Map<String, View> views = new LinkedHashMap<>();
         Map<String, String> texts = new LinkedHashMap<>();
         Map<String, TriggerDefinition> triggers = new LinkedHashMap<>();
         if (storage.pageCount() == 0) {
-            return new Schema(tables, kinds, views, texts, triggers);
+            return new Schema(tables, kinds, views, texts, triggers, virtualTables);
         }
         /** Rows of indexes and triggers, applied once every table is known: {type, name, tbl_name, sql} and root. */
         List<Object[]> dependents = new ArrayList<>();
@@ -390,7 +399,10 @@ public final class Schema {
                 if (type.equals("table") && sql != null
                         && (!name.startsWith("sqlite_") || name.equals(Autoincrement.SEQUENCE)
                                 || name.startsWith("sqlite_stat"))) {
-                    if (parse(name, sql) instanceof Stmt.CreateTable create) {
+                    Stmt parsed = parse(name, sql);
+                    if (parsed instanceof Stmt.CreateVirtualTable create) {
+                        virtualTables.define(name, create);
+                    } else if (parsed instanceof Stmt.CreateTable create) {
                         try {
                             tables.put(key(name), TableDefinition.read(create, sql, root).inDatabase(db));
                         } catch (Unsupported e) {
@@ -439,7 +451,7 @@ public final class Schema {
                 }
             }
         }
-        return new Schema(tables, kinds, views, texts, triggers);
+        return new Schema(tables, kinds, views, texts, triggers, virtualTables);
     }
 
     private static Stmt parse(String name, String sql) {
@@ -486,7 +498,34 @@ public final class Schema {
             return db < 0 ? null : databases.get(db).table(name);
         }
         read();
-        return tables.get(key(name));
+        Table table = tables.get(key(name));
+        if (table == null && virtualTables != null && virtualTables.isDefined(name)) {
+            return virtualTables.connect(name).table();
+        }
+        return table;
+    }
+
+    /**
+     * The declaration (a CREATE TABLE with HIDDEN columns) of the virtual
+     * table or table-valued function {@code name}, or null if it is neither.
+     */
+    public String virtualTableDeclaration(String name) {
+        if (databases != null) {
+            return databases.get(0).virtualTableDeclaration(name);
+        }
+        read();
+        VirtualSource source = virtualTables.isDefined(name) ? virtualTables.connect(name)
+                : kindOf(name) == null ? virtualTables.eponymous(name) : null;
+        return source == null ? null : source.vtab().declaration();
+    }
+
+    /** The virtual tables of this schema and the modules there are (of main, for a connection's schema). */
+    VirtualTables virtualTables() {
+        if (databases != null) {
+            return databases.get(0).virtualTables();
+        }
+        read();
+        return virtualTables;
     }
 
     /**

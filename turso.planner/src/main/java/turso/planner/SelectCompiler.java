@@ -59,6 +59,8 @@ final class SelectCompiler {
     private List<Expr> queryExpressions = List.of();
     /** FROM items read again at the start of each pass of their loop (table-valued functions), by cursor. */
     private final Map<Integer, Runnable> refills = new HashMap<>();
+    /** The virtual tables of FROM, by cursor. */
+    private final Map<Integer, VirtualScans.Call> virtuals = new HashMap<>();
     /** Subqueries in FROM without an alias so far, which SQLite names (subquery-N). */
     private int subqueryCount;
     /** The WHERE terms tested in each join loop (the last: without FROM), and each table's access path, once planned. */
@@ -620,7 +622,7 @@ final class SelectCompiler {
         List<Expr> conjuncts = new ArrayList<>();
         Conjuncts.split(where, conjuncts);
         List<AccessPath> planned = null;
-        if (joins.size() > 1 && joins.size() <= 64 && refills.isEmpty()
+        if (joins.size() > 1 && joins.size() <= 64 && refills.isEmpty() && virtuals.isEmpty()
                 && joins.stream().noneMatch(JoinStep::right)) {
             innerWhereNullsRejected(conjuncts);
             planned = reorder(conjuncts);
@@ -657,6 +659,12 @@ final class SelectCompiler {
         Conjuncts.split(join.on(), drivers);
         if (!join.left() && !join.right()) {
             drivers.addAll(levelTerms.get(k));
+        }
+        VirtualScans.Call call = virtuals.get(join.scope().cursor());
+        if (call != null) {
+            return VirtualScans.plan(new VirtualScans.Request(join.scope(), call.source(), call.args(),
+                    VirtualScans.offered(drivers, join.left() ? List.of() : levelTerms.subList(k + 1, levelTerms.size())),
+                    exprs, known));
         }
         AccessPath path = AccessPaths.choose(join.scope(), drivers, exprs, known);
         if (!outermost && !join.right() && path instanceof AccessPath.FullScan) {
@@ -807,6 +815,13 @@ final class SelectCompiler {
         if (wanted == null) {
             return false;
         }
+        if (paths.get(0) instanceof AccessPath.Virtual v) {
+            AccessPath.Virtual ordered = VirtualScans.ordered(v, wanted);
+            if (ordered != null) {
+                paths.set(0, ordered);
+            }
+            return ordered != null;
+        }
         AccessPaths.Ordered ordered = AccessPaths.ordered(scope, paths.get(0), wanted);
         if (ordered == null) {
             return false;
@@ -852,6 +867,13 @@ final class SelectCompiler {
         for (int k = 0; k < joins.size(); k++) {
             JoinStep join = joins.get(k);
             AccessPath path = paths.get(k);
+            if (path instanceof AccessPath.Virtual v && !join.left()) {
+                List<Expr> tested = terms.get(k);
+                tested.removeAll(v.omitted());
+                v.unconsumed().stream().filter(e -> !tested.contains(e)).forEach(tested::add);
+            } else if (path instanceof AccessPath.Virtual v && !v.unconsumed().isEmpty()) {
+                throw Unsupported.feature("a LEFT JOIN to a table-valued function whose module leaves arguments unused");
+            }
             ScanLoop loop = new ScanLoop(b, exprs, exprs.functions(), join.scope(), path, k == 0 && reverseFirst);
             loop.refillWith(refills.get(join.scope().cursor()));
             if (path instanceof AccessPath.IndexRange range && !join.right() && covers(range.index(), join.scope())) {
@@ -1066,6 +1088,12 @@ final class SelectCompiler {
                     name = ref.alias() == null ? ref.name().name().value() : ref.alias().value();
                     table = pragmaTable(ref.name().name().value(), List.of(), cursor);
                 }
+                case FromClause.TableSource s when VirtualScans.call(schema, s) != null -> {
+                    VirtualScans.Call call = VirtualScans.call(schema, s);
+                    table = call.source().table();
+                    name = s.alias() == null ? table.name() : s.alias().value();
+                    virtuals.put(cursor, call);
+                }
                 case FromClause.TableRef ref -> {
                     if (ref.indexed() != null && ref.indexed().index() != null) {
                         throw Unsupported.feature("INDEXED BY");
@@ -1073,7 +1101,10 @@ final class SelectCompiler {
                     table = Tables.find(schema, ref.name());
                     name = ref.alias() == null ? table.name() : ref.alias().value();
                 }
-                default -> throw Unsupported.feature("table-valued functions and parenthesized joins in FROM");
+                case FromClause.TableFunction f -> throw new TursoException(ResultCode.ERROR,
+                        "no such table: " + (f.name().schema() == null ? "" : f.name().schema().value() + ".")
+                                + f.name().name().value());
+                default -> throw Unsupported.feature("parenthesized joins in FROM");
             }
             FromClause.JoinOperator op = item.operator();
             FromClause.JoinConstraint constraint = item.constraint();
@@ -1748,6 +1779,10 @@ final class SelectCompiler {
     private void addAll(Scope scope, boolean withHidden) {
         for (Column c : scope.table().columns()) {
             if (!withHidden && scope.hidden().contains(c.name().toLowerCase(java.util.Locale.ROOT))) {
+                continue;
+            }
+            if (virtuals.containsKey(scope.cursor())
+                    && virtuals.get(scope.cursor()).source().isHidden(scope.table().columns().indexOf(c))) {
                 continue;
             }
             boolean merged = !withHidden && coalesced.containsKey(c.name().toLowerCase(java.util.Locale.ROOT));

@@ -30,6 +30,9 @@ record Table(String name, int rootPage, List<Column> columns, int rowidAlias, St
     /** The root page of a table that lives only while a statement runs (a subquery in FROM, a view's rows). */
     static final int EPHEMERAL = -1;
 
+    /** The root page of a virtual table: its rows come from its module (see VirtualSource). */
+    static final int VIRTUAL = -2;
+
     Table {
         columns = List.copyOf(columns);
         indexes = List.copyOf(indexes);

@@ -138,6 +138,12 @@ final class TriggerCompiler {
         List<Program> statements = new ArrayList<>();
         for (Stmt s : t.body()) {
             statements.add(switch (s) {
+                case Stmt.Insert i when VirtualTableCompiler.targets(i.table(), inner) ->
+                        VirtualTableCompiler.insert(i, t.sql(), inner, functions);
+                case Stmt.Update u when VirtualTableCompiler.targets(u.table(), inner) ->
+                        VirtualTableCompiler.update(u, t.sql(), inner, functions);
+                case Stmt.Delete d when VirtualTableCompiler.targets(d.table(), inner) ->
+                        VirtualTableCompiler.delete(d, t.sql(), inner, functions);
                 case Stmt.Insert i -> InsertCompiler.compile(i, t.sql(), inner, functions);
                 case Stmt.Update u -> UpdateCompiler.compile(u, t.sql(), inner, functions);
                 case Stmt.Delete d -> DeleteCompiler.compile(d, t.sql(), inner, functions);
@@ -175,6 +181,9 @@ final class TriggerCompiler {
         }
         if (target.regionMatches(true, 0, "sqlite_", 0, 7)) {
             throw new TursoException(ResultCode.ERROR, "cannot create trigger on system table");
+        }
+        if (schema.virtualTables().isDefined(target)) {
+            throw new TursoException(ResultCode.ERROR, "cannot create triggers on virtual tables");
         }
         ProgramBuilder b = new ProgramBuilder();
         b.markWrites();

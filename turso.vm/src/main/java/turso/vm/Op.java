@@ -316,6 +316,30 @@ public final class Op {
      */
     public static final int COUNT_ROWS = 97;
 
+    /** Opens cursor p1 on the virtual table p4 (a {@link turso.api.spi.VirtualTable}). */
+    public static final int VOPEN = 98;
+
+    /**
+     * Starts the scan of virtual cursor p1 with the plan p4 (a
+     * {@link VirtualFilter}), its arguments in r[p3..]; jumps to p2 if it has
+     * no row. COLUMN, ROWID and NULL_ROW work on a virtual cursor too.
+     */
+    public static final int VFILTER = 99;
+
+    /** Moves virtual cursor p1 to its next row and jumps to p2, or falls through at the end. */
+    public static final int VNEXT = 100;
+
+    /**
+     * Writes through the virtual table p4 (xUpdate): p2 values from r[p3]: the
+     * old rowid (NULL for an INSERT), then for INSERT and UPDATE the new rowid
+     * (NULL: the module chooses) and the columns; p2 = 1 deletes. p5 as
+     * INSERT's (COUNT_CHANGE, SET_LAST_ROWID).
+     */
+    public static final int VUPDATE = 101;
+
+    /** Runs p4 (a Runnable): CREATE VIRTUAL TABLE's xCreate, DROP TABLE's xDestroy. */
+    public static final int VDDL = 102;
+
     private static final String[] NAMES = {
         "Init", "Goto", "Halt", "Integer", "Int64", "Real", "String8", "Blob", "Null", "Variable", "Copy",
         "Add", "Subtract", "Multiply", "Divide", "Remainder", "Concat", "BitAnd", "BitOr", "ShiftLeft",
@@ -327,7 +351,8 @@ public final class Op {
         "AutoCommit", "Destroy", "SorterCombine", "IdxInsert", "IdxDelete", "SeekGE", "SeekGT", "SeekLE", "SeekLT",
         "IdxGE", "IdxGT", "IdxLE", "IdxLT", "IdxRowid", "NoConflict", "SeekRowid", "Prev", "Last", "Once", "SorterFound",
         "OpenEphemeral", "Pragma", "Clear", "SorterBound", "Program", "Window",
-        "TypeCheck", "Attach", "Detach", "Vacuum", "FkCounter", "FkIfZero", "CountRows"
+        "TypeCheck", "Attach", "Detach", "Vacuum", "FkCounter", "FkIfZero", "CountRows",
+        "VOpen", "VFilter", "VNext", "VUpdate", "VDdl"
     };
 
     /** The name EXPLAIN shows for opcode {@code op}. */

@@ -31,6 +31,7 @@ public enum Pragma {
     INTEGRITY_CHECK(false, "integrity_check"),
     JOURNAL_MODE(false, "journal_mode"),
     JOURNAL_SIZE_LIMIT(false, "journal_size_limit"),
+    MODULE_LIST(false, "name"),
     PAGE_COUNT(false, "page_count"),
     PAGE_SIZE(true, "page_size"),
     QUICK_CHECK(false, "quick_check"),
@@ -90,8 +91,8 @@ public enum Pragma {
         return switch (this) {
             case APPLICATION_ID, USER_VERSION, SCHEMA_VERSION -> hasArgument ? Transaction.WRITE : Transaction.READ;
             case INCREMENTAL_VACUUM -> Transaction.WRITE;
-            case BUSY_TIMEOUT, CASE_SENSITIVE_LIKE, DATABASE_LIST, FOREIGN_KEYS, TEMP_STORE, DEFER_FOREIGN_KEYS ->
-                    Transaction.NONE;
+            case BUSY_TIMEOUT, CASE_SENSITIVE_LIKE, DATABASE_LIST, FOREIGN_KEYS, TEMP_STORE, DEFER_FOREIGN_KEYS,
+                    MODULE_LIST -> Transaction.NONE;
             case PAGE_SIZE, JOURNAL_MODE -> hasArgument ? Transaction.NONE : Transaction.READ;
             case WAL_CHECKPOINT, WAL_AUTOCHECKPOINT, JOURNAL_SIZE_LIMIT -> Transaction.NONE;
             default -> Transaction.READ;

@@ -105,6 +105,8 @@ public final class Program {
             case turso.api.spi.SqlFunction f -> f.name() + "(" + f.arity() + ")";
             case turso.btree.KeyInfo k -> keyInfoText(k);
             case Program query -> "program";
+            case turso.api.spi.VirtualTable t -> "vtab";
+            case Runnable r -> "";
             default -> p4.toString();
         };
     }

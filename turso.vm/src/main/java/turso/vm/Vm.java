@@ -93,6 +93,12 @@ public final class Vm implements FunctionContext {
         default boolean deferForeignKeys() {
             return false;
         }
+
+        /**
+         * The virtual table is about to be written: the connection begins its
+         * transaction (once per transaction) and ends it with the database's.
+         */
+        void virtualTableWritten(turso.api.spi.VirtualTable table);
     }
 
     private final Program program;
@@ -116,6 +122,8 @@ public final class Vm implements FunctionContext {
     private final boolean[] nullRows;
     /** The rows of a PRAGMA not returned yet, numbered like cursors. */
     private final java.util.Iterator<?>[] pragmaRows;
+    /** Cursors open on virtual tables, numbered like cursors. */
+    private final VirtualCursors virtualCursors;
     private final RecordBuilder recordBuilder = new RecordBuilder();
     /** The key of the seek or comparison being done, rebuilt in place each time (never kept past the operation). */
     private final Record keyRecord = new Record();
@@ -158,6 +166,7 @@ public final class Vm implements FunctionContext {
         this.distincts = new DistinctSet[program.cursorCount];
         this.nullRows = new boolean[program.cursorCount];
         this.pragmaRows = new java.util.Iterator<?>[program.cursorCount];
+        this.virtualCursors = new VirtualCursors(program.cursorCount);
         this.parameters = new Register[program.parameterNames().size()];
         for (int i = 0; i < parameters.length; i++) {
             parameters[i] = new Register();
@@ -256,6 +265,7 @@ public final class Vm implements FunctionContext {
 
     /** Closes cursor {@code c}, and drops its B-tree if it is ephemeral. */
     private void closeCursor(int c) {
+        virtualCursors.close(c);
         if (cursors[c] != null) {
             cursors[c].close();
             cursors[c] = null;
@@ -490,6 +500,11 @@ public final class Vm implements FunctionContext {
         @Override
         public boolean deferForeignKeys() {
             return host.deferForeignKeys();
+        }
+
+        @Override
+        public void virtualTableWritten(turso.api.spi.VirtualTable table) {
+            host.virtualTableWritten(table);
         }
     }
 
@@ -745,6 +760,8 @@ public final class Vm implements FunctionContext {
                 case Op.COLUMN -> {
                     if (nullRows[p1[i]]) {
                         r[p3[i]].setNull();
+                    } else if (virtualCursors.isVirtual(p1[i])) {
+                        virtualCursors.column(p1[i], p2[i], r[p3[i]]);
                     } else {
                         column(cursors[p1[i]], p2[i], r[p3[i]], (Register) p4[i]);
                     }
@@ -752,6 +769,8 @@ public final class Vm implements FunctionContext {
                 case Op.ROWID -> {
                     if (nullRows[p1[i]]) {
                         r[p2[i]].setNull();
+                    } else if (virtualCursors.isVirtual(p1[i])) {
+                        r[p2[i]].setLong(virtualCursors.rowid(p1[i]));
                     } else {
                         r[p2[i]].setLong(cursors[p1[i]].rowid());
                     }
@@ -891,6 +910,33 @@ public final class Vm implements FunctionContext {
                     }
                     host.vacuum(into);
                 }
+                case Op.VOPEN -> {
+                    closeCursor(p1[i]);
+                    virtualCursors.open(p1[i], (turso.api.spi.VirtualTable) p4[i]);
+                    nullRows[p1[i]] = false;
+                }
+                case Op.VFILTER -> {
+                    nullRows[p1[i]] = false;
+                    if (!virtualCursors.filter(p1[i], (VirtualFilter) p4[i], r, p3[i])) {
+                        i = p2[i];
+                        continue;
+                    }
+                }
+                case Op.VNEXT -> {
+                    if (virtualCursors.next(p1[i])) {
+                        checkInterrupt();
+                        i = p2[i];
+                        continue;
+                    }
+                }
+                case Op.VUPDATE -> {
+                    host.virtualTableWritten((turso.api.spi.VirtualTable) p4[i]);
+                    Long rowid = virtualCursors.update((turso.api.spi.VirtualTable) p4[i], r, p3[i], p2[i]);
+                    if ((program.p5[i] & Op.COUNT_CHANGE) != 0) {
+                        host.rowChanged(rowid == null ? 0 : rowid, rowid != null && (program.p5[i] & Op.SET_LAST_ROWID) != 0);
+                    }
+                }
+                case Op.VDDL -> ((Runnable) p4[i]).run();
                 default -> throw new TursoException(ResultCode.INTERNAL, "unknown opcode " + op[i] + " at " + i);
             }
             i++;
