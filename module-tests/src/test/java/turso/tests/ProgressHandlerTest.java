@@ -90,4 +90,41 @@ class ProgressHandlerTest {
             }
         }
     }
+
+    /**
+     * VACUUM counts one step per entry it copies (a table's rows and each
+     * index's entries), so a handler sees it move and may stop it: the
+     * database is then as it was.
+     */
+    @Test
+    void vacuumReportsEachEntryCopiedAndCanBeStopped(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        try (Database db = Database.open(dir.resolve("v.db").toString()); Connection c = db.connect()) {
+            fill(c, 5000);
+            c.execute("CREATE INDEX tx ON t(x)");
+            List<Long> seen = new ArrayList<>();
+            c.progressHandler(100, steps -> {
+                seen.add(steps);
+                return false;
+            });
+            c.execute("VACUUM");
+            assertTrue(seen.size() >= 50, "about one call per 100 of the 10,000 entries: " + seen.size());
+            for (int i = 1; i < seen.size(); i++) {
+                assertTrue(seen.get(i) > seen.get(i - 1), "steps only grow");
+            }
+            assertTrue(seen.getLast() >= 10_000, "every entry counted: " + seen.getLast());
+            c.progressHandler(100, steps -> steps > 3000);
+            TursoException e = assertThrows(TursoException.class, () -> c.execute("VACUUM"));
+            assertEquals(ResultCode.INTERRUPT, e.resultCode());
+            c.progressHandler(0, null);
+            try (Statement st = c.prepare("SELECT count(*), sum(x) FROM t")) {
+                assertTrue(st.step());
+                assertEquals(5000, st.columnLong(0));
+                assertEquals(5000L * 5001 / 2, st.columnLong(1));
+            }
+            try (Statement st = c.prepare("PRAGMA integrity_check")) {
+                assertTrue(st.step());
+                assertEquals("ok", st.columnText(0));
+            }
+        }
+    }
 }

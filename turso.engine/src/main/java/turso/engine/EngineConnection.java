@@ -95,7 +95,6 @@ final class EngineConnection implements Connection, Vm.Host {
     private long changes;
     private long totalChanges;
     private boolean schemaChanged;
-    private VacuumProgress vacuumProgress = VacuumProgress.NONE;
     private boolean failed;
     /** Inside BEGIN ... COMMIT/ROLLBACK, or a transaction SAVEPOINT opened: autocommit is off. */
     private boolean explicit;
@@ -934,11 +933,31 @@ final class EngineConnection implements Connection, Vm.Host {
     }
 
     /**
-     * Where VACUUM reports its progress (entries copied of the total, then
-     * total of total once the new file is in place); null for none.
+     * VACUUM's progress as steps of the progress handler, one per entry
+     * copied, so that the shell's progress line moves and the handler (or
+     * an interrupt) can stop it while it copies.
      */
-    public void setVacuumProgress(VacuumProgress progress) {
-        vacuumProgress = progress == null ? VacuumProgress.NONE : progress;
+    private VacuumProgress vacuumSteps() {
+        long[] copied = {0};
+        return (done, total) -> {
+            long delta = done - copied[0];
+            copied[0] = done;
+            while (progress != null && delta > 0 && !interrupted) {
+                long step = Math.min(delta, progressCountdown);
+                progressSteps += step;
+                progressCountdown -= (int) step;
+                delta -= step;
+                if (progressCountdown <= 0) {
+                    progressCountdown = progressPeriod;
+                    if (progress.onProgress(progressSteps)) {
+                        interrupted = true;
+                    }
+                }
+            }
+            if (interrupted && done < total) {
+                throw new TursoException(ResultCode.INTERRUPT, "interrupted");
+            }
+        };
     }
 
     /**
@@ -958,11 +977,11 @@ final class EngineConnection implements Connection, Vm.Host {
         if (into != null) {
             beginTransaction(0, false);
             Storage storage = lease.storage();
-            storage.vacuumInto(database.vfs(), into, vacuumProgress);
+            storage.vacuumInto(database.vfs(), into, vacuumSteps());
             return;
         }
         beginTransaction(0, true);
-        lease.storage().vacuum(vacuumProgress);
+        lease.storage().vacuum(vacuumSteps());
         schemaChanged(0);
     }
 
