@@ -64,6 +64,15 @@ final class Bookshop {
               weight DOUBLE DEFAULT 1.0,
               UNIQUE (book_id, tag)
             );
+            CREATE TABLE sale_line (
+              id INTEGER PRIMARY KEY AUTOINCREMENT,
+              sale_id INTEGER NOT NULL REFERENCES sale(id),
+              quantity INTEGER NOT NULL,
+              unit_price REAL NOT NULL,
+              total REAL GENERATED ALWAYS AS (quantity * unit_price) STORED,
+              label TEXT AS ('x' || quantity) VIRTUAL,
+              dozens INTEGER GENERATED ALWAYS AS (quantity / 12)
+            );
             CREATE INDEX idx_book_title ON book(title);
             CREATE UNIQUE INDEX idx_author_name ON author(last_name, first_name);
             CREATE INDEX idx_sale_day ON sale(sold_on DESC, book_id);
@@ -91,15 +100,6 @@ final class Bookshop {
               PRIMARY KEY (book_store_name, book_id),
               CONSTRAINT fk_b2bs_book FOREIGN KEY (book_id) REFERENCES book (id) ON DELETE CASCADE
             ) WITHOUT ROWID;
-            CREATE TABLE sale_line (
-              id INTEGER PRIMARY KEY AUTOINCREMENT,
-              sale_id INTEGER NOT NULL REFERENCES sale(id),
-              quantity INTEGER NOT NULL,
-              unit_price REAL NOT NULL,
-              total REAL GENERATED ALWAYS AS (quantity * unit_price) STORED,
-              label TEXT AS ('x' || quantity) VIRTUAL,
-              dozens INTEGER GENERATED ALWAYS AS (quantity / 12)
-            );
             """;
 
     static Connection turso(Path file) throws SQLException {

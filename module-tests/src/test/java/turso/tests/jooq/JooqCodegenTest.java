@@ -42,13 +42,13 @@ class JooqCodegenTest {
     }
 
     /**
-     * WITHOUT ROWID tables and generated columns (VIRTUAL and STORED), which the engine
-     * cannot create yet, in a database SQLite wrote: read here and by SQLite. Their pragma rows
+     * WITHOUT ROWID tables, which the engine cannot create yet, in a database SQLite wrote:
+     * read here and by SQLite. Their pragma rows
      * are right, but jOOQ also runs {@code SELECT 1 FROM t} on a table with a primary key, which
      * the engine refuses for such tables, and jOOQ then leaves the table's columns out.
      */
     @Test
-    @Disabled("the engine cannot read WITHOUT ROWID tables or tables with generated columns yet")
+    @Disabled("the engine cannot read WITHOUT ROWID tables yet")
     void schemaWrittenBySqlite() throws Exception {
         Path file = dir.resolve("sqlite.db");
         try (Connection s = Bookshop.sqlite(file)) {
