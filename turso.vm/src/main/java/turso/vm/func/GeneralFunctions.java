@@ -1,15 +1,21 @@
 /*
  * The core functions about values and the connection rather than text or
  * numbers: coalesce, ifnull, iif, nullif, typeof, likelihood, likely,
- * unlikely, sqlite_version, changes, last_insert_rowid, total_changes.
+ * unlikely, sqlite_version, changes, last_insert_rowid, total_changes, and
+ * match, which backs the MATCH operator and, outside a virtual table that
+ * overloads it, only fails as SQLite's does.
  */
 package turso.vm.func;
 
 import java.util.List;
 import turso.api.DataType;
+import turso.api.spi.Collation;
 import turso.api.spi.FunctionArguments;
+import turso.api.spi.FunctionContext;
 import turso.api.spi.FunctionResult;
+import turso.api.spi.ScalarFunction;
 import turso.api.spi.SqlFunction;
+import turso.vm.Collated;
 import turso.vm.ValueComparator;
 
 final class GeneralFunctions {
@@ -21,11 +27,7 @@ final class GeneralFunctions {
                 Scalar.of("coalesce", SqlFunction.VARIADIC, (c, a, r) -> coalesce(a, r, "coalesce")),
                 Scalar.of("ifnull", 2, (c, a, r) -> coalesce(a, r, "ifnull")),
                 Scalar.of("iif", 3, (c, a, r) -> r.setArgument(a, Args.register(a, 0).isTrue() ? 1 : 2)),
-                Scalar.of("nullif", 2, (c, a, r) -> {
-                    if (ValueComparator.compare(Args.register(a, 0), Args.register(a, 1), null) != 0) {
-                        r.setArgument(a, 0);
-                    }
-                }),
+                new NullIf(null),
                 Scalar.of("typeof", 1, (c, a, r) -> r.setText(a.type(0).typeofName())),
                 Scalar.of("likelihood", 2, (c, a, r) -> likelihood(a, r)),
                 Scalar.of("likely", 1, (c, a, r) -> r.setArgument(a, 0)),
@@ -33,7 +35,33 @@ final class GeneralFunctions {
                 Scalar.of("sqlite_version", 0, (c, a, r) -> r.setText(CoreLibrary.SQLITE_VERSION)),
                 Scalar.volatileOf("changes", 0, (c, a, r) -> r.setLong(c.changes())),
                 Scalar.volatileOf("last_insert_rowid", 0, (c, a, r) -> r.setLong(c.lastInsertRowid())),
-                Scalar.volatileOf("total_changes", 0, (c, a, r) -> r.setLong(c.totalChanges())));
+                Scalar.volatileOf("total_changes", 0, (c, a, r) -> r.setLong(c.totalChanges())),
+                Scalar.of("match", 2, (c, a, r) -> r.setError("unable to use function MATCH in the requested context")));
+    }
+
+    /** nullif(x, y), comparing under the call's collation (null: BINARY), as SQLite's (SQLITE_FUNC_NEEDCOLL). */
+    record NullIf(Collation collation) implements ScalarFunction, Collated {
+        @Override
+        public String name() {
+            return "nullif";
+        }
+
+        @Override
+        public int arity() {
+            return 2;
+        }
+
+        @Override
+        public SqlFunction withCollation(Collation c) {
+            return new NullIf(c);
+        }
+
+        @Override
+        public void invoke(FunctionContext context, FunctionArguments a, FunctionResult r) {
+            if (ValueComparator.compare(Args.register(a, 0), Args.register(a, 1), collation) != 0) {
+                r.setArgument(a, 0);
+            }
+        }
     }
 
     private static void coalesce(FunctionArguments a, FunctionResult r, String name) {

@@ -250,6 +250,12 @@ final class Printf {
     private static void integer(Out out, String digits, char sign, String prefix, int width, int precision,
                                 boolean left, boolean zero, boolean comma) {
         StringBuilder body = new StringBuilder();
+        // SQLite zero-pads an integer by raising its precision to the width less the sign, even when left-justified;
+        // the 0x / 0 prefix of '#' and the thousands commas come on top of that
+        int signWidth = sign != 0 ? 1 : 0;
+        if (zero && precision < width - signWidth) {
+            precision = width - signWidth;
+        }
         if (precision > digits.length()) {
             body.repeat('0', precision - digits.length());
         }
@@ -266,9 +272,6 @@ final class Printf {
             body = grouped;
         }
         String head = (sign != 0 ? String.valueOf(sign) : "") + prefix;
-        if (zero && !left && head.length() + body.length() < width) {
-            body.insert(0, "0".repeat(width - head.length() - body.length()));
-        }
         padChars(out, (head + body).getBytes(StandardCharsets.US_ASCII), width, left, false);
     }
 
