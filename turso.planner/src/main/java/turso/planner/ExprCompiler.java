@@ -108,6 +108,8 @@ final class ExprCompiler {
 
     /** How many references of subqueries compiled within this one resolved here or further out (correlation). */
     private int innerLookups;
+    /** The affinity of the first column of each subquery compiled here, by its SELECT. */
+    private final Map<turso.parser.ast.Select, Affinity> subqueryAffinities = new java.util.IdentityHashMap<>();
     /** Whether subqueries run each time they are reached even when uncorrelated (RETURNING, as SQLite runs it per row). */
     private boolean subqueriesEachTime;
 
@@ -624,6 +626,7 @@ final class ExprCompiler {
         return switch (e) {
             case Expr.Cast c -> Affinity.ofDeclaredType(c.type().text());
             case Expr.Collate c -> affinity(c.expr());
+            case Expr.Subquery s -> subqueryAffinity(s.select());
             case Expr.ColumnRef c -> {
                 Resolved r = resolve(c);
                 yield r == null ? triggerRowAffinity(c) : r.index() == ColumnKey.ROWID ? Affinity.INTEGER
@@ -798,7 +801,18 @@ final class ExprCompiler {
         if (schema == null) {
             throw Unsupported.feature("subqueries here");
         }
-        return SelectCompiler.generateInto(b, functions, select, sql, schema, sink, done, this);
+        List<Column> columns = SelectCompiler.generateInto(b, functions, select, sql, schema, sink, done, this);
+        subqueryAffinities.put(select, columns.isEmpty() ? Affinity.NONE : columns.getFirst().affinity());
+        return columns.size();
+    }
+
+    /**
+     * The affinity of the first result column of a subquery compiled here
+     * (SQLite compares with a subquery's value as with that column), NONE
+     * before it is compiled.
+     */
+    private Affinity subqueryAffinity(turso.parser.ast.Select select) {
+        return subqueryAffinities.getOrDefault(select, Affinity.NONE);
     }
 
     /** (SELECT ...): its first row's value, or NULL when it has none. */
@@ -906,6 +920,8 @@ final class ExprCompiler {
             if (width != 1) {
                 throw new TursoException(ResultCode.ERROR, "sub-select returns " + width + " columns - expected 1");
             }
+            // the comparison's affinity also takes the subquery column's, known now (the code above reads the array)
+            applied[0] = Affinity.forComparison(affinity(e.expr()), subqueryAffinity(e.select()));
             b.resolve(filled);
             int sorted = b.newLabel();
             b.emit(Op.SORTER_SORT, set, sorted, 0);

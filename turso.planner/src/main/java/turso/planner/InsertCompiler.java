@@ -88,7 +88,7 @@ final class InsertCompiler {
                     new boolean[0]), 0);
             int selected = b.newLabel();
             int width = SelectCompiler.generateInto(b, functions, insert.select(), sql, schema,
-                    (first, count) -> b.emit(Op.SORTER_INSERT, rows, first, count), selected, null);
+                    (first, count) -> b.emit(Op.SORTER_INSERT, rows, first, count), selected, null).size();
             b.resolve(selected);
             checkWidth(insert, table, target, width);
             b.emit(Op.TRANSACTION, table.db(), 1, 0);

@@ -122,11 +122,11 @@ final class SelectCompiler {
      *
      * @return how many columns a row has
      */
-    static int generateInto(ProgramBuilder b, FunctionRegistry functions, Select select, String sql, Schema schema,
-            RowSink sink, int done, ExprCompiler outer) {
+    static List<Column> generateInto(ProgramBuilder b, FunctionRegistry functions, Select select, String sql,
+            Schema schema, RowSink sink, int done, ExprCompiler outer) {
         SelectCompiler compiler = new SelectCompiler(b, functions, false).within(outer, schema, sql);
         compiler.generate(select, sql, schema, sink, done);
-        return compiler.results.size();
+        return compiler.columns;
     }
 
     /**

@@ -209,7 +209,7 @@ final class ViewTriggerCompiler {
         } else {
             int selected = b.newLabel();
             int found = SelectCompiler.generateInto(b, functions, select, sql, schema,
-                    (first, count) -> b.emit(Op.SORTER_INSERT, sorter, first, count), selected, null);
+                    (first, count) -> b.emit(Op.SORTER_INSERT, sorter, first, count), selected, null).size();
             b.resolve(selected);
             if (width >= 0 && found != width) {
                 throw new TursoException(ResultCode.ERROR, widthError.formatted(found));

@@ -128,7 +128,7 @@ final class VirtualTableCompiler {
         } else {
             int selected = b.newLabel();
             width = SelectCompiler.generateInto(b, functions, insert.select(), sql, schema,
-                    (first, count) -> b.emit(Op.SORTER_INSERT, rows, first, count), selected, null);
+                    (first, count) -> b.emit(Op.SORTER_INSERT, rows, first, count), selected, null).size();
             b.resolve(selected);
         }
         if (width != target.size()) {
