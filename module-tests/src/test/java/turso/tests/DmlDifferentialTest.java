@@ -419,6 +419,22 @@ class DmlDifferentialTest {
                 INSERT INTO u VALUES (6, 101);
                 COMMIT;
                 SELECT * FROM u ORDER BY k
+                """,
+                """
+                CREATE TABLE t(a, b, c);
+                CREATE INDEX ta ON t(a);
+                CREATE INDEX tb ON t(b);
+                CREATE INDEX tp ON t(c) WHERE c > 0;
+                INSERT INTO t VALUES (1, 10, 5), (2, 20, -1), (3, 30, 7), (2, 40, 0);
+                UPDATE t INDEXED BY tb SET c = c + 1 WHERE a = 2;
+                UPDATE t NOT INDEXED SET b = b + 1 WHERE a = 3;
+                UPDATE t INDEXED BY nosuch SET b = 0;
+                UPDATE t INDEXED BY tp SET b = 0 WHERE a = 1;
+                UPDATE t INDEXED BY tp SET b = b * 2 WHERE c > 0;
+                DELETE FROM t INDEXED BY ta WHERE b > 30;
+                DELETE FROM t NOT INDEXED WHERE a = 1;
+                DELETE FROM t INDEXED BY nosuch;
+                SELECT * FROM t ORDER BY rowid
                 """);
     }
 

@@ -178,6 +178,21 @@ class QueryDifferentialTest {
                 SELECT x, (SELECT group_concat(b ORDER BY id DESC) FROM t WHERE t.a = u.x) FROM u ORDER BY x, y;
                 SELECT upper(b ORDER BY id) FROM t;
                 SELECT group_concat(b ORDER BY max(id)) FROM t
+                """,
+                """
+                CREATE INDEX tb ON t(b);
+                CREATE INDEX tpart ON t(c) WHERE c > 0;
+                SELECT id, a, b FROM t INDEXED BY tb WHERE a = 2 ORDER BY id;
+                SELECT id, a FROM t INDEXED BY tab WHERE a = 2 ORDER BY id;
+                SELECT id, a FROM t NOT INDEXED WHERE a = 2 ORDER BY id;
+                SELECT id FROM t NOT INDEXED WHERE id = 3;
+                SELECT * FROM t INDEXED BY nosuch;
+                SELECT id FROM t INDEXED BY tpart;
+                SELECT id, c FROM t INDEXED BY tpart WHERE c > 0 ORDER BY id;
+                SELECT b FROM t INDEXED BY tb ORDER BY b DESC, id;
+                SELECT t1.id, t2.id FROM t t1, t AS t2 INDEXED BY tb WHERE t2.b = t1.b ORDER BY 1, 2;
+                SELECT t1.id, t2.id FROM t t1 NOT INDEXED, t AS t2 NOT INDEXED WHERE t2.a = t1.a ORDER BY 1, 2;
+                SELECT count(*) FROM t INDEXED BY tc WHERE c < 6
                 """);
     }
 
@@ -264,6 +279,9 @@ class QueryDifferentialTest {
             "SELECT id, c FROM t ORDER BY c",
             "SELECT * FROM t, u WHERE u.x = t.c",
             "SELECT * FROM t LEFT JOIN u ON u.y = t.b",
+            "SELECT * FROM t INDEXED BY tc WHERE a = 2",
+            "SELECT * FROM t NOT INDEXED WHERE a = 2",
+            "SELECT * FROM t, u NOT INDEXED WHERE u.x = t.a",
             "SELECT DISTINCT b FROM t WHERE id > 5",
             "SELECT count(*) FROM u GROUP BY y",
             "SELECT 1",

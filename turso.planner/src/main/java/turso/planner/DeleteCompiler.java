@@ -29,9 +29,6 @@ final class DeleteCompiler {
         if (delete.with() != null) {
             schema = SelectCompiler.withTables(schema, delete.with());
         }
-        if (delete.indexed() != null && delete.indexed().index() != null) {
-            throw Unsupported.feature("INDEXED BY");
-        }
         Program onView = ViewTriggerCompiler.compile(delete, sql, schema, functions);
         if (onView != null) {
             return onView;
@@ -45,6 +42,8 @@ final class DeleteCompiler {
         int cursor = b.newCursor();
         String name = delete.alias() == null ? table.name() : delete.alias().value();
         Scope scope = new Scope(table, name, cursor, java.util.Set.of());
+        IndexedBy indexedBy = delete.indexed() == null ? null : IndexedBy.of(table, delete.indexed());
+        Scope pathScope = indexedBy == null ? scope : new Scope(indexedBy.table(), name, cursor, java.util.Set.of());
         exprs.setScopes(List.of(scope));
         int oldRowid = b.newRegister();
         int oldValues = b.newRegisters(table.columns().size());
@@ -68,8 +67,9 @@ final class DeleteCompiler {
                 Stmt.TriggerEvent.DELETE, java.util.Set.of(), true);
         List<Expr> terms = new ArrayList<>();
         Conjuncts.split(delete.where(), terms);
-        ScanLoop scan = new ScanLoop(b, exprs, functions, scope,
-                AccessPaths.choose(scope, terms, exprs, e -> Conjuncts.constant(e, exprs)));
+        AccessPath chosen = AccessPaths.choose(pathScope, terms, exprs, e -> Conjuncts.constant(e, exprs));
+        ScanLoop scan = new ScanLoop(b, exprs, functions, pathScope,
+                indexedBy == null ? chosen : indexedBy.path(terms, chosen));
         if (scan.path() instanceof AccessPath.FullScan && delete.orderBy().isEmpty() && delete.limit() == null
                 && triggers == null && foreignKeys == null) {
             b.emit(Op.REWIND, cursor, done, 0);

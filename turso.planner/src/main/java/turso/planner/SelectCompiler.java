@@ -61,6 +61,10 @@ final class SelectCompiler {
     private final Map<Integer, Runnable> refills = new HashMap<>();
     /** The virtual tables of FROM, by cursor. */
     private final Map<Integer, VirtualScans.Call> virtuals = new HashMap<>();
+    /** Cursors of tables named with INDEXED BY or NOT INDEXED: no automatic index for them. */
+    private final java.util.Set<Integer> restricted = new java.util.HashSet<>();
+    /** INDEXED BY and NOT INDEXED, by the table's cursor. */
+    private final Map<Integer, IndexedBy> indexedBy = new HashMap<>();
     /** Subqueries in FROM without an alias so far, which SQLite names (subquery-N). */
     private int subqueryCount;
     /** The WHERE terms tested in each join loop (the last: without FROM), and each table's access path, once planned. */
@@ -666,14 +670,21 @@ final class SelectCompiler {
                     VirtualScans.offered(drivers, join.left() ? List.of() : levelTerms.subList(k + 1, levelTerms.size())),
                     exprs, known));
         }
-        AccessPath path = AccessPaths.choose(join.scope(), drivers, exprs, known);
-        if (!outermost && !join.right() && path instanceof AccessPath.FullScan) {
+        AccessPath path = forcedPath(join, drivers, AccessPaths.choose(join.scope(), drivers, exprs, known));
+        if (!outermost && !join.right() && !restricted.contains(join.scope().cursor())
+                && path instanceof AccessPath.FullScan) {
             AccessPath automatic = AccessPaths.automatic(join.scope(), drivers, exprs, known);
             if (automatic != null) {
                 path = automatic;
             }
         }
         return path;
+    }
+
+    /** The path of {@code join}'s table as INDEXED BY lets it be (the planner's otherwise). */
+    private AccessPath forcedPath(JoinStep join, List<Expr> drivers, AccessPath path) {
+        IndexedBy clause = indexedBy.get(join.scope().cursor());
+        return clause == null ? path : clause.path(drivers, path);
     }
 
     /** Makes a LEFT JOIN an inner join where a WHERE term rejects its row of NULLs (NullRejection). */
@@ -745,8 +756,8 @@ final class SelectCompiler {
                     }
                 }
                 JoinStep join = joins.get(table);
-                AccessPath path = AccessPaths.choose(join.scope(), drivers, exprs, known);
-                if (!first && path instanceof AccessPath.FullScan) {
+                AccessPath path = forcedPath(join, drivers, AccessPaths.choose(join.scope(), drivers, exprs, known));
+                if (!first && !restricted.contains(join.scope().cursor()) && path instanceof AccessPath.FullScan) {
                     AccessPath automatic = AccessPaths.automatic(join.scope(), drivers, exprs, known);
                     if (automatic != null) {
                         path = automatic;
@@ -1095,11 +1106,14 @@ final class SelectCompiler {
                     virtuals.put(cursor, call);
                 }
                 case FromClause.TableRef ref -> {
-                    if (ref.indexed() != null && ref.indexed().index() != null) {
-                        throw Unsupported.feature("INDEXED BY");
-                    }
                     table = Tables.find(schema, ref.name());
                     name = ref.alias() == null ? table.name() : ref.alias().value();
+                    if (ref.indexed() != null) {
+                        IndexedBy clause = IndexedBy.of(table, ref.indexed());
+                        table = clause.table();
+                        restricted.add(cursor);
+                        indexedBy.put(cursor, clause);
+                    }
                 }
                 case FromClause.TableFunction f -> throw new TursoException(ResultCode.ERROR,
                         "no such table: " + (f.name().schema() == null ? "" : f.name().schema().value() + ".")

@@ -59,6 +59,11 @@ record Table(String name, int rootPage, List<Column> columns, int rowidAlias, St
                 autoincrement, db);
     }
 
+    /** The same table with only {@code indexes} (as INDEXED BY and NOT INDEXED let a query see it). */
+    Table withIndexes(List<Index> indexes) {
+        return new Table(name, rootPage, columns, rowidAlias, writeBlocker, indexes, checks, autoincrement, db);
+    }
+
     /** The same table with {@code index} among its indexes (replacing one of the same name). */
     Table withIndex(Index index) {
         List<Index> all = new ArrayList<>();

@@ -37,9 +37,6 @@ final class UpdateCompiler {
         if (update.with() != null) {
             schema = SelectCompiler.withTables(schema, update.with());
         }
-        if (update.indexed() != null && update.indexed().index() != null) {
-            throw Unsupported.feature("INDEXED BY");
-        }
         Program onView = ViewTriggerCompiler.compile(update, sql, schema, functions);
         if (onView != null) {
             return onView;
@@ -59,6 +56,8 @@ final class UpdateCompiler {
         int cursor = b.newCursor();
         String name = update.alias() == null ? table.name() : update.alias().value();
         Scope scope = new Scope(table, name, cursor, Set.of());
+        IndexedBy indexedBy = update.indexed() == null ? null : IndexedBy.of(table, update.indexed());
+        Scope pathScope = indexedBy == null ? scope : new Scope(indexedBy.table(), name, cursor, Set.of());
         exprs.setScopes(List.of(scope));
         int init = b.emit(Op.INIT, 0, 0, 0);
         b.setJump(init, b.currentAddress());
@@ -82,7 +81,8 @@ final class UpdateCompiler {
                 Stmt.TriggerEvent.UPDATE, changed, true);
         List<Expr> terms = new java.util.ArrayList<>();
         Conjuncts.split(update.where(), terms);
-        AccessPath path = AccessPaths.choose(scope, terms, exprs, e -> Conjuncts.constant(e, exprs));
+        AccessPath chosen = AccessPaths.choose(pathScope, terms, exprs, e -> Conjuncts.constant(e, exprs));
+        AccessPath path = indexedBy == null ? chosen : indexedBy.path(terms, chosen);
         PickedRows rowids = joined != null ? null
                 : new PickedRows(b, exprs, update.orderBy(), update.limit(), "UPDATE",
                         PickedRows.onePass(update.returning(), update.where(), newRowid != null || mayReplace || triggers != null
@@ -109,7 +109,7 @@ final class UpdateCompiler {
             }
         }
         if (joined == null) {
-            gatherRows(b, update, functions, exprs, scope, path, rowids, cursor);
+            gatherRows(b, update, functions, exprs, pathScope, path, rowids, cursor);
         }
         int each = joined != null ? joined.sort(done) : rowids.sort(done);
         int skipRow = b.newLabel();
