@@ -512,8 +512,9 @@ class PragmaDifferentialTest {
             }
             assertEquals(List.of(), turso(c, "PRAGMA no_such_pragma").columns());
         }
-        assertEquals(31, implemented, "the pragmas of issue 5, wal_autocheckpoint, temp_store, auto_vacuum, "
-                + "incremental_vacuum, journal_size_limit, defer_foreign_keys, foreign_key_check and module_list");
+        assertEquals(32, implemented, "the pragmas of issue 5, wal_autocheckpoint, temp_store, auto_vacuum, "
+                + "incremental_vacuum, journal_size_limit, defer_foreign_keys, foreign_key_check, module_list "
+                + "and recursive_triggers");
     }
 
     /** database_list names the file by its full path, and an in-memory database by "". */

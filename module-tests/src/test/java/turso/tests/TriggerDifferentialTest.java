@@ -251,6 +251,28 @@ class TriggerDifferentialTest {
                 SELECT changes(), total_changes(), last_insert_rowid();
                 SELECT * FROM t ORDER BY k;
                 SELECT rowid, * FROM log ORDER BY rowid
+                """,
+                // PRAGMA recursive_triggers: off, a trigger does not fire itself; on, it does, to any depth under 1000
+                """
+                PRAGMA recursive_triggers;
+                CREATE TABLE n(v);
+                CREATE TABLE seen(v);
+                CREATE TRIGGER down AFTER INSERT ON n WHEN new.v > 0 BEGIN INSERT INTO seen VALUES (new.v); INSERT INTO n VALUES (new.v - 1); END;
+                INSERT INTO n VALUES (5);
+                SELECT count(*), sum(v) FROM n;
+                PRAGMA recursive_triggers = ON;
+                PRAGMA recursive_triggers;
+                INSERT INTO n VALUES (300);
+                SELECT count(*), sum(v), min(v) FROM n;
+                SELECT count(*), sum(v) FROM seen;
+                CREATE TABLE p(k INTEGER PRIMARY KEY, c);
+                CREATE TRIGGER bump AFTER UPDATE OF c ON p WHEN new.c < 10 BEGIN UPDATE p SET c = c + 1 WHERE k = new.k; END;
+                INSERT INTO p VALUES (1, 0), (2, 8);
+                UPDATE p SET c = c + 1;
+                SELECT * FROM p ORDER BY k;
+                PRAGMA recursive_triggers = OFF;
+                UPDATE p SET c = 0 WHERE k = 1;
+                SELECT * FROM p ORDER BY k
                 """);
     }
 

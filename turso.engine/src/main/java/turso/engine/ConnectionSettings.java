@@ -12,6 +12,8 @@ package turso.engine;
 final class ConnectionSettings {
     boolean foreignKeys;
     boolean deferForeignKeys;
+    /** PRAGMA recursive_triggers: a trigger may fire itself (its programs are compiled with it). */
+    boolean recursiveTriggers;
     int cacheSize = -2000;
     int synchronous = 2;
     int busyTimeoutMillis;

@@ -169,6 +169,9 @@ final class EngineConnection implements Connection, Vm.Host {
             if (settings.foreignKeys) {
                 schema = schema.enforcingForeignKeys(settings.deferForeignKeys);
             }
+            if (settings.recursiveTriggers) {
+                schema = schema.withRecursiveTriggers();
+            }
             program = stmt == null ? null : planner.compile(stmt, source, schema);
         } catch (TursoException e) {
             throw e;

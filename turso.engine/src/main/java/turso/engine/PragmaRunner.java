@@ -115,6 +115,17 @@ final class PragmaRunner {
                 }
                 yield List.of();
             }
+            case RECURSIVE_TRIGGERS -> {
+                if (arg == null) {
+                    yield one(settings.recursiveTriggers ? 1 : 0);
+                }
+                boolean on = PragmaArguments.toBoolean(arg, false);
+                if (on != settings.recursiveTriggers) {
+                    settings.recursiveTriggers = on;
+                    connection.forgetStatements();
+                }
+                yield List.of();
+            }
             case DEFER_FOREIGN_KEYS -> {
                 if (arg == null) {
                     yield one(settings.deferForeignKeys ? 1 : 0);

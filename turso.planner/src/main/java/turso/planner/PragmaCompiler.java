@@ -40,7 +40,7 @@ final class PragmaCompiler {
             "full_column_names", "fullfsync", "function_list", "hard_heap_limit",
             "ignore_check_constraints", "legacy_alter_table",
             "locking_mode", "max_page_count", "mmap_size", "optimize", "pragma_list", "query_only",
-            "read_uncommitted", "recursive_triggers", "reverse_unordered_selects", "secure_delete",
+            "read_uncommitted", "reverse_unordered_selects", "secure_delete",
             "short_column_names", "shrink_memory", "soft_heap_limit", "table_list",
             "temp_store_directory", "threads", "trusted_schema", "writable_schema");
 

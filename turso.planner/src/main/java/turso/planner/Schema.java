@@ -52,6 +52,8 @@ public final class Schema {
     private boolean enforceForeignKeys;
     /** Whether PRAGMA defer_foreign_keys is on: RESTRICT actions then wait for COMMIT like the others. */
     private boolean deferForeignKeys;
+    /** Whether PRAGMA recursive_triggers is on: a trigger's program may fire that trigger again. */
+    private boolean recursiveTriggers;
     /** The foreign keys of the tables, worked out when first needed. */
     private ForeignKeys foreignKeys;
     /** The virtual tables of the schema, the modules they are made by, and the tables connected so far. */
@@ -138,10 +140,11 @@ public final class Schema {
             return db == 0 ? this : empty();
         }
         Schema one = databases.get(db);
-        if (withTables.isEmpty() && firing == null && !enforceForeignKeys) {
+        if (withTables.isEmpty() && firing == null && !enforceForeignKeys && !recursiveTriggers) {
             return one;
         }
         Schema in = new Schema(one, withTables, firing);
+        in.recursiveTriggers = recursiveTriggers;
         in.enforceForeignKeys = enforceForeignKeys;
         in.deferForeignKeys = deferForeignKeys;
         in.foreignKeys = enforceForeignKeys ? in.foreignKeys() : null;
@@ -203,6 +206,7 @@ public final class Schema {
         this.home = home;
         this.enforceForeignKeys = base.enforceForeignKeys;
         this.deferForeignKeys = base.deferForeignKeys;
+        this.recursiveTriggers = base.recursiveTriggers;
         this.foreignKeys = base.enforceForeignKeys ? base.foreignKeys() : base.foreignKeys;
     }
 
@@ -239,6 +243,18 @@ public final class Schema {
         schema.deferForeignKeys = deferAll;
         schema.foreignKeys = foreignKeys();
         return schema;
+    }
+
+    /** This schema, for compiling statements under PRAGMA recursive_triggers = ON. */
+    public Schema withRecursiveTriggers() {
+        Schema schema = new Schema(this, withTables, firing, home);
+        schema.recursiveTriggers = true;
+        return schema;
+    }
+
+    /** Whether a trigger's program may fire that trigger again (PRAGMA recursive_triggers). */
+    boolean recursiveTriggers() {
+        return recursiveTriggers;
     }
 
     /** Whether statements compiled against this schema enforce foreign keys. */

@@ -62,7 +62,8 @@ final class TriggerCompiler {
             Stmt.TriggerEvent event, Set<String> changed) {
         Set<String> active = schema.firing() == null ? Set.of() : schema.firing().active();
         List<TriggerDefinition> firing = new ArrayList<>(schema.triggersOn(table.name()).stream()
-                .filter(t -> t.firesOn(event, changed) && !active.contains(t.name().toLowerCase(Locale.ROOT)))
+                .filter(t -> t.firesOn(event, changed)
+                        && (schema.recursiveTriggers() || !active.contains(t.name().toLowerCase(Locale.ROOT))))
                 .toList());
         if (firing.isEmpty()) {
             return null;
@@ -123,7 +124,9 @@ final class TriggerCompiler {
     private SubProgram program(TriggerDefinition t) {
         Set<String> active = new HashSet<>(schema.firing() == null ? Set.of() : schema.firing().active());
         active.add(t.name().toLowerCase(Locale.ROOT));
-        List<Object> key = List.of(t.name().toLowerCase(Locale.ROOT), Set.copyOf(active));
+        // a trigger that may fire itself is one program for every level, which refers to itself
+        List<Object> key = schema.recursiveTriggers() ? List.of(t.name().toLowerCase(Locale.ROOT))
+                : List.of(t.name().toLowerCase(Locale.ROOT), Set.copyOf(active));
         SubProgram known = compiled.get(key);
         if (known != null) {
             return known;
@@ -136,6 +139,8 @@ final class TriggerCompiler {
             condition = SelectCompiler.compile(select.select(), text, inner, functions);
         }
         List<Program> statements = new ArrayList<>();
+        SubProgram program = new SubProgram(condition, statements);
+        compiled.put(key, program);
         for (Stmt s : t.body()) {
             statements.add(switch (s) {
                 case Stmt.Insert i when VirtualTableCompiler.targets(i.table(), inner) ->
@@ -151,8 +156,6 @@ final class TriggerCompiler {
                 default -> throw new IllegalStateException("a trigger holds only INSERT, UPDATE, DELETE and SELECT");
             });
         }
-        SubProgram program = new SubProgram(condition, List.copyOf(statements));
-        compiled.put(key, program);
         return program;
     }
 

@@ -35,6 +35,7 @@ public enum Pragma {
     PAGE_COUNT(false, "page_count"),
     PAGE_SIZE(true, "page_size"),
     QUICK_CHECK(false, "quick_check"),
+    RECURSIVE_TRIGGERS(true, "recursive_triggers"),
     SCHEMA_VERSION(true, "schema_version"),
     SYNCHRONOUS(true, "synchronous"),
     TABLE_INFO(false, "cid", "name", "type", "notnull", "dflt_value", "pk"),
@@ -92,6 +93,7 @@ public enum Pragma {
             case APPLICATION_ID, USER_VERSION, SCHEMA_VERSION -> hasArgument ? Transaction.WRITE : Transaction.READ;
             case INCREMENTAL_VACUUM -> Transaction.WRITE;
             case BUSY_TIMEOUT, CASE_SENSITIVE_LIKE, DATABASE_LIST, FOREIGN_KEYS, TEMP_STORE, DEFER_FOREIGN_KEYS,
+                    RECURSIVE_TRIGGERS,
                     MODULE_LIST -> Transaction.NONE;
             case PAGE_SIZE, JOURNAL_MODE -> hasArgument ? Transaction.NONE : Transaction.READ;
             case WAL_CHECKPOINT, WAL_AUTOCHECKPOINT, JOURNAL_SIZE_LIMIT -> Transaction.NONE;
