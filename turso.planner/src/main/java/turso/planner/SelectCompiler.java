@@ -365,18 +365,9 @@ final class SelectCompiler {
      */
     private int resultColumn(Expr term, int index) {
         Expr e = term instanceof Expr.Collate c ? c.expr() : term;
-        if (e instanceof Expr.Literal l && l.kind() == Expr.LiteralKind.INTEGER) {
-            long k;
-            try {
-                k = Long.parseLong(l.text());
-            } catch (NumberFormatException x) {
-                k = 0;
-            }
-            if (k < 1 || k > results.size()) {
-                throw new TursoException(ResultCode.ERROR, ordinal(index + 1)
-                        + " ORDER BY term out of range - should be between 1 and " + results.size());
-            }
-            return (int) k - 1;
+        Long number = columnNumber(e);
+        if (number != null) {
+            return checkedColumn(number, index, "ORDER BY");
         }
         if (e instanceof Expr.ColumnRef ref) {
             for (int j = 0; j < results.size(); j++) {
@@ -1073,7 +1064,7 @@ final class SelectCompiler {
                 case FromClause.SubquerySource sub -> {
                     name = sub.alias() == null ? "(subquery-" + (++subqueryCount) + ")" : sub.alias().value();
                     table = window != null && sub == window.source() ? materializeWindowed(schema, cursor)
-                            : materialize(name, null, sub.select(), exprs.sql(), schema, cursor);
+                            : materialize(name, null, false, sub.select(), exprs.sql(), schema, cursor);
                 }
                 case FromClause.TableRef ref when schema.view(Tables.database(ref.name()), ref.name().name().value()) != null -> {
                     View view = schema.view(Tables.database(ref.name()), ref.name().name().value());
@@ -1084,7 +1075,7 @@ final class SelectCompiler {
                     } else if (view.recursive()) {
                         table = materializeRecursive(view, schema, cursor);
                     } else {
-                        table = materialize(view.name(), view.columns(), view.select(),
+                        table = materialize(view.name(), view.columns(), view.sql() == null, view.select(),
                                 view.sql() == null ? exprs.sql() : view.sql(), schema.forView(view), cursor);
                     }
                 }
@@ -1320,8 +1311,8 @@ final class SelectCompiler {
      * {@code selectSql} is the text the SELECT's spans point into (a view's
      * own CREATE VIEW text), from which unnamed result columns are named.
      */
-    private Table materialize(String name, List<String> names, Select select, String selectSql, Schema schema,
-            int cursor) {
+    private Table materialize(String name, List<String> names, boolean withTable, Select select, String selectSql,
+            Schema schema, int cursor) {
         int filled = b.newLabel();
         int once = b.emit(Op.ONCE, 0, filled, 0);
         b.emit(Op.OPEN_EPHEMERAL, cursor, 0, 0);
@@ -1342,7 +1333,7 @@ final class SelectCompiler {
         if (enclosing != null && enclosing.lookupsFromInner() != lookups) {
             b.setJump(once, once + 1);
         }
-        List<Column> columns = named(name, names, inner.columns);
+        List<Column> columns = named(name, names, inner.columns, withTable);
         return new Table(name, Table.EPHEMERAL, columns, -1, "a subquery");
     }
 
@@ -1392,9 +1383,15 @@ final class SelectCompiler {
      * unique with ":1", ":2"... as SQLite does.
      */
     private static List<Column> named(String table, List<String> names, List<Column> result) {
+        return named(table, names, result, false);
+    }
+
+    /** As above; {@code withTable}: the table of a WITH clause, whose wrong column count SQLite words its own way. */
+    private static List<Column> named(String table, List<String> names, List<Column> result, boolean withTable) {
         if (names != null && names.size() != result.size()) {
-            throw new TursoException(ResultCode.ERROR, "expected " + names.size() + " columns for '" + table
-                    + "' but got " + result.size());
+            throw new TursoException(ResultCode.ERROR, withTable
+                    ? "table " + table + " has " + result.size() + " values for " + names.size() + " columns"
+                    : "expected " + names.size() + " columns for '" + table + "' but got " + result.size());
         }
         List<Column> columns = new ArrayList<>();
         java.util.Set<String> taken = new java.util.HashSet<>();
@@ -1416,8 +1413,12 @@ final class SelectCompiler {
      * whether or not RECURSIVE was written, as in SQLite.
      */
     static Schema withTables(Schema schema, turso.parser.ast.With with) {
+        java.util.Set<String> named = new java.util.HashSet<>();
         for (turso.parser.ast.With.Cte cte : with.ctes()) {
             String cteName = cte.name().value();
+            if (!named.add(cteName.toLowerCase(java.util.Locale.ROOT))) {
+                throw new TursoException(ResultCode.ERROR, "duplicate WITH table name: " + cteName);
+            }
             schema = schema.with(new View(cteName, cte.columns().isEmpty() ? null
                     : cte.columns().stream().map(Name::value).toList(), cte.select(),
                     reads(cte.select(), cteName), -1, null));
@@ -1465,6 +1466,11 @@ final class SelectCompiler {
         Select select = view.select();
         if (select.compounds().isEmpty()) {
             throw new TursoException(ResultCode.ERROR, "circular reference: " + view.name());
+        }
+        if (select.compounds().getFirst().core() instanceof SelectCore.Simple recursive && recursive.from() != null
+                && recursive.from().items().stream().filter(i -> i.source() instanceof FromClause.TableRef ref
+                        && ref.name().schema() == null && ref.name().name().is(view.name())).count() > 1) {
+            throw new TursoException(ResultCode.ERROR, "multiple references to recursive table: " + view.name());
         }
         if (select.compounds().size() != 1 || !select.orderBy().isEmpty()
                 || (select.limit() != null && select.limit().offset() != null)
@@ -1522,7 +1528,7 @@ final class SelectCompiler {
         initial.generate(new Select(null, select.first(), List.of(), List.of(), null, select.span()), sql, schema, add,
                 initialDone);
         b.resolve(initialDone);
-        List<Column> columns = named(view.name(), view.columns(), initial.columns);
+        List<Column> columns = named(view.name(), view.columns(), initial.columns, true);
         Schema inner = schema.with(new View(view.name(), view.columns(), select, false, current, columns));
         int width = columns.size();
         int row = b.newRegisters(width);
@@ -1816,21 +1822,44 @@ final class SelectCompiler {
      * column's alias picks that column, anything else is an expression over
      * the table.
      */
+    /**
+     * The column number an ORDER BY or GROUP BY term is, when it is an
+     * integer constant as SQLite reads one (also under unary + and -), else
+     * null.
+     */
+    private static Long columnNumber(Expr e) {
+        return switch (e) {
+            case Expr.Literal l when l.kind() == Expr.LiteralKind.INTEGER -> {
+                try {
+                    yield Long.parseLong(l.text());
+                } catch (NumberFormatException x) {
+                    yield 0L;
+                }
+            }
+            case Expr.Unary u when u.op() == Expr.UnaryOp.PLUS -> columnNumber(u.operand());
+            case Expr.Unary u when u.op() == Expr.UnaryOp.NEGATE -> {
+                Long n = columnNumber(u.operand());
+                yield n == null ? null : -n;
+            }
+            default -> null;
+        };
+    }
+
+    /** The index of result column {@code number}, or SQLite's error for a number out of range. */
+    private int checkedColumn(long number, int index, String clause) {
+        if (number < 1 || number > results.size()) {
+            throw new TursoException(ResultCode.ERROR, ordinal(index + 1)
+                    + " " + clause + " term out of range - should be between 1 and " + results.size());
+        }
+        return (int) number - 1;
+    }
+
     private Expr resolveTerm(Expr e, int index, String clause) {
         Expr inner = e instanceof Expr.Collate c ? c.expr() : e;
         Expr picked = null;
-        if (inner instanceof Expr.Literal l && l.kind() == Expr.LiteralKind.INTEGER) {
-            long k;
-            try {
-                k = Long.parseLong(l.text());
-            } catch (NumberFormatException x) {
-                k = 0;
-            }
-            if (k < 1 || k > results.size()) {
-                throw new TursoException(ResultCode.ERROR, ordinal(index + 1)
-                        + " " + clause + " term out of range - should be between 1 and " + results.size());
-            }
-            picked = results.get((int) k - 1);
+        Long number = columnNumber(inner);
+        if (number != null) {
+            picked = results.get(checkedColumn(number, index, clause));
         } else if (inner instanceof Expr.ColumnRef ref && ref.table() == null) {
             for (int j = 0; j < aliases.size() && picked == null; j++) {
                 if (aliases.get(j) != null && aliases.get(j).equalsIgnoreCase(ref.column().value())) {
