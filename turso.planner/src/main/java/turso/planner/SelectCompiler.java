@@ -279,6 +279,7 @@ final class SelectCompiler {
         select.compounds().forEach(part -> parts.add(part.core()));
         int[] buffers = new int[parts.size()];
         SelectCompiler first = null;
+        List<SelectCompiler> later = new ArrayList<>();
         int width = -1;
         for (int i = 0; i < parts.size(); i++) {
             int buffer = b.newCursor();
@@ -294,7 +295,10 @@ final class SelectCompiler {
             if (i == 0) {
                 first = part;
                 width = part.results.size();
-            } else if (part.results.size() != width) {
+            } else {
+                later.add(part);
+            }
+            if (i > 0 && part.results.size() != width) {
                 throw new TursoException(ResultCode.ERROR, "SELECTs to the left and right of "
                         + keyword(select.compounds().get(i - 1).op()) + " do not have the same number of result columns");
             }
@@ -321,7 +325,7 @@ final class SelectCompiler {
             int[] columns = new int[terms.size()];
             for (int t = 0; t < terms.size(); t++) {
                 OrderingTerm term = terms.get(t);
-                columns[t] = first.resultColumn(term.expr(), t);
+                columns[t] = first.resultColumn(term.expr(), t, later);
                 collations[t] = term.expr() instanceof Expr.Collate c
                         ? exprs.functions().collation(c.collation().value())
                         : rows.collations()[columns[t]];
@@ -361,24 +365,37 @@ final class SelectCompiler {
 
     /**
      * The result column an ORDER BY term of a compound SELECT names: a column
-     * number, or an alias or column name of this (the first) part's results.
+     * number, or an alias or column name of this (the first) part's results,
+     * else of the {@code later} parts', in order, as SQLite looks.
      */
-    private int resultColumn(Expr term, int index) {
+    private int resultColumn(Expr term, int index, List<SelectCompiler> later) {
         Expr e = term instanceof Expr.Collate c ? c.expr() : term;
         Long number = columnNumber(e);
         if (number != null) {
             return checkedColumn(number, index, "ORDER BY");
         }
         if (e instanceof Expr.ColumnRef ref) {
-            for (int j = 0; j < results.size(); j++) {
-                String name = aliases.get(j) != null ? aliases.get(j) : exprs.declaredName(results.get(j));
-                if (name != null && name.equalsIgnoreCase(ref.column().value())) {
-                    return j;
-                }
+            int found = namedColumn(ref.column().value());
+            for (int k = 0; found < 0 && k < later.size(); k++) {
+                found = later.get(k).namedColumn(ref.column().value());
+            }
+            if (found >= 0) {
+                return found;
             }
         }
         throw new TursoException(ResultCode.ERROR, ordinal(index + 1)
                 + " ORDER BY term does not match any column in the result set");
+    }
+
+    /** The result column whose alias (else column name) is {@code name}, or -1. */
+    private int namedColumn(String name) {
+        for (int j = 0; j < results.size(); j++) {
+            String named = aliases.get(j) != null ? aliases.get(j) : exprs.declaredName(results.get(j));
+            if (named != null && named.equalsIgnoreCase(name)) {
+                return j;
+            }
+        }
+        return -1;
     }
 
     /**
