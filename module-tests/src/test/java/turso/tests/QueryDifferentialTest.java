@@ -93,6 +93,11 @@ class QueryDifferentialTest {
                 WITH RECURSIVE r(n) AS (SELECT 1 UNION SELECT n % 3 + 1 FROM r) SELECT * FROM r ORDER BY 1;
                 WITH RECURSIVE cnt(x) AS (VALUES(1) UNION ALL SELECT x + 1 FROM cnt WHERE x < 3) SELECT x FROM cnt;
                 WITH r(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM r WHERE i < 3) SELECT group_concat(i) FROM r;
+                WITH RECURSIVE r(x) AS (SELECT 5 UNION ALL SELECT x - 1 FROM r WHERE x > 0 ORDER BY x LIMIT 4) SELECT * FROM r;
+                WITH RECURSIVE r(x) AS (VALUES (1), (20) UNION SELECT x + 7 FROM r WHERE x < 40 ORDER BY 1 DESC) SELECT * FROM r;
+                WITH RECURSIVE r(x, d) AS (SELECT 1, 0 UNION ALL SELECT x * 2 + d % 2, d + 1 FROM r WHERE d < 5 ORDER BY d DESC, x)
+                    SELECT group_concat(x || ':' || d, ' ') FROM r;
+                WITH RECURSIVE r(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM r WHERE x < 3 ORDER BY 2) SELECT * FROM r;
                 WITH t AS (SELECT * FROM t) SELECT * FROM t;
                 WITH RECURSIVE t AS (SELECT * FROM t) SELECT * FROM t;
                 WITH r(i) AS (SELECT i FROM r) SELECT * FROM r;

@@ -65,6 +65,8 @@ final class SelectCompiler {
     private final java.util.Set<Integer> restricted = new java.util.HashSet<>();
     /** INDEXED BY and NOT INDEXED, by the table's cursor. */
     private final Map<Integer, IndexedBy> indexedBy = new HashMap<>();
+    /** The register one() fills with 1, or 0 before it is needed. */
+    private int oneRegister;
     /** Subqueries in FROM without an alias so far, which SQLite names (subquery-N). */
     private int subqueryCount;
     /** The WHERE terms tested in each join loop (the last: without FROM), and each table's access path, once planned. */
@@ -1479,6 +1481,58 @@ final class SelectCompiler {
      * for that one row, its rows added in turn (UNION: only rows not seen
      * yet). A LIMIT stops it after that many rows.
      */
+    /**
+     * The columns the ORDER BY of a recursive WITH table's SELECT names, the
+     * queue's order: by number, or by the name a column of the initial
+     * SELECT has (its alias, or the column it reads), as SQLite matches a
+     * compound's ORDER BY (its error when none matches); null without
+     * ORDER BY, or when a term is an expression.
+     */
+    private static int[] queueOrder(Select select) {
+        if (select.orderBy().isEmpty()) {
+            return null;
+        }
+        List<String> names = new ArrayList<>();
+        if (select.first() instanceof SelectCore.Simple simple) {
+            for (ResultColumn c : simple.columns()) {
+                names.add(c instanceof ResultColumn.Single single ? single.alias() != null ? single.alias().value()
+                        : single.expr() instanceof Expr.ColumnRef ref ? ref.column().value() : null : null);
+            }
+        }
+        int[] columns = new int[select.orderBy().size()];
+        for (int t = 0; t < columns.length; t++) {
+            Expr e = select.orderBy().get(t).expr();
+            Long number = columnNumber(e);
+            if (number != null) {
+                columns[t] = (int) (long) number - 1;
+                continue;
+            }
+            if (!(e instanceof Expr.ColumnRef ref) || ref.table() != null) {
+                return null;
+            }
+            columns[t] = -1;
+            for (int j = 0; j < names.size() && columns[t] < 0; j++) {
+                if (ref.column().value().equalsIgnoreCase(names.get(j))) {
+                    columns[t] = j;
+                }
+            }
+            if (columns[t] < 0) {
+                throw new TursoException(ResultCode.ERROR, ordinal(t + 1)
+                        + " ORDER BY term does not match any column in the result set");
+            }
+        }
+        return columns;
+    }
+
+    /** A register holding 1, for counting. */
+    private int one() {
+        if (oneRegister == 0) {
+            oneRegister = b.newRegister();
+            b.emit(Op.INTEGER, 1, oneRegister, 0);
+        }
+        return oneRegister;
+    }
+
     private Table materializeRecursive(View view, Schema schema, int cursor) {
         Select select = view.select();
         if (select.compounds().isEmpty()) {
@@ -1489,7 +1543,8 @@ final class SelectCompiler {
                         && ref.name().schema() == null && ref.name().name().is(view.name())).count() > 1) {
             throw new TursoException(ResultCode.ERROR, "multiple references to recursive table: " + view.name());
         }
-        if (select.compounds().size() != 1 || !select.orderBy().isEmpty()
+        int[] orderColumns = queueOrder(select);
+        if (select.compounds().size() != 1 || !select.orderBy().isEmpty() && orderColumns == null
                 || (select.limit() != null && select.limit().offset() != null)
                 || reads(new Select(null, select.first(), List.of(), List.of(), null, select.span()), view.name())) {
             throw Unsupported.feature("this form of recursive WITH (one initial SELECT, then one recursive SELECT)");
@@ -1508,7 +1563,21 @@ final class SelectCompiler {
         b.comment(view.name());
         int queue = b.newCursor();
         int current = b.newCursor();
-        b.emit(Op.OPEN_EPHEMERAL, queue, 0, 0);
+        boolean ordered = orderColumns != null;
+        int keys = ordered ? orderColumns.length + 1 : 0;
+        if (ordered) {
+            // a priority queue: the ORDER BY columns, then a sequence number that keeps ties in arrival order
+            boolean[] descending = new boolean[keys];
+            for (int t = 0; t < orderColumns.length; t++) {
+                descending[t] = select.orderBy().get(t).order() == OrderingTerm.SortOrder.DESC;
+            }
+            b.emit(Op.OPEN_EPHEMERAL, queue, 0, 0, turso.btree.KeyInfo.of(descending), 0);
+            one();
+        } else {
+            b.emit(Op.OPEN_EPHEMERAL, queue, 0, 0);
+        }
+        int sequence = b.newRegister();
+        b.emit(Op.INTEGER, 0, sequence, 0);
         int seen = op == Select.CompoundOp.UNION ? b.newCursor() : -1;
         if (seen >= 0) {
             b.emit(Op.DISTINCT_CLEAR, seen, 0, 0);
@@ -1530,6 +1599,21 @@ final class SelectCompiler {
                 java.util.Arrays.fill(binary, exprs.functions().collation("BINARY"));
                 b.emit(Op.DISTINCT, seen, skip, first, new SortOrder(binary, new boolean[count], new boolean[count]), 0);
             }
+            if (ordered) {
+                int entry = b.newRegisters(keys + count);
+                for (int t = 0; t < keys - 1; t++) {
+                    b.emit(Op.COPY, first + orderColumns[t], entry + t, 0);
+                }
+                b.emit(Op.ADD, sequence, one(), sequence);
+                b.emit(Op.COPY, sequence, entry + keys - 1, 0);
+                for (int j = 0; j < count; j++) {
+                    b.emit(Op.COPY, first + j, entry + keys + j, 0);
+                }
+                b.emit(Op.MAKE_RECORD, entry, keys + count, record);
+                b.emit(Op.IDX_INSERT, queue, record, 0);
+                b.resolve(skip);
+                return;
+            }
             b.emit(Op.MAKE_RECORD, first, count, record);
             b.emit(Op.NEW_ROWID, cursor, rowid, 0);
             b.emit(Op.INSERT, cursor, record, rowid);
@@ -1546,6 +1630,12 @@ final class SelectCompiler {
                 initialDone);
         b.resolve(initialDone);
         List<Column> columns = named(view.name(), view.columns(), initial.columns, true);
+        for (int t = 0; ordered && t < orderColumns.length; t++) {
+            if (orderColumns[t] < 0 || orderColumns[t] >= columns.size()) {
+                throw new TursoException(ResultCode.ERROR, ordinal(t + 1)
+                        + " ORDER BY term out of range - should be between 1 and " + columns.size());
+            }
+        }
         Schema inner = schema.with(new View(view.name(), view.columns(), select, false, current, columns));
         int width = columns.size();
         int row = b.newRegisters(width);
@@ -1553,12 +1643,27 @@ final class SelectCompiler {
         b.emit(Op.REWIND, queue, done, 0);
         b.emit(Op.OPEN_EPHEMERAL, current, 0, 0);
         for (int j = 0; j < width; j++) {
-            b.emit(Op.COLUMN, queue, j, row + j);
+            b.emit(Op.COLUMN, queue, keys + j, row + j);
         }
         b.emit(Op.MAKE_RECORD, row, width, record);
+        if (ordered) {
+            // taken out of the priority queue, the row joins the table (and counts for LIMIT) now
+            int key = b.newRegisters(keys);
+            for (int t = 0; t < keys; t++) {
+                b.emit(Op.COLUMN, queue, t, key + t);
+            }
+            b.emit(Op.IDX_DELETE, queue, key, keys);
+            b.emit(Op.NEW_ROWID, cursor, rowid, 0);
+            b.emit(Op.INSERT, cursor, record, rowid);
+        } else {
+            b.emit(Op.DELETE, queue, 0, 0);
+        }
         b.emit(Op.NEW_ROWID, current, rowid, 0);
         b.emit(Op.INSERT, current, record, rowid);
-        b.emit(Op.DELETE, queue, 0, 0);
+        int stop = b.newLabel();
+        if (ordered && limit != 0) {
+            b.emit(Op.DECR_JUMP_ZERO, limit, stop, 0);
+        }
         SelectCompiler step = new SelectCompiler(b, exprs.functions(), false).within(enclosing, inner, sql);
         int stepDone = b.newLabel();
         step.generate(new Select(null, select.compounds().getFirst().core(), List.of(), List.of(), null,
@@ -1569,6 +1674,7 @@ final class SelectCompiler {
                     + " do not have the same number of result columns");
         }
         b.emit(Op.GOTO, 0, top, 0);
+        b.resolve(stop);
         b.resolve(done);
         b.resolve(filled);
         if (enclosing != null && enclosing.lookupsFromInner() != lookups) {
