@@ -148,8 +148,8 @@ final class ForeignKeyChecks {
      * row does not exist, its values are NULL).
      */
     void load(int oldRowid, int oldValues, int newRowid, int newValues) {
-        copyRow(oldRowid, oldValues, rows);
-        copyRow(newRowid, newValues, rows + table.columns().size() + 1);
+        TriggerCompiler.copyRow(b, table, oldRowid, oldValues, rows);
+        TriggerCompiler.copyRow(b, table, newRowid, newValues, rows + table.columns().size() + 1);
     }
 
     /** Loads the row {@code cursor} stands on as OLD (a row REPLACE is about to delete), with no NEW. */
@@ -160,26 +160,10 @@ final class ForeignKeyChecks {
             if (j == table.rowidAlias()) {
                 b.emit(Op.NULL, 0, rows + 1 + j, 0);
             } else {
-                b.emit(Op.COLUMN, cursor, j, rows + 1 + j);
+                GeneratedColumns.readColumn(b, functions, table, cursor, j, rows + 1 + j);
             }
         }
         b.emit(Op.NULL, 0, rows + width + 1, rows + 2 * width + 1);
-    }
-
-    private void copyRow(int rowid, int values, int target) {
-        int width = table.columns().size();
-        if (rowid < 0) {
-            b.emit(Op.NULL, 0, target, target + width);
-            return;
-        }
-        b.emit(Op.COPY, rowid, target, 0);
-        for (int j = 0; j < width; j++) {
-            if (j == table.rowidAlias()) {
-                b.emit(Op.NULL, 0, target + 1 + j, 0);
-            } else {
-                b.emit(Op.COPY, values + j, target + 1 + j, 0);
-            }
-        }
     }
 
     /** The register holding column {@code name} of OLD ({@code old}) or NEW in the parameters. */

@@ -61,22 +61,13 @@ public final class Schema {
 
     private Schema(Map<String, Table> tables, Map<String, String> objectKinds, Map<String, View> views,
             Map<String, String> texts, Map<String, TriggerDefinition> triggers, VirtualTables virtualTables) {
-        this.virtualTables = virtualTables;
-        this.tables = tables;
-        this.objectKinds = objectKinds;
-        this.views = views;
-        this.texts = texts;
-        this.triggers = triggers;
-        this.withTables = Map.of();
-        this.firing = null;
-        this.databases = null;
-        this.names = null;
-        this.home = -1;
+        this(tables, objectKinds, views, texts, triggers, virtualTables, null, null);
     }
 
     private Schema(Map<String, Table> tables, Map<String, String> objectKinds, Map<String, View> views,
-            Map<String, String> texts, Map<String, TriggerDefinition> triggers, List<Schema> databases,
-            List<String> names) {
+            Map<String, String> texts, Map<String, TriggerDefinition> triggers, VirtualTables virtualTables,
+            List<Schema> databases, List<String> names) {
+        this.virtualTables = virtualTables;
         this.tables = tables;
         this.objectKinds = objectKinds;
         this.views = views;
@@ -98,7 +89,7 @@ public final class Schema {
         if (databases.size() != names.size() || databases.size() < 2) {
             throw new IllegalArgumentException("main and temp are needed, each named");
         }
-        return new Schema(Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), List.copyOf(databases),
+        return new Schema(Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), null, List.copyOf(databases),
                 List.copyOf(names));
     }
 

@@ -95,8 +95,8 @@ final class TriggerCompiler {
             return;
         }
         int width = table.columns().size();
-        copyRow(oldRowid, oldValues, rows);
-        copyRow(newRowid, newValues, rows + width + 1);
+        TriggerCompiler.copyRow(b, table, oldRowid, oldValues, rows);
+        TriggerCompiler.copyRow(b, table, newRowid, newValues, rows + width + 1);
         for (TriggerDefinition t : triggers) {
             if (t.time() == time) {
                 b.emit(Op.PROGRAM, rows, ignore, 2 * (width + 1), program(t), 0);
@@ -105,7 +105,12 @@ final class TriggerCompiler {
         }
     }
 
-    private void copyRow(int rowid, int values, int target) {
+    /**
+     * A trigger program's OLD or NEW row from registers: the rowid, then each
+     * column (a rowid alias as NULL: the program reads it from the rowid);
+     * all NULL when {@code rowid} is -1 (that row does not exist).
+     */
+    static void copyRow(ProgramBuilder b, Table table, int rowid, int values, int target) {
         int width = table.columns().size();
         if (rowid < 0) {
             b.emit(Op.NULL, 0, target, target + width);
