@@ -435,6 +435,15 @@ class DmlDifferentialTest {
                 DELETE FROM t NOT INDEXED WHERE a = 1;
                 DELETE FROM t INDEXED BY nosuch;
                 SELECT * FROM t ORDER BY rowid
+                """,
+                """
+                CREATE TABLE n(a NOT NULL DEFAULT 7, b NOT NULL, c TEXT NOT NULL DEFAULT (1 + 1));
+                INSERT OR REPLACE INTO n VALUES (NULL, 1, NULL);
+                INSERT OR REPLACE INTO n VALUES (1, NULL, 1);
+                INSERT OR IGNORE INTO n VALUES (NULL, 2, 2);
+                UPDATE OR REPLACE n SET a = NULL, c = NULL;
+                UPDATE OR REPLACE n SET b = NULL;
+                SELECT a, typeof(a), b, c, typeof(c) FROM n ORDER BY rowid
                 """);
     }
 

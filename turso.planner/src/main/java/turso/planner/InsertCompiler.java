@@ -273,7 +273,7 @@ final class InsertCompiler {
             Affinity[] affinities = table.columns().stream().map(Column::affinity).toArray(Affinity[]::new);
             b.emit(Op.AFFINITY, values, width, 0, affinities, 0);
             GeneratedColumns.compute(b, functions, table, values, rowid);
-            RowConstraints.notNull(b, table, values, onConflict, nextRow);
+            RowConstraints.notNull(b, functions, table, values, onConflict, nextRow);
             RowConstraints.types(b, table, values);
             RowConstraints.checks(b, functions, table, values, rowid, onConflict, nextRow);
             UpsertClauses.Handlers handlers = null;
@@ -384,7 +384,7 @@ final class InsertCompiler {
     }
 
     /** A DEFAULT that is a bare identifier is its name as text, as in SQLite (TRUE and FALSE excepted). */
-    private static void defaultValue(ExprCompiler exprs, Expr value, int target) {
+    static void defaultValue(ExprCompiler exprs, Expr value, int target) {
         if (value instanceof Expr.ColumnRef ref && ref.table() == null
                 && !ref.column().is("true") && !ref.column().is("false")) {
             exprs.compileInto(new Expr.Literal(Expr.LiteralKind.STRING, ref.column().value(), ref.span()), target);

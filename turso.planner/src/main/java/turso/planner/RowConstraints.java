@@ -34,8 +34,13 @@ final class RowConstraints {
         };
     }
 
-    /** NOT NULL checks of the row in {@code values} (one register per column); jumps to {@code skipRow} on IGNORE. */
-    static void notNull(ProgramBuilder b, Table table, int values, ConflictResolution onConflict, int skipRow) {
+    /**
+     * NOT NULL checks of the row in {@code values} (one register per
+     * column): jumps to {@code skipRow} on IGNORE; on REPLACE a column with a
+     * default takes it instead of the NULL; else the statement fails.
+     */
+    static void notNull(ProgramBuilder b, FunctionRegistry functions, Table table, int values,
+            ConflictResolution onConflict, int skipRow) {
         for (int j = 0; j < table.columns().size(); j++) {
             Column column = table.columns().get(j);
             if (column.notNull() && j != table.rowidAlias()) {
@@ -43,6 +48,10 @@ final class RowConstraints {
                 b.emit(Op.NOT_NULL, values + j, ok, 0);
                 if (onConflict == ConflictResolution.IGNORE) {
                     b.emit(Op.GOTO, 0, skipRow, 0);
+                } else if (onConflict == ConflictResolution.REPLACE && column.defaultValue() != null) {
+                    // REPLACE puts the column's default in place of the NULL, as SQLite (lang_conflict.html)
+                    InsertCompiler.defaultValue(new ExprCompiler(b, functions), column.defaultValue(), values + j);
+                    b.emit(Op.AFFINITY, values + j, 1, 0, new turso.vm.Affinity[] {column.affinity()}, 0);
                 } else {
                     b.emit(Op.HALT, ResultCode.CONSTRAINT_NOTNULL.code(), undo(onConflict), 0,
                             "NOT NULL constraint failed: " + table.name() + "." + column.name(), 0);

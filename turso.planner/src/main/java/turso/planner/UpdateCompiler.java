@@ -168,7 +168,7 @@ final class UpdateCompiler {
         }
         b.emit(Op.AFFINITY, values, width, 0, affinities, 0);
         GeneratedColumns.compute(b, functions, table, values, rowid);
-        RowConstraints.notNull(b, table, values, onConflict, skipRow);
+        RowConstraints.notNull(b, functions, table, values, onConflict, skipRow);
         RowConstraints.types(b, table, values);
         RowConstraints.checks(b, functions, table, values, rowid, onConflict, skipRow);
         indexes.checkUnique(values, rowid, oldRowid, update.orConflict(), skipRow);

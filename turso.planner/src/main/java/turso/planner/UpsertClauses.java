@@ -259,7 +259,7 @@ final class UpsertClauses {
         }
         b.emit(Op.AFFINITY, newValues, width, 0, affinities, 0);
         GeneratedColumns.compute(b, functions, table, newValues, newRowid);
-        RowConstraints.notNull(b, table, newValues, ConflictResolution.ABORT, nextRow);
+        RowConstraints.notNull(b, functions, table, newValues, ConflictResolution.ABORT, nextRow);
         RowConstraints.types(b, table, newValues);
         RowConstraints.checks(b, functions, table, newValues, newRowid, ConflictResolution.ABORT, nextRow);
         if (newRowidExpr != null) {
