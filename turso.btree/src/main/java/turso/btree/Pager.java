@@ -710,6 +710,24 @@ final class Pager implements AutoCloseable {
     }
 
     /**
+     * Before the database file is written: the rollback journal with the
+     * original pages (once per transaction, in a file journal mode), then
+     * the EXCLUSIVE lock.
+     */
+    private void journalThenLock() {
+        boolean fileJournal = journalMode == JournalMode.DELETE || journalMode == JournalMode.TRUNCATE
+                || journalMode == JournalMode.PERSIST;
+        if (fileJournal && journal == null) {
+            journal = RollbackJournal.open(vfs, journalPath);
+            RollbackJournal.write(journal, originals, origDbSize, pageSize, journalSectorSize(), syncMode);
+        }
+        if (!file.lock(LockLevel.EXCLUSIVE)) {
+            throw new TursoException(ResultCode.BUSY);
+        }
+        dbWritten = true;
+    }
+
+    /**
      * VACUUM into a new page size (rollback-journal modes; SQLite refuses it
      * in WAL mode): every page of the file is journaled in the old size,
      * then the file is rewritten with {@code other}'s pages, cut and synced,
@@ -728,16 +746,7 @@ final class Pager implements AutoCloseable {
                 originals.put(pgno, image);
             }
         }
-        boolean fileJournal = journalMode == JournalMode.DELETE || journalMode == JournalMode.TRUNCATE
-                || journalMode == JournalMode.PERSIST;
-        if (fileJournal && journal == null) {
-            journal = RollbackJournal.open(vfs, journalPath);
-            RollbackJournal.write(journal, originals, origDbSize, pageSize, journalSectorSize(), syncMode);
-        }
-        if (!file.lock(LockLevel.EXCLUSIVE)) {
-            throw new TursoException(ResultCode.BUSY);
-        }
-        dbWritten = true;
+        journalThenLock();
         int n = other.pageCount();
         int newSize = other.pageSize;
         long counter = Bytes.u32(get(1).data, DatabaseHeader.CHANGE_COUNTER) + 1;
@@ -833,19 +842,10 @@ final class Pager implements AutoCloseable {
             commitWal(dirty);
             return;
         }
-        boolean fileJournal = journalMode == JournalMode.DELETE || journalMode == JournalMode.TRUNCATE
-                || journalMode == JournalMode.PERSIST;
         if (journalMode != JournalMode.OFF && dbSize < origDbSize) {
             journalTruncatedPages();
         }
-        if (fileJournal && journal == null) {
-            journal = RollbackJournal.open(vfs, journalPath);
-            RollbackJournal.write(journal, originals, origDbSize, pageSize, journalSectorSize(), syncMode);
-        }
-        if (!file.lock(LockLevel.EXCLUSIVE)) {
-            throw new TursoException(ResultCode.BUSY);
-        }
-        dbWritten = true;
+        journalThenLock();
         IoBatch batch = file.batch();
         for (Page p : dirty) {
             if (p.pgno <= dbSize) {

@@ -149,7 +149,7 @@ final class AnalyzeCompiler {
         int skip = b.newLabel();
         b.emit(Op.IF_NOT, rows, skip, 0);
         int row = b.newRegisters(3);
-        text(b, table.name(), row);
+        SchemaRows.text(b, table.name(), row);
         b.emit(Op.NULL, 0, row + 1, 0);
         b.emit(Op.FUNCTION, rows, 1, row + 2, new FunctionCall(STAT), 0);
         insert(b, stat, row);
@@ -204,15 +204,11 @@ final class AnalyzeCompiler {
             b.emit(Op.IF_NOT, counts, skip, 0);
         }
         int row = b.newRegisters(3);
-        text(b, table.name(), row);
-        text(b, index.name(), row + 1);
+        SchemaRows.text(b, table.name(), row);
+        SchemaRows.text(b, index.name(), row + 1);
         b.emit(Op.FUNCTION, counts, k + 1, row + 2, new FunctionCall(STAT), 0);
         insert(b, stat, row);
         b.resolve(skip);
-    }
-
-    private static void text(ProgramBuilder b, String value, int target) {
-        b.emit(Op.STRING8, 0, target, 0, value.getBytes(java.nio.charset.StandardCharsets.UTF_8), 0);
     }
 
     private static void insert(ProgramBuilder b, int stat, int row) {

@@ -34,13 +34,7 @@ final class SchemaRows {
         text(b, name, row + 1);
         text(b, tableName, row + 2);
         b.emit(Op.COPY, rootRegister, row + 3, 0);
-        if (sql == null) {
-            b.emit(Op.NULL, 0, row + 4, 0);
-        } else {
-            text(b, sql, row + 4);
-        }
-        b.emit(Op.MAKE_RECORD, row, 5, record);
-        b.emit(Op.INSERT, cursor, record, rowid);
+        writeRow(b, cursor, row, sql, record, rowid);
     }
 
     /**
@@ -76,6 +70,12 @@ final class SchemaRows {
         text(b, newName, row + 1);
         text(b, tableName, row + 2);
         b.emit(Op.COLUMN, cursor, 3, row + 3);
+        writeRow(b, cursor, row, sql, record, rowid);
+        b.resolve(done);
+    }
+
+    /** Completes a schema row in registers {@code row} with its sql (NULL for none) and writes it at {@code rowid}. */
+    private static void writeRow(ProgramBuilder b, int cursor, int row, String sql, int record, int rowid) {
         if (sql == null) {
             b.emit(Op.NULL, 0, row + 4, 0);
         } else {
@@ -83,10 +83,10 @@ final class SchemaRows {
         }
         b.emit(Op.MAKE_RECORD, row, 5, record);
         b.emit(Op.INSERT, cursor, record, rowid);
-        b.resolve(done);
     }
 
-    private static void text(ProgramBuilder b, String s, int target) {
+    /** r[target] = the text {@code s}. */
+    static void text(ProgramBuilder b, String s, int target) {
         b.emit(Op.STRING8, 0, target, 0, s.getBytes(StandardCharsets.UTF_8), 0);
     }
 
