@@ -3,9 +3,10 @@
  * does: 'NNN days|hours|minutes|seconds|months|years' (fractions and signs
  * allowed, the trailing 's' optional), '±HH:MM[:SS[.SSS]]', 'start of
  * month|year|day', 'weekday N', 'unixepoch', 'julianday', 'auto' (the last
- * three only right after a numeric time value), 'localtime' and 'utc'.
- * Forms added after 3.40 ('±YYYY-MM-DD', 'subsec', 'ceiling', 'floor') are
- * not modifiers here, so they make the result NULL as they do in 3.40.
+ * three only right after a numeric time value), 'localtime' and 'utc'; and
+ * 'subsec' / 'subsecond' from 3.42 (anywhere: it only changes how the result
+ * is shown). Other forms added after 3.40 ('±YYYY-MM-DD', 'ceiling',
+ * 'floor') are not modifiers here, so they make the result NULL as in 3.40.
  */
 package turso.functions.datetime;
 
@@ -58,7 +59,13 @@ final class DateModifiers {
                 yield false;
             }
             case 'w' -> weekday(m, p);
-            case 's' -> startOf(m, p);
+            case 's' -> {
+                if (AsciiText.equals(m, "subsec") || AsciiText.equals(m, "subsecond")) {
+                    p.subsec = true;
+                    yield true;
+                }
+                yield startOf(m, p);
+            }
             case '+', '-', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9' -> shift(m, p);
             default -> false;
         };

@@ -2,8 +2,9 @@
  * Renders a computed value as the date functions' text: date(), time() and
  * datetime() (a negative year keeps four digits after its sign), and
  * strftime() with the substitutions SQLite 3.40 knows (%d %f %H %j %J %m %M
- * %s %S %w %W %Y %%); any other substitution, or a lone '%' at the end, makes
- * the whole result NULL, as in 3.40. Fractional numbers are printed by
+ * %s %S %w %W %Y %%) and those 3.44 added (%e %F %G %g %I %k %l %p %P %R %T
+ * %u %U %V); any other substitution, or a lone '%' at the end, makes the
+ * whole result NULL. Fractional numbers are printed by
  * SqlitePrintf, as SQLite's printf prints them.
  */
 package turso.functions.datetime;
@@ -58,7 +59,15 @@ final class DateTimeFormat {
         sb.append(':');
         twoDigits(sb, p.minute);
         sb.append(':');
-        twoDigits(sb, (int) p.seconds);
+        if (p.subsec) {
+            // Seconds parsed with more than three decimals stay below 60, as %f keeps them.
+            int ms = (int) (Math.min(p.seconds, 59.999) * 1000.0 + 0.5);
+            twoDigits(sb, ms / 1000);
+            sb.append('.');
+            zeroPadded(sb, ms % 1000, 3);
+        } else {
+            twoDigits(sb, (int) p.seconds);
+        }
     }
 
     /** The last two digits, as SQLite's time formatting writes them. */
@@ -66,13 +75,14 @@ final class DateTimeFormat {
         sb.append((char) ('0' + (v / 10) % 10)).append((char) ('0' + v % 10));
     }
 
-    /** True when every '%' in the format starts a substitution 3.40 supports. */
+    /** True when every '%' in the format starts a substitution SQLite supports (3.40's, and 3.44's additions). */
     static boolean isSupportedFormat(String format) {
         for (int i = 0; i < format.length(); i++) {
             if (format.charAt(i) == '%') {
                 char c = i + 1 < format.length() ? format.charAt(i + 1) : 0;
                 switch (c) {
-                    case 'd', 'H', 'm', 'M', 'S', 'W', 'w', '%', 'f', 'j', 'Y', 's', 'J' -> i++;
+                    case 'd', 'H', 'm', 'M', 'S', 'W', 'w', '%', 'f', 'j', 'Y', 's', 'J',
+                         'e', 'F', 'G', 'g', 'I', 'k', 'l', 'p', 'P', 'R', 'T', 'u', 'U', 'V' -> i++;
                     default -> {
                         return false;
                     }
@@ -98,24 +108,56 @@ final class DateTimeFormat {
                 case 'd' -> zeroPadded(sb, p.day, 2);
                 case 'f' -> sb.append(SqlitePrintf.fixed3(Math.min(p.seconds, 59.999)));
                 case 'H' -> zeroPadded(sb, p.hour, 2);
-                case 'W', 'j' -> {
-                    DateTimeState jan1 = p.copy();
-                    jan1.validJd = false;
-                    jan1.month = 1;
-                    jan1.day = 1;
-                    jan1.computeJd();
-                    int dayOfYear = (int) ((p.jdMs - jan1.jdMs + DateTimeState.HALF_DAY_MS) / DateTimeState.DAY_MS);
-                    if (format.charAt(i) == 'W') {
-                        int mondayBased = (int) (((p.jdMs + DateTimeState.HALF_DAY_MS) / DateTimeState.DAY_MS) % 7);
-                        zeroPadded(sb, (dayOfYear + 7 - mondayBased) / 7, 2);
-                    } else {
-                        zeroPadded(sb, dayOfYear + 1, 3);
+                case 'W' -> zeroPadded(sb, (dayOfYear(p) + 7 - daysAfterMonday(p)) / 7, 2);
+                case 'U' -> zeroPadded(sb, (dayOfYear(p) + 7 - daysAfterSunday(p)) / 7, 2);
+                case 'j' -> zeroPadded(sb, dayOfYear(p) + 1, 3);
+                case 'e' -> spacePadded(sb, p.day);
+                case 'F' -> {
+                    zeroPadded(sb, p.year, 4);
+                    sb.append('-');
+                    zeroPadded(sb, p.month, 2);
+                    sb.append('-');
+                    zeroPadded(sb, p.day, 2);
+                }
+                case 'I' -> zeroPadded(sb, twelveHour(p.hour), 2);
+                case 'l' -> spacePadded(sb, twelveHour(p.hour));
+                case 'k' -> spacePadded(sb, p.hour);
+                case 'p' -> sb.append(p.hour >= 12 ? "PM" : "AM");
+                case 'P' -> sb.append(p.hour >= 12 ? "pm" : "am");
+                case 'R', 'T' -> {
+                    zeroPadded(sb, p.hour, 2);
+                    sb.append(':');
+                    zeroPadded(sb, p.minute, 2);
+                    if (format.charAt(i) == 'T') {
+                        sb.append(':');
+                        zeroPadded(sb, (int) p.seconds, 2);
+                    }
+                }
+                case 'u' -> sb.append((char) ('0' + (daysAfterSunday(p) == 0 ? 7 : daysAfterSunday(p))));
+                case 'G', 'g', 'V' -> {
+                    // The ISO week's year and number are those of its Thursday.
+                    DateTimeState thursday = new DateTimeState();
+                    thursday.jdMs = p.jdMs + (3 - daysAfterMonday(p)) * DateTimeState.DAY_MS;
+                    thursday.validJd = true;
+                    thursday.computeYmdHms();
+                    switch (format.charAt(i)) {
+                        case 'G' -> zeroPadded(sb, thursday.year, 4);
+                        case 'g' -> zeroPadded(sb, thursday.year % 100, 2);
+                        default -> zeroPadded(sb, dayOfYear(thursday) / 7 + 1, 2);
                     }
                 }
                 case 'J' -> sb.append(SqlitePrintf.generic16(p.jdMs / 86400000.0));
                 case 'm' -> zeroPadded(sb, p.month, 2);
                 case 'M' -> zeroPadded(sb, p.minute, 2);
-                case 's' -> sb.append(p.jdMs / 1000 - 21086676L * 10000);
+                case 's' -> {
+                    if (p.subsec) {
+                        long ms = p.jdMs - DateTimeState.UNIX_EPOCH_JD_MS;
+                        sb.append(ms < 0 ? "-" : "").append(Math.abs(ms) / 1000).append('.');
+                        zeroPadded(sb, (int) (Math.abs(ms) % 1000), 3);
+                    } else {
+                        sb.append(p.jdMs / 1000 - 21086676L * 10000);
+                    }
+                }
                 case 'S' -> zeroPadded(sb, (int) p.seconds, 2);
                 case 'w' -> sb.append((char) ('0' + ((p.jdMs + 129600000) / DateTimeState.DAY_MS) % 7));
                 case 'Y' -> zeroPadded(sb, p.year, 4);
@@ -123,6 +165,39 @@ final class DateTimeFormat {
             }
         }
         return sb.toString();
+    }
+
+    /** Days since January 1 of the value's year. */
+    private static int dayOfYear(DateTimeState p) {
+        DateTimeState jan1 = p.copy();
+        jan1.validJd = false;
+        jan1.month = 1;
+        jan1.day = 1;
+        jan1.computeJd();
+        return (int) ((p.jdMs - jan1.jdMs + DateTimeState.HALF_DAY_MS) / DateTimeState.DAY_MS);
+    }
+
+    /** 0 on Monday to 6 on Sunday. */
+    private static int daysAfterMonday(DateTimeState p) {
+        return (int) (((p.jdMs + DateTimeState.HALF_DAY_MS) / DateTimeState.DAY_MS) % 7);
+    }
+
+    /** 0 on Sunday to 6 on Saturday. */
+    private static int daysAfterSunday(DateTimeState p) {
+        return (int) (((p.jdMs + 129_600_000) / DateTimeState.DAY_MS) % 7);
+    }
+
+    private static int twelveHour(int hour) {
+        int h = hour > 12 ? hour - 12 : hour;
+        return h == 0 ? 12 : h;
+    }
+
+    /** printf's %2d. */
+    private static void spacePadded(StringBuilder sb, int v) {
+        if (v >= 0 && v < 10) {
+            sb.append(' ');
+        }
+        sb.append(v);
     }
 
     /** printf's %0Nd: a minus sign counts toward the width. */

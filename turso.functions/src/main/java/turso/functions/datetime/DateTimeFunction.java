@@ -56,7 +56,7 @@ record DateTimeFunction(String name, int arity, Kind kind, Set<FunctionFlag> fla
                 return;
             }
         }
-        DateTimeState value = evaluate(context, args, first);
+        DateTimeState value = evaluate(context, args, first, args.size(), zone);
         if (value == null) {
             result.setNull();
             return;
@@ -66,7 +66,13 @@ record DateTimeFunction(String name, int arity, Kind kind, Set<FunctionFlag> fla
             case TIME -> result.setText(DateTimeFormat.time(value));
             case DATETIME -> result.setText(DateTimeFormat.dateTime(value));
             case JULIANDAY -> result.setDouble(value.jdMs / 86400000.0);
-            case UNIXEPOCH -> result.setLong(value.jdMs / 1000 - 21086676L * 10000);
+            case UNIXEPOCH -> {
+                if (value.subsec) {
+                    result.setDouble((value.jdMs - DateTimeState.UNIX_EPOCH_JD_MS) / 1000.0);
+                } else {
+                    result.setLong(value.jdMs / 1000 - 21086676L * 10000);
+                }
+            }
             case STRFTIME -> {
                 if (DateTimeFormat.isSupportedFormat(format)) {
                     result.setText(DateTimeFormat.strftime(format, value));
@@ -77,10 +83,13 @@ record DateTimeFunction(String name, int arity, Kind kind, Set<FunctionFlag> fla
         }
     }
 
-    /** The value the arguments from {@code first} on describe, or null when they describe none. */
-    private DateTimeState evaluate(FunctionContext context, FunctionArguments args, int first) {
+    /**
+     * The value arguments {@code first} to {@code end} (exclusive) describe, a time
+     * value and its modifiers (SQLite's isDate), or null when they describe none.
+     */
+    static DateTimeState evaluate(FunctionContext context, FunctionArguments args, int first, int end, ZoneId zone) {
         DateTimeState p = new DateTimeState();
-        int count = args.size() - first;
+        int count = end - first;
         if (count <= 0) {
             if (!TimeValueParser.parseTimeValue("now", p, nowJdMs(context))) {
                 return null;

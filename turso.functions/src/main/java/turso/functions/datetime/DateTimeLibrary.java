@@ -2,8 +2,7 @@
  * The "datetime" function library: SQLite 3.40's date and time functions
  * (date, time, datetime, julianday, unixepoch, strftime) and the
  * current_date / current_time / current_timestamp keywords, which the parser
- * turns into zero-argument calls. timediff() arrived in 3.43 and is not part
- * of the 3.40 dialect, so it is not here.
+ * turns into zero-argument calls; and timediff() of 3.43.
  */
 package turso.functions.datetime;
 
@@ -31,6 +30,7 @@ public final class DateTimeLibrary implements FunctionLibrary {
                 DateTimeFunction.variadic("julianday", Kind.JULIANDAY, zone),
                 DateTimeFunction.variadic("unixepoch", Kind.UNIXEPOCH, zone),
                 DateTimeFunction.variadic("strftime", Kind.STRFTIME, zone),
+                new TimeDiff(zone),
                 DateTimeFunction.current("current_date", Kind.DATE, zone),
                 DateTimeFunction.current("current_time", Kind.TIME, zone),
                 DateTimeFunction.current("current_timestamp", Kind.DATETIME, zone));

@@ -39,6 +39,8 @@ final class DateTimeState {
     /** The value was written with an explicit zone, so 'utc' leaves it alone. */
     boolean tzSet;
     boolean error;
+    /** The 'subsec' modifier (3.42+): datetime(), time(), unixepoch() and %s show milliseconds. */
+    boolean subsec;
 
     DateTimeState copy() {
         DateTimeState c = new DateTimeState();
@@ -57,6 +59,7 @@ final class DateTimeState {
         c.validTz = validTz;
         c.tzSet = tzSet;
         c.error = error;
+        c.subsec = subsec;
         return c;
     }
 

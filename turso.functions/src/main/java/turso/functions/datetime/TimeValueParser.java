@@ -1,7 +1,8 @@
 /*
  * Parses a time value given as text into a DateTimeState: the ISO-8601
  * subset of lang_datefunc.html (YYYY-MM-DD, optional time HH:MM[:SS[.SSS]]
- * after spaces or 'T', optional zone [+-]HH:MM or Z, a time alone), 'now',
+ * after spaces or 'T', optional zone [+-]HH:MM or Z, a time alone), 'now'
+ * ('subsec' or 'subsecond' since 3.42: now, shown with milliseconds),
  * or a number (a Julian day, or raw seconds for a later 'unixepoch'/'auto').
  * Field widths and ranges are SQLite's: exactly four year digits, months
  * 1-12, days 1-31 whatever the month, hours 0-24, zones up to 14 hours.
@@ -21,8 +22,10 @@ final class TimeValueParser {
         if (parseTime(text, 0, p)) {
             return true;
         }
-        if (AsciiText.equals(text, "now")) {
+        boolean subsec = AsciiText.equals(text, "subsec") || AsciiText.equals(text, "subsecond");
+        if (AsciiText.equals(text, "now") || subsec) {
             if (nowJdMs > 0) {
+                p.subsec = subsec;
                 p.jdMs = nowJdMs;
                 p.validJd = true;
                 return true;

@@ -34,7 +34,8 @@ record JsonAggregate(String name, int arity) implements WindowFunction<ArrayDequ
     }
 
     @Override
-    public void step(ArrayDeque<String> state, FunctionArguments args) {
+    public void step(ArrayDeque<String> state, FunctionArguments arguments) {
+        FunctionArguments args = JsonbArguments.of(arguments);
         JsonWriter w = new JsonWriter(null);
         if (isObject()) {
             w.quote(args.getText(0));

@@ -4,7 +4,8 @@
  * applied in argument order as marks on the parsed document (so a member
  * already replaced cannot be descended into by a later path, as in SQLite);
  * replacing the whole document ('$') returns the new value itself, unquoted
- * and with its own type, as 3.40 does.
+ * and with its own type, as 3.40 does. The jsonb_ forms (3.45+) return the
+ * edited document as JSONB.
  */
 package turso.functions.json;
 
@@ -32,13 +33,18 @@ final class JsonEditFunctions {
 
     static List<SqlFunction> all() {
         return List.of(
-                new JsonFunction("json_set", SqlFunction.VARIADIC, (a, r) -> edit(a, r, Mode.SET)),
-                new JsonFunction("json_insert", SqlFunction.VARIADIC, (a, r) -> edit(a, r, Mode.INSERT)),
-                new JsonFunction("json_replace", SqlFunction.VARIADIC, (a, r) -> edit(a, r, Mode.REPLACE)),
-                new JsonFunction("json_remove", SqlFunction.VARIADIC, JsonEditFunctions::remove));
+                new JsonFunction("json_set", SqlFunction.VARIADIC, (a, r) -> edit(a, r, Mode.SET, false)),
+                new JsonFunction("json_insert", SqlFunction.VARIADIC, (a, r) -> edit(a, r, Mode.INSERT, false)),
+                new JsonFunction("json_replace", SqlFunction.VARIADIC, (a, r) -> edit(a, r, Mode.REPLACE, false)),
+                new JsonFunction("json_remove", SqlFunction.VARIADIC, (a, r) -> remove(a, r, false)),
+                new JsonFunction("jsonb_set", SqlFunction.VARIADIC, (a, r) -> edit(a, r, Mode.SET, true)),
+                new JsonFunction("jsonb_insert", SqlFunction.VARIADIC, (a, r) -> edit(a, r, Mode.INSERT, true)),
+                new JsonFunction("jsonb_replace", SqlFunction.VARIADIC, (a, r) -> edit(a, r, Mode.REPLACE, true)),
+                new JsonFunction("jsonb_remove", SqlFunction.VARIADIC, (a, r) -> remove(a, r, true)));
     }
 
-    private static void edit(FunctionArguments args, FunctionResult result, Mode mode) {
+    /** The edited document: JSON text, or for the jsonb_ forms JSONB with SQL text set as TEXTRAW. */
+    private static void edit(FunctionArguments args, FunctionResult result, Mode mode, boolean binary) {
         if (args.size() < 1) {
             result.setNull();
             return;
@@ -61,14 +67,16 @@ final class JsonEditFunctions {
                 node.replacement = i + 1;
             }
         }
-        if (root.replacement >= 0) {
+        if (binary) {
+            result.setBlob(JsonbWriter.encode(root, args));
+        } else if (root.replacement >= 0) {
             result.setArgument(args, root.replacement);
         } else {
             JsonResults.json(root, result, args);
         }
     }
 
-    private static void remove(FunctionArguments args, FunctionResult result) {
+    private static void remove(FunctionArguments args, FunctionResult result, boolean binary) {
         if (args.size() < 1) {
             result.setNull();
             return;
@@ -92,6 +100,8 @@ final class JsonEditFunctions {
         }
         if (root.removed) {
             result.setNull();
+        } else if (binary) {
+            result.setBlob(JsonbWriter.encode(root, null));
         } else {
             JsonResults.json(root, result, null);
         }

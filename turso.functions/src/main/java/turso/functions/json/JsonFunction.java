@@ -1,7 +1,8 @@
 /*
  * A JSON scalar function: name, arity and a body. The body reports SQLite's
  * errors by throwing TursoException, wherever in parsing, path lookup or
- * writing they arise; this turns them into the call's error result.
+ * writing they arise; this turns them into the call's error result. JSONB
+ * arguments reach the body as JSON text (JsonbArguments).
  */
 package turso.functions.json;
 
@@ -31,7 +32,7 @@ record JsonFunction(String name, int arity, Body body) implements ScalarFunction
     @Override
     public void invoke(FunctionContext context, FunctionArguments args, FunctionResult result) {
         try {
-            body.invoke(args, result);
+            body.invoke(JsonbArguments.of(args), result);
         } catch (TursoException e) {
             result.setError(e.resultCode(), e.getMessage());
         }

@@ -1,8 +1,9 @@
 /*
  * The "json" function library: every JSON SQL function of SQLite 3.40
  * (json1.html) except the table-valued json_each and json_tree, which are
- * virtual tables. JSON5 input, json_error_position() (3.42) and the jsonb_*
- * functions (3.45) are later additions that 3.40 does not have.
+ * virtual tables; and of later versions the jsonb_* functions and JSONB
+ * input everywhere (3.45), json_valid(X, FLAGS) (3.45) and json_pretty()
+ * (3.46). JSON5 input (3.42) is not read.
  */
 package turso.functions.json;
 
@@ -23,6 +24,8 @@ public final class JsonLibrary implements FunctionLibrary {
         all.addAll(JsonPatch.all());
         all.add(JsonAggregate.ARRAY);
         all.add(JsonAggregate.OBJECT);
+        all.addAll(JsonbFunctions.of(all));
+        all.addAll(JsonLaterFunctions.all());
         return List.copyOf(all);
     }
 

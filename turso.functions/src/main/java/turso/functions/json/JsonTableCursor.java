@@ -37,7 +37,8 @@ final class JsonTableCursor implements VirtualCursor {
     }
 
     @Override
-    public void filter(int planNumber, String planString, FunctionArguments args) {
+    public void filter(int planNumber, String planString, FunctionArguments arguments) {
+        FunctionArguments args = JsonbArguments.of(arguments);
         rows = new ArrayList<>();
         at = 0;
         ids.clear();

@@ -111,13 +111,13 @@ sealed interface MathFunction extends ScalarFunction {
                 setDouble(result, f.applyAsDouble(x));
                 return;
             }
-            double logBase = Math.log(x);
+            double logBase = CorrectlyRounded.ln(x);
             x = args.getDouble(1);
             if (logBase <= 0.0 || x <= 0.0) {
                 result.setNull();
                 return;
             }
-            setDouble(result, Math.log(x) / logBase);
+            setDouble(result, CorrectlyRounded.ln(x) / logBase);
         }
     }
 

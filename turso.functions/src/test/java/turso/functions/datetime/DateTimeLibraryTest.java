@@ -33,7 +33,7 @@ class DateTimeLibraryTest {
             byName.put(f.name(), f);
         }
         assertEquals(Set.of("date", "time", "datetime", "julianday", "unixepoch", "strftime",
-                "current_date", "current_time", "current_timestamp"), byName.keySet());
+                "current_date", "current_time", "current_timestamp", "timediff"), byName.keySet());
         for (String name : new String[] {"date", "time", "datetime", "julianday", "unixepoch", "strftime"}) {
             assertEquals(SqlFunction.VARIADIC, byName.get(name).arity(), name);
             assertEquals(Set.of(FunctionFlag.DETERMINISTIC), byName.get(name).flags(), name);
@@ -42,7 +42,8 @@ class DateTimeLibraryTest {
             assertEquals(0, byName.get(name).arity(), name);
             assertFalse(byName.get(name).flags().contains(FunctionFlag.DETERMINISTIC), name);
         }
-        assertFalse(byName.containsKey("timediff"), "timediff is SQLite 3.43+");
+        assertEquals(2, byName.get("timediff").arity(), "timediff (SQLite 3.43+) takes two time values");
+        assertEquals(Set.of(FunctionFlag.DETERMINISTIC), byName.get("timediff").flags());
     }
 
     @Test

@@ -19,6 +19,9 @@ final class Printf {
     /** Output longer than this is SQLite's "string or blob too big". */
     static final int MAX_LENGTH = 1_000_000_000;
 
+    /** SQLite lowers a larger precision of f, e and g to this (SQLITE_FP_PRECISION_LIMIT) instead of failing. */
+    private static final long FLOAT_PRECISION_LIMIT = 100_000_000;
+
     static final class TooBig extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
@@ -119,10 +122,13 @@ final class Printf {
             if (i >= n) {
                 break;
             }
+            char conv = (char) (f[i] & 0xFF);
+            if (precision > FLOAT_PRECISION_LIMIT && "feEgG".indexOf(conv) >= 0) {
+                precision = FLOAT_PRECISION_LIMIT;
+            }
             if (width > MAX_LENGTH || precision > MAX_LENGTH) {
                 throw new TooBig();
             }
-            char conv = (char) (f[i] & 0xFF);
             i++;
             int argIndex = next;
             switch (conv) {
