@@ -1,11 +1,9 @@
 package turso.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
@@ -451,18 +449,16 @@ class DmlDifferentialTest {
     @MethodSource("scripts")
     void sameAsSqlite(String script, @TempDir Path dir) throws SQLException {
         Path file = dir.resolve("t.db");
-        try (Database db = Database.open(file.toString()); Connection turso = db.connect();
-             java.sql.Connection sqlite = DriverManager.getConnection("jdbc:sqlite::memory:")) {
+        try (Differential.Engines engines = Differential.Engines.open(file)) {
             for (String sql : script.split(";\n")) {
                 if (sql.contains("RETURNING")) {
-                    assertEquals(sqliteNames(sqlite, sql), tursoNames(turso, sql), sql);
+                    assertEquals(sqliteNames(engines.sqlite(), sql), tursoNames(engines.turso(), sql), sql);
                 }
-                assertEquals(Differential.sqlite(sqlite, sql), Differential.turso(turso, sql), sql);
+                engines.assertSame(sql);
             }
-            String schema = "SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY name";
-            assertEquals(Differential.sqlite(sqlite, schema), Differential.turso(turso, schema));
+            engines.assertSame(Differential.SCHEMA);
         }
-        assertIntegrity(file);
+        Differential.assertIntegrity(file);
     }
 
     /**
@@ -526,13 +522,5 @@ class DmlDifferentialTest {
             names.clear();
         }
         return names;
-    }
-
-    private static void assertIntegrity(Path file) throws SQLException {
-        try (java.sql.Connection check = DriverManager.getConnection("jdbc:sqlite:" + file);
-             var st = check.createStatement(); ResultSet rs = st.executeQuery("PRAGMA integrity_check")) {
-            assertTrue(rs.next());
-            assertEquals("ok", rs.getString(1), "real SQLite's integrity check of the file written here");
-        }
     }
 }

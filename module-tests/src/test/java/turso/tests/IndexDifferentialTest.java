@@ -1,11 +1,9 @@
 package turso.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -145,15 +143,11 @@ class IndexDifferentialTest {
     @MethodSource("scripts")
     void sameAsSqlite(String script, @TempDir Path dir) throws SQLException {
         Path file = dir.resolve("t.db");
-        try (Database db = Database.open(file.toString()); Connection turso = db.connect();
-             java.sql.Connection sqlite = DriverManager.getConnection("jdbc:sqlite::memory:")) {
-            for (String sql : script.split(";\n")) {
-                assertEquals(Differential.sqlite(sqlite, sql), Differential.turso(turso, sql), sql);
-            }
-            String schema = "SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY name";
-            assertEquals(Differential.sqlite(sqlite, schema), Differential.turso(turso, schema));
+        try (Differential.Engines engines = Differential.Engines.open(file)) {
+            engines.assertSameScript(script);
+            engines.assertSame(Differential.SCHEMA);
         }
-        assertIntegrity(file);
+        Differential.assertIntegrity(file);
     }
 
     /**
@@ -197,13 +191,10 @@ class IndexDifferentialTest {
                 SELECT * FROM sqlite_stat1 ORDER BY tbl, idx;
                 SELECT a, count(*) FROM t WHERE a > 4 GROUP BY a""";
         Path file = dir.resolve("a.db");
-        try (Database db = Database.open(file.toString()); Connection turso = db.connect();
-             java.sql.Connection sqlite = DriverManager.getConnection("jdbc:sqlite::memory:")) {
-            for (String sql : script.split(";\n")) {
-                assertEquals(Differential.sqlite(sqlite, sql), Differential.turso(turso, sql), sql);
-            }
+        try (Differential.Engines engines = Differential.Engines.open(file)) {
+            engines.assertSameScript(script);
         }
-        assertIntegrity(file);
+        Differential.assertIntegrity(file);
     }
 
     /** A database SQLite wrote with indexes is written here, and SQLite finds its indexes consistent. */
@@ -225,14 +216,6 @@ class IndexDifferentialTest {
             assertEquals("UNIQUE constraint failed: s.a",
                     Differential.turso(turso, "INSERT INTO s(a) VALUES ('key 1')").error());
         }
-        assertIntegrity(file);
-    }
-
-    private static void assertIntegrity(Path file) throws SQLException {
-        try (java.sql.Connection check = DriverManager.getConnection("jdbc:sqlite:" + file);
-             var st = check.createStatement(); ResultSet rs = st.executeQuery("PRAGMA integrity_check")) {
-            assertTrue(rs.next());
-            assertEquals("ok", rs.getString(1), "real SQLite's integrity check of the file written here");
-        }
+        Differential.assertIntegrity(file);
     }
 }

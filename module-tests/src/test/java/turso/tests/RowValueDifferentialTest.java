@@ -1,14 +1,10 @@
 package turso.tests;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import turso.api.Connection;
-import turso.api.Database;
 
 /**
  * Row value comparisons, (a, b) < (x, y), with every operator, NULLs at each
@@ -39,11 +35,8 @@ class RowValueDifferentialTest {
 
     @Test
     void sameAsSqlite(@TempDir Path dir) throws SQLException {
-        try (Database db = Database.open(dir.resolve("r.db").toString()); Connection turso = db.connect();
-             java.sql.Connection sqlite = DriverManager.getConnection("jdbc:sqlite::memory:")) {
-            for (String sql : SCRIPT.split(";\n")) {
-                assertEquals(Differential.sqlite(sqlite, sql), Differential.turso(turso, sql), sql);
-            }
+        try (Differential.Engines engines = Differential.Engines.open(dir.resolve("r.db"))) {
+            engines.assertSameScript(SCRIPT);
         }
     }
 }

@@ -489,17 +489,10 @@ class TableDifferentialTest {
     @MethodSource("scripts")
     void sameAsSqlite(String script, @TempDir Path dir) throws SQLException {
         Path file = dir.resolve("t.db");
-        try (Database db = Database.open(file.toString()); Connection turso = db.connect();
-             java.sql.Connection sqlite = DriverManager.getConnection("jdbc:sqlite::memory:")) {
-            for (String sql : script.split(";\n")) {
-                assertEquals(Differential.sqlite(sqlite, sql), Differential.turso(turso, sql), sql);
-            }
+        try (Differential.Engines engines = Differential.Engines.open(file)) {
+            engines.assertSameScript(script);
         }
-        try (java.sql.Connection check = DriverManager.getConnection("jdbc:sqlite:" + file);
-             var st = check.createStatement(); ResultSet rs = st.executeQuery("PRAGMA integrity_check")) {
-            assertTrue(rs.next());
-            assertEquals("ok", rs.getString(1), "real SQLite's integrity check of the file written here");
-        }
+        Differential.assertIntegrity(file);
     }
 
     /**

@@ -229,18 +229,12 @@ class TempObjectsDifferentialTest {
     @MethodSource("scripts")
     void sameAsSqlite(String script, @TempDir Path dir) throws SQLException {
         Path file = dir.resolve("t.db");
-        try (Database db = Database.open(file.toString()); Connection turso = db.connect();
-             java.sql.Connection sqlite = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("s.db"))) {
-            for (String sql : script.split(";\n")) {
-                assertEquals(Differential.sqlite(sqlite, sql), Differential.turso(turso, sql), sql);
-            }
-            String schema = "SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY name";
-            assertEquals(Differential.sqlite(sqlite, schema), Differential.turso(turso, schema));
+        try (Differential.Engines engines = Differential.Engines.open(file, "jdbc:sqlite:" + dir.resolve("s.db"))) {
+            engines.assertSameScript(script);
+            engines.assertSame(Differential.SCHEMA);
         }
-        try (Database db = Database.open(file.toString()); Connection turso = db.connect();
-             java.sql.Connection sqlite = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("s.db"))) {
-            String temp = "SELECT count(*) FROM sqlite_temp_master";
-            assertEquals(Differential.sqlite(sqlite, temp), Differential.turso(turso, temp));
+        try (Differential.Engines engines = Differential.Engines.open(file, "jdbc:sqlite:" + dir.resolve("s.db"))) {
+            engines.assertSame("SELECT count(*) FROM sqlite_temp_master");
         }
     }
 

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -352,18 +351,10 @@ class TriggerDifferentialTest {
     @MethodSource("scripts")
     void sameAsSqlite(String script, @TempDir Path dir) throws SQLException {
         Path file = dir.resolve("t.db");
-        try (Database db = Database.open(file.toString()); Connection turso = db.connect();
-             java.sql.Connection sqlite = DriverManager.getConnection("jdbc:sqlite::memory:")) {
-            for (String sql : script.split(";\n")) {
-                assertEquals(Differential.sqlite(sqlite, sql), Differential.turso(turso, sql), sql);
-            }
-            String schema = "SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY type, name";
-            assertEquals(Differential.sqlite(sqlite, schema), Differential.turso(turso, schema));
+        try (Differential.Engines engines = Differential.Engines.open(file)) {
+            engines.assertSameScript(script);
+            engines.assertSame("SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY type, name");
         }
-        try (java.sql.Connection check = DriverManager.getConnection("jdbc:sqlite:" + file);
-             var st = check.createStatement(); ResultSet rs = st.executeQuery("PRAGMA integrity_check")) {
-            assertTrue(rs.next());
-            assertEquals("ok", rs.getString(1), "real SQLite's integrity check of the file written here");
-        }
+        Differential.assertIntegrity(file);
     }
 }

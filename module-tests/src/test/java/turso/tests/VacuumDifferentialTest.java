@@ -1,12 +1,10 @@
 package turso.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,7 +69,7 @@ class VacuumDifferentialTest {
                 + ";\nPRAGMA auto_vacuum = 1;\nVACUUM;\n" + later + ";\nPRAGMA auto_vacuum = 2;\nDELETE FROM t WHERE a > 200;\n"
                 + "VACUUM main;\n" + later + ";\nINSERT INTO s(v) VALUES ('again');\nSELECT * FROM s ORDER BY id DESC LIMIT 2";
         run(script, mine, theirs);
-        assertIntegrity(mine);
+        Differential.assertIntegrity(mine);
     }
 
     @Test
@@ -119,19 +117,8 @@ class VacuumDifferentialTest {
     }
 
     private static void run(String script, Path mine, Path theirs) throws SQLException {
-        try (Database db = Database.open(mine.toString()); Connection turso = db.connect();
-             java.sql.Connection sqlite = DriverManager.getConnection("jdbc:sqlite:" + theirs)) {
-            for (String sql : script.split(";\n")) {
-                assertEquals(Differential.sqlite(sqlite, sql), Differential.turso(turso, sql), sql);
-            }
-        }
-    }
-
-    private static void assertIntegrity(Path file) throws SQLException {
-        try (java.sql.Connection check = DriverManager.getConnection("jdbc:sqlite:" + file);
-             var st = check.createStatement(); ResultSet rs = st.executeQuery("PRAGMA integrity_check")) {
-            assertTrue(rs.next());
-            assertEquals("ok", rs.getString(1), "real SQLite's integrity check of the file written here");
+        try (Differential.Engines engines = Differential.Engines.open(mine, "jdbc:sqlite:" + theirs)) {
+            engines.assertSameScript(script);
         }
     }
 }

@@ -184,11 +184,8 @@ class WindowDifferentialTest {
     @ParameterizedTest
     @MethodSource("scripts")
     void sameAsSqlite(String script, @TempDir Path dir) throws SQLException {
-        try (Database db = Database.open(dir.resolve("w.db").toString()); Connection turso = db.connect();
-             java.sql.Connection sqlite = DriverManager.getConnection("jdbc:sqlite::memory:")) {
-            for (String sql : (SETUP + ";\n" + script).split(";\n")) {
-                assertEquals(Differential.sqlite(sqlite, sql), Differential.turso(turso, sql), sql);
-            }
+        try (Differential.Engines engines = Differential.Engines.open(dir.resolve("w.db"))) {
+            engines.assertSameScript(SETUP + ";\n" + script);
         }
     }
 

@@ -49,4 +49,31 @@ final class Conjuncts {
     static boolean constant(Expr e, ExprCompiler exprs) {
         return knownBefore(e, exprs, 0);
     }
+
+    /**
+     * Whether WHERE term {@code e} is one SQLite tests once, before the loops
+     * start: it is {@link #constant} and calls no function whose result may
+     * change. It is then evaluated (and may fail) even when no row is there.
+     */
+    static boolean testedBeforeLoops(Expr e, ExprCompiler exprs) {
+        boolean[] deterministic = {true};
+        ExprWalker.walk(e, x -> {
+            if (x instanceof Expr.FunctionCall f) {
+                deterministic[0] = f.over() == null && exprs.functions()
+                        .find(f.name().value(), f.star() ? 0 : f.args().size())
+                        .filter(fn -> fn.flags().contains(turso.api.spi.FunctionFlag.DETERMINISTIC)).isPresent();
+            }
+            return deterministic[0];
+        });
+        return deterministic[0] && constant(e, exprs);
+    }
+
+    /** Tests the terms of {@code terms} that SQLite tests before the loops, jumping to {@code end} when one is not true. */
+    static void testBeforeLoops(List<Expr> terms, ExprCompiler exprs, turso.vm.ProgramBuilder b, int end) {
+        for (Expr term : terms) {
+            if (testedBeforeLoops(term, exprs)) {
+                b.emit(turso.vm.Op.IF_NOT, exprs.compile(term), end, 1);
+            }
+        }
+    }
 }

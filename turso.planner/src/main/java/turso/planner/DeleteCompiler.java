@@ -70,6 +70,7 @@ final class DeleteCompiler {
         AccessPath chosen = AccessPaths.choose(pathScope, terms, exprs, e -> Conjuncts.constant(e, exprs));
         ScanLoop scan = new ScanLoop(b, exprs, functions, pathScope,
                 indexedBy == null ? chosen : indexedBy.path(terms, chosen));
+        Conjuncts.testBeforeLoops(terms, exprs, b, done);
         if (scan.path() instanceof AccessPath.FullScan && delete.orderBy().isEmpty() && delete.limit() == null
                 && triggers == null && foreignKeys == null) {
             b.emit(Op.REWIND, cursor, done, 0);

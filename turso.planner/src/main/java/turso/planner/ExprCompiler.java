@@ -399,14 +399,14 @@ final class ExprCompiler {
         }
         if (x.type() == Expr.RaiseType.IGNORE) {
             b.emit(Op.HALT, ResultCode.OK.code(), 0, turso.vm.Vm.RAISE_IGNORE);
-        } else if (x.message() instanceof Expr.Literal l && l.kind() == Expr.LiteralKind.STRING) {
+        } else {
+            Object message = x.message() instanceof Expr.Literal l && l.kind() == Expr.LiteralKind.STRING ? l.text()
+                    : Integer.valueOf(compile(x.message()));
             b.emit(Op.HALT, ResultCode.CONSTRAINT_TRIGGER.code(), switch (x.type()) {
                 case FAIL -> turso.vm.Vm.HALT_FAIL;
                 case ROLLBACK -> turso.vm.Vm.HALT_ROLLBACK;
                 default -> 0;
-            }, 0, l.text(), 0);
-        } else {
-            throw Unsupported.feature("RAISE with a message that is not a string literal");
+            }, 0, message, 0);
         }
         b.emit(Op.NULL, 0, target, 0);
     }
@@ -952,8 +952,19 @@ final class ExprCompiler {
         if (f.over() != null) {
             throw new TursoException(ResultCode.ERROR, "misuse of window function " + name + "()");
         }
-        if (f.star() || f.filter() != null || !f.orderBy().isEmpty()) {
+        if (f.filter() != null || !f.orderBy().isEmpty()) {
             resolveAggregate(f);
+        }
+        if (!functions.exists(name)) {
+            WindowCompiler.checkCallWithoutOver(f);
+        }
+        if (f.star()) {
+            SqlFunction fn = resolve(name, 0, f);
+            if (fn instanceof AggregateFunction<?>) {
+                resolveAggregate(f);
+            }
+            callScalar(fn, List.of(), target);
+            return;
         }
         List<Expr> args = f.args();
         switch (name.toLowerCase(java.util.Locale.ROOT)) {
@@ -1100,6 +1111,26 @@ final class ExprCompiler {
 
     private void caseExpr(Expr.Case c, int target) {
         int end = b.newLabel();
+        if (c.operand() != null && RowValues.width(c.operand()) == 1) {
+            for (Expr.WhenThen wt : c.whens()) {
+                if (wt.when() instanceof Expr.Subquery && RowValues.width(wt.when()) > 1) {
+                    throw new TursoException(ResultCode.ERROR,
+                            "sub-select returns " + RowValues.width(wt.when()) + " columns - expected 1");
+                }
+            }
+        } else if (c.operand() != null) {
+            int test = b.newRegister();
+            new RowValues(this, b).caseWhens(c, test, wt -> {
+                int next = b.newLabel();
+                b.emit(Op.IF_NOT, test, next, 1);
+                compileInto(wt.then(), target);
+                b.emit(Op.GOTO, 0, end, 0);
+                b.resolve(next);
+            });
+            elseBranch(c, target);
+            b.resolve(end);
+            return;
+        }
         int operand = c.operand() == null ? 0 : compile(c.operand());
         int test = b.newRegister();
         for (Expr.WhenThen wt : c.whens()) {
@@ -1115,11 +1146,15 @@ final class ExprCompiler {
             b.emit(Op.GOTO, 0, end, 0);
             b.resolve(next);
         }
+        elseBranch(c, target);
+        b.resolve(end);
+    }
+
+    private void elseBranch(Expr.Case c, int target) {
         if (c.elseExpr() == null) {
             b.emit(Op.NULL, 0, target, 0);
         } else {
             compileInto(c.elseExpr(), target);
         }
-        b.resolve(end);
     }
 }

@@ -75,9 +75,28 @@ final class IndexDefinition {
 
     /**
      * What needs the functions: a non-deterministic call, an aggregate, an
-     * unknown function in an index's expressions fails as in SQLite.
+     * unknown function in an index's expressions fails as in SQLite; so do a
+     * parameter, a subquery or a non-deterministic call in a partial index's
+     * WHERE.
      */
     static void validate(Index index, Table table, FunctionRegistry functions) {
+        ExprWalker.walk(index.where(), x -> {
+            String prohibited = switch (x) {
+                case Expr.Parameter p -> "parameters";
+                case Expr.Subquery s -> "subqueries";
+                case Expr.Exists s -> "subqueries";
+                case Expr.InSelect s -> "subqueries";
+                case Expr.FunctionCall f -> functions.find(f.name().value(), f.star() ? 0 : f.args().size())
+                        .filter(fn -> !fn.flags().contains(turso.api.spi.FunctionFlag.DETERMINISTIC))
+                        .map(fn -> "non-deterministic functions").orElse(null);
+                default -> null;
+            };
+            if (prohibited != null) {
+                throw new TursoException(ResultCode.ERROR, prohibited + " prohibited in partial index WHERE clauses",
+                        x.span().start(), null);
+            }
+            return true;
+        });
         for (Index.Part part : index.parts()) {
             if (part.expr() == null) {
                 continue;

@@ -8,7 +8,8 @@
  * ROLLBACK fail with "UNIQUE constraint failed: t.a, t.b", IGNORE skips the
  * row, and REPLACE deletes the row in the way, checked after the others
  * (with the foreign key checks and actions of a deleted row, when there
- * are any: SQLite deletes it as DELETE would).
+ * are any, and its DELETE triggers under PRAGMA recursive_triggers: SQLite
+ * deletes it as DELETE would).
  */
 package turso.planner;
 
@@ -37,6 +38,10 @@ final class IndexMaintenance {
     private final int record;
     /** The foreign key work of a row REPLACE deletes, or null. */
     private ForeignKeyChecks replaced;
+    /** The DELETE triggers a row REPLACE deletes fires, or null; and the registers of its OLD row. */
+    private TriggerCompiler replacedTriggers;
+    private int replacedRowid;
+    private int replacedValues;
 
     /** No jump target (labels and addresses are never this). */
     static final int NO_LABEL = Integer.MIN_VALUE;
@@ -67,8 +72,26 @@ final class IndexMaintenance {
         replaced = checks;
     }
 
+    /**
+     * Makes the rows REPLACE deletes fire {@code triggers} (the table's
+     * DELETE triggers), as SQLite does under PRAGMA recursive_triggers.
+     */
+    void fireForReplacedRows(TriggerCompiler triggers) {
+        replacedTriggers = triggers;
+        replacedRowid = b.newRegister();
+        replacedValues = b.newRegisters(table.columns().size());
+    }
+
     /** Deletes the row the table cursor stands on, in the way of the row being written (REPLACE). */
     void deleteRowInTheWay() {
+        int gone = b.newLabel();
+        if (replacedTriggers != null) {
+            b.emit(Op.ROWID, tableCursor, replacedRowid, 0);
+            GeneratedColumns.readRow(b, functions, table, tableCursor, replacedValues, replacedRowid);
+            replacedTriggers.fire(turso.parser.ast.Stmt.TriggerTime.BEFORE, replacedRowid, replacedValues, -1, -1,
+                    gone);
+            b.emit(Op.SEEK_ROWID, tableCursor, gone, replacedRowid);
+        }
         if (replaced != null) {
             replaced.loadCurrentRow(tableCursor);
             replaced.checkOld();
@@ -78,6 +101,11 @@ final class IndexMaintenance {
         if (replaced != null) {
             replaced.actions();
         }
+        if (replacedTriggers != null) {
+            replacedTriggers.fire(turso.parser.ast.Stmt.TriggerTime.AFTER, replacedRowid, replacedValues, -1, -1,
+                    gone);
+        }
+        b.resolve(gone);
     }
 
     boolean isEmpty() {
@@ -126,12 +154,12 @@ final class IndexMaintenance {
             Set<String> checked, int anyConflict, int conflictRowid) {
         List<Integer> order = new ArrayList<>();
         for (int k = indexes.size() - 1; k >= 0; k--) {
-            if (indexes.get(k).unique() && action(indexes.get(k), onConflict) != ConflictResolution.REPLACE) {
+            if (indexes.get(k).unique() && indexes.get(k).onConflict() != ConflictResolution.REPLACE) {
                 order.add(k);
             }
         }
         for (int k = indexes.size() - 1; k >= 0; k--) {
-            if (indexes.get(k).unique() && action(indexes.get(k), onConflict) == ConflictResolution.REPLACE) {
+            if (indexes.get(k).unique() && indexes.get(k).onConflict() == ConflictResolution.REPLACE) {
                 order.add(k);
             }
         }

@@ -64,8 +64,7 @@ final class InsertCompiler {
         writer.returning(insert.returning(), schema, sql);
         writer.triggers = TriggerCompiler.forStatement(b, functions, schema, table, Stmt.TriggerEvent.INSERT,
                 java.util.Set.of());
-        boolean mayReplace = insert.orConflict() == ConflictResolution.REPLACE
-                || table.indexes().stream().anyMatch(i -> i.onConflict() == ConflictResolution.REPLACE);
+        boolean mayReplace = table.mayReplace(insert.orConflict());
         boolean singleRow = insert.select() == null || insert.select().first() instanceof SelectCore.Values v
                 && v.rows().size() == 1 && insert.select().compounds().isEmpty() && insert.select().with() == null;
         writer.foreignKeys = ForeignKeyChecks.forStatement(b, functions, schema, table, Stmt.TriggerEvent.INSERT,
@@ -75,6 +74,11 @@ final class InsertCompiler {
                     Stmt.TriggerEvent.DELETE, java.util.Set.of(), true);
             if (replaced != null) {
                 indexes.checkReplacedRows(replaced);
+            }
+            TriggerCompiler deleteTriggers = schema.recursiveTriggers() ? TriggerCompiler.forStatement(b, functions,
+                    schema, table, Stmt.TriggerEvent.DELETE, java.util.Set.of()) : null;
+            if (deleteTriggers != null) {
+                indexes.fireForReplacedRows(deleteTriggers);
             }
         }
         writer.upserts = UpsertClauses.of(insert.upserts(), table,
@@ -273,18 +277,18 @@ final class InsertCompiler {
             Affinity[] affinities = table.columns().stream().map(Column::affinity).toArray(Affinity[]::new);
             b.emit(Op.AFFINITY, values, width, 0, affinities, 0);
             GeneratedColumns.compute(b, functions, table, values, rowid);
-            RowConstraints.notNull(b, functions, table, values, onConflict, nextRow);
+            RowConstraints.notNull(b, functions, table, values, clause, nextRow);
             RowConstraints.types(b, table, values);
             RowConstraints.checks(b, functions, table, values, rowid, onConflict, nextRow);
             UpsertClauses.Handlers handlers = null;
             if (upserts != null) {
-                handlers = upserts.checks(b, table, cursor, indexes, values, rowid, rowidGiven, onConflict, clause,
+                handlers = upserts.checks(b, table, cursor, indexes, values, rowid, rowidGiven, clause,
                         nextRow);
             } else {
                 if (rowidGiven >= 0) {
                     int free = b.newLabel();
                     b.emit(Op.IF_NOT, rowidGiven, free, 0);
-                    RowConstraints.rowidFree(b, table, cursor, rowid, onConflict, nextRow, indexes);
+                    RowConstraints.rowidFree(b, table, cursor, rowid, clause, nextRow, indexes);
                     b.resolve(free);
                 }
                 indexes.checkUnique(values, rowid, -1, clause, nextRow);

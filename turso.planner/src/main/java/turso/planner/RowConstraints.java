@@ -2,7 +2,9 @@
  * The checks a row must pass before it is written, shared by INSERT and
  * UPDATE: NOT NULL on every column, CHECK constraints (in the order they are
  * written; only false fails, NULL passes; REPLACE acts as ABORT), and a rowid already taken by another
- * row, each handled as the statement's conflict clause says (ABORT, FAIL and
+ * row, each handled as the statement's conflict clause says, else as the
+ * constraint's ON CONFLICT clause says (NOT NULL, INTEGER PRIMARY KEY), else
+ * as ABORT (ABORT, FAIL and
  * ROLLBACK fail the statement; IGNORE skips the row; REPLACE deletes the
  * row with the same rowid, and gives up on a NULL it cannot replace). UNIQUE
  * indexes are checked by IndexMaintenance.
@@ -35,14 +37,25 @@ final class RowConstraints {
     }
 
     /**
+     * How a failure of {@code column}'s constraint is resolved: as the
+     * statement's {@code clause} says, else as the constraint's own, else ABORT.
+     */
+    static ConflictResolution resolution(ConflictResolution clause, Column column) {
+        return clause != null ? clause : column.onConflict() != null ? column.onConflict() : ConflictResolution.ABORT;
+    }
+
+    /**
      * NOT NULL checks of the row in {@code values} (one register per
-     * column): jumps to {@code skipRow} on IGNORE; on REPLACE a column with a
-     * default takes it instead of the NULL; else the statement fails.
+     * column), resolved as {@link #resolution} says for the statement's
+     * {@code clause} (null: none): jumps to {@code skipRow} on IGNORE; on
+     * REPLACE a column with a default takes it instead of the NULL; else the
+     * statement fails.
      */
     static void notNull(ProgramBuilder b, FunctionRegistry functions, Table table, int values,
-            ConflictResolution onConflict, int skipRow) {
+            ConflictResolution clause, int skipRow) {
         for (int j = 0; j < table.columns().size(); j++) {
             Column column = table.columns().get(j);
+            ConflictResolution onConflict = resolution(clause, column);
             if (column.notNull() && j != table.rowidAlias()) {
                 int ok = b.newLabel();
                 b.emit(Op.NOT_NULL, values + j, ok, 0);
@@ -106,12 +119,15 @@ final class RowConstraints {
 
     /**
      * What to do when rowid {@code rowid} is already taken in {@code cursor}'s
-     * table: continue when it is not, jump to {@code skipRow} on IGNORE,
-     * delete the row in the way (with its index entries) on REPLACE, else
-     * fail. Moves the cursor.
+     * table, resolved as {@link #resolution} says for the statement's
+     * {@code clause} and the INTEGER PRIMARY KEY: continue when it is not,
+     * jump to {@code skipRow} on IGNORE, delete the row in the way (with its
+     * index entries) on REPLACE, else fail. Moves the cursor.
      */
-    static void rowidFree(ProgramBuilder b, Table table, int cursor, int rowid, ConflictResolution onConflict,
+    static void rowidFree(ProgramBuilder b, Table table, int cursor, int rowid, ConflictResolution clause,
             int skipRow, IndexMaintenance indexes) {
+        ConflictResolution onConflict = table.rowidAlias() < 0 ? clause != null ? clause : ConflictResolution.ABORT
+                : resolution(clause, table.columns().get(table.rowidAlias()));
         int free = b.newLabel();
         b.emit(Op.NOT_EXISTS, cursor, free, rowid);
         switch (onConflict) {

@@ -39,10 +39,30 @@ final class RowValues {
     /** {@code left op right} where one side is a row value. */
     void compare(Expr left, CompareOp op, Expr right, int target) {
         int n = isRow(left) ? ((Expr.RowValue) left).values().size() : ((Expr.RowValue) right).values().size();
+        int[] lr = registers(left, n);
+        compare(left, lr, op, right, registers(right, n), target);
+    }
+
+    /**
+     * {@code CASE (x, y) WHEN (a, b) THEN ...} (the operand a row value or a
+     * subquery of several columns): the operand is evaluated once, then
+     * compared with each WHEN row as = compares them; a WHEN that is not a
+     * row of the operand's width is misused, as in SQLite. {@code then} emits
+     * what follows each comparison, whose result is in {@code test}.
+     */
+    void caseWhens(Expr.Case c, int test, java.util.function.Consumer<Expr.WhenThen> then) {
+        int n = width(c.operand());
+        int[] operand = registers(c.operand(), n);
+        for (Expr.WhenThen wt : c.whens()) {
+            compare(c.operand(), operand, CompareOp.EQ, wt.when(), registers(wt.when(), n), test);
+            then.accept(wt);
+        }
+    }
+
+    private void compare(Expr left, int[] lr, CompareOp op, Expr right, int[] rr, int target) {
+        int n = lr.length;
         List<Expr> l = elements(left, n);
         List<Expr> r = elements(right, n);
-        int[] lr = registers(left, n);
-        int[] rr = registers(right, n);
         int end = b.newLabel();
         int cmp = b.newRegister();
         switch (op) {
@@ -261,6 +281,18 @@ final class RowValues {
 
     private static TursoException assignedError(int columns, int values) {
         return new TursoException(ResultCode.ERROR, columns + " columns assigned " + values + " values");
+    }
+
+    /**
+     * How many values {@code e} stands for: the elements of a row value, the
+     * result columns of a subquery (1 when a * hides them), else 1.
+     */
+    static int width(Expr e) {
+        return switch (e) {
+            case Expr.RowValue row -> row.values().size();
+            case Expr.Subquery s -> Math.max(width(s.select()), 1);
+            default -> 1;
+        };
     }
 
     /** The number of result columns of {@code select}, or -1 when a * must be expanded to know it. */

@@ -53,6 +53,8 @@ final class SelectCompiler {
     /** The one min() or max() aggregate whose row gives the bare columns, or -1; and the register of its extreme so far. */
     private int extreme = -1;
     private int extremeValue;
+    /** Without such an aggregate: the register that is true once the group's first row gave the bare columns. */
+    private int bareColumnsKept;
     /** The temporary B-trees (sorters) the query uses, as EXPLAIN QUERY PLAN names them. */
     private final List<String> temporaryTrees = new ArrayList<>();
     /** Every expression of the query (results, WHERE, GROUP BY, HAVING, ORDER BY, ON): what it reads of each table. */
@@ -924,12 +926,23 @@ final class SelectCompiler {
         }
         temporaryTrees.sort(java.util.Comparator.comparingInt(t -> t.endsWith("DISTINCT") ? 0 : t.endsWith("GROUP BY") ? 1 : 2));
         temporaryTrees.forEach(b::plan);
+        int constantFalse = b.newLabel();
+        if (!joins.isEmpty()) {
+            for (java.util.Iterator<Expr> it = terms.get(0).iterator(); it.hasNext();) {
+                Expr term = it.next();
+                if (Conjuncts.testedBeforeLoops(term, exprs)) {
+                    b.emit(Op.IF_NOT, exprs.compile(term), constantFalse, 1);
+                    it.remove();
+                }
+            }
+        }
         level(0, terms, body);
         for (int k = 0; k < joins.size(); k++) {
             if (joins.get(k).right()) {
                 unmatched(k, terms, body);
             }
         }
+        b.resolve(constantFalse);
     }
 
     /**
@@ -1817,17 +1830,24 @@ final class SelectCompiler {
         if (found >= 0) {
             extreme = found;
             extremeValue = b.newRegister();
+        } else {
+            bareColumnsKept = b.newRegister();
         }
     }
 
     /**
-     * Runs {@code keep} (which copies the row's bare columns) for every row,
-     * or, with one min()/max(), only for a row whose value is a new extreme
-     * (a first one wins a tie; while the values are all NULL, each row).
+     * Runs {@code keep} (which copies the row's bare columns) for the first
+     * row of the group, as SQLite, or, with one min()/max(), for a row whose
+     * value is a new extreme (a first one wins a tie; while the values are all
+     * NULL, each row).
      */
     private void keepRowOfExtreme(List<Expr.FunctionCall> aggregates, int argument, Runnable keep) {
         if (extreme < 0) {
+            int kept = b.newLabel();
+            b.emit(Op.IF, bareColumnsKept, kept, 0);
             keep.run();
+            b.emit(Op.INTEGER, 1, bareColumnsKept, 0);
+            b.resolve(kept);
             return;
         }
         Expr.FunctionCall f = aggregates.get(extreme);
@@ -1856,6 +1876,8 @@ final class SelectCompiler {
     private void resetAggregates(List<Expr.FunctionCall> aggregates, int[] slots, int[] distinctSets) {
         if (extreme >= 0) {
             b.emit(Op.NULL, 0, extremeValue, 0);
+        } else {
+            b.emit(Op.INTEGER, 0, bareColumnsKept, 0);
         }
         for (int a = 0; a < slots.length; a++) {
             Expr.FunctionCall f = aggregates.get(a);
@@ -1964,7 +1986,22 @@ final class SelectCompiler {
                 Long n = columnNumber(u.operand());
                 yield n == null ? null : -n;
             }
+            case Expr.Binary x when foldsToZero(x) -> 0L;
             default -> null;
+        };
+    }
+
+    /**
+     * Whether SQLite's parser replaces {@code e} by the integer 0: an AND one
+     * of whose operands is the literal 0 (or folds to it). Other constant
+     * expressions are left as written.
+     */
+    private static boolean foldsToZero(Expr e) {
+        return switch (e) {
+            case Expr.Literal l when l.kind() == Expr.LiteralKind.INTEGER ->
+                    l.text().replaceFirst("^0[xX]", "").chars().allMatch(ch -> ch == '0');
+            case Expr.Binary x when x.op() == Expr.BinaryOp.AND -> foldsToZero(x.left()) || foldsToZero(x.right());
+            default -> false;
         };
     }
 

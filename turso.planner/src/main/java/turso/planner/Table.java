@@ -105,6 +105,18 @@ record Table(String name, int rootPage, List<Column> columns, int rowidAlias, St
     }
 
     /** Whether some column is generated (computed from the others). */
+    /**
+     * Whether a write under conflict clause {@code clause} (null: none) may
+     * delete rows in its way: REPLACE, written on the statement or, without
+     * one, on a UNIQUE / PRIMARY KEY constraint.
+     */
+    boolean mayReplace(turso.parser.ast.ConflictResolution clause) {
+        var replace = turso.parser.ast.ConflictResolution.REPLACE;
+        return clause == replace || clause == null
+                && (indexes.stream().anyMatch(i -> i.onConflict() == replace)
+                        || rowidAlias >= 0 && columns.get(rowidAlias).onConflict() == replace);
+    }
+
     boolean hasGenerated() {
         return columns.stream().anyMatch(c -> c.generated() != null);
     }

@@ -78,6 +78,7 @@ final class TableDefinition {
             String type = def.type() == null ? "" : def.type().text();
             String collation = "BINARY";
             boolean notNull = false;
+            ConflictResolution notNullConflict = null;
             Expr defaultValue = null;
             Column.Generated generated = null;
             turso.parser.ast.Name constraintName = null;
@@ -96,7 +97,10 @@ final class TableDefinition {
                         autoincrement = pk.autoincrement();
                         keys.add(new KeyConstraint(List.of(columnPart(def, pk.order())), true, pk.conflict()));
                     }
-                    case ColumnConstraint.NotNull n -> notNull = true;
+                    case ColumnConstraint.NotNull n -> {
+                        notNull = true;
+                        notNullConflict = n.conflict();
+                    }
                     case ColumnConstraint.Nullable n -> { }
                     case ColumnConstraint.Default d -> defaultValue = d.value();
                     case ColumnConstraint.Collate co -> collation = co.collation().value();
@@ -119,10 +123,11 @@ final class TableDefinition {
             if (create.strict()) {
                 type = strictType(create.name().name().value(), def.name().value(), type);
                 columns.add(new Column(def.name().value(), type, type.equals("ANY") ? Affinity.BLOB
-                        : Affinity.ofDeclaredType(type), collation, notNull, defaultValue, true, generated));
+                        : Affinity.ofDeclaredType(type), collation, notNull, defaultValue, true, generated,
+                        notNullConflict));
             } else {
                 columns.add(new Column(def.name().value(), type, Affinity.ofDeclaredType(type), collation, notNull,
-                        defaultValue, false, generated));
+                        defaultValue, false, generated, notNullConflict));
             }
         }
         turso.parser.ast.Name constraintName = null;
@@ -164,6 +169,7 @@ final class TableDefinition {
         List<Index> indexes = new ArrayList<>();
         for (KeyConstraint key : keys) {
             if (key.primary() && rowidAlias >= 0) {
+                columns.set(rowidAlias, columns.get(rowidAlias).withConflict(key.conflict()));
                 continue;
             }
             List<Index.Part> parts = new ArrayList<>();

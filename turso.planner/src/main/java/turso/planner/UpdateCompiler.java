@@ -71,8 +71,7 @@ final class UpdateCompiler {
         }
         int done = b.newLabel();
         UpdateFrom joined = update.from() == null ? null : new UpdateFrom(b, update, name, newValue, newRowid);
-        boolean mayReplace = update.orConflict() == ConflictResolution.REPLACE || update.orConflict() == null
-                && table.indexes().stream().anyMatch(i -> i.onConflict() == ConflictResolution.REPLACE);
+        boolean mayReplace = table.mayReplace(update.orConflict());
         java.util.Set<String> changed = new java.util.HashSet<>();
         update.sets().forEach(set -> set.columns().forEach(c -> changed.add(c.value().toLowerCase(java.util.Locale.ROOT))));
         TriggerCompiler triggers = TriggerCompiler.forStatement(b, functions, schema, table,
@@ -107,8 +106,14 @@ final class UpdateCompiler {
             if (replaced != null) {
                 indexes.checkReplacedRows(replaced);
             }
+            TriggerCompiler deleteTriggers = schema.recursiveTriggers() ? TriggerCompiler.forStatement(b, functions,
+                    schema, table, Stmt.TriggerEvent.DELETE, java.util.Set.of()) : null;
+            if (deleteTriggers != null) {
+                indexes.fireForReplacedRows(deleteTriggers);
+            }
         }
         if (joined == null) {
+            Conjuncts.testBeforeLoops(terms, exprs, b, done);
             gatherRows(b, update, functions, exprs, pathScope, path, rowids, cursor);
         }
         int each = joined != null ? joined.sort(done) : rowids.sort(done);
@@ -156,7 +161,7 @@ final class UpdateCompiler {
             b.emit(Op.COMPARE, rowid, oldRowid, same, new Comparison(CompareOp.EQ, Affinity.NONE,
                     functions.collation("BINARY")), 0);
             b.emit(Op.IF, same, unchanged, 0);
-            RowConstraints.rowidFree(b, table, cursor, rowid, onConflict, skipRow, indexes);
+            RowConstraints.rowidFree(b, table, cursor, rowid, update.orConflict(), skipRow, indexes);
             int gone = b.newLabel();
             b.emit(Op.NOT_EXISTS, cursor, gone, oldRowid);
             b.emit(Op.DELETE, cursor, 0, 0);
@@ -168,7 +173,7 @@ final class UpdateCompiler {
         }
         b.emit(Op.AFFINITY, values, width, 0, affinities, 0);
         GeneratedColumns.compute(b, functions, table, values, rowid);
-        RowConstraints.notNull(b, functions, table, values, onConflict, skipRow);
+        RowConstraints.notNull(b, functions, table, values, update.orConflict(), skipRow);
         RowConstraints.types(b, table, values);
         RowConstraints.checks(b, functions, table, values, rowid, onConflict, skipRow);
         indexes.checkUnique(values, rowid, oldRowid, update.orConflict(), skipRow);

@@ -1,7 +1,7 @@
 /*
  * The ON CONFLICT clauses of an INSERT (lang_upsert.html). Each clause's
  * target is matched, when the statement is compiled, to the rowid (its
- * INTEGER PRIMARY KEY, or the name rowid) or to a UNIQUE index (same columns in any order, same collations, and
+ * INTEGER PRIMARY KEY, or the name rowid) or to a UNIQUE index (same columns or expressions in any order, same collations, and
  * for a partial index the same WHERE); only the last clause may have no
  * target, and it then takes any uniqueness conflict. As in SQLite, the
  * targeted constraints are checked first, in the order of the clauses, then
@@ -93,7 +93,20 @@ final class UpsertClauses {
         throw new TursoException(ResultCode.ERROR, "ON CONFLICT clause does not match any PRIMARY KEY or UNIQUE constraint");
     }
 
-    /** Whether the target terms name exactly the index's columns, in any order, with its collations. */
+    /** Marks the expression part of {@code index} that target term {@code e} is (with its collation); false if none. */
+    private static boolean matchExpression(Expr e, String collation, Index index, Set<Integer> matched) {
+        for (int p = 0; p < index.parts().size(); p++) {
+            Index.Part part = index.parts().get(p);
+            if (part.column() == Index.EXPRESSION && !matched.contains(p) && SameExpr.same(part.expr(), e)
+                    && (collation == null || collation.equalsIgnoreCase(part.collation()))) {
+                matched.add(p);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the target terms name exactly the index's columns or expressions, in any order, with its collations. */
     private static boolean sameColumns(List<OrderingTerm> target, Index index, Table table) {
         if (target.size() != index.parts().size()) {
             return false;
@@ -107,7 +120,10 @@ final class UpsertClauses {
                 e = c.expr();
             }
             if (!(e instanceof Expr.ColumnRef ref) || ref.table() != null) {
-                return false;
+                if (!matchExpression(e, collation, index, matched)) {
+                    return false;
+                }
+                continue;
             }
             int column = table.columnIndex(ref.column().value());
             if (column < 0) {
@@ -134,14 +150,14 @@ final class UpsertClauses {
     /**
      * The uniqueness checks of the proposed row in registers (values, rowid)
      * with the upsert clauses applied, then (when no clause took the row) the
-     * rest as {@code onConflict} / {@code clause} say; falls through when the
+     * rest as the statement's {@code clause} (null: none) and the constraints say; falls through when the
      * row can be inserted. {@code given}: a register true when the rowid was
      * given (so it may be taken), or -1 when the table chooses every rowid.
      * The handlers of the clauses follow the code the caller emits for the
      * insertion; see {@link #handlers}.
      */
     Handlers checks(ProgramBuilder b, Table table, int cursor, IndexMaintenance indexes, int values, int rowid,
-            int given, ConflictResolution onConflict, ConflictResolution clause, int nextRow) {
+            int given, ConflictResolution clause, int nextRow) {
         boolean checkRowid = given >= 0;
         int[] labels = new int[clauses.size()];
         for (int k = 0; k < labels.length; k++) {
@@ -178,7 +194,7 @@ final class UpsertClauses {
                 b.emit(Op.COPY, rowid, conflictRowid, 0);
                 b.emit(Op.GOTO, 0, any, 0);
             } else {
-                RowConstraints.rowidFree(b, table, cursor, rowid, onConflict, nextRow, indexes);
+                RowConstraints.rowidFree(b, table, cursor, rowid, clause, nextRow, indexes);
             }
             b.resolve(free);
         }

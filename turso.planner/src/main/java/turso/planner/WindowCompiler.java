@@ -98,6 +98,30 @@ final class WindowCompiler {
         return found[0];
     }
 
+    /**
+     * A call of a built-in window function (row_number, lag, ...) without
+     * OVER: SQLite's error, once the number of arguments is right.
+     */
+    static void checkCallWithoutOver(Expr.FunctionCall f) {
+        WindowPlan.Kind kind = BUILTINS.get(key(f.name().value()));
+        if (kind != null) {
+            checkArity(kind, f.name().value(), f.star() ? 0 : f.args().size());
+            throw misuse(f);
+        }
+    }
+
+    private static void checkArity(WindowPlan.Kind kind, String name, int arity) {
+        boolean ok = switch (kind) {
+            case NTILE, FIRST_VALUE, LAST_VALUE -> arity == 1;
+            case LAG, LEAD -> arity >= 1 && arity <= 3;
+            case NTH_VALUE -> arity == 2;
+            default -> arity == 0;
+        };
+        if (!ok) {
+            throw new TursoException(ResultCode.ERROR, "wrong number of arguments to function " + name + "()");
+        }
+    }
+
     private static TursoException misuse(Expr.FunctionCall f) {
         return new TursoException(ResultCode.ERROR, "misuse of window function " + f.name().value() + "()");
     }
@@ -230,6 +254,10 @@ final class WindowCompiler {
         if (e instanceof Expr.FunctionCall f && f.over() != null) {
             return Synthetic.column(SOURCE, callName(call(f)));
         }
+        if (e instanceof Expr.FunctionCall f && functions.find(f.name().value(), f.star() ? 0 : f.args().size())
+                .orElse(null) instanceof AggregateFunction<?> && windowCall(e) != null) {
+            throw misuse(windowCall(e));
+        }
         if (windowCall(e) == null && !(orderBy && readsAlias(e))) {
             return e instanceof Expr.Literal ? e : Synthetic.column(SOURCE, valueName(extract(e)));
         }
@@ -309,15 +337,7 @@ final class WindowCompiler {
                 throw new TursoException(ResultCode.ERROR, "no such function: " + name);
             }
         } else {
-            boolean ok = switch (kind) {
-                case NTILE, FIRST_VALUE, LAST_VALUE -> arity == 1;
-                case LAG, LEAD -> arity >= 1 && arity <= 3;
-                case NTH_VALUE -> arity == 2;
-                default -> arity == 0;
-            };
-            if (!ok || f.star()) {
-                throw new TursoException(ResultCode.ERROR, "wrong number of arguments to function " + name + "()");
-            }
+            checkArity(kind, name, arity);
             if (f.filter() != null) {
                 throw new TursoException(ResultCode.ERROR,
                         "FILTER clause may only be used with aggregate window functions");
@@ -343,7 +363,7 @@ final class WindowCompiler {
         if (f == null) {
             return new WindowPlan.Frame(WindowPlan.Unit.RANGE,
                     new WindowPlan.Bound(WindowPlan.BoundKind.UNBOUNDED_PRECEDING, -1),
-                    new WindowPlan.Bound(WindowPlan.BoundKind.CURRENT_ROW, -1), WindowPlan.Exclude.NO_OTHERS);
+                    new WindowPlan.Bound(WindowPlan.BoundKind.CURRENT_ROW, -1), WindowPlan.Exclude.NONE);
         }
         WindowSpec.Bound end = f.end() == null ? new WindowSpec.Bound(WindowSpec.BoundKind.CURRENT_ROW, null) : f.end();
         if (f.unit() == WindowSpec.FrameUnit.RANGE && spec.orderBy().size() != 1
@@ -357,7 +377,8 @@ final class WindowCompiler {
             throw new TursoException(ResultCode.ERROR, "unsupported frame specification");
         }
         WindowPlan.Exclude exclude = switch (f.exclude()) {
-            case NONE, NO_OTHERS -> WindowPlan.Exclude.NO_OTHERS;
+            case NONE -> WindowPlan.Exclude.NONE;
+            case NO_OTHERS -> WindowPlan.Exclude.NO_OTHERS;
             case CURRENT_ROW -> WindowPlan.Exclude.CURRENT_ROW;
             case GROUP -> WindowPlan.Exclude.GROUP;
             case TIES -> WindowPlan.Exclude.TIES;

@@ -15,7 +15,10 @@ public final class Op {
     public static final int INIT = 0;
     /** Jumps to p2. */
     public static final int GOTO = 1;
-    /** Ends the program; p1 is the result code, p4 an error message when p1 is not OK. */
+    /**
+     * Ends the program; p1 is the result code, p4 an error message when p1 is
+     * not OK (a String, or an Integer: the register holding it).
+     */
     public static final int HALT = 2;
     /** r[p2] = p1 (a 32-bit constant). */
     public static final int INTEGER = 3;

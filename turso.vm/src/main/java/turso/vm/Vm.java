@@ -528,7 +528,8 @@ public final class Vm implements FunctionContext {
                     raisedIgnore = p3[i] == RAISE_IGNORE;
                     if (p1[i] != ResultCode.OK.code()) {
                         failAction = p2[i];
-                        throw new TursoException(ResultCode.of(p1[i]), (String) p4[i]);
+                        throw new TursoException(ResultCode.of(p1[i]), p4[i] instanceof Integer message
+                                ? java.util.Objects.requireNonNullElse(r[message].toText(), "") : (String) p4[i]);
                     }
                     if (statement == this && foreignKeyViolations > 0) {
                         throw new TursoException(ResultCode.CONSTRAINT_FOREIGNKEY, "FOREIGN KEY constraint failed");

@@ -5,7 +5,7 @@
  * order keys (a stable sort of their positions), split into partitions and
  * peer groups, and each row's frame is worked out from the frame spec.
  * Aggregates use step/inverse/value as the frame slides when the function
- * is a WindowFunction and nothing is excluded; otherwise each frame is
+ * is a WindowFunction and the frame has no EXCLUDE clause; otherwise each frame is
  * aggregated afresh, unless it is the previous row's (peers).
  */
 package turso.vm;
@@ -234,30 +234,30 @@ final class WindowEvaluator {
         @SuppressWarnings("unchecked")
         private void aggregate(Register[] out) {
             AggregateFunction<Object> f = (AggregateFunction<Object>) call.function();
-            boolean sliding = f instanceof WindowFunction<?> && call.frame().exclude() == WindowPlan.Exclude.NO_OTHERS;
-            boolean growing = !sliding && f instanceof ReusableState
-                    && call.frame().exclude() == WindowPlan.Exclude.NO_OTHERS;
+            boolean sliding = f instanceof WindowFunction<?> && call.frame().exclude() == WindowPlan.Exclude.NONE;
+            boolean growing = !sliding && f instanceof ReusableState && excludesNothing();
             Object state = sliding ? f.newState() : null;
             int lo = 0;
             int hi = 0;
             for (int j = 0; j < rows.length; j++) {
                 int[] frame = frame(j);
                 if (sliding) {
+                    // as SQLite: a row is added when the frame's end passes it and removed when the frame's
+                    // start does, so a row the frame starts after was still added once (sum() then stays real)
                     WindowFunction<Object> w = (WindowFunction<Object>) f;
-                    int newLo = frame[0];
-                    int newHi = Math.max(frame[1] + 1, newLo);
-                    for (int k = lo; k < Math.min(hi, newLo); k++) {
-                        if (passes(k)) {
-                            w.inverse(state, bind(k));
-                        }
-                    }
-                    for (int k = Math.max(hi, newLo); k < newHi; k++) {
+                    for (int k = hi; k <= frame[1]; k++) {
                         if (passes(k)) {
                             f.step(state, bind(k));
                         }
                     }
-                    lo = newLo;
-                    hi = Math.max(hi, newHi);
+                    hi = Math.max(hi, frame[1] + 1);
+                    int removed = Math.min(frame[0], hi);
+                    for (int k = lo; k < removed; k++) {
+                        if (passes(k)) {
+                            w.inverse(state, bind(k));
+                        }
+                    }
+                    lo = Math.max(lo, removed);
                     result.reset(out[j]);
                     w.value(state, result);
                 } else if (growing) {
@@ -274,7 +274,7 @@ final class WindowEvaluator {
                     hi = Math.max(hi, frame[1] + 1);
                     result.reset(out[j]);
                     f.finish(state, result);
-                } else if (j > 0 && call.frame().exclude() == WindowPlan.Exclude.NO_OTHERS
+                } else if (j > 0 && excludesNothing()
                         && Arrays.equals(frame, frame(j - 1))) {
                     out[j].copyFrom(out[j - 1]);
                 } else {
@@ -289,6 +289,11 @@ final class WindowEvaluator {
                 }
                 result.throwIfError();
             }
+        }
+
+        private boolean excludesNothing() {
+            return call.frame().exclude() == WindowPlan.Exclude.NONE
+                    || call.frame().exclude() == WindowPlan.Exclude.NO_OTHERS;
         }
 
         private boolean passes(int k) {
@@ -306,7 +311,7 @@ final class WindowEvaluator {
 
         private boolean excluded(int j, int k) {
             return switch (call.frame().exclude()) {
-                case NO_OTHERS -> false;
+                case NONE, NO_OTHERS -> false;
                 case CURRENT_ROW -> k == j;
                 case GROUP -> group[k] == group[j];
                 case TIES -> k != j && group[k] == group[j];

@@ -25,7 +25,12 @@ public record WindowPlan(List<Call> calls) {
 
     public enum BoundKind { UNBOUNDED_PRECEDING, PRECEDING, CURRENT_ROW, FOLLOWING, UNBOUNDED_FOLLOWING }
 
-    public enum Exclude { NO_OTHERS, CURRENT_ROW, GROUP, TIES }
+    /**
+     * NONE: no EXCLUDE clause. NO_OTHERS excludes nothing too, but when it is
+     * written SQLite aggregates every frame afresh instead of sliding it with
+     * inverse(), which shows in sum()'s storage class and in rounding.
+     */
+    public enum Exclude { NONE, NO_OTHERS, CURRENT_ROW, GROUP, TIES }
 
     /** A frame boundary; {@code offset} is the row value holding N for N PRECEDING / FOLLOWING, else -1. */
     public record Bound(BoundKind kind, int offset) {

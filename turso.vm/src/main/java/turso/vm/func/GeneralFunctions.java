@@ -1,9 +1,11 @@
 /*
  * The core functions about values and the connection rather than text or
  * numbers: coalesce, ifnull, iif, nullif, typeof, likelihood, likely,
- * unlikely, sqlite_version, changes, last_insert_rowid, total_changes, and
+ * unlikely, sqlite_version, changes, last_insert_rowid, total_changes,
  * match, which backs the MATCH operator and, outside a virtual table that
- * overloads it, only fails as SQLite's does.
+ * overloads it, only fails as SQLite's does, and load_extension, which fails
+ * as SQLite's does when extension loading is disabled: this engine loads no
+ * native code.
  */
 package turso.vm.func;
 
@@ -36,7 +38,9 @@ final class GeneralFunctions {
                 Scalar.volatileOf("changes", 0, (c, a, r) -> r.setLong(c.changes())),
                 Scalar.volatileOf("last_insert_rowid", 0, (c, a, r) -> r.setLong(c.lastInsertRowid())),
                 Scalar.volatileOf("total_changes", 0, (c, a, r) -> r.setLong(c.totalChanges())),
-                Scalar.of("match", 2, (c, a, r) -> r.setError("unable to use function MATCH in the requested context")));
+                Scalar.of("match", 2, (c, a, r) -> r.setError("unable to use function MATCH in the requested context")),
+                Scalar.volatileOf("load_extension", 1, (c, a, r) -> r.setError("not authorized")),
+                Scalar.volatileOf("load_extension", 2, (c, a, r) -> r.setError("not authorized")));
     }
 
     /** nullif(x, y), comparing under the call's collation (null: BINARY), as SQLite's (SQLITE_FUNC_NEEDCOLL). */
