@@ -88,6 +88,7 @@ public final class BTreeCursor implements AutoCloseable {
         Node n = pathNode(depth);
         if (!n.isLeaf()) {
             idx[depth]++;
+            ReadAhead.siblings(tree.pager, n, idx[depth], true);
             descendFrom(depth + 1, n.child(idx[depth]), true);
             return settle(true);
         }
@@ -105,6 +106,7 @@ public final class BTreeCursor implements AutoCloseable {
         }
         Node n = pathNode(depth);
         if (!n.isLeaf()) {
+            ReadAhead.siblings(tree.pager, n, idx[depth], false);
             descendFrom(depth + 1, n.child(idx[depth]), false);
             return settle(false);
         }
@@ -168,6 +170,7 @@ public final class BTreeCursor implements AutoCloseable {
                         return valid(parent);
                     }
                     idx[depth] = c + 1;
+                    ReadAhead.siblings(tree.pager, parent, c + 1, true);
                     descendFrom(depth + 1, parent.child(c + 1), true);
                 }
             } else if (c > 0) {
@@ -176,6 +179,7 @@ public final class BTreeCursor implements AutoCloseable {
                     return valid(parent);
                 }
                 idx[depth] = c - 1;
+                ReadAhead.siblings(tree.pager, parent, c - 1, false);
                 descendFrom(depth + 1, parent.child(c - 1), false);
             } else {
                 idx[depth] = -1;

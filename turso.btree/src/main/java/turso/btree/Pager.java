@@ -562,6 +562,51 @@ final class Pager implements AutoCloseable {
         return p;
     }
 
+    /** Whether page {@code pgno} is in the cache (read-ahead skips those). */
+    boolean isCached(int pgno) {
+        return cache != null && cache.get(pgno) != null;
+    }
+
+    int cacheCapacity() {
+        return cacheCapacity;
+    }
+
+    /**
+     * Reads into the cache, in one batch, those of the first {@code count}
+     * pages of {@code pgnos} that are in range, not cached and not in the
+     * WAL. A failed read-ahead is forgotten: the page's own read reports it.
+     */
+    void readAhead(int[] pgnos, int count) {
+        if (cache == null) {
+            return;
+        }
+        Page[] loading = new Page[count];
+        int n = 0;
+        IoBatch batch = null;
+        for (int i = 0; i < count; i++) {
+            int pgno = pgnos[i];
+            if (pgno < 1 || pgno > dbSize || cache.get(pgno) != null || (wal != null && wal.findFrame(pgno) > 0)) {
+                continue;
+            }
+            if (batch == null) {
+                batch = file.batch();
+            }
+            Page p = cache.create(pgno);
+            loading[n++] = p;
+            batch.read(p.data, (long) (pgno - 1) * pageSize);
+        }
+        if (batch == null) {
+            return;
+        }
+        try {
+            batch.execute();
+        } catch (RuntimeException e) {
+            for (int i = 0; i < n; i++) {
+                cache.remove(loading[i]);
+            }
+        }
+    }
+
     /** Declares that {@code p} is about to change: its original is kept for the journal. */
     void write(Page p) {
         if (state != State.WRITE) {
@@ -846,19 +891,26 @@ final class Pager implements AutoCloseable {
             journalTruncatedPages();
         }
         journalThenLock();
+        long want = (long) dbSize * pageSize;
+        boolean cut = file.size() > want;
+        VfsFile.SyncType syncType = syncMode == SyncMode.OFF ? null
+                : syncMode == SyncMode.FULL || syncMode == SyncMode.EXTRA ? VfsFile.SyncType.FULL : VfsFile.SyncType.NORMAL;
+        // One batch: every page, then (when the file keeps its size) the sync, a barrier behind them.
         IoBatch batch = file.batch();
         for (Page p : dirty) {
             if (p.pgno <= dbSize) {
                 batch.write(p.data, (long) (p.pgno - 1) * pageSize);
             }
         }
-        batch.execute();
-        long want = (long) dbSize * pageSize;
-        if (file.size() > want) {
-            file.truncate(want);
+        if (!cut && syncType != null) {
+            batch.sync(syncType);
         }
-        if (syncMode != SyncMode.OFF) {
-            file.sync(syncMode == SyncMode.FULL || syncMode == SyncMode.EXTRA ? VfsFile.SyncType.FULL : VfsFile.SyncType.NORMAL);
+        batch.execute();
+        if (cut) {
+            file.truncate(want);
+            if (syncType != null) {
+                file.sync(syncType);
+            }
         }
         if (journal != null) {
             VfsFile j = journal;
@@ -937,9 +989,11 @@ final class Pager implements AutoCloseable {
         if (journal != null) {
             RollbackJournal.playback(journal, file, pageSize);
         } else {
+            IoBatch batch = file.batch();
             for (int pgno : originals.keySet().toArray()) {
-                file.write(MemorySegment.ofArray(originals.get(pgno)), (long) (pgno - 1) * pageSize);
+                batch.write(MemorySegment.ofArray(originals.get(pgno)), (long) (pgno - 1) * pageSize);
             }
+            batch.execute();
             file.truncate((long) origDbSize * pageSize);
         }
         seenChangeCounter = -1;

@@ -336,42 +336,22 @@ final class Wal {
         int frame = h.mxFrame();
         int[] sum;
         try (Arena arena = Arena.ofConfined()) {
+            MemorySegment head = null;
             if (frame == 0) {
                 int salt1 = checkpointSeq == 0 ? RANDOM.nextInt() : h.salt1();
                 int salt2 = checkpointSeq == 0 ? RANDOM.nextInt() : h.salt2();
-                MemorySegment head = arena.allocate(WalFormat.HEADER);
+                head = arena.allocate(WalFormat.HEADER);
                 sum = WalFormat.writeHeader(head, pageSize, checkpointSeq, salt1, salt2);
-                walFile.write(head, 0);
-                if (sync != SyncMode.OFF) {
-                    walFile.sync(VfsFile.SyncType.NORMAL);
-                }
                 h = h.withWal(WalFormat.nativeMagic() == WalFormat.MAGIC_BE, pageSize, salt1, salt2, sum);
                 truncateOnCommit = true;
             } else {
                 sum = new int[] {h.frameCksum1(), h.frameCksum2()};
             }
-            ValueLayout.OfInt word = WalFormat.wordOrder(h.bigEndCksum() != 0);
-            long frameSize = WalFormat.FRAME_HEADER + (long) pageSize;
-            int perChunk = (int) Math.max(1, CHUNK_BYTES / frameSize);
-            MemorySegment chunk = arena.allocate(Math.min(perChunk, pages.size()) * frameSize, 8);
-            int first = frame + 1;
-            int inChunk = 0;
-            for (int i = 0; i < pages.size(); i++) {
-                Page p = pages.get(i);
-                long off = inChunk * frameSize;
-                MemorySegment.copy(p.data, 0, chunk, off + WalFormat.FRAME_HEADER, pageSize);
-                WalFormat.sealFrame(chunk, off, pageSize, p.pgno, i == pages.size() - 1 ? dbSize : 0, h.salt1(), h.salt2(),
-                        word, sum);
-                inChunk++;
-                if (inChunk == perChunk || i == pages.size() - 1) {
-                    walFile.write(chunk.asSlice(0, inChunk * frameSize), WalFormat.frameOffset(first, pageSize));
-                    first += inChunk;
-                    inChunk = 0;
-                }
-            }
-        }
-        if (sync == SyncMode.FULL || sync == SyncMode.EXTRA) {
-            walFile.sync(sync == SyncMode.EXTRA ? VfsFile.SyncType.FULL : VfsFile.SyncType.NORMAL);
+            VfsFile.SyncType headerSync = sync != SyncMode.OFF ? VfsFile.SyncType.NORMAL : null;
+            VfsFile.SyncType commitSync = sync == SyncMode.FULL || sync == SyncMode.EXTRA
+                    ? (sync == SyncMode.EXTRA ? VfsFile.SyncType.FULL : VfsFile.SyncType.NORMAL) : null;
+            WalAppend.append(walFile, head, headerSync, pages, frame + 1, dbSize, pageSize, h.salt1(), h.salt2(),
+                    WalFormat.wordOrder(h.bigEndCksum() != 0), sum, commitSync);
         }
         if (truncateOnCommit && sizeLimit >= 0) {
             long end = Math.max(sizeLimit, WalFormat.frameOffset(frame + pages.size() + 1, pageSize));
@@ -558,18 +538,13 @@ final class Wal {
         for (int f = from + 1; f <= to; f++) {
             latest.put(index.pageOf(f), f);
         }
-        int[] pgnos = latest.keySet().toSortedArray();
         int mxPage = hdr.nPage();
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment buf = arena.allocate(pageSize, 8);
-            for (int pgno : pgnos) {
-                if (pgno < 1 || pgno > mxPage) {
-                    continue;
-                }
-                walFile.read(buf, WalFormat.frameOffset(latest.get(pgno), pageSize) + WalFormat.FRAME_HEADER);
-                db.write(buf, (long) (pgno - 1) * pageSize);
-            }
+        int[] pgnos = latest.keySet().select(pgno -> pgno >= 1 && pgno <= mxPage).toSortedArray();
+        int[] frames = new int[pgnos.length];
+        for (int i = 0; i < pgnos.length; i++) {
+            frames[i] = latest.get(pgnos[i]);
         }
+        CheckpointCopy.copy(walFile, db, pgnos, frames, pageSize);
         if (to == index.currentHeader().mxFrame()) {
             db.truncate((long) hdr.nPage() * pageSize);
         }

@@ -22,7 +22,9 @@ public final class CrashWriter {
         String path = args[0];
         long start = Long.parseLong(args[1]);
         boolean wal = args.length > 2 && args[2].equals("wal");
-        Vfs vfs = wal ? (Vfs) Class.forName("turso.vfs.nio.NioVfs").getConstructor().newInstance() : new TestVfs();
+        Vfs selected = SelectedVfs.forChild();
+        Vfs vfs = selected != null ? selected
+                : wal ? (Vfs) Class.forName("turso.vfs.nio.NioVfs").getConstructor().newInstance() : new TestVfs(null);
         int root = args.length > 2 && args[2].equals("autovacuum") ? 3 : 2;
         try (Storage s = Storage.open(vfs, path, StorageOptions.DEFAULT.withPageSize(1024))) {
             if (wal) {

@@ -89,8 +89,12 @@ class KillTest {
         long next = 1;
         int hotJournals = 0;
         for (int k = 0; k < kills; k++) {
-            Process child = new ProcessBuilder(java, "-cp", String.join(File.pathSeparator, cp),
-                    "turso.btree.CrashWriter", path, Long.toString(next), mode).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            List<String> command = new ArrayList<>(List.of(java, "-cp", String.join(File.pathSeparator, cp)));
+            if (SelectedVfs.name() != null) {
+                command.addAll(List.of("--enable-native-access=ALL-UNNAMED", "-D" + SelectedVfs.PROPERTY + "=" + SelectedVfs.name()));
+            }
+            command.addAll(List.of("turso.btree.CrashWriter", path, Long.toString(next), mode));
+            Process child = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
             AtomicLong acknowledged = new AtomicLong(next - 1);
             Thread reader = Thread.ofVirtual().start(() -> {
                 try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream()))) {

@@ -18,7 +18,12 @@ final class WalTestSupport {
     private WalTestSupport() {
     }
 
+    /** NIO, or the VFS the build selected for the storage suite. */
     static Vfs nio() {
+        Vfs selected = SelectedVfs.get();
+        if (selected != null) {
+            return selected;
+        }
         try {
             return NamedServices.load(Vfs.class, "VFS").lookup("nio");
         } catch (TursoException e) {

@@ -322,12 +322,20 @@ final class CommandDispatcher {
         }
     }
 
+    /** Every VFS found, the one the main database is on marked active (PRAGMA vfs), the unavailable ones with why. */
     private static void vfslist(Shell shell) throws IOException {
         StringBuilder out = new StringBuilder();
         List<Vfs> all = NamedServices.load(Vfs.class, "VFS").all();
+        String active;
+        try (turso.api.Statement statement = shell.connection().prepare("PRAGMA vfs")) {
+            active = statement.step() ? statement.columnText(0) : "";
+        }
         for (int i = 0; i < all.size(); i++) {
             Vfs vfs = all.get(i);
             out.append("vfs.zName      = \"").append(vfs.name()).append("\"\n");
+            if (vfs.name().equalsIgnoreCase(active)) {
+                out.append("vfs.active     = yes\n");
+            }
             if (!vfs.isAvailable()) {
                 out.append("vfs.available  = no (").append(vfs.unavailableReason()).append(")\n");
             }

@@ -60,6 +60,9 @@ class CommandsTest {
             assertTrue(out.contains("vfs.zName      = \"" + name + "\"\n"), out);
         }
         assertEquals(names.size() - 1, out.split("-{35}\n", -1).length - 1, out);
+        String onFile = ScriptRun.turso("-- db: v.db\n.vfslist\n", ScriptRun.workDirectory(temp, "vfs-file")).stdout();
+        assertTrue(onFile.contains("vfs.zName      = \"nio\"\nvfs.active     = yes\n"), onFile);
+        assertEquals(1, onFile.split("vfs.active", -1).length - 1, onFile);
     }
 
     @Test

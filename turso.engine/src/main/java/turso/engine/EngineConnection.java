@@ -834,6 +834,11 @@ final class EngineConnection implements Connection, Vm.Host {
     }
 
     /** The rows of PRAGMA database_list: index, name and file of each database (temp once opened). */
+    /** PRAGMA vfs: the VFS the main database is on, "memory" for a private in-memory database. */
+    String vfsName() {
+        return database.vfsName();
+    }
+
     List<Object[]> databaseList() {
         List<Object[]> rows = new ArrayList<>();
         rows.add(new Object[] {0L, "main", PragmaRunner.fileName(database.path())});

@@ -81,6 +81,11 @@ final class EngineDatabase implements Database {
         return vfs != null ? vfs : extensions.vfsFor(OpenOptions.defaults());
     }
 
+    /** The name of the VFS this database's file is on, "memory" when it has none. */
+    String vfsName() {
+        return vfs != null ? vfs.name() : "memory";
+    }
+
     @Override
     public String path() {
         return path;

@@ -7,6 +7,8 @@
 package turso.engine;
 
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import turso.api.Database;
 import turso.api.OpenOptions;
 import turso.api.ResultCode;
@@ -22,6 +24,15 @@ public final class Extensions {
 
     /** The VFS used for files when none is named: SQLite's unix VFS counterpart. */
     static final String DEFAULT_VFS = "nio";
+
+    /**
+     * The system property naming the VFS to prefer when the options name
+     * none (-Dturso.vfs=io_uring); if that VFS cannot work here the engine
+     * says so in one log line and falls back as if it were not set.
+     */
+    public static final String VFS_PROPERTY = "turso.vfs";
+
+    private static final Set<String> FALLBACKS_LOGGED = ConcurrentHashMap.newKeySet();
 
     private final NamedServices<Vfs> vfs;
     private final NamedServices<FunctionLibrary> libraries;
@@ -70,7 +81,8 @@ public final class Extensions {
 
     /**
      * The VFS a database file is opened on: the one the options name (which
-     * must be available here), else "nio", else the first available one. A
+     * must be available here), else the one -Dturso.vfs names if it is
+     * available, else "nio", else the first available one. A
      * {@code :memory:} database needs none unless one is named.
      */
     public Vfs vfsFor(OpenOptions options) {
@@ -81,6 +93,18 @@ public final class Extensions {
                         "VFS " + named.name() + " is not available: " + named.unavailableReason());
             }
             return named;
+        }
+        String preferred = System.getProperty(VFS_PROPERTY, "");
+        if (!preferred.isBlank()) {
+            java.util.Optional<Vfs> chosen = vfs.find(preferred);
+            if (chosen.isPresent() && chosen.get().isAvailable()) {
+                return chosen.get();
+            }
+            if (FALLBACKS_LOGGED.add(preferred)) {
+                System.getLogger("turso.engine").log(System.Logger.Level.WARNING, "VFS " + preferred
+                        + " (-D" + VFS_PROPERTY + ") is not available, using " + DEFAULT_VFS + ": "
+                        + chosen.map(Vfs::unavailableReason).orElse("no VFS of that name is installed"));
+            }
         }
         return vfs.find(DEFAULT_VFS).filter(Vfs::isAvailable)
                 .or(() -> firstAvailable(vfs.all()))

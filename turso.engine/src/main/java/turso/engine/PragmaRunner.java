@@ -164,6 +164,7 @@ final class PragmaRunner {
             }
             case DATABASE_LIST -> connection.databaseList();
             case MODULE_LIST -> connection.virtualTableModules().names().stream().map(n -> new Object[] {n}).toList();
+            case VFS -> one(connection.vfsName());
             case WAL_CHECKPOINT -> walCheckpoint(storage, arg);
             case WAL_AUTOCHECKPOINT -> {
                 if (arg != null) {

@@ -42,6 +42,8 @@ public enum Pragma {
     TABLE_XINFO(false, "cid", "name", "type", "notnull", "dflt_value", "pk", "hidden"),
     TEMP_STORE(true, "temp_store"),
     USER_VERSION(true, "user_version"),
+    /** Not SQLite's: the VFS the main database is on ("io_uring", "nio"; "memory" for a private in-memory one). */
+    VFS(false, "vfs"),
     WAL_AUTOCHECKPOINT(false, "wal_autocheckpoint"),
     WAL_CHECKPOINT(false, "busy", "log", "checkpointed");
 
@@ -94,7 +96,7 @@ public enum Pragma {
             case INCREMENTAL_VACUUM -> Transaction.WRITE;
             case BUSY_TIMEOUT, CASE_SENSITIVE_LIKE, DATABASE_LIST, FOREIGN_KEYS, TEMP_STORE, DEFER_FOREIGN_KEYS,
                     RECURSIVE_TRIGGERS,
-                    MODULE_LIST -> Transaction.NONE;
+                    MODULE_LIST, VFS -> Transaction.NONE;
             case PAGE_SIZE, JOURNAL_MODE -> hasArgument ? Transaction.NONE : Transaction.READ;
             case WAL_CHECKPOINT, WAL_AUTOCHECKPOINT, JOURNAL_SIZE_LIMIT -> Transaction.NONE;
             default -> Transaction.READ;

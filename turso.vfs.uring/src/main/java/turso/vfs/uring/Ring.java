@@ -26,10 +26,12 @@ final class Ring implements AutoCloseable {
     static final byte OP_READ = 22;
     static final byte OP_WRITE = 23;
 
+    static final byte SQE_FIXED_FILE = 1;
     static final byte SQE_IO_DRAIN = 2;
     static final int FSYNC_DATASYNC = 1;
 
     static final int ENTER_GETEVENTS = 1;
+    static final int REGISTER_FILES = 2;
     static final int REGISTER_PROBE = 8;
 
     private static final long OFF_SQ_RING = 0L;
@@ -64,6 +66,8 @@ final class Ring implements AutoCloseable {
     private final long cqTail;
     private final int cqMask;
     private final long cqes;
+    /** Where io_uring_enter's errno lands: one per ring, as the ring is used by one thread at a time. */
+    private final MemorySegment callState = Syscalls.callState(Arena.ofAuto());
     private int localTail;
     private int unsubmitted;
     private boolean closed;
@@ -170,7 +174,7 @@ final class Ring implements AutoCloseable {
      */
     int enter(int waitFor) {
         while (true) {
-            int result = Syscalls.ioUringEnter(fd, unsubmitted, waitFor, waitFor > 0 ? ENTER_GETEVENTS : 0);
+            int result = Syscalls.ioUringEnter(callState, fd, unsubmitted, waitFor, waitFor > 0 ? ENTER_GETEVENTS : 0);
             if (result >= 0) {
                 unsubmitted -= Math.min(result, unsubmitted);
                 return result;
@@ -203,6 +207,19 @@ final class Ring implements AutoCloseable {
             INT.setRelease(cqRing, cqHead, head + 1);
             count++;
             sink.completed(userData, result);
+        }
+    }
+
+    /**
+     * Registers {@code fileFd} as the ring's fixed file 0, so that entries
+     * flagged SQE_FIXED_FILE skip the kernel's per-request descriptor lookup
+     * and reference counting; false if the kernel refuses (the plain
+     * descriptor then serves).
+     */
+    boolean registerFile(int fileFd) {
+        try (Arena temp = Arena.ofConfined()) {
+            MemorySegment fds = temp.allocateFrom(ValueLayout.JAVA_INT, fileFd);
+            return Syscalls.ioUringRegister(fd, REGISTER_FILES, fds, 1) >= 0;
         }
     }
 

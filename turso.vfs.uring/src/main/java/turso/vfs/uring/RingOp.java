@@ -49,13 +49,17 @@ final class RingOp {
         }
     }
 
-    /** Puts the (remaining part of the) request in the ring. */
-    void push(Ring ring, long userData, boolean drain) {
-        byte flags = drain ? Ring.SQE_IO_DRAIN : 0;
+    /**
+     * Puts the (remaining part of the) request in the ring; {@code fixed}
+     * when this request's descriptor is the ring's registered file 0.
+     */
+    void push(Ring ring, long userData, boolean drain, boolean fixed) {
+        byte flags = (byte) ((drain ? Ring.SQE_IO_DRAIN : 0) | (fixed ? Ring.SQE_FIXED_FILE : 0));
+        int target = fixed ? 0 : fd;
         switch (kind) {
-            case SYNC -> ring.push(Ring.OP_FSYNC, flags, fd, 0, 0, 0,
+            case SYNC -> ring.push(Ring.OP_FSYNC, flags, target, 0, 0, 0,
                     syncType == VfsFile.SyncType.DATA_ONLY ? Ring.FSYNC_DATASYNC : 0, userData);
-            case READ, WRITE -> ring.push(kind == Kind.READ ? Ring.OP_READ : Ring.OP_WRITE, flags, fd, offset + done,
+            case READ, WRITE -> ring.push(kind == Kind.READ ? Ring.OP_READ : Ring.OP_WRITE, flags, target, offset + done,
                     buffer.address() + done, (int) Math.min(MAX_TRANSFER, length - done), 0, userData);
         }
     }

@@ -6,11 +6,16 @@
  * routes each completion to its request by user_data, resubmitting the ones
  * that are not finished.
  *
- * Threading model: the thread that awaits a batch enters the kernel itself
- * (IORING_ENTER_GETEVENTS); there is no reaper thread. The session's monitor
- * serialises the file's users, as the VFS contract has one thread at a time
- * on a file. A virtual thread waiting here keeps its carrier for the
- * duration of the system call, as with any blocking file I/O in the JDK.
+ * Threading model: there is no reaper thread; the thread that awaits a
+ * batch reaps its completions itself. A platform thread blocks in
+ * io_uring_enter with IORING_ENTER_GETEVENTS (submission and wait in one
+ * system call). A virtual thread never blocks in the kernel, which would
+ * hold its carrier for the whole fsync: it submits without waiting, then
+ * parks (LockSupport.parkNanos, 1 µs doubling up to 100 µs) and reaps what
+ * the kernel has completed meanwhile, so its carrier runs other virtual
+ * threads while the device works. The session's monitor serialises the
+ * file's users, as the VFS contract has one thread at a time on a file
+ * (a monitor no longer pins a virtual thread since JDK 24).
  */
 package turso.vfs.uring;
 
@@ -18,19 +23,30 @@ import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
 import turso.api.ResultCode;
 import turso.api.TursoException;
 
 final class RingSession implements AutoCloseable {
 
+    private static final long MIN_PARK_NANOS = 1_000;
+    private static final long MAX_PARK_NANOS = 100_000;
+
     private final Ring ring;
     private final Object file;
     private final Map<Long, RingOp> inFlight = new HashMap<>();
+    private final int fixedFd;
     private long nextUserData = 1;
+    private long parkNanos = MIN_PARK_NANOS;
 
-    RingSession(Ring ring, Object file) {
+    /**
+     * @param fd the file's descriptor, registered with the ring as its fixed
+     *           file where the kernel allows (requests on it then use it)
+     */
+    RingSession(Ring ring, Object file, int fd) {
         this.ring = ring;
         this.file = file;
+        this.fixedFd = ring.registerFile(fd) ? fd : -1;
     }
 
     /** Puts every request in the ring and submits them; sync requests drain what came before them. */
@@ -41,6 +57,20 @@ final class RingSession implements AutoCloseable {
             }
         }
         submit();
+    }
+
+    /**
+     * Starts {@code ops} and waits for them, handing them to the kernel in
+     * the same io_uring_enter that waits (one system call for a batch that
+     * fits the ring).
+     */
+    synchronized void run(List<RingOp> ops) {
+        for (RingOp op : ops) {
+            if (!op.finished()) {
+                push(op, op.kind == RingOp.Kind.SYNC);
+            }
+        }
+        finish(ops);
     }
 
     /** Waits until every request of {@code ops} has finished. */
@@ -68,7 +98,7 @@ final class RingSession implements AutoCloseable {
         }
         long userData = nextUserData++;
         inFlight.put(userData, op);
-        op.push(ring, userData, drain);
+        op.push(ring, userData, drain, op.fd == fixedFd);
     }
 
     private void submit() {
@@ -88,11 +118,26 @@ final class RingSession implements AutoCloseable {
 
     private void waitForCompletions() {
         if (ring.reap(this::dispatch) > 0) {
+            parkNanos = MIN_PARK_NANOS;
             return;
         }
         if (inFlight.isEmpty() && ring.unsubmitted() == 0) {
             throw new TursoException(ResultCode.IOERR, ResultCode.IOERR.defaultMessage(),
                     new IOException("io_uring: waiting with nothing in flight on " + file));
+        }
+        if (Thread.currentThread().isVirtual()) {
+            int submitted = ring.unsubmitted() > 0 ? ring.enter(0) : 0;
+            if (submitted < 0 && !retryable(submitted)) {
+                failAll(-submitted);
+                return;
+            }
+            if (ring.reap(this::dispatch) == 0) {
+                LockSupport.parkNanos(parkNanos);
+                parkNanos = Math.min(MAX_PARK_NANOS, parkNanos * 2);
+            } else {
+                parkNanos = MIN_PARK_NANOS;
+            }
+            return;
         }
         int result = ring.enter(1);
         if (result < 0 && !retryable(result)) {

@@ -62,6 +62,7 @@ final class Syscalls {
     private static final MethodHandle MUNMAP;
     private static final MethodHandle OPEN;
     private static final MethodHandle CLOSE;
+    private static final MethodHandle PREAD;
 
     static {
         Linker linker = Linker.nativeLinker();
@@ -80,6 +81,8 @@ final class Syscalls {
         OPEN = linker.downcallHandle(libc.findOrThrow("open"),
                 FunctionDescriptor.of(INT, ADDRESS, INT, INT), Linker.Option.firstVariadicArg(2), errno);
         CLOSE = linker.downcallHandle(libc.findOrThrow("close"), FunctionDescriptor.of(INT, INT), errno);
+        PREAD = linker.downcallHandle(libc.findOrThrow("pread"), FunctionDescriptor.of(LONG, INT, ADDRESS, LONG, LONG),
+                errno);
     }
 
     private Syscalls() {
@@ -96,10 +99,14 @@ final class Syscalls {
         }
     }
 
-    /** io_uring_enter: the number of submissions consumed, or a negative errno. */
-    static int ioUringEnter(int ringFd, int toSubmit, int minComplete, int flags) {
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment state = arena.allocate(CAPTURE);
+    /** Memory for the errno a call captures; a caller on a hot path keeps one instead of allocating per call. */
+    static MemorySegment callState(Arena arena) {
+        return arena.allocate(CAPTURE);
+    }
+
+    /** io_uring_enter: the number of submissions consumed, or a negative errno; {@code state} from {@link #callState}. */
+    static int ioUringEnter(MemorySegment state, int ringFd, int toSubmit, int minComplete, int flags) {
+        try {
             long result = (long) ENTER.invokeExact(state, SYS_IO_URING_ENTER, (long) ringFd, (long) toSubmit,
                     (long) minComplete, (long) flags, MemorySegment.NULL, 0L);
             return result < 0 ? -errno(state) : (int) result;
@@ -154,6 +161,16 @@ final class Syscalls {
             MemorySegment name = arena.allocateFrom(path);
             int fd = (int) OPEN.invokeExact(state, name, flags | O_CLOEXEC, 0);
             return fd < 0 ? -errno(state) : fd;
+        } catch (Throwable e) {
+            throw rethrow(e);
+        }
+    }
+
+    /** pread(2) into native memory: the bytes read (0 at the end of the file), or a negative errno. */
+    static long pread(MemorySegment state, int fd, MemorySegment dst, long offset) {
+        try {
+            long result = (long) PREAD.invokeExact(state, fd, dst, dst.byteSize(), offset);
+            return result < 0 ? -errno(state) : result;
         } catch (Throwable e) {
             throw rethrow(e);
         }

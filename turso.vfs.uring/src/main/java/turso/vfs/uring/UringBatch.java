@@ -29,6 +29,7 @@ final class UringBatch implements IoBatch, IoCompletion {
     private final List<RingOp> ops = new ArrayList<>();
     private final List<List<RingOp>> phases = new ArrayList<>();
     private int phase;
+    private int startedPhase = -1;
     private TursoException lateFailure;
     private Arena bounce;
     private boolean submitted;
@@ -101,6 +102,24 @@ final class UringBatch implements IoBatch, IoCompletion {
 
     @Override
     public IoCompletion submit() {
+        prepare();
+        if (!phases.isEmpty()) {
+            startedPhase = 0;
+            session.start(phases.getFirst());
+        }
+        return this;
+    }
+
+    /** Submits and waits with one io_uring_enter per phase, where submit() then await() would need two. */
+    @Override
+    public IoCompletion execute() {
+        prepare();
+        await();
+        return this;
+    }
+
+    /** Splits the requests into phases that each end with a sync (the barrier). */
+    private void prepare() {
         checkOpen();
         submitted = true;
         List<RingOp> current = new ArrayList<>();
@@ -114,16 +133,20 @@ final class UringBatch implements IoBatch, IoCompletion {
         if (!current.isEmpty()) {
             phases.add(current);
         }
-        if (!phases.isEmpty()) {
-            session.start(phases.getFirst());
-        }
-        return this;
     }
 
     /** Moves through the phases; without {@code block}, only as far as the kernel has already got. */
     private boolean advance(boolean block) {
         while (phase < phases.size()) {
             List<RingOp> current = phases.get(phase);
+            if (startedPhase < phase) {
+                startedPhase = phase;
+                if (block) {
+                    session.run(current);
+                } else {
+                    session.start(current);
+                }
+            }
             if (block) {
                 session.finish(current);
             } else if (!session.allFinished(current)) {
@@ -131,9 +154,6 @@ final class UringBatch implements IoBatch, IoCompletion {
             }
             resyncAfterLateWrites(current);
             phase++;
-            if (phase < phases.size()) {
-                session.start(phases.get(phase));
-            }
         }
         return true;
     }

@@ -22,7 +22,7 @@ import turso.vfs.nio.NioVfs;
 
 public final class UringVfs implements Vfs {
 
-    private static final int RING_ENTRIES = 64;
+    private static final int RING_ENTRIES = 256;
 
     private final NioVfs nio = new NioVfs();
 
@@ -84,7 +84,7 @@ public final class UringVfs implements Vfs {
         }
         RingSession session;
         try {
-            session = new RingSession(Ring.create(RING_ENTRIES), file);
+            session = new RingSession(Ring.create(RING_ENTRIES), file, descriptor.fd());
         } catch (UringException e) {
             nioFile.close();
             NativeFiles.release(descriptor);

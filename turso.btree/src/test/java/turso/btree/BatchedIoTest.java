@@ -1,0 +1,243 @@
+/*
+ * The shape of the pager's I/O as a VFS sees it (issue #9): a commit's pages
+ * and their fsync in one batch, a WAL commit's frames and sync in one batch,
+ * a checkpoint's copy in batches of many requests, and read-ahead batches
+ * during a scan, with the data intact afterwards (checked against real
+ * SQLite where a file is left behind). A recording VFS wraps the one the
+ * suite runs on (TestVfs / NIO, or io_uring in the io_uring run) and passes
+ * every request through to it.
+ */
+package turso.btree;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.foreign.MemorySegment;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import turso.api.spi.IoBatch;
+import turso.api.spi.IoCompletion;
+import turso.api.spi.SharedMemory;
+import turso.api.spi.Vfs;
+import turso.api.spi.VfsFile;
+
+class BatchedIoTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aRollbackJournalCommitWritesItsPagesAndSyncInOneBatch() throws Exception {
+        String path = dir.resolve("r.db").toString();
+        RecordingVfs vfs = new RecordingVfs(new TestVfs());
+        try (Storage s = Storage.open(vfs, path, StorageOptions.DEFAULT.withPageSize(1024))) {
+            WalTestSupport.createTable(s);
+            vfs.batches.clear();
+            WalTestSupport.insert(s, 1, 400);
+        }
+        List<String> commit = vfs.batches(Vfs.FileKind.MAIN_DB).stream().filter(b -> b.contains("W")).toList().getLast();
+        assertTrue(commit.size() > 50, commit.toString());
+        assertEquals("S", commit.getLast(), commit.toString());
+        assertEquals(1, commit.stream().filter("S"::equals).count(), commit.toString());
+        assertEquals(400, sqliteCount(path));
+    }
+
+    @Test
+    void aWalCommitIsOneBatchEndingInItsSyncAndACheckpointCopiesInBatches() throws Exception {
+        String path = dir.resolve("w.db").toString();
+        RecordingVfs vfs = new RecordingVfs(WalTestSupport.nio());
+        try (Storage s = Storage.open(vfs, path, StorageOptions.DEFAULT.withPageSize(1024)
+                .withJournalMode(JournalMode.WAL).withSyncMode(SyncMode.FULL))) {
+            s.setAutoCheckpoint(0);
+            WalTestSupport.createTable(s);
+            vfs.batches.clear();
+            WalTestSupport.insert(s, 1, 400);
+            List<List<String>> wal = vfs.batches(Vfs.FileKind.WAL);
+            assertEquals(List.of("W", "S"), wal.getLast());
+            vfs.batches.clear();
+            CheckpointResult result = s.checkpoint(CheckpointMode.TRUNCATE);
+            assertEquals(0, result.busy());
+            assertEquals(WalTestSupport.expected(1, 400), WalTestSupport.rows(s));
+        }
+        long reads = vfs.batches.stream().filter(b -> b.kind() == Vfs.FileKind.WAL)
+                .mapToLong(b -> b.requests().stream().filter("R"::equals).count()).max().orElse(0);
+        assertTrue(reads > 50, "the checkpoint read " + reads + " frames in its largest batch");
+        assertEquals(400, sqliteCount(path));
+    }
+
+    @Test
+    void aScanReadsTheNextLeavesAheadInOneBatch() {
+        String path = dir.resolve("s.db").toString();
+        RecordingVfs vfs = new RecordingVfs(new TestVfs());
+        try (Storage s = Storage.open(vfs, path, StorageOptions.DEFAULT.withPageSize(1024))) {
+            WalTestSupport.createTable(s);
+            WalTestSupport.insert(s, 1, 2000);
+        }
+        vfs.batches.clear();
+        try (Storage s = Storage.open(vfs, path, StorageOptions.DEFAULT.withPageSize(1024).withCacheSize(200))) {
+            assertEquals(WalTestSupport.expected(1, 2000), WalTestSupport.rows(s));
+        }
+        long largest = vfs.batches(Vfs.FileKind.MAIN_DB).stream().mapToLong(List::size).max().orElse(0);
+        assertEquals(ReadAhead.WINDOW, largest, "read-ahead batch size");
+    }
+
+    private static long sqliteCount(String path) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + path); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT count(*) FROM t")) {
+            return rs.getLong(1);
+        }
+    }
+
+    /** One batch as submitted: R, W and S per request, in order. */
+    record Batch(Vfs.FileKind kind, List<String> requests) {}
+
+    /** Passes everything to {@code inner}, recording each batch's requests by file kind. */
+    static final class RecordingVfs implements Vfs {
+        private final Vfs inner;
+        final List<Batch> batches = new ArrayList<>();
+
+        RecordingVfs(Vfs inner) {
+            this.inner = inner;
+        }
+
+        List<List<String>> batches(FileKind kind) {
+            return batches.stream().filter(b -> b.kind() == kind).map(Batch::requests).toList();
+        }
+
+        @Override
+        public String name() {
+            return "recording";
+        }
+
+        @Override
+        public VfsFile open(String path, FileKind kind, Set<OpenFlag> flags) {
+            VfsFile f = inner.open(path, kind, flags);
+            return new VfsFile() {
+                @Override
+                public int read(MemorySegment dst, long offset) {
+                    return f.read(dst, offset);
+                }
+
+                @Override
+                public void write(MemorySegment src, long offset) {
+                    f.write(src, offset);
+                }
+
+                @Override
+                public void truncate(long size) {
+                    f.truncate(size);
+                }
+
+                @Override
+                public void sync(SyncType type) {
+                    f.sync(type);
+                }
+
+                @Override
+                public long size() {
+                    return f.size();
+                }
+
+                @Override
+                public boolean lock(LockLevel level) {
+                    return f.lock(level);
+                }
+
+                @Override
+                public void unlock(LockLevel level) {
+                    f.unlock(level);
+                }
+
+                @Override
+                public boolean checkReservedLock() {
+                    return f.checkReservedLock();
+                }
+
+                @Override
+                public LockLevel lockLevel() {
+                    return f.lockLevel();
+                }
+
+                @Override
+                public int sectorSize() {
+                    return f.sectorSize();
+                }
+
+                @Override
+                public Set<DeviceCharacteristic> deviceCharacteristics() {
+                    return f.deviceCharacteristics();
+                }
+
+                @Override
+                public Optional<SharedMemory> sharedMemory() {
+                    return f.sharedMemory();
+                }
+
+                @Override
+                public IoBatch batch() {
+                    IoBatch b = f.batch();
+                    List<String> requests = new ArrayList<>();
+                    return new IoBatch() {
+                        @Override
+                        public int read(MemorySegment dst, long offset) {
+                            requests.add("R");
+                            return b.read(dst, offset);
+                        }
+
+                        @Override
+                        public int write(MemorySegment src, long offset) {
+                            requests.add("W");
+                            return b.write(src, offset);
+                        }
+
+                        @Override
+                        public int sync(SyncType type) {
+                            requests.add("S");
+                            return b.sync(type);
+                        }
+
+                        @Override
+                        public int size() {
+                            return b.size();
+                        }
+
+                        @Override
+                        public IoCompletion submit() {
+                            batches.add(new Batch(kind, List.copyOf(requests)));
+                            return b.submit();
+                        }
+                    };
+                }
+
+                @Override
+                public void close() {
+                    f.close();
+                }
+            };
+        }
+
+        @Override
+        public void delete(String path, boolean syncDirectory) {
+            inner.delete(path, syncDirectory);
+        }
+
+        @Override
+        public boolean access(String path, Access mode) {
+            return inner.access(path, mode);
+        }
+
+        @Override
+        public String fullPath(String path) {
+            return inner.fullPath(path);
+        }
+    }
+}
