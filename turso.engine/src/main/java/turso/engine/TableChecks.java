@@ -9,7 +9,8 @@
  * visited in the order SQLite visits a small schema (last created first),
  * each row's findings in SQLite's order. Indexes on expressions or with a
  * WHERE clause, and indexes using a collation not registered here, are
- * not checked yet; neither are CHECK constraints.
+ * not checked yet; neither are CHECK constraints. WITHOUT ROWID tables are
+ * checked by WithoutRowidChecks.
  */
 package turso.engine;
 
@@ -60,8 +61,13 @@ final class TableChecks {
         for (int i = entries.size() - 1; i >= 0 && checks.remaining > 0; i--) {
             SchemaRows.Entry e = entries.get(i);
             if ("table".equals(e.type()) && e.rootPage() > 0 && (only == null || only.equalsIgnoreCase(e.name()))
-                    && e.parse() instanceof Stmt.CreateTable create && !create.withoutRowid()) {
-                checks.table(TableDescription.of(create, e.sql()), (int) e.rootPage());
+                    && e.parse() instanceof Stmt.CreateTable create) {
+                if (!create.withoutRowid()) {
+                    checks.table(TableDescription.of(create, e.sql()), (int) e.rootPage());
+                } else if (!WithoutRowidChecks.check(storage, schema, functions, quick,
+                        TableDescription.of(create, e.sql()), (int) e.rootPage(), checks::problem)) {
+                    checks.remaining = 0;
+                }
             }
         }
     }

@@ -101,6 +101,16 @@ record TableDescription(String name, List<Col> columns, List<List<ForeignKeyRow>
             switch (c) {
                 case TableConstraint.PrimaryKey pk -> {
                     List<KeyColumn> key = keyColumns(pk.columns(), columns);
+                    if (create.withoutRowid()) {
+                        // a WITHOUT ROWID table's key holds a column named twice once
+                        List<KeyColumn> distinct = new ArrayList<>();
+                        for (KeyColumn k : key) {
+                            if (distinct.stream().noneMatch(d -> d.cid() == k.cid())) {
+                                distinct.add(k);
+                            }
+                        }
+                        key = distinct;
+                    }
                     primaryKey.addAll(key);
                     boolean alias = !create.withoutRowid() && key.size() == 1 && key.getFirst().cid() >= 0
                             && "INTEGER".equalsIgnoreCase(columns.get(key.getFirst().cid()).type());

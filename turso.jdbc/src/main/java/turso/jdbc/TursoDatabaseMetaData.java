@@ -168,13 +168,19 @@ final class TursoDatabaseMetaData implements DatabaseMetaData {
 
     /** One column pair of a foreign key (pragma_foreign_key_list), the referenced column resolved. */
     private record ForeignKey(String fromTable, int id, int seq, String toTable, String from, String to,
-            String onUpdate, String onDelete) {
+            String onUpdate, String onDelete, String name) {
     }
 
     private List<ForeignKey> foreignKeys(String table) throws SQLException {
         List<ForeignKey> keys = new ArrayList<>();
         List<Value[]> rows = query("SELECT id, seq, \"table\", \"from\", \"to\", on_update, on_delete "
                 + "FROM pragma_foreign_key_list(?) ORDER BY id, seq", table);
+        Table declared = table(table);
+        List<ForeignKeyNames.Named> named = ForeignKeyNames.of(declared == null ? null : declared.sql());
+        java.util.Map<Long, List<String>> childColumns = new java.util.HashMap<>();
+        for (Value[] r : rows) {
+            childColumns.computeIfAbsent(integer(r[0]), id -> new ArrayList<>()).add(text(r[3]));
+        }
         for (Value[] r : rows) {
             String target = text(r[2]);
             String to = text(r[4]);
@@ -185,7 +191,7 @@ final class TursoDatabaseMetaData implements DatabaseMetaData {
                 to = seq < pk.size() ? pk.get(seq).name() : null;
             }
             keys.add(new ForeignKey(table, (int) integer(r[0]), seq, target, text(r[3]), to,
-                    text(r[5]), text(r[6])));
+                    text(r[5]), text(r[6]), ForeignKeyNames.nameOf(named, childColumns.get(integer(r[0])))));
         }
         return keys;
     }
@@ -206,7 +212,7 @@ final class TursoDatabaseMetaData implements DatabaseMetaData {
 
     private static Value[] keyRow(ForeignKey k) {
         return new Value[] {NULL, NULL, t(k.toTable()), t(k.to()), NULL, NULL, t(k.fromTable()), t(k.from()),
-            i(k.seq() + 1), i(rule(k.onUpdate())), i(rule(k.onDelete())), NULL, NULL,
+            i(k.seq() + 1), i(rule(k.onUpdate())), i(rule(k.onDelete())), k.name() == null ? NULL : t(k.name()), NULL,
             i(importedKeyNotDeferrable)};
     }
 

@@ -84,6 +84,10 @@ sealed interface AccessPath {
                     terms.add(range(scope.table().columnLabel(i.index().parts().get(i.equal().size()).column()),
                             i.lower(), i.upper()));
                 }
+                if (WithoutRowid.isPrimaryKey(scope.table(), i.index())) {
+                    yield terms.isEmpty() ? "SCAN " + table
+                            : "SEARCH " + table + " USING PRIMARY KEY (" + String.join(" AND ", terms) + ")";
+                }
                 String index = i.index().rootPage() == Table.EPHEMERAL ? "AUTOMATIC INDEX" : "INDEX " + i.index().name();
                 yield (terms.isEmpty() ? "SCAN " : "SEARCH ") + table + " USING " + index
                         + (terms.isEmpty() ? "" : " (" + String.join(" AND ", terms) + ")");

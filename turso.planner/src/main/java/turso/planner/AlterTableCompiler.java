@@ -261,7 +261,7 @@ final class AlterTableCompiler {
         boolean nullDefault = defaultValue == null
                 || defaultValue instanceof Expr.Literal l && l.kind() == Expr.LiteralKind.NULL;
         if (foreignKeys && !nullDefault && def.constraints().stream().anyMatch(c -> c instanceof ColumnConstraint.References)) {
-            failUnlessEmpty(b, table, "Cannot add a REFERENCES column with non-NULL default value");
+            failUnlessEmpty(b, functions, table, "Cannot add a REFERENCES column with non-NULL default value");
         }
         if (notNull && nullDefault) {
             throw new TursoException(ResultCode.ERROR, "Cannot add a NOT NULL column with default value NULL");
@@ -290,7 +290,7 @@ final class AlterTableCompiler {
             return width + 1;
         };
         if (!nullDefault) {
-            rewriteRows(b, table, withDefault);
+            rewriteRows(b, functions, table, withDefault);
         }
         if (!added.checks().isEmpty()) {
             verifyChecks(b, functions, added, withDefault);
@@ -298,10 +298,10 @@ final class AlterTableCompiler {
     }
 
     /** Fails with {@code message} when {@code table} has a row, as SQLite's checks of ADD COLUMN do. */
-    private static void failUnlessEmpty(ProgramBuilder b, Table table, String message) {
+    private static void failUnlessEmpty(ProgramBuilder b, FunctionRegistry functions, Table table, String message) {
         int cursor = b.newCursor();
         int empty = b.newLabel();
-        b.emit(Op.OPEN_READ, cursor, table.rootPage(), 0);
+        b.emit(Op.OPEN_READ, cursor, table.rootPage(), 0, WithoutRowid.tableKey(table, functions), 0);
         b.emit(Op.REWIND, cursor, empty, 0);
         b.emit(Op.HALT, ResultCode.ERROR.code(), 0, 0, message, 0);
         b.resolve(empty);
@@ -317,7 +317,7 @@ final class AlterTableCompiler {
         int rowid = b.newRegister();
         int values = b.newRegisters(added.columns().size());
         int done = b.newLabel();
-        b.emit(Op.OPEN_WRITE, cursor, added.rootPage(), 0);
+        b.emit(Op.OPEN_WRITE, cursor, added.rootPage(), 0, WithoutRowid.tableKey(added, functions), 0);
         b.comment(added.name());
         b.emit(Op.REWIND, cursor, done, 0);
         int loop = b.currentAddress();
@@ -389,7 +389,7 @@ final class AlterTableCompiler {
             }
         }
         SchemaRows.update(b, functions, table.name(), table.name(), table.name(), newSql);
-        rewriteRows(b, table, (cursor, row) -> {
+        rewriteRows(b, functions, table, (cursor, row) -> {
             readColumns(b, table, cursor, row, index);
             return table.columns().size() - 1;
         });
@@ -406,14 +406,14 @@ final class AlterTableCompiler {
      * makes of it; the rowids are gathered first so that the rows being
      * rewritten are not met again.
      */
-    private static void rewriteRows(ProgramBuilder b, Table table, RowBuilder builder) {
+    private static void rewriteRows(ProgramBuilder b, FunctionRegistry functions, Table table, RowBuilder builder) {
         int cursor = b.newCursor();
         int rowids = b.newCursor();
         int rowid = b.newRegister();
         int row = b.newRegisters(table.columns().size() + 1);
         int record = b.newRegister();
         int done = b.newLabel();
-        b.emit(Op.OPEN_WRITE, cursor, table.rootPage(), 0);
+        b.emit(Op.OPEN_WRITE, cursor, table.rootPage(), 0, WithoutRowid.tableKey(table, functions), 0);
         b.comment(table.name());
         b.emit(Op.SORTER_OPEN, rowids, 0, 0, new SortOrder(new turso.api.spi.Collation[0], new boolean[0],
                 new boolean[0]), 0);
@@ -439,12 +439,16 @@ final class AlterTableCompiler {
 
     /**
      * The row's stored values (VIRTUAL columns are not) into registers from
-     * {@code row} on, leaving out column {@code skip} (or none: -1).
+     * {@code row} on, in the record's order, leaving out column {@code skip}
+     * (or none: -1).
      */
     private static void readColumns(ProgramBuilder b, Table table, int cursor, int row, int skip) {
         int k = 0;
-        for (int j = 0; j < table.columns().size(); j++) {
-            if (j == skip || table.columns().get(j).isVirtual()) {
+        Integer[] order = java.util.stream.IntStream.range(0, table.columns().size()).boxed()
+                .filter(j -> !table.columns().get(j).isVirtual())
+                .sorted(java.util.Comparator.comparingInt(table::storageIndex)).toArray(Integer[]::new);
+        for (int j : order) {
+            if (j == skip) {
                 continue;
             }
             if (j == table.rowidAlias()) {

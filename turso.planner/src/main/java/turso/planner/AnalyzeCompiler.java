@@ -160,7 +160,7 @@ final class AnalyzeCompiler {
     private static void analyzeIndex(ProgramBuilder b, FunctionRegistry functions, int stat, Table table, Index index) {
         int k = index.parts().size();
         int cursor = b.newCursor();
-        b.emit(Op.OPEN_READ, cursor, index.rootPage(), 0, IndexMaintenance.keyInfo(index, functions), 0);
+        b.emit(Op.OPEN_READ, cursor, index.rootPage(), 0, WithoutRowid.indexKey(table, index, functions), 0);
         b.comment(index.name());
         int counts = b.newRegisters(k + 1);
         int previous = b.newRegisters(k);
@@ -205,7 +205,7 @@ final class AnalyzeCompiler {
         }
         int row = b.newRegisters(3);
         SchemaRows.text(b, table.name(), row);
-        SchemaRows.text(b, index.name(), row + 1);
+        SchemaRows.text(b, WithoutRowid.isPrimaryKey(table, index) ? table.name() : index.name(), row + 1);
         b.emit(Op.FUNCTION, counts, k + 1, row + 2, new FunctionCall(STAT), 0);
         insert(b, stat, row);
         b.resolve(skip);

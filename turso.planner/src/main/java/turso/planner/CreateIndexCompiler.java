@@ -103,15 +103,17 @@ final class CreateIndexCompiler {
             Index index, int root) {
         int tableCursor = b.newCursor();
         int indexCursor = b.newCursor();
-        b.emit(Op.OPEN_READ, tableCursor, table.rootPage(), table.db());
+        b.emit(Op.OPEN_READ, tableCursor, table.rootPage(), table.db(), WithoutRowid.tableKey(table, functions), 0);
         b.comment(table.name());
-        b.emit(Op.OPEN_WRITE, indexCursor, root, table.db(), IndexMaintenance.keyInfo(index, functions), Op.ROOT_IN_REGISTER);
+        b.emit(Op.OPEN_WRITE, indexCursor, root, table.db(), WithoutRowid.indexKey(table, index, functions),
+                Op.ROOT_IN_REGISTER);
         b.comment(index.name());
         ExprCompiler exprs = new ExprCompiler(b, functions);
         exprs.setContext(schema, sql, null);
         exprs.setScopes(java.util.List.of(new Scope(table, table.name(), tableCursor, Set.of())));
         int n = index.parts().size();
-        int key = b.newRegisters(n + 1);
+        int width = WithoutRowid.entryWidth(table, index);
+        int key = b.newRegisters(width);
         int record = b.newRegister();
         int done = b.newLabel();
         b.emit(Op.REWIND, tableCursor, done, 0);
@@ -130,14 +132,21 @@ final class CreateIndexCompiler {
                 exprs.readColumn(tableCursor, column, key + p);
             }
         }
-        b.emit(Op.ROWID, tableCursor, key + n, 0);
+        if (table.withoutRowid()) {
+            java.util.List<Index.Part> extra = WithoutRowid.extraParts(table, index);
+            for (int p = 0; p < extra.size(); p++) {
+                exprs.readColumn(tableCursor, extra.get(p).column(), key + n + p);
+            }
+        } else {
+            b.emit(Op.ROWID, tableCursor, key + n, 0);
+        }
         if (index.unique()) {
             int unique = b.newLabel();
             b.emit(Op.NO_CONFLICT, indexCursor, unique, key, n, 0);
             b.emit(Op.HALT, ResultCode.CONSTRAINT_UNIQUE.code(), 0, 0, IndexMaintenance.uniqueFailure(table, index), 0);
             b.resolve(unique);
         }
-        b.emit(Op.MAKE_RECORD, key, n + 1, record);
+        b.emit(Op.MAKE_RECORD, key, width, record);
         b.emit(Op.IDX_INSERT, indexCursor, record, 0);
         b.resolve(next);
         b.emit(Op.NEXT, tableCursor, loop, 0);

@@ -56,10 +56,12 @@ final class CreateTableCompiler {
         validateDefaults(table);
         String stored = "CREATE TABLE " + sql.substring(create.name().name().span().start(), create.span().end());
         int root = b.newRegister();
-        b.emit(Op.CREATE_BTREE, 0, root, db);
+        b.emit(Op.CREATE_BTREE, table.withoutRowid() ? 1 : 0, root, db);
         SchemaRows.insert(b, db, "table", name, name, root, stored);
         for (Index index : table.indexes()) {
-            CreateIndexCompiler.autoIndex(b, index, db);
+            if (!WithoutRowid.isPrimaryKey(table, index)) {
+                CreateIndexCompiler.autoIndex(b, index, db);
+            }
         }
         if (table.autoincrement() && schema.database(db).kindOf(Autoincrement.SEQUENCE) == null) {
             int sequenceRoot = b.newRegister();

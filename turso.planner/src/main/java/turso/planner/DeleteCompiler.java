@@ -57,7 +57,7 @@ final class DeleteCompiler {
         }
         int done = b.newLabel();
         b.emit(Op.TRANSACTION, table.db(), 1, 0);
-        b.emit(Op.OPEN_WRITE, cursor, table.rootPage(), table.db());
+        b.emit(Op.OPEN_WRITE, cursor, table.rootPage(), table.db(), WithoutRowid.tableKey(table, functions), 0);
         b.comment(table.name());
         IndexMaintenance indexes = new IndexMaintenance(b, functions, table, cursor);
         indexes.open();
@@ -92,6 +92,7 @@ final class DeleteCompiler {
         } else {
             PickedRows rowids = new PickedRows(b, exprs, delete.orderBy(), delete.limit(), "DELETE",
                     PickedRows.onePass(delete.returning(), delete.where(), triggers != null || foreignKeys != null));
+            rowids.orderByKeyOf(table, functions);
             rowids.open(done);
             scan.openIndex();
             int gathered = b.newLabel();

@@ -111,6 +111,10 @@ final class DropCompiler {
         String name = drop.name().name().value();
         int db = databaseOf(drop, schema);
         Index index = db < 0 ? null : schema.database(db).index(name);
+        if (index == null && db < 0 && drop.name().schema() == null) {
+            // a WITHOUT ROWID table's PRIMARY KEY index has no sqlite_schema row of its own
+            index = schema.index(name);
+        }
         if (index == null) {
             if (drop.ifExists()) {
                 b.emit(Op.HALT, 0, 0, 0);

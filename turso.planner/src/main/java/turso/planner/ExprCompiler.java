@@ -455,7 +455,8 @@ final class ExprCompiler {
         }
         if (found == null && Scope.isRowidName(name)) {
             for (Scope s : scopes) {
-                if ((c.table() == null || c.table().is(s.name())) && (db < 0 || s.table().db() == db)) {
+                if ((c.table() == null || c.table().is(s.name())) && (db < 0 || s.table().db() == db)
+                        && !s.table().withoutRowid()) {
                     if (found != null) {
                         throw ambiguous(c);
                     }

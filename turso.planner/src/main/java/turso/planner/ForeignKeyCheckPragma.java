@@ -66,11 +66,18 @@ final class ForeignKeyCheckPragma {
         return SelectCompiler.compile(select.select(), text, schema, functions);
     }
 
+    /** Whether table {@code name} is WITHOUT ROWID (its rows are reported with a NULL rowid). */
+    private static boolean withoutRowid(Schema schema, String name) {
+        Table table = schema.table(name);
+        return table != null && table.withoutRowid();
+    }
+
     /** The rows of child table {@code key.child()} (the {@code order}-th reported) that break {@code key}. */
     private static String violations(Schema schema, ForeignKeys.Key key, int order) {
         String child = ForeignKeys.quote(key.child());
         StringBuilder sql = new StringBuilder("SELECT ").append(order).append(" AS o, ").append(literal(key.child()))
-                .append(" AS t, ").append(child).append(".rowid AS r, ").append(literal(key.parent()))
+                .append(" AS t, ").append(withoutRowid(schema, key.child()) ? "NULL" : child + ".rowid")
+                .append(" AS r, ").append(literal(key.parent()))
                 .append(" AS p, ").append(key.id()).append(" AS f FROM ").append(child).append(" WHERE ");
         for (String column : key.childColumns()) {
             sql.append(child).append('.').append(ForeignKeys.quote(column)).append(" IS NOT NULL AND ");

@@ -241,7 +241,7 @@ final class ForeignKeyChecks {
                     .append(old ? "old." : "new.").append(ForeignKeys.quote(key.childColumns().get(k)));
         }
         if (!old && key.selfReferencing() && event == Stmt.TriggerEvent.UPDATE) {
-            sql.append(" AND rowid IS NOT old.rowid");
+            sql.append(WithoutRowid.notOldRow(table));
         }
         b.emit(Op.COUNT_ROWS, rows, count, 2 * (table.columns().size() + 1), query(sql.toString()), 1);
         b.emit(Op.IF, count, skip, 0);
@@ -296,7 +296,7 @@ final class ForeignKeyChecks {
             sql.append(" = ").append(ForeignKeys.quote(key.childColumns().get(k)));
         }
         if (key.selfReferencing() && (old || event == Stmt.TriggerEvent.UPDATE)) {
-            sql.append(" AND rowid IS NOT old.rowid");
+            sql.append(WithoutRowid.notOldRow(table));
         }
         b.emit(Op.COUNT_ROWS, rows, count, 2 * (table.columns().size() + 1), query(sql.toString()), 0);
         b.emit(Op.FK_COUNTER, deferred, incr, count);

@@ -119,11 +119,15 @@ final class GeneratedColumns {
         }
     }
 
-    /** Makes the record of the row in {@code values} (one register per column) into {@code record}: VIRTUAL columns left out. */
+    /**
+     * Makes the record of the row in {@code values} (one register per column)
+     * into {@code record}: VIRTUAL columns left out, a WITHOUT ROWID table's
+     * key columns first.
+     */
     static void makeRecord(ProgramBuilder b, Table table, int values, int record) {
         int width = table.columns().size();
         int stored = table.storedWidth();
-        if (stored == width) {
+        if (stored == width && !table.withoutRowid()) {
             b.emit(Op.MAKE_RECORD, values, width, record);
             return;
         }

@@ -9,7 +9,10 @@
  * row, and REPLACE deletes the row in the way, checked after the others
  * (with the foreign key checks and actions of a deleted row, when there
  * are any, and its DELETE triggers under PRAGMA recursive_triggers: SQLite
- * deletes it as DELETE would).
+ * deletes it as DELETE would). A WITHOUT ROWID table's
+ * PRIMARY KEY is checked through the table's own cursor (the table is that
+ * index), and its other indexes' keys end with the key columns they lack
+ * instead of a rowid (WithoutRowid).
  */
 package turso.planner;
 
@@ -57,8 +60,8 @@ final class IndexMaintenance {
         this.cursors = new int[indexes.size()];
         this.keys = new int[indexes.size()];
         for (int k = 0; k < indexes.size(); k++) {
-            cursors[k] = b.newCursor();
-            keys[k] = b.newRegisters(indexes.get(k).parts().size() + 1);
+            cursors[k] = WithoutRowid.isPrimaryKey(table, indexes.get(k)) ? tableCursor : b.newCursor();
+            keys[k] = b.newRegisters(WithoutRowid.entryWidth(table, indexes.get(k)) + 1);
         }
         this.record = b.newRegister();
     }
@@ -127,7 +130,11 @@ final class IndexMaintenance {
     /** Opens a write cursor on every maintained index (inside the write transaction). */
     void open() {
         for (int k = 0; k < indexes.size(); k++) {
-            b.emit(Op.OPEN_WRITE, cursors[k], indexes.get(k).rootPage(), table.db(), keyInfo(indexes.get(k), functions), 0);
+            if (cursors[k] == tableCursor) {
+                continue;
+            }
+            b.emit(Op.OPEN_WRITE, cursors[k], indexes.get(k).rootPage(), table.db(),
+                    WithoutRowid.indexKey(table, indexes.get(k), functions), 0);
             b.comment(indexes.get(k).name());
         }
     }
@@ -244,10 +251,13 @@ final class IndexMaintenance {
     /** Adds the row's entry to every maintained index (a partial index: if its WHERE accepts the row). */
     void insertKeys(int values, int rowid) {
         for (int k = 0; k < indexes.size(); k++) {
+            if (cursors[k] == tableCursor) {
+                continue;
+            }
             int skip = b.newLabel();
             skipUnlessIndexed(indexes.get(k), values, rowid, skip);
             int key = buildKey(k, values, rowid);
-            b.emit(Op.MAKE_RECORD, key, indexes.get(k).parts().size() + 1, record);
+            b.emit(Op.MAKE_RECORD, key, WithoutRowid.entryWidth(table, indexes.get(k)), record);
             b.emit(Op.IDX_INSERT, cursors[k], record, 0);
             b.resolve(skip);
         }
@@ -256,14 +266,20 @@ final class IndexMaintenance {
     /** Removes the entries of the row in registers (values, rowid) from every maintained index. */
     void deleteKeys(int values, int rowid) {
         for (int k = 0; k < indexes.size(); k++) {
+            if (cursors[k] == tableCursor) {
+                continue;
+            }
             int key = buildKey(k, values, rowid);
-            b.emit(Op.IDX_DELETE, cursors[k], key, indexes.get(k).parts().size() + 1);
+            b.emit(Op.IDX_DELETE, cursors[k], key, WithoutRowid.entryWidth(table, indexes.get(k)));
         }
     }
 
     /** Removes the entries of the row the table cursor stands on from every maintained index. */
     void deleteKeysOfCurrentRow() {
         for (int k = 0; k < indexes.size(); k++) {
+            if (cursors[k] == tableCursor) {
+                continue;
+            }
             Index index = indexes.get(k);
             int key = keys[k];
             for (int p = 0; p < index.parts().size(); p++) {
@@ -278,8 +294,16 @@ final class IndexMaintenance {
                     GeneratedColumns.readColumn(b, functions, table, tableCursor, column, key + p);
                 }
             }
-            b.emit(Op.ROWID, tableCursor, key + index.parts().size(), 0);
-            b.emit(Op.IDX_DELETE, cursors[k], key, index.parts().size() + 1);
+            if (table.withoutRowid()) {
+                List<Index.Part> extra = WithoutRowid.extraParts(table, index);
+                for (int p = 0; p < extra.size(); p++) {
+                    GeneratedColumns.readColumn(b, functions, table, tableCursor, extra.get(p).column(),
+                            key + index.parts().size() + p);
+                }
+            } else {
+                b.emit(Op.ROWID, tableCursor, key + index.parts().size(), 0);
+            }
+            b.emit(Op.IDX_DELETE, cursors[k], key, WithoutRowid.entryWidth(table, index));
         }
     }
 
@@ -295,7 +319,14 @@ final class IndexMaintenance {
                 b.emit(Op.COPY, column == ColumnKey.ROWID ? rowid : values + column, key + p, 0);
             }
         }
-        b.emit(Op.COPY, rowid, key + index.parts().size(), 0);
+        if (table.withoutRowid()) {
+            List<Index.Part> extra = WithoutRowid.extraParts(table, index);
+            for (int p = 0; p < extra.size(); p++) {
+                b.emit(Op.COPY, values + extra.get(p).column(), key + index.parts().size() + p, 0);
+            }
+        } else {
+            b.emit(Op.COPY, rowid, key + index.parts().size(), 0);
+        }
         return key;
     }
 

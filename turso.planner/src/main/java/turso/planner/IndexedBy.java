@@ -4,7 +4,8 @@
  * index i ("no such index: i" when it has none of that name) and makes the
  * rows come through it, as a scan of the whole index when no term drives it
  * (a partial index only when WHERE holds its condition, else "no query
- * solution"); NOT INDEXED leaves it none, the rowid still usable. Neither
+ * solution"); NOT INDEXED leaves it none, the rowid (a WITHOUT ROWID
+ * table's PRIMARY KEY) still usable. Neither
  * lets an automatic index be built.
  */
 package turso.planner;
@@ -22,7 +23,7 @@ record IndexedBy(Table table, Index index) {
     /** {@code table} as the clause {@code indexed} lets a statement see it. */
     static IndexedBy of(Table table, FromClause.Indexed indexed) {
         if (indexed.index() == null) {
-            return new IndexedBy(table.withIndexes(List.of()), null);
+            return new IndexedBy(table.withIndexes(table.withoutRowid() ? List.of(table.primaryKey()) : List.of()), null);
         }
         Index index = table.indexes().stream().filter(i -> i.name().equalsIgnoreCase(indexed.index().value()))
                 .findFirst().orElseThrow(() -> new TursoException(ResultCode.ERROR,

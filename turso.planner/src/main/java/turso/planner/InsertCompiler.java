@@ -96,7 +96,7 @@ final class InsertCompiler {
             b.resolve(selected);
             checkWidth(insert, table, target, width);
             b.emit(Op.TRANSACTION, table.db(), 1, 0);
-            b.emit(Op.OPEN_WRITE, cursor, table.rootPage(), table.db());
+            b.emit(Op.OPEN_WRITE, cursor, table.rootPage(), table.db(), WithoutRowid.tableKey(table, functions), 0);
             b.comment(table.name());
             indexes.open();
             writer.startAutoincrement(schema);
@@ -113,7 +113,7 @@ final class InsertCompiler {
                 checkWidth(insert, table, target, row.size());
             }
             b.emit(Op.TRANSACTION, table.db(), 1, 0);
-            b.emit(Op.OPEN_WRITE, cursor, table.rootPage(), table.db());
+            b.emit(Op.OPEN_WRITE, cursor, table.rootPage(), table.db(), WithoutRowid.tableKey(table, functions), 0);
             b.comment(table.name());
             indexes.open();
             writer.startAutoincrement(schema);
@@ -268,7 +268,7 @@ final class InsertCompiler {
                 newRowid();
                 b.emit(Op.INTEGER, 0, rowidGiven, 0);
                 b.resolve(have);
-            } else {
+            } else if (!table.withoutRowid()) {
                 newRowid();
             }
             if (table.rowidAlias() >= 0) {
@@ -277,6 +277,9 @@ final class InsertCompiler {
             Affinity[] affinities = table.columns().stream().map(Column::affinity).toArray(Affinity[]::new);
             b.emit(Op.AFFINITY, values, width, 0, affinities, 0);
             GeneratedColumns.compute(b, functions, table, values, rowid);
+            if (table.withoutRowid()) {
+                WithoutRowid.rowKeyOfValues(b, table, values, rowid);
+            }
             RowConstraints.notNull(b, functions, table, values, clause, nextRow);
             RowConstraints.types(b, table, values);
             RowConstraints.checks(b, functions, table, values, rowid, onConflict, nextRow);
@@ -357,7 +360,7 @@ final class InsertCompiler {
         for (int k = 0; k < target.length; k++) {
             String name = columns.get(k).value();
             int index = table.columnIndex(name);
-            if (index < 0 && Scope.isRowidName(name)) {
+            if (index < 0 && Scope.isRowidName(name) && !table.withoutRowid()) {
                 index = ROWID_COLUMN;
             } else if (index < 0) {
                 throw new TursoException(ResultCode.ERROR, "table " + table.name() + " has no column named " + name);

@@ -8,7 +8,9 @@
  * LIMIT whenever ORDER BY is given) they are sorted by the ORDER BY, OFFSET
  * and LIMIT pick some, and those are then changed in rowid order, as SQLite
  * does (it runs such a statement as "WHERE rowid IN (SELECT rowid ... ORDER
- * BY ... LIMIT ...)").
+ * BY ... LIMIT ...)"). A WITHOUT ROWID table's rows are kept in its PRIMARY
+ * KEY's order instead (SQLite gathers their keys in an index): the key
+ * columns are kept before the stand-in rowid, and sort it.
  */
 package turso.planner;
 
@@ -34,6 +36,9 @@ final class PickedRows {
     private final int picked;
     private int limitRegister;
     private int offsetRegister;
+    /** The WITHOUT ROWID table whose key orders the rows, or null (rowid order). */
+    private Table keyed;
+    private turso.vm.FunctionRegistry functions;
 
     /**
      * {@code statement} ("DELETE" or "UPDATE") names the statement in
@@ -71,6 +76,19 @@ final class PickedRows {
         return returning.isEmpty() && !subquery[0] && !mayMove;
     }
 
+    /** Keeps the rows of WITHOUT ROWID table {@code table} in its key's order (call before open). */
+    void orderByKeyOf(Table table, turso.vm.FunctionRegistry functions) {
+        if (table.withoutRowid()) {
+            this.keyed = table;
+            this.functions = functions;
+        }
+    }
+
+    /** How many key columns are kept before the rowid: those of a WITHOUT ROWID table's key, else none. */
+    private int keyWidth() {
+        return keyed == null ? 0 : keyed.primaryKey().parts().size();
+    }
+
     /** Opens the sorter and evaluates LIMIT and OFFSET; a LIMIT of 0 jumps to {@code done}. */
     void open(int done) {
         int n = orderBy.size();
@@ -101,8 +119,20 @@ final class PickedRows {
         }
     }
 
-    /** The order of rowids alone, ascending. */
+    /** The order of rowids alone, ascending; of a WITHOUT ROWID table's keys, in the key's order. */
     private SortOrder byRowid() {
+        if (keyed != null) {
+            List<Index.Part> key = keyed.primaryKey().parts();
+            Collation[] collations = new Collation[key.size()];
+            boolean[] descending = new boolean[key.size()];
+            boolean[] nullsFirst = new boolean[key.size()];
+            for (int p = 0; p < key.size(); p++) {
+                collations[p] = functions.collation(key.get(p).collation());
+                descending[p] = key.get(p).descending();
+                nullsFirst[p] = !descending[p];
+            }
+            return new SortOrder(collations, descending, nullsFirst);
+        }
         return new SortOrder(new Collation[] {exprs.functions().collation("BINARY")}, new boolean[] {false},
                 new boolean[] {true});
     }
@@ -110,13 +140,17 @@ final class PickedRows {
     /** Keeps the row {@code cursor} stands on: its ORDER BY keys, then its rowid. */
     void add(int cursor) {
         int n = orderBy.size();
-        int block = b.newRegisters(n + 1);
+        int width = keyWidth();
+        int block = b.newRegisters(n + width + 1);
         for (int k = 0; k < n; k++) {
             Expr e = orderBy.get(k).expr();
             exprs.compileInto(e instanceof Expr.Collate c ? c.expr() : e, block + k);
         }
-        b.emit(Op.ROWID, cursor, block + n, 0);
-        b.emit(Op.SORTER_INSERT, sorter, block, n + 1);
+        for (int p = 0; p < width; p++) {
+            b.emit(Op.COLUMN, cursor, p, block + n + p);
+        }
+        b.emit(Op.ROWID, cursor, block + n + width, 0);
+        b.emit(Op.SORTER_INSERT, sorter, block, n + width + 1);
     }
 
     /** Sorts the kept rows (jumping to {@code done} when there are none); returns where each row's code starts. */
@@ -126,15 +160,18 @@ final class PickedRows {
             return b.currentAddress();
         }
         b.emit(Op.SORTER_OPEN, picked, 0, 0, byRowid(), 0);
-        int rowid = b.newRegister();
+        int width = keyWidth();
+        int rowid = b.newRegisters(width + 1);
         int all = b.newLabel();
         int loop = b.currentAddress();
         int skip = b.newLabel();
         if (offsetRegister != 0) {
             b.emit(Op.IF_POS, offsetRegister, skip, 1);
         }
-        b.emit(Op.SORTER_COLUMN, sorter, orderBy.size(), rowid);
-        b.emit(Op.SORTER_INSERT, picked, rowid, 1);
+        for (int p = 0; p <= width; p++) {
+            b.emit(Op.SORTER_COLUMN, sorter, orderBy.size() + p, rowid + p);
+        }
+        b.emit(Op.SORTER_INSERT, picked, rowid, width + 1);
         b.emit(Op.DECR_JUMP_ZERO, limitRegister, all, 0);
         b.resolve(skip);
         b.emit(Op.SORTER_NEXT, sorter, loop, 0);
@@ -146,9 +183,9 @@ final class PickedRows {
     /** The current row's rowid into {@code rowid}. */
     void read(int rowid) {
         if (limit == null) {
-            b.emit(Op.SORTER_COLUMN, sorter, orderBy.size(), rowid);
+            b.emit(Op.SORTER_COLUMN, sorter, orderBy.size() + keyWidth(), rowid);
         } else {
-            b.emit(Op.SORTER_COLUMN, picked, 0, rowid);
+            b.emit(Op.SORTER_COLUMN, picked, keyWidth(), rowid);
         }
     }
 

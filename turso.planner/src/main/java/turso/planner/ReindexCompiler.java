@@ -35,6 +35,9 @@ final class ReindexCompiler {
                 || reindex.target().schema().is("main");
         for (Table table : schema.tables()) {
             for (Index index : table.indexes()) {
+                if (WithoutRowid.isPrimaryKey(table, index)) {
+                    continue;
+                }
                 boolean wanted = name == null
                         || reindex.target().schema() == null && functions.findCollation(name).isPresent()
                                 && index.parts().stream().anyMatch(p -> p.collation().equalsIgnoreCase(name))

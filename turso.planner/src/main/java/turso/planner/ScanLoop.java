@@ -5,7 +5,8 @@
  * or of the equal entries: the loop is over; an index entry: the table's row
  * it points to), and the step to the next row. Values that drive a seek are
  * computed once, before the loop, with the affinity their comparison gives
- * them; a NULL among them matches nothing.
+ * them; a NULL among them matches nothing. A WITHOUT ROWID table's PRIMARY
+ * KEY path walks the table's own cursor, whose entries are the rows.
  */
 package turso.planner;
 
@@ -50,7 +51,8 @@ final class ScanLoop {
         this.functions = functions;
         this.scope = scope;
         this.path = path;
-        this.indexCursor = path instanceof AccessPath.IndexRange ? b.newCursor() : -1;
+        this.indexCursor = path instanceof AccessPath.IndexRange i
+                ? (WithoutRowid.isPrimaryKey(scope.table(), i.index()) ? scope.cursor() : b.newCursor()) : -1;
     }
 
     AccessPath path() {
@@ -63,9 +65,13 @@ final class ScanLoop {
 
     /** Reads the table's columns from the index of an index path, never the table (the index covers the query). */
     void readFromIndex() {
+        if (indexCursor == scope.cursor()) {
+            return;
+        }
         AccessPath.IndexRange range = (AccessPath.IndexRange) path;
         covering = true;
-        exprs.readFromIndex(scope.cursor(), indexCursor, range.index(), scope.table().columns().size());
+        exprs.readFromIndex(scope.cursor(), indexCursor, WithoutRowid.entryIndex(scope.table(), range.index()),
+                scope.table().columns().size());
     }
 
     /** What EXPLAIN QUERY PLAN says of this loop. */
@@ -78,7 +84,7 @@ final class ScanLoop {
     /** The table stands on a row of NULLs (the unmatched side of a LEFT JOIN) until it moves. */
     void nullRow() {
         b.emit(Op.NULL_ROW, scope.cursor(), 0, 0);
-        if (indexCursor >= 0) {
+        if (indexCursor >= 0 && indexCursor != scope.cursor()) {
             b.emit(Op.NULL_ROW, indexCursor, 0, 0);
         }
     }
@@ -89,7 +95,8 @@ final class ScanLoop {
             b.emit(Op.VOPEN, scope.cursor(), 0, 0, v.request().source().vtab(), 0);
             b.comment(scope.table().name());
         } else if (scope.table().rootPage() != Table.EPHEMERAL) {
-            b.emit(write ? Op.OPEN_WRITE : Op.OPEN_READ, scope.cursor(), scope.table().rootPage(), scope.table().db());
+            b.emit(write ? Op.OPEN_WRITE : Op.OPEN_READ, scope.cursor(), scope.table().rootPage(), scope.table().db(),
+                    WithoutRowid.tableKey(scope.table(), functions), 0);
             b.comment(scope.table().name());
         }
         openIndex();
@@ -99,9 +106,9 @@ final class ScanLoop {
     void openIndex() {
         if (path instanceof AccessPath.IndexRange i && i.index().rootPage() == Table.EPHEMERAL) {
             fillAutomaticIndex(i.index());
-        } else if (path instanceof AccessPath.IndexRange i) {
+        } else if (path instanceof AccessPath.IndexRange i && indexCursor != scope.cursor()) {
             b.emit(Op.OPEN_READ, indexCursor, i.index().rootPage(), scope.table().db(),
-                    IndexMaintenance.keyInfo(i.index(), functions), 0);
+                    WithoutRowid.indexKey(scope.table(), i.index(), functions), 0);
             b.comment(i.index().name());
         }
     }
@@ -154,7 +161,7 @@ final class ScanLoop {
                 b.emit(Op.SEEK_ROWID, scope.cursor(), exhausted, value);
             }
             case AccessPath.RowidIn in -> {
-                int rowid = eachValue(in.values(), Affinity.NUMERIC, functions.collation("BINARY"), exhausted);
+                int rowid = eachValue(in.values(), Affinity.NUMERIC, functions.collation("BINARY"), false, exhausted);
                 b.emit(Op.SEEK_ROWID, scope.cursor(), nextValue, rowid);
             }
             case AccessPath.RowidRange range -> {
@@ -196,7 +203,8 @@ final class ScanLoop {
         }
         if (i.in() != null) {
             Index.Part part = i.index().parts().get(n - 1);
-            int value = eachValue(i.in(), i.affinities().get(n - 1), functions.collation(part.collation()), exhausted);
+            int value = eachValue(i.in(), i.affinities().get(n - 1), functions.collation(part.collation()),
+                    part.descending(), exhausted);
             b.emit(Op.COPY, value, key + n - 1, 0);
             endKey = key;
             endCount = n;
@@ -260,9 +268,13 @@ final class ScanLoop {
                 if (endKey >= 0) {
                     b.emit(endOp, indexCursor, values >= 0 ? nextValue : exhausted, endKey, endCount, 0);
                 }
-                if (!covering) {
+                if (!covering && indexCursor != scope.cursor()) {
                     int rowid = b.newRegister();
-                    b.emit(Op.IDX_ROWID, indexCursor, rowid, 0);
+                    if (scope.table().withoutRowid() && i.index().rootPage() == Table.EPHEMERAL) {
+                        b.emit(Op.COLUMN, indexCursor, i.index().parts().size(), rowid);
+                    } else {
+                        b.emit(Op.IDX_ROWID, indexCursor, rowid, 0);
+                    }
                     b.emit(Op.SEEK_ROWID, scope.cursor(), next, rowid);
                 }
             }
@@ -288,14 +300,15 @@ final class ScanLoop {
     /**
      * For x IN (...): sorts the values (with {@code affinity}, NULLs left out)
      * and starts a pass per distinct value, as {@code collation} compares
-     * them; returns the register holding the current value.
+     * them, in the index's order ({@code descending} for a DESC column);
+     * returns the register holding the current value.
      */
     private int eachValue(java.util.List<turso.parser.ast.Expr> list, Affinity affinity,
-            turso.api.spi.Collation collation, int exhausted) {
+            turso.api.spi.Collation collation, boolean descending, int exhausted) {
         values = b.newCursor();
         nextValue = b.newLabel();
         b.emit(Op.SORTER_OPEN, values, 0, 0, new turso.vm.SortOrder(new turso.api.spi.Collation[] {collation},
-                new boolean[1], new boolean[1]), 0);
+                new boolean[] {descending}, new boolean[1]), 0);
         int value = b.newRegister();
         for (turso.parser.ast.Expr e : list) {
             int skip = b.newLabel();

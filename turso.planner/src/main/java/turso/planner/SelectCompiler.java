@@ -912,7 +912,8 @@ final class SelectCompiler {
                 b.plan(loops.get(k).describe() + (joins.get(k).left() ? " LEFT-JOIN" : ""));
                 if (joins.get(k).right()) {
                     matchedRows[k] = b.newCursor();
-                    b.emit(Op.OPEN_EPHEMERAL, matchedRows[k], 0, 0);
+                    b.emit(Op.OPEN_EPHEMERAL, matchedRows[k], 0, 0,
+                            joins.get(k).scope().table().withoutRowid() ? turso.btree.KeyInfo.DEFAULT : null, 0);
                 }
             }
             for (int k = 0; k < loops.size(); k++) {
@@ -960,7 +961,12 @@ final class SelectCompiler {
         int top = b.currentAddress();
         b.emit(Op.ROWID, scope.cursor(), rowid, 0);
         int notFound = b.newLabel();
-        b.emit(Op.NOT_EXISTS, matchedRows[k], notFound, rowid);
+        if (scope.table().withoutRowid()) {
+            // the matched rows' keys are kept in an index: a WITHOUT ROWID row's stand-in rowid is a record
+            b.emit(Op.NO_CONFLICT, matchedRows[k], notFound, rowid, 1, 0);
+        } else {
+            b.emit(Op.NOT_EXISTS, matchedRows[k], notFound, rowid);
+        }
         b.emit(Op.GOTO, 0, next, 0);
         b.resolve(notFound);
         for (int j = 0; j < k; j++) {
@@ -978,6 +984,11 @@ final class SelectCompiler {
         int rowid = b.newRegister();
         int record = b.newRegister();
         b.emit(Op.ROWID, joins.get(k).scope().cursor(), rowid, 0);
+        if (joins.get(k).scope().table().withoutRowid()) {
+            b.emit(Op.MAKE_RECORD, rowid, 1, record);
+            b.emit(Op.IDX_INSERT, matchedRows[k], record, 0);
+            return;
+        }
         b.emit(Op.MAKE_RECORD, rowid, 0, record);
         b.emit(Op.INSERT, matchedRows[k], record, rowid);
     }
@@ -1239,7 +1250,7 @@ final class SelectCompiler {
                     case Expr.ColumnRef ref -> {
                         ColumnKey key = exprs.columnKey(ref);
                         if (key != null && key.cursor() == scope.cursor() && key.column() != ColumnKey.ROWID
-                                && !index.covers(key.column())) {
+                                && !WithoutRowid.covers(scope.table(), index, key.column())) {
                             covered[0] = false;
                         }
                     }

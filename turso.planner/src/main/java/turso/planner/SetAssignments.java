@@ -22,7 +22,7 @@ record SetAssignments(Expr[] newValue, Expr newRowid) {
             for (int c = 0; c < assigned.size(); c++) {
                 Name column = set.columns().get(c);
                 int index = table.columnIndex(column.value());
-                if (index < 0 && Scope.isRowidName(column.value())) {
+                if (index < 0 && Scope.isRowidName(column.value()) && !table.withoutRowid()) {
                     newRowid = assigned.get(c);
                 } else if (index < 0) {
                     throw new TursoException(ResultCode.ERROR, "no such column: " + column.value());

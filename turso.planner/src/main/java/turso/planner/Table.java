@@ -8,7 +8,10 @@
  * write without breaking what SQLite expects of it (a constraint it cannot
  * enforce yet), the reason; and the database of the connection it is in
  * (0 main, 1 temp, 2.. attached), which the code that opens its cursors
- * passes on to the VM.
+ * passes on to the VM. A WITHOUT ROWID table has its PRIMARY KEY index
+ * ({@code primaryKey}, also among its indexes, rooted at the table's own root
+ * page): its B-tree is that index, whose entries hold the key columns first,
+ * then the others (WithoutRowid).
  */
 package turso.planner;
 
@@ -18,7 +21,7 @@ import turso.api.ResultCode;
 import turso.api.TursoException;
 
 record Table(String name, int rootPage, List<Column> columns, int rowidAlias, String writeBlocker,
-        List<Index> indexes, List<Check> checks, boolean autoincrement, int db) {
+        List<Index> indexes, List<Check> checks, boolean autoincrement, int db, Index primaryKey) {
 
     /**
      * A CHECK constraint: the expression, and how a failure names it (the
@@ -40,28 +43,33 @@ record Table(String name, int rootPage, List<Column> columns, int rowidAlias, St
     }
 
     Table(String name, int rootPage, List<Column> columns, int rowidAlias, String writeBlocker) {
-        this(name, rootPage, columns, rowidAlias, writeBlocker, List.of(), List.of(), false, 0);
+        this(name, rootPage, columns, rowidAlias, writeBlocker, List.of(), List.of(), false, 0, null);
     }
 
     Table(String name, int rootPage, List<Column> columns, int rowidAlias, String writeBlocker,
             List<Index> indexes, List<Check> checks, boolean autoincrement) {
-        this(name, rootPage, columns, rowidAlias, writeBlocker, indexes, checks, autoincrement, 0);
+        this(name, rootPage, columns, rowidAlias, writeBlocker, indexes, checks, autoincrement, 0, null);
+    }
+
+    /** Whether the table is WITHOUT ROWID: stored as its PRIMARY KEY index, with no rowid. */
+    boolean withoutRowid() {
+        return primaryKey != null;
     }
 
     /** The same table, in database {@code db} of the connection. */
     Table inDatabase(int db) {
-        return new Table(name, rootPage, columns, rowidAlias, writeBlocker, indexes, checks, autoincrement, db);
+        return new Table(name, rootPage, columns, rowidAlias, writeBlocker, indexes, checks, autoincrement, db, primaryKey);
     }
 
     /** The same table, which cannot be written until {@code reason} is supported. */
     Table blockWrites(String reason) {
         return new Table(name, rootPage, columns, rowidAlias, writeBlocker == null ? reason : writeBlocker, indexes, checks,
-                autoincrement, db);
+                autoincrement, db, primaryKey);
     }
 
     /** The same table with only {@code indexes} (as INDEXED BY and NOT INDEXED let a query see it). */
     Table withIndexes(List<Index> indexes) {
-        return new Table(name, rootPage, columns, rowidAlias, writeBlocker, indexes, checks, autoincrement, db);
+        return new Table(name, rootPage, columns, rowidAlias, writeBlocker, indexes, checks, autoincrement, db, primaryKey);
     }
 
     /** The same table with {@code index} among its indexes (replacing one of the same name). */
@@ -79,7 +87,7 @@ record Table(String name, int rootPage, List<Column> columns, int rowidAlias, St
         if (!replaced) {
             all.add(index);
         }
-        return new Table(name, rootPage, columns, rowidAlias, writeBlocker, all, checks, autoincrement, db);
+        return new Table(name, rootPage, columns, rowidAlias, writeBlocker, all, checks, autoincrement, db, primaryKey);
     }
 
     /**
@@ -89,6 +97,9 @@ record Table(String name, int rootPage, List<Column> columns, int rowidAlias, St
     int storageIndex(int column) {
         if (columns.get(column).isVirtual()) {
             return -1;
+        }
+        if (primaryKey != null) {
+            return WithoutRowid.storageIndex(this, column);
         }
         int n = 0;
         for (int j = 0; j < column; j++) {

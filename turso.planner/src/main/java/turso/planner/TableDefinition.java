@@ -5,8 +5,9 @@
  * indexes its UNIQUE and PRIMARY KEY constraints imply (sqlite_autoindex_T_N,
  * numbered in the order the constraints appear, one per distinct column list),
  * its CHECK constraints (named as SQLite names them in errors), AUTOINCREMENT
- * (only on an INTEGER PRIMARY KEY), and the constraints this engine can
- * enforce so far. A table using a
+ * (only on an INTEGER PRIMARY KEY), WITHOUT ROWID (a PRIMARY KEY is required, its
+ * columns are NOT NULL, no rowid alias, no AUTOINCREMENT), and the constraints
+ * this engine can enforce so far. A table using a
  * constraint it cannot enforce yet is refused when created, rather than left
  * unchecked; one read from an existing database is readable, and its writes
  * are refused.
@@ -62,9 +63,6 @@ final class TableDefinition {
     static Table read(Stmt.CreateTable create, String sql, int rootPage) {
         if (create.asSelect() != null) {
             throw Unsupported.feature("CREATE TABLE ... AS SELECT");
-        }
-        if (create.withoutRowid()) {
-            throw Unsupported.feature("WITHOUT ROWID tables");
         }
         List<Column> columns = new ArrayList<>();
         List<Integer> primaryKey = new ArrayList<>();
@@ -166,6 +164,20 @@ final class TableDefinition {
             throw new TursoException(ResultCode.ERROR, "AUTOINCREMENT is only allowed on an INTEGER PRIMARY KEY");
         }
         String tableName = create.name().name().value();
+        if (create.withoutRowid()) {
+            if (autoincrement) {
+                throw new TursoException(ResultCode.ERROR, "AUTOINCREMENT not allowed on WITHOUT ROWID tables");
+            }
+            if (primaryKey.isEmpty()) {
+                throw new TursoException(ResultCode.ERROR, "PRIMARY KEY missing on table " + tableName);
+            }
+            rowidAlias = -1;
+            for (int k : primaryKey) {
+                Column c = columns.get(k);
+                columns.set(k, new Column(c.name(), c.declaredType(), c.affinity(), c.collation(), true,
+                        c.defaultValue(), c.strict(), c.generated()));
+            }
+        }
         List<Index> indexes = new ArrayList<>();
         for (KeyConstraint key : keys) {
             if (key.primary() && rowidAlias >= 0) {
@@ -182,16 +194,28 @@ final class TableDefinition {
                     existing = i;
                 }
             }
+            if (existing != null && key.primary() && create.withoutRowid()) {
+                indexes.set(indexes.indexOf(existing), WithoutRowid.primaryKeyIndex(existing.name(), tableName, rootPage,
+                        parts, key.conflict() != null ? key.conflict() : existing.onConflict()));
+                continue;
+            }
             if (existing != null) {
                 if (key.conflict() != null && existing.onConflict() != null && key.conflict() != existing.onConflict()) {
                     throw new TursoException(ResultCode.ERROR, "conflicting ON CONFLICT clauses specified");
                 }
                 continue;
             }
+            if (key.primary() && create.withoutRowid()) {
+                indexes.add(WithoutRowid.primaryKeyIndex("sqlite_autoindex_" + tableName + "_" + (indexes.size() + 1),
+                        tableName, rootPage, parts, key.conflict()));
+                continue;
+            }
             indexes.add(new Index("sqlite_autoindex_" + tableName + "_" + (indexes.size() + 1), tableName, 0, parts,
                     true, null, key.primary() ? "pk" : "u", key.conflict()));
         }
-        return new Table(tableName, rootPage, columns, rowidAlias, blocker, indexes, checks, autoincrement);
+        Index primary = create.withoutRowid()
+                ? indexes.stream().filter(i -> i.origin().equals("pk")).findFirst().orElseThrow() : null;
+        return new Table(tableName, rootPage, columns, rowidAlias, blocker, indexes, checks, autoincrement, 0, primary);
     }
 
     /**

@@ -41,7 +41,7 @@ record TriggerScope(Table table, Stmt.TriggerEvent event, Set<String> active,
         if (index >= 0 && index != table.rowidAlias()) {
             return base + 1 + index;
         }
-        return index >= 0 || Scope.isRowidName(column) && !isView() ? base : 0;
+        return index >= 0 || Scope.isRowidName(column) && !isView() && !table.withoutRowid() ? base : 0;
     }
 
     /** The affinity of OLD.{@code column} or NEW.{@code column} (a rowid name: INTEGER) when the rows are typed. */

@@ -70,7 +70,7 @@ final class UpdateCompiler {
             returning.open();
         }
         int done = b.newLabel();
-        UpdateFrom joined = update.from() == null ? null : new UpdateFrom(b, update, name, newValue, newRowid);
+        UpdateFrom joined = update.from() == null ? null : new UpdateFrom(b, update, name, newValue, newRowid, table);
         boolean mayReplace = table.mayReplace(update.orConflict());
         java.util.Set<String> changed = new java.util.HashSet<>();
         update.sets().forEach(set -> set.columns().forEach(c -> changed.add(c.value().toLowerCase(java.util.Locale.ROOT))));
@@ -78,24 +78,28 @@ final class UpdateCompiler {
                 Stmt.TriggerEvent.UPDATE, changed);
         ForeignKeyChecks foreignKeys = ForeignKeyChecks.forStatement(b, functions, schema, table,
                 Stmt.TriggerEvent.UPDATE, changed, true);
+        boolean keyChanges = table.withoutRowid()
+                && table.primaryKey().parts().stream().anyMatch(p -> newValue[p.column()] != null);
         List<Expr> terms = new java.util.ArrayList<>();
         Conjuncts.split(update.where(), terms);
         AccessPath chosen = AccessPaths.choose(pathScope, terms, exprs, e -> Conjuncts.constant(e, exprs));
         AccessPath path = indexedBy == null ? chosen : indexedBy.path(terms, chosen);
         PickedRows rowids = joined != null ? null
                 : new PickedRows(b, exprs, update.orderBy(), update.limit(), "UPDATE",
-                        PickedRows.onePass(update.returning(), update.where(), newRowid != null || mayReplace || triggers != null
+                        PickedRows.onePass(update.returning(), update.where(), newRowid != null || mayReplace
+                                || keyChanges || triggers != null
                                 || foreignKeys != null || table.hasGenerated()
                                 || path instanceof AccessPath.IndexRange range && changes(range.index(), newValue)));
         if (joined != null) {
             joined.gather(functions, schema, sql);
         } else {
+            rowids.orderByKeyOf(table, functions);
             rowids.open(done);
         }
         b.emit(Op.TRANSACTION, table.db(), 1, 0);
-        b.emit(Op.OPEN_WRITE, cursor, table.rootPage(), table.db());
+        b.emit(Op.OPEN_WRITE, cursor, table.rootPage(), table.db(), WithoutRowid.tableKey(table, functions), 0);
         b.comment(table.name());
-        boolean everyIndex = mayReplace || newRowid != null || table.hasGenerated();
+        boolean everyIndex = mayReplace || newRowid != null || table.hasGenerated() || keyChanges;
         IndexMaintenance indexes = new IndexMaintenance(b, functions, table, cursor,
                 i -> everyIndex || i.where() != null || i.parts().stream().anyMatch(
                         p -> p.column() == Index.EXPRESSION || p.column() != ColumnKey.ROWID && newValue[p.column()] != null));
@@ -173,6 +177,9 @@ final class UpdateCompiler {
         }
         b.emit(Op.AFFINITY, values, width, 0, affinities, 0);
         GeneratedColumns.compute(b, functions, table, values, rowid);
+        if (table.withoutRowid()) {
+            WithoutRowid.rowKeyOfValues(b, table, values, rowid);
+        }
         RowConstraints.notNull(b, functions, table, values, update.orConflict(), skipRow);
         RowConstraints.types(b, table, values);
         RowConstraints.checks(b, functions, table, values, rowid, onConflict, skipRow);
@@ -183,6 +190,9 @@ final class UpdateCompiler {
             foreignKeys.checkNew();
         }
         indexes.deleteKeys(oldValues, oldRowid);
+        if (keyChanges) {
+            WithoutRowid.deleteIfKeyChanged(b, functions, cursor, rowid, oldRowid);
+        }
         indexes.insertKeys(values, rowid);
         GeneratedColumns.makeRecord(b, table, values, record);
         b.emit(Op.INSERT, cursor, record, rowid, null, Op.COUNT_CHANGE);

@@ -1,8 +1,9 @@
 /*
  * The rows an UPDATE ... FROM changes (lang_update.html#upfrom): the target
  * table joined to the FROM clause under the WHERE, run as a SELECT of the
- * target's rowid and the SET expressions, whose rows are gathered before any
- * change is made, in the target's rowid order. A target row the join meets
+ * target's rowid (a WITHOUT ROWID target's key columns) and the SET
+ * expressions, whose rows are gathered before any change is made, in the
+ * target's rowid (key) order. A target row the join meets
  * several times is updated once, with the first of its joined rows, as
  * SQLite leaves the choice open.
  */
@@ -30,19 +31,28 @@ final class UpdateFrom {
     /** Per table column, the result column of the SELECT holding its new value, or -1 (unchanged). */
     private final int[] slots;
     private final int rowidSlot;
+    /** The WITHOUT ROWID target, whose key columns stand first instead of the rowid; else null. */
+    private final Table keyed;
 
     /**
      * The join of {@code update}'s target (known as {@code name}) with its
      * FROM clause; {@code newValue} and {@code newRowid} are the SET
      * expressions by table column (null where unchanged).
      */
-    UpdateFrom(ProgramBuilder b, Stmt.Update update, String name, Expr[] newValue, Expr newRowid) {
+    UpdateFrom(ProgramBuilder b, Stmt.Update update, String name, Expr[] newValue, Expr newRowid, Table table) {
         if (!update.orderBy().isEmpty() || update.limit() != null) {
             throw Unsupported.feature("UPDATE ... FROM with ORDER BY / LIMIT");
         }
         this.b = b;
         List<Expr> selected = new ArrayList<>();
-        selected.add(Synthetic.column(name, "rowid"));
+        keyed = table.withoutRowid() ? table : null;
+        if (keyed == null) {
+            selected.add(Synthetic.column(name, "rowid"));
+        } else {
+            for (Index.Part p : table.primaryKey().parts()) {
+                selected.add(Synthetic.column(name, table.columns().get(p.column()).name()));
+            }
+        }
         slots = new int[newValue.length];
         for (int j = 0; j < newValue.length; j++) {
             slots[j] = newValue[j] == null ? -1 : selected.size();
@@ -78,8 +88,21 @@ final class UpdateFrom {
      * join's loops take), each target row's in the order they come.
      */
     void gather(FunctionRegistry functions, Schema schema, String sql) {
-        b.emit(Op.SORTER_OPEN, rows, 0, 0, new SortOrder(new Collation[] {functions.collation("BINARY")},
-                new boolean[] {false}, new boolean[] {true}), 0);
+        SortOrder order = new SortOrder(new Collation[] {functions.collation("BINARY")}, new boolean[] {false},
+                new boolean[] {true});
+        if (keyed != null) {
+            List<Index.Part> key = keyed.primaryKey().parts();
+            Collation[] collations = new Collation[key.size()];
+            boolean[] descending = new boolean[key.size()];
+            boolean[] nullsFirst = new boolean[key.size()];
+            for (int p = 0; p < key.size(); p++) {
+                collations[p] = functions.collation(key.get(p).collation());
+                descending[p] = key.get(p).descending();
+                nullsFirst[p] = !descending[p];
+            }
+            order = new SortOrder(collations, descending, nullsFirst);
+        }
+        b.emit(Op.SORTER_OPEN, rows, 0, 0, order, 0);
         int selected = b.newLabel();
         SelectCompiler.generateInto(b, functions, select, sql, schema,
                 (first, count) -> b.emit(Op.SORTER_INSERT, rows, first, count), selected, null);
@@ -94,7 +117,16 @@ final class UpdateFrom {
 
     /** The current row's target rowid into {@code rowid}; a target row met before jumps to {@code next}. */
     void read(int rowid, int next, FunctionRegistry functions) {
-        b.emit(Op.SORTER_COLUMN, rows, 0, rowid);
+        if (keyed == null) {
+            b.emit(Op.SORTER_COLUMN, rows, 0, rowid);
+        } else {
+            int width = keyed.primaryKey().parts().size();
+            int key = b.newRegisters(width);
+            for (int p = 0; p < width; p++) {
+                b.emit(Op.SORTER_COLUMN, rows, p, key + p);
+            }
+            b.emit(Op.MAKE_RECORD, key, width, rowid);
+        }
         b.emit(Op.DISTINCT, seen, next, rowid, new SortOrder(new Collation[] {functions.collation("BINARY")},
                 new boolean[] {false}, new boolean[] {true}), 0);
     }

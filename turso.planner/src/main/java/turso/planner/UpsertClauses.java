@@ -275,6 +275,9 @@ final class UpsertClauses {
         }
         b.emit(Op.AFFINITY, newValues, width, 0, affinities, 0);
         GeneratedColumns.compute(b, functions, table, newValues, newRowid);
+        if (table.withoutRowid()) {
+            WithoutRowid.rowKeyOfValues(b, table, newValues, newRowid);
+        }
         RowConstraints.notNull(b, functions, table, newValues, ConflictResolution.ABORT, nextRow);
         RowConstraints.types(b, table, newValues);
         RowConstraints.checks(b, functions, table, newValues, newRowid, ConflictResolution.ABORT, nextRow);
@@ -300,6 +303,9 @@ final class UpsertClauses {
             foreignKeys.checkNew();
         }
         indexes.deleteKeys(oldValues, oldRowid);
+        if (table.withoutRowid()) {
+            WithoutRowid.deleteIfKeyChanged(b, functions, cursor, newRowid, oldRowid);
+        }
         indexes.insertKeys(newValues, newRowid);
         GeneratedColumns.makeRecord(b, table, newValues, record);
         b.emit(Op.INSERT, cursor, record, newRowid, null, Op.COUNT_CHANGE);

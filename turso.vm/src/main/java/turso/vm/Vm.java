@@ -108,6 +108,8 @@ public final class Vm implements FunctionContext {
     private final BTreeCursor[] cursors;
     /** How the keys of each index cursor compare (null for table cursors). */
     private final KeyInfo[] keyInfos;
+    /** For a cursor on a WITHOUT ROWID table or its index: the fields holding the primary key (else null). */
+    private final int[][] rowKeys;
     /** The in-memory storage behind each ephemeral cursor (null for others). */
     private final Storage[] ephemeral;
     /** The ONCE instructions that ran since the program started. */
@@ -160,6 +162,7 @@ public final class Vm implements FunctionContext {
         }
         this.cursors = new BTreeCursor[program.cursorCount];
         this.keyInfos = new KeyInfo[program.cursorCount];
+        this.rowKeys = new int[program.cursorCount][];
         this.ephemeral = new Storage[program.cursorCount];
         this.sorters = new Sorter[program.cursorCount];
         this.aggregates = new Object[program.cursorCount];
@@ -266,6 +269,7 @@ public final class Vm implements FunctionContext {
     /** Closes cursor {@code c}, and drops its B-tree if it is ephemeral. */
     private void closeCursor(int c) {
         virtualCursors.close(c);
+        rowKeys[c] = null;
         if (cursors[c] != null) {
             cursors[c].close();
             cursors[c] = null;
@@ -629,6 +633,10 @@ public final class Vm implements FunctionContext {
                     if (p4[i] instanceof KeyInfo keyInfo) {
                         cursors[p1[i]] = storage.openIndexCursor(root, keyInfo);
                         keyInfos[p1[i]] = keyInfo;
+                    } else if (p4[i] instanceof RowKey rowKey) {
+                        cursors[p1[i]] = storage.openIndexCursor(root, rowKey.keyInfo());
+                        keyInfos[p1[i]] = rowKey.keyInfo();
+                        rowKeys[p1[i]] = rowKey.columns();
                     } else if (op[i] == Op.OPEN_READ && storage.pageCount() == 0) {
                         openEmpty(p1[i]);
                     } else {
@@ -708,6 +716,8 @@ public final class Vm implements FunctionContext {
                 case Op.IDX_ROWID -> {
                     if (nullRows[p1[i]]) {
                         r[p2[i]].setNull();
+                    } else if (rowKeys[p1[i]] != null) {
+                        r[p2[i]].setBlob(rowKeyOf(cursors[p1[i]].key(), rowKeys[p1[i]]));
                     } else {
                         Record key = cursors[p1[i]].key();
                         r[p2[i]].setLong(key.getLong(key.columnCount() - 1));
@@ -736,6 +746,14 @@ public final class Vm implements FunctionContext {
                     }
                 }
                 case Op.SEEK_ROWID -> {
+                    if (rowKeys[p1[i]] != null) {
+                        if (!seekRowKey(p1[i], r[p3[i]])) {
+                            i = p2[i];
+                            continue;
+                        }
+                        nullRows[p1[i]] = false;
+                        break;
+                    }
                     Long rowid = Rowids.exact(r[p3[i]]);
                     if (rowid == null || !cursors[p1[i]].seek(rowid, SeekOp.EQ)) {
                         i = p2[i];
@@ -772,6 +790,8 @@ public final class Vm implements FunctionContext {
                         r[p2[i]].setNull();
                     } else if (virtualCursors.isVirtual(p1[i])) {
                         r[p2[i]].setLong(virtualCursors.rowid(p1[i]));
+                    } else if (rowKeys[p1[i]] != null) {
+                        r[p2[i]].setBlob(rowKeyOf(cursors[p1[i]].key(), rowKeys[p1[i]]));
                     } else {
                         r[p2[i]].setLong(cursors[p1[i]].rowid());
                     }
@@ -781,7 +801,7 @@ public final class Vm implements FunctionContext {
                 case Op.DESTROY -> host.storage(p2[i], true).dropTree((int) r[p1[i]].toLong());
                 case Op.DELETE -> {
                     BTreeCursor cursor = cursors[p1[i]];
-                    long rowid = cursor.rowid();
+                    long rowid = rowKeys[p1[i]] != null ? 0 : cursor.rowid();
                     cursor.delete();
                     if ((program.p5[i] & Op.COUNT_CHANGE) != 0) {
                         host.rowChanged(rowid, false);
@@ -802,6 +822,13 @@ public final class Vm implements FunctionContext {
                 case Op.MAKE_RECORD -> r[p3[i]].setBlob(makeRecord(r, p1[i], p2[i]));
                 case Op.INSERT -> {
                     Register record = r[p2[i]];
+                    if (rowKeys[p1[i]] != null) {
+                        insertRow(p1[i], record);
+                        if ((program.p5[i] & Op.COUNT_CHANGE) != 0) {
+                            host.rowChanged(0, false);
+                        }
+                        break;
+                    }
                     long rowid = r[p3[i]].longValue();
                     cursors[p1[i]].insert(rowid, java.util.Arrays.copyOfRange(record.bytes(), record.offset(),
                             record.offset() + record.length()));
@@ -810,7 +837,8 @@ public final class Vm implements FunctionContext {
                     }
                 }
                 case Op.NOT_EXISTS -> {
-                    if (!cursors[p1[i]].seek(r[p3[i]].longValue(), SeekOp.EQ)) {
+                    if (rowKeys[p1[i]] != null ? !seekRowKey(p1[i], r[p3[i]])
+                            : !cursors[p1[i]].seek(r[p3[i]].longValue(), SeekOp.EQ)) {
                         i = p2[i];
                         continue;
                     }
@@ -989,6 +1017,44 @@ public final class Vm implements FunctionContext {
             case TEXT -> out.setText(record.getBytes(col));
             case BLOB -> out.setBlob(record.getBytes(col));
         }
+    }
+
+    /** The record of the primary key fields {@code columns} of entry {@code entry} (a WITHOUT ROWID row's stand-in rowid). */
+    private byte[] rowKeyOf(Record entry, int[] columns) {
+        RecordBuilder b = recordBuilder.clear();
+        for (int col : columns) {
+            if (col >= entry.columnCount()) {
+                b.addNull();
+                continue;
+            }
+            switch (entry.type(col)) {
+                case NULL -> b.addNull();
+                case INTEGER -> b.addLong(entry.getLong(col));
+                case REAL -> b.addDouble(entry.getDouble(col));
+                case TEXT -> b.addText(entry.getBytes(col));
+                case BLOB -> b.addBlob(entry.getBytes(col));
+            }
+        }
+        return b.build();
+    }
+
+    /** Moves WITHOUT ROWID table cursor {@code c} to the row whose primary key record is in {@code key}. */
+    private boolean seekRowKey(int c, Register key) {
+        if (key.type() != DataType.BLOB) {
+            return false;
+        }
+        Record record = Record.of(java.util.Arrays.copyOfRange(key.bytes(), key.offset(), key.offset() + key.length()));
+        return cursors[c].seek(record, SeekOp.EQ);
+    }
+
+    /** Writes a WITHOUT ROWID table's row, replacing the row with the same primary key if there is one. */
+    private void insertRow(int c, Register record) {
+        byte[] row = java.util.Arrays.copyOfRange(record.bytes(), record.offset(), record.offset() + record.length());
+        BTreeCursor cursor = cursors[c];
+        if (cursor.seek(Record.of(rowKeyOf(Record.of(row), rowKeys[c])), SeekOp.EQ)) {
+            cursor.delete();
+        }
+        cursor.insert(row);
     }
 
     /** The index key (or key prefix) r[first] .. r[first+count-1] as a record. */

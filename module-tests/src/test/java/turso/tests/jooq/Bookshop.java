@@ -84,11 +84,8 @@ final class Bookshop {
             DELETE FROM author;
             """;
 
-    /**
-     * Tables with WITHOUT ROWID and generated columns, which this engine reads but does not
-     * create yet: the code generator reads them from a file real SQLite wrote.
-     */
-    static final String SQLITE_ONLY_SCHEMA = """
+    /** WITHOUT ROWID tables, one with a foreign key to another. */
+    static final String WITHOUT_ROWID_SCHEMA = """
             CREATE TABLE book_store (
               name TEXT PRIMARY KEY,
               city TEXT NOT NULL
