@@ -521,7 +521,7 @@ public final class BTreeCursor implements AutoCloseable {
         int i = idx[depth];
         if (replace) {
             tree.freeOverflow(n.cell(i));
-            n.dropCell(i);
+            n.dropCell(i, tree.pager.secureDelete() != 0);
         }
         if (n.insertCell(i, cell)) {
             PointerMap.mapCell(tree.pager, n, i);
@@ -570,7 +570,7 @@ public final class BTreeCursor implements AutoCloseable {
         if (n.isLeaf()) {
             tree.freeOverflow(c);
             tree.pager.write(n.page);
-            n.dropCell(i);
+            n.dropCell(i, tree.pager.secureDelete() != 0);
             b.touched[depth] = true;
             b.run(depth);
         } else {
@@ -588,10 +588,10 @@ public final class BTreeCursor implements AutoCloseable {
             Bytes.put32(up, 0, n.leftChild(i));
             tree.freeOverflow(c);
             tree.pager.write(leaf.page);
-            leaf.dropCell(m);
+            leaf.dropCell(m, tree.pager.secureDelete() != 0);
             b.touched[depth] = true;
             tree.pager.write(n.page);
-            n.dropCell(i);
+            n.dropCell(i, tree.pager.secureDelete() != 0);
             if (n.insertCell(i, up)) {
                 PointerMap.mapCell(tree.pager, n, i);
             } else {

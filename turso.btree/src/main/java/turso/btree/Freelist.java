@@ -65,6 +65,11 @@ final class Freelist {
             Page trunk = pager.get(trunkNo);
             long leaves = Bytes.u32(trunk.data, 4);
             if (leaves < pager.usableSize() / 4 - 8) {
+                if (pager.secureDelete() == 1) {
+                    Page leaf = pager.get(pgno);
+                    pager.write(leaf);
+                    leaf.data.fill((byte) 0);
+                }
                 pager.write(trunk);
                 Bytes.put32(trunk.data, 8 + 4 * leaves, pgno);
                 Bytes.put32(trunk.data, 4, leaves + 1);

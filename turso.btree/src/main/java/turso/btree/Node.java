@@ -270,11 +270,17 @@ final class Node {
         return -1;
     }
 
-    /** Removes cell {@code i}, returning its space to the freeblock list. */
-    void dropCell(int i) {
+    /**
+     * Removes cell {@code i}, returning its space to the freeblock list;
+     * with {@code zero} (PRAGMA secure_delete) its bytes are overwritten.
+     */
+    void dropCell(int i, boolean zero) {
         int n = cellCount();
         int off = cellOffset(i);
         int size = cellSize(i);
+        if (zero) {
+            d.asSlice(off, size).fill((byte) 0);
+        }
         int pa = pointerArray();
         MemorySegment.copy(d, pa + 2L * i + 2, d, pa + 2L * i, 2L * (n - i - 1));
         Bytes.put16(d, hdr + 3, n - 1);

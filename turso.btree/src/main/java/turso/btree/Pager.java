@@ -72,6 +72,18 @@ final class Pager implements AutoCloseable {
     private VfsFile journal;
     private boolean dbWritten;
     private final java.util.ArrayList<Savepoint> savepoints = new java.util.ArrayList<>();
+    /** PRAGMA max_page_count: the file may not grow past this many pages (SQLite 3.40's default). */
+    private long maxPageCount = 1073741823L;
+    /**
+     * PRAGMA data_version's count, as SQLite's pager counts resets of its
+     * cache: 1, plus one each time a read finds the database changed by
+     * another connection, and one when this pager joins the WAL.
+     */
+    private long dataVersion = 1;
+    /** PRAGMA secure_delete: 0 off, 1 freed content and freed pages zeroed, 2 (FAST) freed content zeroed. */
+    private int secureDelete;
+    /** PRAGMA locking_mode = EXCLUSIVE: locks are kept when a transaction ends. */
+    private boolean exclusiveLocking;
 
     /** Page images as they were when a savepoint opened, captured on each page's first change after it. */
     private record Savepoint(int dbSize, IntObjectHashMap<byte[]> images) {
@@ -288,6 +300,41 @@ final class Pager implements AutoCloseable {
         this.syncMode = mode;
     }
 
+    /**
+     * Sets the page limit (above the current size; 0 or less keeps it) and
+     * returns it, as SQLite's max_page_count does.
+     */
+    long maxPageCount(long limit) {
+        if (limit > 0) {
+            maxPageCount = Math.max(limit, dbSize);
+        }
+        return maxPageCount;
+    }
+
+    long dataVersion() {
+        return dataVersion;
+    }
+
+    int secureDelete() {
+        return secureDelete;
+    }
+
+    void setSecureDelete(int mode) {
+        secureDelete = mode;
+    }
+
+    /**
+     * EXCLUSIVE keeps the file's locks once taken; NORMAL releases them now
+     * if no transaction is open (SQLite waits for the next access; either
+     * way another connection can then lock the file).
+     */
+    void setExclusiveLocking(boolean exclusive) {
+        exclusiveLocking = exclusive;
+        if (!exclusive && state == State.NONE && wal == null && vfs != null) {
+            file.unlock(LockLevel.NONE);
+        }
+    }
+
     void setCacheSize(int pages) {
         this.cacheCapacity = pages;
         if (cache != null) {
@@ -335,6 +382,7 @@ final class Pager implements AutoCloseable {
         if (wal.beginRead()) {
             wal.endRead();
             cache.clear();
+            dataVersion++;
             return false;
         }
         if (wal.dbSize() > 0) {
@@ -377,6 +425,9 @@ final class Pager implements AutoCloseable {
             boolean walMode = vfs != null && !suppressWal
                     && (write == 2 || Bytes.u8(h, DatabaseHeader.READ_VERSION) == 2);
             long counter = Bytes.u32(h, DatabaseHeader.CHANGE_COUNTER);
+            if (counter != seenChangeCounter && seenChangeCounter != -1 && (!walMode || wal == null)) {
+                dataVersion++;
+            }
             if (counter != seenChangeCounter && !walMode) {
                 cache.clear();
                 seenChangeCounter = counter;
@@ -412,7 +463,7 @@ final class Pager implements AutoCloseable {
         if (wal != null) {
             return;
         }
-        SharedMemory shm = file.sharedMemory().orElse(null);
+        SharedMemory shm = exclusiveLocking ? null : file.sharedMemory().orElse(null);
         if (shm == null) {
             if (!file.lock(LockLevel.EXCLUSIVE)) {
                 file.unlock(LockLevel.SHARED);
@@ -422,6 +473,7 @@ final class Pager implements AutoCloseable {
             walExclusive = true;
         }
         wal = new Wal(vfs, walPath, file, shm, pageSize, readOnly);
+        dataVersion++;
         wal.setSizeLimit(journalSizeLimit);
     }
 
@@ -695,7 +747,7 @@ final class Pager implements AutoCloseable {
             if (pgno == lockBytePage()) {
                 pgno++;
             }
-            if (pgno < 0) {
+            if (pgno < 0 || pgno > maxPageCount) {
                 throw new TursoException(ResultCode.FULL);
             }
             Page p = freshPage(pgno);
@@ -1006,7 +1058,7 @@ final class Pager implements AutoCloseable {
         if (wal != null) {
             wal.endWrite();
             wal.endRead();
-        } else if (state != State.NONE) {
+        } else if (state != State.NONE && !exclusiveLocking) {
             file.unlock(LockLevel.NONE);
         }
         state = State.NONE;

@@ -326,6 +326,30 @@ public final class Storage implements AutoCloseable {
         return pager.autoCheckpoint();
     }
 
+    /** PRAGMA max_page_count: sets the limit when {@code limit} is above 0 (never below the current size); returns it. */
+    public long maxPageCount(long limit) {
+        return pager.maxPageCount(limit);
+    }
+
+    /** PRAGMA data_version: changes when a read finds the database changed by another connection, not by this one. */
+    public long dataVersion() {
+        return pager.dataVersion();
+    }
+
+    /** PRAGMA secure_delete: 0 off, 1 on (freed cells and pages zeroed), 2 FAST (freed cells zeroed). */
+    public int secureDelete() {
+        return pager.secureDelete();
+    }
+
+    public void setSecureDelete(int mode) {
+        pager.setSecureDelete(mode);
+    }
+
+    /** PRAGMA locking_mode: EXCLUSIVE keeps the file's locks after each transaction (and WAL without -shm). */
+    public void setExclusiveLocking(boolean exclusive) {
+        pager.setExclusiveLocking(exclusive);
+    }
+
     public void setSyncMode(SyncMode mode) {
         pager.setSyncMode(mode);
     }

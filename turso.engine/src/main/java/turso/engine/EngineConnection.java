@@ -136,7 +136,7 @@ final class EngineConnection implements Connection, Vm.Host {
         checkOpen();
         CompiledStatement cached = cache.get(sql, snapshot);
         if (cached != null) {
-            return new EngineStatement(this, cached);
+            return statement(cached);
         }
         ParsedStatement parsed = SqlParser.parseFirst(sql);
         String tail = sql.substring(parsed.tailOffset());
@@ -152,7 +152,21 @@ final class EngineConnection implements Connection, Vm.Host {
             compiled = compile(parsed.statement(), sql, text, tail);
         }
         cache.put(compiled);
-        return new EngineStatement(this, compiled);
+        return statement(compiled);
+    }
+
+    /** The statement for {@code compiled}: under PRAGMA count_changes, a DML statement gives its count as a row. */
+    private Statement statement(CompiledStatement compiled) {
+        Statement statement = new EngineStatement(this, compiled);
+        if (!settings.countChanges || compiled.program() == null || !compiled.program().countsChanges()
+                || !compiled.program().columnNames().isEmpty()) {
+            return statement;
+        }
+        return new ChangeCountStatement(statement, this, switch (compiled.stmt()) {
+            case Stmt.Insert i -> "rows inserted";
+            case Stmt.Update u -> "rows updated";
+            default -> "rows deleted";
+        });
     }
 
     /**
@@ -172,7 +186,14 @@ final class EngineConnection implements Connection, Vm.Host {
             if (settings.recursiveTriggers) {
                 schema = schema.withRecursiveTriggers();
             }
+            Schema.CompileFlags flags = settings.compileFlags();
+            if (!flags.equals(Schema.CompileFlags.DEFAULT)) {
+                schema = schema.withFlags(flags);
+            }
             program = stmt == null ? null : planner.compile(stmt, source, schema);
+            if (program != null) {
+                pragmas.prepared(program);
+            }
         } catch (TursoException e) {
             throw e;
         } catch (StackOverflowError e) {
@@ -632,6 +653,9 @@ final class EngineConnection implements Connection, Vm.Host {
 
     @Override
     public void beginTransaction(int db, boolean write) {
+        if (write && settings.queryOnly) {
+            throw new TursoException(ResultCode.READONLY, "attempt to write a readonly database");
+        }
         if (db != 0) {
             beginOther(db, write);
             return;

@@ -239,11 +239,15 @@ final class EngineStatement implements Statement {
         settingsGeneration = connection.settingsGeneration();
     }
 
-    /** Ends the run with {@code e}: its changes are undone as SQLite undoes a failed statement's. */
+    /**
+     * Ends the run with {@code e}: its changes are undone as SQLite undoes a
+     * failed statement's; a full database (max_page_count reached) ends the
+     * whole transaction, as SQLite's rollback on SQLITE_FULL does.
+     */
     private void fail(TursoException e) {
         hasRow = false;
         done = true;
-        int undo = vm.failAction();
+        int undo = e.primaryResultCode() == turso.api.ResultCode.FULL ? Vm.HALT_ROLLBACK : vm.failAction();
         connection.statementFailed(undo);
         try {
             finish(undo != Vm.HALT_FAIL);

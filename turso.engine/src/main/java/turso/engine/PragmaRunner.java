@@ -36,10 +36,18 @@ final class PragmaRunner {
 
     private final EngineConnection connection;
     private final ConnectionSettings settings;
+    private final SettingPragmas settingPragmas;
+    private final OptimizePragma optimize = new OptimizePragma();
 
     PragmaRunner(EngineConnection connection, ConnectionSettings settings) {
         this.connection = connection;
         this.settings = settings;
+        this.settingPragmas = new SettingPragmas(connection, settings);
+    }
+
+    /** Notes what a statement the connection prepared uses (the tables PRAGMA optimize may analyze). */
+    void prepared(turso.vm.Program program) {
+        optimize.prepared(program);
     }
 
     List<Object[]> run(PragmaCall call) {
@@ -81,9 +89,10 @@ final class PragmaRunner {
             }
             case CACHE_SIZE -> {
                 if (arg == null) {
-                    yield one(settings.cacheSize);
+                    yield one(settingPragmas.cacheSize(storage));
                 }
                 settings.cacheSize = PragmaArguments.toInt32(arg);
+                settings.cacheSizeSet = true;
                 applySettings(storage);
                 yield List.of();
             }
@@ -189,6 +198,13 @@ final class PragmaRunner {
             }
             case TABLE_INFO, TABLE_XINFO, FOREIGN_KEY_LIST, INDEX_LIST, INDEX_INFO, INDEX_XINFO ->
                     arg == null ? List.of() : describe(call, SchemaRows.read(call.db() >= 0 ? storage : holder(arg)));
+            case FUNCTION_LIST -> PragmaLists.functionList(connection.functions());
+            case COLLATION_LIST -> PragmaLists.collationList(connection.functions());
+            case PRAGMA_LIST -> PragmaLists.pragmaList();
+            case COMPILE_OPTIONS -> PragmaLists.compileOptions();
+            case TABLE_LIST -> TableListPragma.rows(connection, call);
+            case OPTIMIZE -> optimize.run(connection, call);
+            default -> settingPragmas.run(call, storage);
         };
     }
 

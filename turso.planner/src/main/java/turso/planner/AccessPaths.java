@@ -213,6 +213,9 @@ final class AccessPaths {
      * when no such comparison can use one.
      */
     static AccessPath automatic(Scope scope, List<Expr> terms, ExprCompiler exprs, Predicate<Expr> known) {
+        if (exprs.schema() != null && !exprs.schema().flags().automaticIndex()) {
+            return null;
+        }
         List<Constraint> constraints = new ArrayList<>();
         for (Expr term : terms) {
             collect(term, scope, exprs, known, constraints);

@@ -135,9 +135,10 @@ final class AlterTableCompiler {
                 SchemaRows.update(b, functions, index.name(), index.name(), target, apply(indexSql, refs, n -> quoted));
             }
         }
+        boolean legacy = schema.flags().legacyAlterTable();
         for (Table other : schema.tables()) {
             String otherSql = schema.sql(other.name());
-            if (other == table || otherSql == null) {
+            if (other == table || otherSql == null || legacy && !schema.enforcesForeignKeys()) {
                 continue;
             }
             Stmt.CreateTable oc = (Stmt.CreateTable) SqlParser.parseOne(otherSql);
@@ -152,7 +153,7 @@ final class AlterTableCompiler {
                         apply(otherSql, refs, n -> quoted));
             }
         }
-        for (String view : schema.viewNames()) {
+        for (String view : legacy ? List.<String>of() : schema.viewNames()) {
             String viewSql = schema.sql(view);
             if (viewSql != null && SqlParser.parseOne(viewSql) instanceof Stmt.CreateView cv) {
                 List<Name> refs = new ArrayList<>();

@@ -139,6 +139,11 @@ final class ExprCompiler {
         this.coalesced = Map.copyOf(coalesced);
     }
 
+    /** The schema subqueries are compiled against, or null before setContext. */
+    Schema schema() {
+        return schema;
+    }
+
     /** Lets expressions hold subqueries, compiled against {@code schema}; {@code outer} is the enclosing query's, or null. */
     void setContext(Schema schema, String sql, ExprCompiler outer) {
         this.schema = schema;

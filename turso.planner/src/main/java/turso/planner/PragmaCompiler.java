@@ -6,14 +6,12 @@
  * preparing are made here: the schema name (only main exists here; temp is
  * not supported yet), integrity_check's table, an encoding's name. A pragma
  * SQLite does not know compiles to a program with no columns and no rows,
- * as SQLite ignores it; one SQLite 3.40 knows but this engine does not
- * implement yet fails, rather than seem to work.
+ * as SQLite ignores it.
  */
 package turso.planner;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import turso.api.ResultCode;
 import turso.api.TursoException;
 import turso.parser.ast.Expr;
@@ -33,17 +31,6 @@ final class PragmaCompiler {
     private static final List<String> ENCODINGS = List.of("utf-8", "utf8", "utf-16le", "utf-16be", "utf16le",
             "utf16be", "utf-16", "utf16");
 
-    /** The pragmas of SQLite 3.40 (PRAGMA pragma_list) that are not in Pragma yet. */
-    private static final Set<String> NOT_YET = Set.of("analysis_limit", "automatic_index",
-            "cache_spill", "cell_size_check", "checkpoint_fullfsync", "collation_list", "compile_options",
-            "count_changes", "data_version", "default_cache_size", "empty_result_callbacks",
-            "full_column_names", "fullfsync", "function_list", "hard_heap_limit",
-            "ignore_check_constraints", "legacy_alter_table",
-            "locking_mode", "max_page_count", "mmap_size", "optimize", "pragma_list", "query_only",
-            "read_uncommitted", "reverse_unordered_selects", "secure_delete",
-            "short_column_names", "shrink_memory", "soft_heap_limit", "table_list",
-            "temp_store_directory", "threads", "trusted_schema", "writable_schema");
-
     static Program compile(Stmt.Pragma stmt, Schema schema) {
         int db = stmt.name().schema() == null ? PragmaCall.UNQUALIFIED
                 : schema.databaseIndex(stmt.name().schema().value());
@@ -54,9 +41,6 @@ final class PragmaCompiler {
         int init = b.emit(Op.INIT, 0, 0, 0);
         b.setJump(init, b.currentAddress());
         String name = stmt.name().name().value();
-        if (NOT_YET.contains(name.toLowerCase(Locale.ROOT))) {
-            throw Unsupported.feature("PRAGMA " + name.toLowerCase(Locale.ROOT));
-        }
         Pragma pragma = Pragma.find(name).orElse(null);
         if (pragma == null) {
             b.emit(Op.HALT, 0, 0, 0);

@@ -54,6 +54,8 @@ public final class Schema {
     private boolean deferForeignKeys;
     /** Whether PRAGMA recursive_triggers is on: a trigger's program may fire that trigger again. */
     private boolean recursiveTriggers;
+    /** The PRAGMAs that change how statements compile (ignore_check_constraints, automatic_index ...). */
+    private CompileFlags flags = CompileFlags.DEFAULT;
     /** The foreign keys of the tables, worked out when first needed. */
     private ForeignKeys foreignKeys;
     /** The virtual tables of the schema, the modules they are made by, and the tables connected so far. */
@@ -131,10 +133,12 @@ public final class Schema {
             return db == 0 ? this : empty();
         }
         Schema one = databases.get(db);
-        if (withTables.isEmpty() && firing == null && !enforceForeignKeys && !recursiveTriggers) {
+        if (withTables.isEmpty() && firing == null && !enforceForeignKeys && !recursiveTriggers
+                && flags.equals(CompileFlags.DEFAULT)) {
             return one;
         }
         Schema in = new Schema(one, withTables, firing);
+        in.flags = flags;
         in.recursiveTriggers = recursiveTriggers;
         in.enforceForeignKeys = enforceForeignKeys;
         in.deferForeignKeys = deferForeignKeys;
@@ -198,6 +202,7 @@ public final class Schema {
         this.enforceForeignKeys = base.enforceForeignKeys;
         this.deferForeignKeys = base.deferForeignKeys;
         this.recursiveTriggers = base.recursiveTriggers;
+        this.flags = base.flags;
         this.foreignKeys = base.enforceForeignKeys ? base.foreignKeys() : base.foreignKeys;
     }
 
@@ -241,6 +246,41 @@ public final class Schema {
         Schema schema = new Schema(this, withTables, firing, home);
         schema.recursiveTriggers = true;
         return schema;
+    }
+
+    /**
+     * The connection's PRAGMAs that change how statements compile:
+     * ignore_check_constraints (tables come without their CHECK
+     * constraints), automatic_index, reverse_unordered_selects (a query
+     * without ORDER BY scans its tables backwards), writable_schema
+     * (sqlite_schema may be written) and legacy_alter_table (RENAME TO
+     * leaves views, and foreign keys unless enforced, as they were).
+     */
+    public record CompileFlags(boolean ignoreCheckConstraints, boolean automaticIndex,
+            boolean reverseUnorderedSelects, boolean writableSchema, boolean legacyAlterTable) {
+        public static final CompileFlags DEFAULT = new CompileFlags(false, true, false, false, false);
+    }
+
+    /** This schema, for compiling statements under {@code flags}. */
+    public Schema withFlags(CompileFlags flags) {
+        Schema schema = new Schema(this, withTables, firing, home);
+        schema.flags = flags;
+        return schema;
+    }
+
+    CompileFlags flags() {
+        return flags;
+    }
+
+    /** {@code table} as statements see it: without CHECK constraints under PRAGMA ignore_check_constraints. */
+    private Table checked(Table table) {
+        return flags.ignoreCheckConstraints() && table != null ? table.withoutChecks() : table;
+    }
+
+    /** sqlite_schema (or sqlite_temp_schema) as {@code name}: written only under PRAGMA writable_schema. */
+    private Table schemaTable(String name) {
+        return new Table(name, SCHEMA_TABLE.rootPage(), SCHEMA_TABLE.columns(), -1,
+                flags.writableSchema() ? null : SCHEMA_TABLE.writeBlocker());
     }
 
     /** Whether a trigger's program may fire that trigger again (PRAGMA recursive_triggers). */
@@ -494,15 +534,14 @@ public final class Schema {
             return null;
         }
         if (isSchemaTable(name)) {
-            return new Table(name, SCHEMA_TABLE.rootPage(), SCHEMA_TABLE.columns(), -1, SCHEMA_TABLE.writeBlocker());
+            return schemaTable(name);
         }
         if (isTempSchemaTable(name)) {
-            return databases == null ? null : new Table(name, SCHEMA_TABLE.rootPage(), SCHEMA_TABLE.columns(), -1,
-                    SCHEMA_TABLE.writeBlocker()).inDatabase(1);
+            return databases == null ? null : schemaTable(name).inDatabase(1);
         }
         if (databases != null) {
             int db = databaseOf(name);
-            return db < 0 ? null : databases.get(db).table(name);
+            return db < 0 ? null : checked(databases.get(db).table(name));
         }
         read();
         Table table = tables.get(key(name));
@@ -549,11 +588,10 @@ public final class Schema {
             return null;
         }
         if (isSchemaTable(name) || db == 1 && isTempSchemaTable(name)) {
-            return new Table(name, SCHEMA_TABLE.rootPage(), SCHEMA_TABLE.columns(), -1, SCHEMA_TABLE.writeBlocker())
-                    .inDatabase(db);
+            return schemaTable(name).inDatabase(db);
         }
         Schema one = database(db);
-        return one == this ? tables.get(key(name)) : one.table(name);
+        return checked(one == this ? tables.get(key(name)) : one.table(name));
     }
 
     /** The view called {@code name} in the database called {@code database} (null: looked up as unqualified), or null. */

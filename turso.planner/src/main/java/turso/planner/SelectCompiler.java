@@ -76,6 +76,8 @@ final class SelectCompiler {
     private List<AccessPath> paths;
     /** Whether the outermost loop runs backwards (ORDER BY ... DESC read from an ascending index or the rowid). */
     private boolean reverseFirst;
+    /** PRAGMA reverse_unordered_selects applies: every loop that can runs backwards (there is no ORDER BY). */
+    private boolean reverseUnordered;
     /** The loop of each table of {@code joins}, with its access path. */
     private List<ScanLoop> loops = List.of();
     /**
@@ -245,6 +247,7 @@ final class SelectCompiler {
                 b.emit(Op.SORTER_BOUND, sorter, limit, offset);
             }
         }
+        reverseUnordered = terms.isEmpty() && reversesUnordered();
         scan(core.where(), skip -> {
             if (sorting) {
                 int block = b.newRegisters(keys + n);
@@ -482,6 +485,7 @@ final class SelectCompiler {
         }
         int k = groupKeys.size();
         int width = k + argumentCount + holders.size();
+        reverseUnordered = !grouped && reversesUnordered();
         scan(core.where(), skip -> {
             if (grouped) {
                 int block = b.newRegisters(width);
@@ -854,6 +858,10 @@ final class SelectCompiler {
         return true;
     }
 
+    private boolean reversesUnordered() {
+        return exprs.schema() != null && exprs.schema().flags().reverseUnorderedSelects();
+    }
+
     /** The ORDER BY terms as columns of {@code scope}'s table, or null when one is not (or its NULLS order cannot be an index's). */
     private List<AccessPaths.OrderTerm> orderWanted(Scope scope, List<OrderingTerm> terms, List<Expr> sortKeys) {
         List<AccessPaths.OrderTerm> wanted = new ArrayList<>();
@@ -897,7 +905,9 @@ final class SelectCompiler {
             } else if (path instanceof AccessPath.Virtual v && !v.unconsumed().isEmpty()) {
                 throw Unsupported.feature("a LEFT JOIN to a table-valued function whose module leaves arguments unused");
             }
-            ScanLoop loop = new ScanLoop(b, exprs, exprs.functions(), join.scope(), path, k == 0 && reverseFirst);
+            boolean reversible = path instanceof AccessPath.FullScan || path instanceof AccessPath.IndexRange;
+            ScanLoop loop = new ScanLoop(b, exprs, exprs.functions(), join.scope(), path,
+                    k == 0 && reverseFirst || reverseUnordered && reversible);
             loop.refillWith(refills.get(join.scope().cursor()));
             if (path instanceof AccessPath.IndexRange range && !join.right() && covers(range.index(), join.scope())) {
                 loop.readFromIndex();
@@ -1267,7 +1277,7 @@ final class SelectCompiler {
      * rows gathered at the start of each pass of its loop (pragmaRows).
      */
     private Table pragmaTable(String function, List<Expr> args, int cursor) {
-        turso.vm.Pragma pragma = turso.vm.Pragma.find(function.substring(7))
+        turso.vm.Pragma pragma = turso.vm.Pragma.find(function.substring(7)).filter(turso.vm.Pragma::tableValued)
                 .orElseThrow(() -> new TursoException(ResultCode.ERROR, "no such table: " + function));
         if (args.size() > 1) {
             throw Unsupported.feature("the schema argument of " + function);

@@ -105,6 +105,11 @@ public final class FunctionRegistry {
         return all;
     }
 
+    /** Every collation, in the order the libraries defined them, for PRAGMA collation_list. */
+    public List<Collation> collations() {
+        return List.copyOf(collations.values());
+    }
+
     private static String key(String name) {
         return name.toLowerCase(Locale.ROOT);
     }

@@ -25,6 +25,7 @@ public final class CoreLibrary implements FunctionLibrary {
         all.addAll(NumericFunctions.all());
         all.addAll(GeneralFunctions.all());
         all.addAll(Aggregates.all());
+        all.addAll(CompileOptions.functions());
         FUNCTIONS = List.copyOf(all);
     }
 
