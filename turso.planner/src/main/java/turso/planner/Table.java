@@ -70,7 +70,7 @@ record Table(String name, int rootPage, List<Column> columns, int rowidAlias, St
     /** The same table without CHECK constraints (PRAGMA ignore_check_constraints). */
     Table withoutChecks() {
         return checks.isEmpty() ? this : new Table(name, rootPage, columns, rowidAlias, writeBlocker, indexes, List.of(),
-                autoincrement, db);
+                autoincrement, db, primaryKey);
     }
 
     /** The same table with only {@code indexes} (as INDEXED BY and NOT INDEXED let a query see it). */
