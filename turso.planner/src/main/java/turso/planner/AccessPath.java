@@ -78,30 +78,37 @@ sealed interface AccessPath {
             case IndexRange i -> {
                 List<String> terms = new ArrayList<>();
                 for (int p = 0; p < i.equal().size(); p++) {
-                    terms.add(scope.table().columnLabel(i.index().parts().get(p).column()) + "=?");
+                    terms.add(label(scope, i.index().parts().get(p)) + "=?");
                 }
                 if (i.lower() != null || i.upper() != null) {
-                    terms.add(range(scope.table().columnLabel(i.index().parts().get(i.equal().size()).column()),
+                    terms.add(range(label(scope, i.index().parts().get(i.equal().size())),
                             i.lower(), i.upper()));
                 }
                 if (WithoutRowid.isPrimaryKey(scope.table(), i.index())) {
                     yield terms.isEmpty() ? "SCAN " + table
                             : "SEARCH " + table + " USING PRIMARY KEY (" + String.join(" AND ", terms) + ")";
                 }
-                String index = i.index().rootPage() == Table.EPHEMERAL ? "AUTOMATIC INDEX" : "INDEX " + i.index().name();
+                String index = i.index().rootPage() != Table.EPHEMERAL ? "INDEX " + i.index().name()
+                        : i.index().where() != null ? "AUTOMATIC PARTIAL INDEX" : "AUTOMATIC INDEX";
                 yield (terms.isEmpty() ? "SCAN " : "SEARCH ") + table + " USING " + index
                         + (terms.isEmpty() ? "" : " (" + String.join(" AND ", terms) + ")");
             }
         };
     }
 
+    /** How EXPLAIN QUERY PLAN names a key column: its name, or "<expr>" for an expression. */
+    private static String label(Scope scope, Index.Part part) {
+        return part.column() == Index.EXPRESSION ? "<expr>" : scope.table().columnLabel(part.column());
+    }
+
+    /** A range as SQLite words it, whether its bounds are in or not: {@code x>? AND x<?}. */
     private static String range(String column, Bound lower, Bound upper) {
         List<String> terms = new ArrayList<>();
         if (lower != null) {
-            terms.add(column + (lower.inclusive() ? ">=?" : ">?"));
+            terms.add(column + ">?");
         }
         if (upper != null) {
-            terms.add(column + (upper.inclusive() ? "<=?" : "<?"));
+            terms.add(column + "<?");
         }
         return String.join(" AND ", terms);
     }

@@ -8,7 +8,8 @@
  * SQLite 3.54; 3.40 gave it none). sqlite_stat1 is created the first
  * time, as "CREATE TABLE sqlite_stat1(tbl,idx,stat)". The name analyzed is
  * a schema (everything), a table or an index; its old rows are replaced.
- * Tables named sqlite_* are not analyzed.
+ * Tables named sqlite_* are not analyzed. The schema is read again at the
+ * end, so that the planner's estimates start from the new figures (Statistics).
  */
 package turso.planner;
 
@@ -119,8 +120,9 @@ final class AnalyzeCompiler {
         }
         if (existing == null) {
             b.emit(Op.BUMP_SCHEMA_COOKIE, 0, 0, 0);
-            b.emit(Op.PARSE_SCHEMA, 0, 0, 0);
         }
+        // the schema is read again so that the planner sees the new figures, as SQLite loads them
+        b.emit(Op.PARSE_SCHEMA, 0, 0, 0);
         b.emit(Op.HALT, 0, 0, 0);
         return b.build();
     }

@@ -144,6 +144,11 @@ final class ExprCompiler {
         return schema;
     }
 
+    /** What sqlite_stat1 says of {@code table}, for the planner's estimates; null when nothing. */
+    Statistics.TableStat statistics(Table table) {
+        return schema == null || table.rootPage() < 0 ? null : schema.statistics(table);
+    }
+
     /** Lets expressions hold subqueries, compiled against {@code schema}; {@code outer} is the enclosing query's, or null. */
     void setContext(Schema schema, String sql, ExprCompiler outer) {
         this.schema = schema;

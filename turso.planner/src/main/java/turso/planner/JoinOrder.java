@@ -1,10 +1,10 @@
 /*
  * The order in which the loops of an inner join nest, chosen by cost in the
  * spirit of SQLite's "next generation query planner" (queryplanner-ng.html):
- * every table is guessed to hold about a million rows (SQLite's default
- * without sqlite_stat1), each access path gets an estimate of the rows it
- * yields and of what it costs per row of the loops around it (from the
- * default per-column selectivities SQLite assumes for an index), and the
+ * each access path gets an estimate of the rows it yields and of what it
+ * costs per row of the loops around it (LoopCost: from sqlite_stat1's
+ * figures where ANALYZE left some, else SQLite's defaults of a million
+ * rows a table and ten rows per value of an index's column), and the
  * search keeps the few cheapest partial orders at each step, growing them
  * by one table at a time until every table is placed. Figures are kept as
  * SQLite keeps them, in tenths of a binary order of magnitude ("LogEst"),
@@ -25,19 +25,12 @@ import java.util.function.Predicate;
 import turso.parser.ast.Expr;
 
 final class JoinOrder {
-    /** The rows a table is guessed to hold: about 2^20 (LogEst 200), SQLite's default. */
-    private static final int TABLE_ROWS = 200;
-    /** Rows one equality on an index's first, second... column is guessed to leave (LogEst 33: 10 rows, then fewer). */
-    private static final int[] EQUALITY_ROWS = {33, 32, 30, 28, 26};
-    private static final int LATER_EQUALITY_ROWS = 23;
-    /** Rows one lookup of an automatic index is guessed to yield (LogEst 43: 20). */
-    private static final int AUTOMATIC_ROWS = 43;
     /** A table that reads every column of every table: no term is ever known before it. */
     private static final long ALL = -1L;
 
     /** What the search needs to know of the query. */
     interface Query {
-        /** The access path of FROM item {@code table} when the items in {@code known} are read before it. */
+        /** The access path of FROM item {@code table} when the items in {@code known} are read before it (no automatic index if {@code first}). */
         AccessPath path(int table, Predicate<Expr> known, boolean first);
 
         /** Whether the query reads nothing of {@code scope} but the columns of {@code index}. */
@@ -107,7 +100,8 @@ final class JoinOrder {
 
     private Plan search() {
         int n = scopes.size();
-        int keep = n <= 1 ? 1 : n == 2 ? 5 : 10;
+        // one table: its cheapest path in the wanted order is kept beside its cheapest path
+        int keep = n <= 1 ? (query.sorts() ? 2 : 1) : n == 2 ? 5 : 10;
         List<Partial> partials = List.of(new Partial(0, new int[0], new AccessPath[0], 0, 0, false));
         for (int step = 0; step < n; step++) {
             List<Partial> next = new ArrayList<>();
@@ -120,7 +114,7 @@ final class JoinOrder {
                     AccessPath path = path(t, from.placed());
                     Estimate loop = estimate(t, from.placed(), path, false);
                     if (path instanceof AccessPath.IndexRange i && i.index().rootPage() == Table.EPHEMERAL) {
-                        AccessPath scan = new AccessPath.FullScan();
+                        AccessPath scan = withoutAutomatic(t, from.placed());
                         Estimate whole = estimate(t, from.placed(), scan, true);
                         if (total(from, whole) < total(from, loop)) {
                             path = scan;
@@ -130,6 +124,10 @@ final class JoinOrder {
                     grow(next, from, t, path, loop, from.sorted(), keep);
                     if (step == 0 && query.sorts()) {
                         AccessPath ordered = query.ordered(t, path);
+                        if (ordered == null && !(path instanceof AccessPath.FullScan)) {
+                            // an index read whole in the wanted order, in place of a seek and a sort
+                            ordered = query.ordered(t, new AccessPath.FullScan());
+                        }
                         if (ordered != null) {
                             grow(next, from, t, ordered, cost(t, ordered, bit), true, keep);
                         }
@@ -146,7 +144,7 @@ final class JoinOrder {
         for (Partial p : partials) {
             int cost = p.cost();
             if (query.sorts() && !p.sorted()) {
-                cost = add(cost, p.rows() + 16 + estimateLog(p.rows()));
+                cost = LogEst.add(cost, p.rows() + 16 + LogEst.log(p.rows()));
             }
             if (best == null || cost < bestCost || cost == bestCost && p.rows() < best.rows()) {
                 best = p;
@@ -158,7 +156,7 @@ final class JoinOrder {
 
     /** The cost of {@code from} followed by {@code loop}: the loop's setup, then a pass per row of {@code from}. */
     private static int total(Partial from, Estimate loop) {
-        return add(from.cost(), add(loop.setup(), loop.run() + from.rows()));
+        return LogEst.add(from.cost(), LogEst.add(loop.setup(), loop.run() + from.rows()));
     }
 
     /** Offers {@code from} grown by table {@code t} on {@code path}. */
@@ -212,6 +210,12 @@ final class JoinOrder {
     private AccessPath path(int t, long placed) {
         long known = placed & relevant(t);
         return chosen.computeIfAbsent(new Key(t, known, false), k -> query.path(t, e -> (readsOf(e) & ~known) == 0, placed == 0));
+    }
+
+    /** The path table {@code t} would have without an automatic index: the whole table, or a smaller index covering the query. */
+    private AccessPath withoutAutomatic(int t, long placed) {
+        long known = placed & relevant(t);
+        return chosen.computeIfAbsent(new Key(t, known, true), k -> query.path(t, e -> (readsOf(e) & ~known) == 0, true));
     }
 
     /** The estimate of table {@code t}'s loop on {@code path} (a whole-table scan in place of an automatic index if {@code scan}). */
@@ -276,71 +280,26 @@ final class JoinOrder {
     /** SQLite's guesses for one loop on {@code path}; {@code available} holds the tables read by then, itself included. */
     private Estimate cost(int t, AccessPath path, long available) {
         Scope scope = scopes.get(t);
-        int rowsAll = TABLE_ROWS;
-        int logRows = estimateLog(rowsAll);
-        int setup = 0;
-        int run;
-        int rows;
+        Statistics.TableStat stat = exprs.statistics(scope.table());
         List<Integer> keyColumns = new ArrayList<>();
+        int rowsAll = LoopCost.tableRows(scope, stat);
         switch (path) {
-            case AccessPath.FullScan f -> {
-                rows = rowsAll;
-                run = rowsAll + 16;
-            }
-            case AccessPath.Virtual v -> {
-                // not reached: a query with a virtual table keeps FROM order, its plan the module's
-                rows = rowsAll;
-                run = rowsAll + 16;
-            }
-            case AccessPath.RowidEq r -> {
-                keyColumns.add(ColumnKey.ROWID);
-                rows = 0;
-                run = add(logRows, 16);
-            }
-            case AccessPath.RowidIn r -> {
-                keyColumns.add(ColumnKey.ROWID);
-                rows = logEst(r.values().size());
-                run = add(logRows + rows, rows + 16);
-            }
-            case AccessPath.RowidRange r -> {
-                keyColumns.add(ColumnKey.ROWID);
-                rows = Math.max(10, rowsAll - (r.lower() != null ? 20 : 0) - (r.upper() != null ? 20 : 0));
-                run = add(logRows, rows + 16);
-            }
+            case AccessPath.RowidEq r -> keyColumns.add(ColumnKey.ROWID);
+            case AccessPath.RowidIn r -> keyColumns.add(ColumnKey.ROWID);
+            case AccessPath.RowidRange r -> keyColumns.add(ColumnKey.ROWID);
             case AccessPath.IndexRange i -> {
-                int equalities = i.equal().size();
-                for (int p = 0; p < equalities + (i.lower() != null || i.upper() != null ? 1 : 0); p++) {
+                for (int p = 0; p < i.equal().size() + (i.lower() != null || i.upper() != null ? 1 : 0); p++) {
                     keyColumns.add(i.index().parts().get(p).column());
                 }
-                boolean automatic = i.index().rootPage() == Table.EPHEMERAL;
-                if (automatic) {
-                    setup = logRows + rowsAll + 28;
-                    rows = AUTOMATIC_ROWS;
-                    run = add(logRows, rows);
-                } else {
-                    if (equalities == 0) {
-                        rows = rowsAll;
-                    } else if (i.index().unique() && equalities == i.index().parts().size() && i.in() == null) {
-                        rows = 0;
-                    } else {
-                        rows = equalities <= EQUALITY_ROWS.length ? EQUALITY_ROWS[equalities - 1] : LATER_EQUALITY_ROWS;
-                    }
-                    int lookups = i.in() == null ? 0 : logEst(i.in().size());
-                    rows += lookups;
-                    if (i.lower() != null) {
-                        rows -= 20;
-                    }
-                    if (i.upper() != null) {
-                        rows -= 20;
-                    }
-                    rows = Math.max(rows, Math.min(10, rows + 40));
-                    int indexCost = rows + 1 + 15 * (i.index().parts().size() + 1) / (scope.table().columns().size() + 1);
-                    run = query.covers(i.index(), scope) ? indexCost : add(indexCost, rows + 16);
-                    run = add(logRows + lookups, run);
+                if (i.index().rootPage() != Table.EPHEMERAL) {
+                    rowsAll = Statistics.indexRows(i.index(), scope.table(), stat)[0];
                 }
             }
+            default -> { }
         }
-        return new Estimate(setup, run, adjusted(t, rows, rowsAll, keyColumns, available));
+        boolean covering = path instanceof AccessPath.IndexRange i && query.covers(i.index(), scope);
+        LoopCost.Estimate loop = LoopCost.of(scope, path, covering, stat);
+        return new Estimate(loop.setup(), loop.run(), adjusted(t, loop.rows(), rowsAll, keyColumns, available));
     }
 
     /**
@@ -390,28 +349,5 @@ final class JoinOrder {
     private boolean ownColumn(Expr e, int t) {
         return e instanceof Expr.ColumnRef ref && exprs.columnKey(ref) != null
                 && exprs.columnKey(ref).cursor() == scopes.get(t).cursor();
-    }
-
-    /** LogEst of a count: ten times its binary logarithm. */
-    private static int logEst(long n) {
-        return n <= 1 ? 0 : (int) Math.round(10 * Math.log(n) / Math.log(2));
-    }
-
-    /** The LogEst of the binary logarithm of a LogEst's value: what a B-tree seek among that many rows costs. */
-    private static int estimateLog(int logEst) {
-        return logEst <= 10 ? 0 : logEst(logEst) - 33;
-    }
-
-    /** The LogEst of the sum of two LogEst values. */
-    private static int add(int a, int b) {
-        int high = Math.max(a, b);
-        int diff = high - Math.min(a, b);
-        if (diff >= 50) {
-            return high;
-        }
-        if (diff >= 32) {
-            return high + 1;
-        }
-        return high + (int) Math.round(10 * Math.log(1 + Math.pow(2, -diff / 10.0)) / Math.log(2));
     }
 }

@@ -10,6 +10,7 @@
  */
 package turso.planner;
 
+import java.util.List;
 import turso.vm.Affinity;
 import turso.vm.CompareOp;
 import turso.vm.Comparison;
@@ -78,7 +79,8 @@ final class ScanLoop {
     String describe() {
         String plan = path.describe(scope);
         return covering ? plan.replace(" USING INDEX ", " USING COVERING INDEX ")
-                .replace(" USING AUTOMATIC INDEX", " USING AUTOMATIC COVERING INDEX") : plan;
+                .replace(" USING AUTOMATIC INDEX", " USING AUTOMATIC COVERING INDEX")
+                .replace(" USING AUTOMATIC PARTIAL INDEX", " USING AUTOMATIC PARTIAL COVERING INDEX") : plan;
     }
 
     /** The table stands on a row of NULLs (the unmatched side of a LEFT JOIN) until it moves. */
@@ -114,7 +116,8 @@ final class ScanLoop {
     }
 
     /**
-     * Builds an automatic index: one entry per row of the table (read through
+     * Builds an automatic index: one entry per row of the table, or per row
+     * that passes the condition of a partial one (read through
      * the table's cursor, which the loop positions again afterwards). Once per
      * run of the statement where the rows cannot change meanwhile (a table of
      * the database, read by a statement that writes nothing); else each time
@@ -133,6 +136,13 @@ final class ScanLoop {
         int record = b.newRegister();
         b.emit(Op.REWIND, scope.cursor(), built, 0);
         int top = b.currentAddress();
+        int skip = b.newLabel();
+        if (index.where() != null) {
+            // the row's columns from the table itself: the loop's reads of them go to the index
+            ExprCompiler row = new ExprCompiler(b, functions);
+            row.setScopes(List.of(new Scope(scope.table(), scope.name(), scope.cursor(), java.util.Set.of())));
+            b.emit(Op.IF_NOT, row.compile(index.where()), skip, 1);
+        }
         for (int p = 0; p < n; p++) {
             GeneratedColumns.readColumn(b, functions, scope.table(), scope.cursor(), index.parts().get(p).column(),
                     key + p);
@@ -140,6 +150,7 @@ final class ScanLoop {
         b.emit(Op.ROWID, scope.cursor(), key + n, 0);
         b.emit(Op.MAKE_RECORD, key, n + 1, record);
         b.emit(Op.IDX_INSERT, indexCursor, record, 0);
+        b.resolve(skip);
         b.emit(Op.NEXT, scope.cursor(), top, 0);
         b.resolve(built);
     }

@@ -60,6 +60,8 @@ public final class Schema {
     private ForeignKeys foreignKeys;
     /** The virtual tables of the schema, the modules they are made by, and the tables connected so far. */
     private VirtualTables virtualTables;
+    /** What sqlite_stat1 says of the tables, as read with the schema. */
+    private Statistics statistics = Statistics.NONE;
 
     private Schema(Map<String, Table> tables, Map<String, String> objectKinds, Map<String, View> views,
             Map<String, String> texts, Map<String, TriggerDefinition> triggers, VirtualTables virtualTables) {
@@ -125,6 +127,15 @@ public final class Schema {
             return db == 0 ? "main" : db == 1 ? "temp" : "db" + db;
         }
         return names.get(db);
+    }
+
+    /** What sqlite_stat1 says of {@code table} (of the database it is in), or null. */
+    Statistics.TableStat statistics(Table table) {
+        if (databases != null) {
+            return table.db() >= 0 && table.db() < databases.size() ? databases.get(table.db()).statistics(table) : null;
+        }
+        read();
+        return statistics.of(table);
     }
 
     /** The schema of database {@code db} alone (with this schema's WITH tables and trigger in force). */
@@ -194,6 +205,7 @@ public final class Schema {
         this.texts = base.texts;
         this.triggers = base.triggers;
         this.virtualTables = base.virtualTables;
+        this.statistics = base.statistics;
         this.withTables = withTables;
         this.firing = firing;
         this.databases = base.databases;
@@ -401,6 +413,7 @@ public final class Schema {
             triggers = read.triggers;
             foreignKeys = read.foreignKeys;
             virtualTables = read.virtualTables;
+            statistics = read.statistics;
             loader = null;
         }
     }
@@ -498,7 +511,12 @@ public final class Schema {
                 }
             }
         }
-        return new Schema(tables, kinds, views, texts, triggers, virtualTables);
+        Schema schema = new Schema(tables, kinds, views, texts, triggers, virtualTables);
+        Table stat1 = tables.get(AnalyzeCompiler.STAT1);
+        if (stat1 != null) {
+            schema.statistics = Statistics.read(storage, stat1, tables);
+        }
+        return schema;
     }
 
     private static Stmt parse(String name, String sql) {

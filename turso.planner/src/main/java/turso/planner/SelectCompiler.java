@@ -99,6 +99,8 @@ final class SelectCompiler {
     private record JoinStep(Scope scope, boolean left, Expr on, boolean right, boolean cross) {}
     /** For an ORDER BY the outermost loop might give: the order wanted of a table, null if it cannot; null without. */
     private java.util.function.Function<Scope, List<AccessPaths.OrderTerm>> wantedOrder;
+    /** The ORDER BY terms WHERE holds to one value (fixedSortKeys), while ORDER BY is planned. */
+    private java.util.Set<Integer> fixedSortKeys = java.util.Set.of();
 
     private SelectCompiler(ProgramBuilder b, FunctionRegistry functions, boolean topLevel) {
         this.b = b;
@@ -633,7 +635,9 @@ final class SelectCompiler {
      * Puts the tables of an inner join in the cheapest order, places each
      * AND term of WHERE in the loop of the last table it reads (not before
      * the last RIGHT or FULL JOIN's), and chooses each table's access path
-     * from the terms it can be driven by; once.
+     * from the terms it can be driven by; once. A single table with
+     * sqlite_stat1 figures is costed the same way when ORDER BY is wanted,
+     * so that reading an index in order can win over a seek and a sort.
      */
     private void planPaths(Expr where) {
         if (paths != null) {
@@ -642,7 +646,9 @@ final class SelectCompiler {
         List<Expr> conjuncts = new ArrayList<>();
         Conjuncts.split(where, conjuncts);
         List<AccessPath> planned = null;
-        if (joins.size() > 1 && joins.size() <= 64 && refills.isEmpty() && virtuals.isEmpty()
+        boolean sortedByStatistics = joins.size() == 1 && wantedOrder != null
+                && exprs.statistics(joins.getFirst().scope().table()) != null;
+        if ((joins.size() > 1 || sortedByStatistics) && joins.size() <= 64 && refills.isEmpty() && virtuals.isEmpty()
                 && joins.stream().noneMatch(JoinStep::right)) {
             innerWhereNullsRejected(conjuncts);
             planned = reorder(conjuncts);
@@ -686,15 +692,22 @@ final class SelectCompiler {
                     VirtualScans.offered(drivers, join.left() ? List.of() : levelTerms.subList(k + 1, levelTerms.size())),
                     exprs, known));
         }
-        AccessPath path = forcedPath(join, drivers, AccessPaths.choose(join.scope(), drivers, exprs, known));
+        AccessPath path = forcedPath(join, drivers, AccessPaths.choose(join.scope(), drivers, exprs, known,
+                index -> covers(index, join.scope())));
         if (!outermost && !join.right() && !restricted.contains(join.scope().cursor())
-                && path instanceof AccessPath.FullScan) {
+                && wholeTable(path)) {
             AccessPath automatic = AccessPaths.automatic(join.scope(), drivers, exprs, known);
             if (automatic != null) {
                 path = automatic;
             }
         }
         return path;
+    }
+
+    /** Whether {@code path} reads every row: the table, or a whole index (a smaller one that covers the query). */
+    private static boolean wholeTable(AccessPath path) {
+        return path instanceof AccessPath.FullScan || path instanceof AccessPath.IndexRange i
+                && i.equal().isEmpty() && i.lower() == null && i.upper() == null && i.index().where() == null;
     }
 
     /** The path of {@code join}'s table as INDEXED BY lets it be (the planner's otherwise). */
@@ -732,8 +745,9 @@ final class SelectCompiler {
     /**
      * Puts the tables of an inner join in the order JoinOrder finds cheapest:
      * the ON terms of inner joins become WHERE terms (which they are
-     * equivalent to), and the expressions' scopes follow the new order, so
-     * that a table's position is its loop's. Returns the path of each loop.
+     * equivalent to), seen through ConstantPropagation, and the expressions'
+     * scopes follow the new order, so that a table's position is its loop's.
+     * Returns the path of each loop.
      */
     private List<AccessPath> reorder(List<Expr> conjuncts) {
         int n = joins.size();
@@ -760,20 +774,22 @@ final class SelectCompiler {
             }
         }
         List<Scope> scopes = joins.stream().map(JoinStep::scope).toList();
-        JoinOrder.Plan plan = JoinOrder.choose(exprs, scopes, prerequisites, conjuncts, onTerms, new JoinOrder.Query() {
+        List<Expr> planned = ConstantPropagation.planned(conjuncts, exprs);
+        JoinOrder.Plan plan = JoinOrder.choose(exprs, scopes, prerequisites, planned, onTerms, new JoinOrder.Query() {
             @Override
             public AccessPath path(int table, java.util.function.Predicate<Expr> known, boolean first) {
                 List<Expr> drivers = new ArrayList<>(onTerms.get(table));
                 if (!joins.get(table).left()) {
-                    for (Expr term : conjuncts) {
+                    for (Expr term : planned) {
                         if (readsTable(term, table)) {
                             drivers.add(term);
                         }
                     }
                 }
                 JoinStep join = joins.get(table);
-                AccessPath path = forcedPath(join, drivers, AccessPaths.choose(join.scope(), drivers, exprs, known));
-                if (!first && !restricted.contains(join.scope().cursor()) && path instanceof AccessPath.FullScan) {
+                AccessPath path = forcedPath(join, drivers, AccessPaths.choose(join.scope(), drivers, exprs, known,
+                        index -> covers(index, join.scope())));
+                if (!first && !restricted.contains(join.scope().cursor()) && wholeTable(path)) {
                     AccessPath automatic = AccessPaths.automatic(join.scope(), drivers, exprs, known);
                     if (automatic != null) {
                         path = automatic;
@@ -795,7 +811,10 @@ final class SelectCompiler {
             @Override
             public AccessPath ordered(int table, AccessPath path) {
                 List<AccessPaths.OrderTerm> wanted = wantedOrder.apply(scopes.get(table));
-                AccessPaths.Ordered ordered = wanted == null ? null : AccessPaths.ordered(scopes.get(table), path, wanted);
+                if (wanted != null && wanted.isEmpty()) {
+                    return path;
+                }
+                AccessPaths.Ordered ordered = wanted == null ? null : AccessPaths.ordered(scopes.get(table), path, wanted, exprs);
                 return ordered == null ? null : ordered.path();
             }
         });
@@ -831,6 +850,7 @@ final class SelectCompiler {
      * scan for a whole-table scan, a backward scan for DESC) if so.
      */
     private boolean orderedByPaths(Expr where, List<OrderingTerm> terms, List<Expr> sortKeys) {
+        fixedSortKeys = fixedSortKeys(where, sortKeys);
         wantedOrder = scope -> orderWanted(scope, terms, sortKeys);
         planPaths(where);
         wantedOrder = null;
@@ -842,6 +862,9 @@ final class SelectCompiler {
         if (wanted == null) {
             return false;
         }
+        if (wanted.isEmpty()) {
+            return true;
+        }
         if (paths.get(0) instanceof AccessPath.Virtual v) {
             AccessPath.Virtual ordered = VirtualScans.ordered(v, wanted);
             if (ordered != null) {
@@ -849,7 +872,7 @@ final class SelectCompiler {
             }
             return ordered != null;
         }
-        AccessPaths.Ordered ordered = AccessPaths.ordered(scope, paths.get(0), wanted);
+        AccessPaths.Ordered ordered = AccessPaths.ordered(scope, paths.get(0), wanted, exprs);
         if (ordered == null) {
             return false;
         }
@@ -862,15 +885,27 @@ final class SelectCompiler {
         return exprs.schema() != null && exprs.schema().flags().reverseUnorderedSelects();
     }
 
-    /** The ORDER BY terms as columns of {@code scope}'s table, or null when one is not (or its NULLS order cannot be an index's). */
+    /**
+     * The ORDER BY terms as columns of {@code scope}'s table, or null when
+     * one is not (or its NULLS order cannot be an index's); the terms WHERE
+     * holds equal to a constant are left out (empty: any order is the order).
+     */
     private List<AccessPaths.OrderTerm> orderWanted(Scope scope, List<OrderingTerm> terms, List<Expr> sortKeys) {
         List<AccessPaths.OrderTerm> wanted = new ArrayList<>();
         for (int t = 0; t < terms.size(); t++) {
+            if (fixedSortKeys.contains(t)) {
+                continue;
+            }
             OrderingTerm term = terms.get(t);
             boolean descending = term.order() == OrderingTerm.SortOrder.DESC;
             if (term.nulls() != null && term.nulls() != OrderingTerm.NullsOrder.NONE
                     && (term.nulls() == OrderingTerm.NullsOrder.FIRST) == descending) {
                 return null;
+            }
+            int expression = IndexExpressions.keyOf(sortKeys.get(t), scope, exprs);
+            if (expression != IndexExpressions.NONE) {
+                wanted.add(new AccessPaths.OrderTerm(expression, descending, exprs.sortCollation(sortKeys.get(t)).name()));
+                continue;
             }
             if (!(sortKeys.get(t) instanceof Expr.ColumnRef ref) || exprs.columnKey(ref) == null
                     || exprs.columnKey(ref).cursor() != scope.cursor()) {
@@ -880,6 +915,37 @@ final class SelectCompiler {
                     exprs.sortCollation(sortKeys.get(t)).name()));
         }
         return wanted;
+    }
+
+    /**
+     * The ORDER BY terms (by position) that a WHERE term "column = constant"
+     * (or IS) holds to one value, compared in the ORDER BY's collation: every
+     * row has the same value there, as SQLite sees it.
+     */
+    private java.util.Set<Integer> fixedSortKeys(Expr where, List<Expr> sortKeys) {
+        List<Expr> conjuncts = new ArrayList<>();
+        Conjuncts.split(where, conjuncts);
+        java.util.Set<Integer> fixed = new java.util.HashSet<>();
+        for (int t = 0; t < sortKeys.size(); t++) {
+            if (!(sortKeys.get(t) instanceof Expr.ColumnRef ref) || exprs.columnKey(ref) == null) {
+                continue;
+            }
+            ColumnKey key = exprs.columnKey(ref);
+            String collation = exprs.sortCollation(sortKeys.get(t)).name();
+            for (Expr term : conjuncts) {
+                if (term instanceof Expr.Binary b && (b.op() == Expr.BinaryOp.EQ || b.op() == Expr.BinaryOp.IS)
+                        && (sameColumn(b.left(), key) && Conjuncts.constant(b.right(), exprs)
+                                || sameColumn(b.right(), key) && Conjuncts.constant(b.left(), exprs))
+                        && exprs.collation(b.left(), b.right()).name().equalsIgnoreCase(collation)) {
+                    fixed.add(t);
+                }
+            }
+        }
+        return fixed;
+    }
+
+    private boolean sameColumn(Expr e, ColumnKey key) {
+        return e instanceof Expr.ColumnRef ref && key.equals(exprs.columnKey(ref));
     }
 
     /**
@@ -1250,25 +1316,47 @@ final class SelectCompiler {
      * read. A query holding a subquery is not looked into: it is never covered.
      */
     private boolean covers(Index index, Scope scope) {
-        boolean[] covered = {true};
         for (Expr e : queryExpressions) {
-            ExprWalker.walk(e, x -> {
-                switch (x) {
-                    case Expr.Subquery sub -> covered[0] = false;
-                    case Expr.Exists sub -> covered[0] = false;
-                    case Expr.InSelect sub -> covered[0] = false;
-                    case Expr.ColumnRef ref -> {
-                        ColumnKey key = exprs.columnKey(ref);
-                        if (key != null && key.cursor() == scope.cursor() && key.column() != ColumnKey.ROWID
-                                && !WithoutRowid.covers(scope.table(), index, key.column())) {
-                            covered[0] = false;
-                        }
-                    }
-                    default -> { }
-                }
-                return covered[0];
-            });
+            if (!coveredBy(e, index, scope)) {
+                return false;
+            }
         }
+        return true;
+    }
+
+    /** Whether {@code e} reads no column of {@code scope}'s table outside {@code index}, an aggregate's ORDER BY and a window's terms included. */
+    private boolean coveredBy(Expr e, Index index, Scope scope) {
+        boolean[] covered = {true};
+        ExprWalker.walk(e, x -> {
+            switch (x) {
+                case Expr.Subquery sub -> covered[0] = false;
+                case Expr.Exists sub -> covered[0] = false;
+                case Expr.InSelect sub -> covered[0] = false;
+                case Expr.ColumnRef ref -> {
+                    ColumnKey key = exprs.columnKey(ref);
+                    if (key != null && key.cursor() == scope.cursor() && key.column() != ColumnKey.ROWID
+                            && !WithoutRowid.covers(scope.table(), index, key.column())) {
+                        covered[0] = false;
+                    }
+                }
+                case Expr.FunctionCall f -> {
+                    List<Expr> more = new ArrayList<>();
+                    if (f.orderBy() != null) {
+                        f.orderBy().forEach(t -> more.add(t.expr()));
+                    }
+                    if (f.over() != null && f.over().spec() != null) {
+                        more.addAll(f.over().spec().partitionBy());
+                        f.over().spec().orderBy().forEach(t -> more.add(t.expr()));
+                    }
+                    covered[0] &= f.over() == null || f.over().spec() != null;
+                    for (Expr m : more) {
+                        covered[0] &= coveredBy(m, index, scope);
+                    }
+                }
+                default -> { }
+            }
+            return covered[0];
+        });
         return covered[0];
     }
 
