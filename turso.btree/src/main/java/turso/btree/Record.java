@@ -137,7 +137,9 @@ public final class Record {
         if (t < 12) {
             return null;
         }
-        return segment.asSlice(base + offsets[col], SerialTypes.size(t)).toArray(ValueLayout.JAVA_BYTE);
+        byte[] out = new byte[SerialTypes.size(t)];
+        MemorySegment.copy(segment, ValueLayout.JAVA_BYTE, base + offsets[col], out, 0, out.length);
+        return out;
     }
 
     /** The bytes of a text or blob column without copying, valid as long as this view. */

@@ -256,8 +256,12 @@ final class SelectCompiler {
                 for (int k = 0; k < keys; k++) {
                     exprs.compileInto(sortKeys.get(k), block + k);
                 }
+                int early = limit != 0 && distinct < 0 ? b.emit(Op.SORTER_SKIP, sorter, skip, block) : -1;
                 for (int j = 0; j < n; j++) {
                     exprs.compileInto(results.get(j), block + keys + j);
+                }
+                if (early >= 0 && !TopRows.onlyReads(b, early + 1)) {
+                    b.setJump(early, early + 1);
                 }
                 b.emit(Op.SORTER_INSERT, sorter, block, keys + n);
             } else {

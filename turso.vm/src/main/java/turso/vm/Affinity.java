@@ -88,6 +88,14 @@ public enum Affinity {
         }
     }
 
+    /** Whether {@link #applyForComparison} may change {@code r}: numeric affinities touch only text, TEXT only numbers. */
+    boolean changesForComparison(Register r) {
+        if (isNumeric()) {
+            return r.type() == DataType.TEXT;
+        }
+        return this == TEXT && (r.type() == DataType.INTEGER || r.type() == DataType.REAL);
+    }
+
     /**
      * Applies this affinity to an operand before a comparison: numeric
      * affinity reads text that is wholly a number as that number; text

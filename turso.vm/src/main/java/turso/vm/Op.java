@@ -343,6 +343,13 @@ public final class Op {
     /** Runs p4 (a Runnable): CREATE VIRTUAL TABLE's xCreate, DROP TABLE's xDestroy. */
     public static final int VDDL = 102;
 
+    /**
+     * Jumps to p2 when sorter p1, bounded by SORTER_BOUND, already holds its
+     * rows and the sort keys r[p3].. do not sort before the last of them: the
+     * row cannot make the top N, so the rest of it need not be computed.
+     */
+    public static final int SORTER_SKIP = 103;
+
     private static final String[] NAMES = {
         "Init", "Goto", "Halt", "Integer", "Int64", "Real", "String8", "Blob", "Null", "Variable", "Copy",
         "Add", "Subtract", "Multiply", "Divide", "Remainder", "Concat", "BitAnd", "BitOr", "ShiftLeft",
@@ -355,7 +362,7 @@ public final class Op {
         "IdxGE", "IdxGT", "IdxLE", "IdxLT", "IdxRowid", "NoConflict", "SeekRowid", "Prev", "Last", "Once", "SorterFound",
         "OpenEphemeral", "Pragma", "Clear", "SorterBound", "Program", "Window",
         "TypeCheck", "Attach", "Detach", "Vacuum", "FkCounter", "FkIfZero", "CountRows",
-        "VOpen", "VFilter", "VNext", "VUpdate", "VDdl"
+        "VOpen", "VFilter", "VNext", "VUpdate", "VDdl", "SorterSkip"
     };
 
     /** The name EXPLAIN shows for opcode {@code op}. */

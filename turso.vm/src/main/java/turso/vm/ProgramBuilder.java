@@ -96,6 +96,11 @@ public final class ProgramBuilder {
         labelAddresses.set(-label - 1, size);
     }
 
+    /** The opcode of the instruction at {@code addr}. */
+    public int opAt(int addr) {
+        return op[addr];
+    }
+
     /** Points p2 of the instruction at {@code addr} (a jump) at {@code target}. */
     public void setJump(int addr, int target) {
         p2[addr] = target;
@@ -192,7 +197,8 @@ public final class ProgramBuilder {
             case Op.INIT, Op.GOTO, Op.IF, Op.IF_NOT, Op.IS_NULL, Op.NOT_NULL, Op.REWIND, Op.NEXT, Op.NOT_EXISTS,
                  Op.SORTER_SORT, Op.SORTER_NEXT, Op.IF_POS, Op.DECR_JUMP_ZERO, Op.DISTINCT, Op.SEEK_GE, Op.SEEK_GT,
                  Op.SEEK_LE, Op.SEEK_LT, Op.IDX_GE, Op.IDX_GT, Op.IDX_LE, Op.IDX_LT, Op.NO_CONFLICT, Op.SEEK_ROWID,
-                 Op.PREV, Op.LAST, Op.ONCE, Op.SORTER_FOUND, Op.PROGRAM, Op.FK_IF_ZERO, Op.VFILTER, Op.VNEXT -> true;
+                 Op.PREV, Op.LAST, Op.ONCE, Op.SORTER_FOUND, Op.PROGRAM, Op.FK_IF_ZERO, Op.VFILTER, Op.VNEXT,
+                 Op.SORTER_SKIP -> true;
             default -> false;
         };
     }

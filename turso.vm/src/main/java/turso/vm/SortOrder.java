@@ -22,8 +22,13 @@ public record SortOrder(Collation[] collations, boolean[] descending, boolean[] 
     }
 
     int compare(Register[] a, Register[] b) {
+        return compare(a, 0, b);
+    }
+
+    /** Compares the row {@code a[from..]} (registers of the VM, say) with the sorter row {@code b}. */
+    int compare(Register[] a, int from, Register[] b) {
         for (int k = 0; k < collations.length; k++) {
-            boolean aNull = a[k].isNull();
+            boolean aNull = a[from + k].isNull();
             boolean bNull = b[k].isNull();
             int c;
             if (aNull || bNull) {
@@ -32,7 +37,7 @@ public record SortOrder(Collation[] collations, boolean[] descending, boolean[] 
                 }
                 c = aNull == nullsFirst[k] ? -1 : 1;
             } else {
-                c = ValueComparator.compare(a[k], b[k], collations[k]);
+                c = ValueComparator.compare(a[from + k], b[k], collations[k]);
                 if (descending[k]) {
                     c = -c;
                 }

@@ -18,12 +18,17 @@ final class Sorter {
     private int current = -1;
     /** How many rows, first in sort order, are wanted (top-N); 0 for all. */
     private long bound;
+    /** Under a bound, the last row kept by the latest trim: a row not sorting before it cannot make the top N. */
+    private Register[] worstKept;
 
     Sorter(SortOrder order) {
         this.order = order;
     }
 
     void insert(Register[] registers, int first, int count) {
+        if (cannotEnter(registers, first)) {
+            return;
+        }
         Register[] row = new Register[count];
         for (int k = 0; k < count; k++) {
             row[k] = new Register();
@@ -35,11 +40,18 @@ final class Sorter {
         }
     }
 
+    /** Whether a row whose sort keys start at {@code registers[first]} would be dropped under the bound. */
+    boolean cannotEnter(Register[] registers, int first) {
+        return worstKept != null && order.compare(registers, first, worstKept) >= 0;
+    }
+
     /**
      * Keeps only the first {@code n} rows in sort order from now on (ORDER BY
      * ... LIMIT): the rows are sorted and cut whenever they reach twice that
      * many, so a top-N sort holds O(n) rows. The sort being stable, the rows
-     * kept are those a full sort would give first.
+     * kept are those a full sort would give first; and a row arriving later
+     * that does not sort strictly before the last one kept is dropped
+     * without being copied (a stable sort would put it after that one).
      */
     void bound(long n) {
         bound = Math.max(n, 1);
@@ -48,6 +60,9 @@ final class Sorter {
     private void trim() {
         rows.sort(order::compare);
         rows.subList((int) Math.min(bound, rows.size()), rows.size()).clear();
+        if (rows.size() == bound) {
+            worstKept = rows.getLast();
+        }
     }
 
     /** Sorts and moves to the first row; false if there is none. */

@@ -29,6 +29,14 @@ public final class ValueComparator {
     public static int compare(Register a, Register b, Collation collation) {
         DataType ta = a.type();
         DataType tb = b.type();
+        if (ta == tb) {
+            if (ta == DataType.INTEGER) {
+                return Long.compare(a.longValue(), b.longValue());
+            }
+            if (ta == DataType.REAL) {
+                return Double.compare(a.doubleValue() + 0.0, b.doubleValue() + 0.0);
+            }
+        }
         int ra = rank(ta);
         int rb = rank(tb);
         if (ra != rb) {
@@ -103,12 +111,16 @@ public final class ValueComparator {
         Register x = a;
         Register y = b;
         if (affinity != null && affinity != Affinity.NONE && affinity != Affinity.BLOB) {
-            left.copyFrom(a);
-            right.copyFrom(b);
-            affinity.applyForComparison(left);
-            affinity.applyForComparison(right);
-            x = left;
-            y = right;
+            if (affinity.changesForComparison(a)) {
+                left.copyFrom(a);
+                affinity.applyForComparison(left);
+                x = left;
+            }
+            if (affinity.changesForComparison(b)) {
+                right.copyFrom(b);
+                affinity.applyForComparison(right);
+                y = right;
+            }
         }
         return op.test(compare(x, y, collation)) ? 1 : 0;
     }

@@ -883,6 +883,12 @@ public final class Vm implements FunctionContext {
                 case Op.WINDOW -> new WindowEvaluator().evaluate(sorters[p1[i]].rows(), (WindowPlan) p4[i]);
                 case Op.TYPE_CHECK -> ((StrictTypes) p4[i]).check(r, p1[i]);
                 case Op.SORTER_INSERT -> sorters[p1[i]].insert(r, p2[i], p3[i]);
+                case Op.SORTER_SKIP -> {
+                    if (sorters[p1[i]].cannotEnter(r, p3[i])) {
+                        i = p2[i];
+                        continue;
+                    }
+                }
                 case Op.SORTER_SORT -> {
                     if (!sorters[p1[i]].sort()) {
                         i = p2[i];
