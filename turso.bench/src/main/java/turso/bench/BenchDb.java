@@ -3,9 +3,7 @@
  * prepared once per trial and re-run, transactions are begun and committed
  * explicitly. The four engines (this engine's native API, its JDBC driver,
  * sqlite-jdbc, H2) implement it, so each workload is written once and runs
- * the same SQL everywhere. The workloads number their parameters (?1, ?2),
- * which all three dialects accept: bare "?" bound to a rowid or index lookup
- * found no rows in this engine when the suite was written.
+ * the same SQL everywhere, with JDBC's anonymous "?" parameters.
  */
 package turso.bench;
 

@@ -1,33 +1,37 @@
 /*
- * Runs the workload suite under JMH and prints the results as a Markdown
- * table, engine by engine, with the speed of this engine relative to SQLite
- * and H2 (above 1.0: this engine is faster). Each engine loads the Dataset
- * once, before JMH starts, and every fork copies it (see Fixture).
+ * The workload suite of issue #10 under JMH: builds (or finds cached) the
+ * fixtures, checks that every engine gives the same answers, runs the twelve
+ * workloads on the four engines, and prints the results, or writes them into
+ * docs/PERFORMANCE.md with the ratio chart.
  *
- *   Suite [--quick] [--check] [--rows N] [--engine E]... [--prof NAME]... [REGEX...]
- *
- * --quick shortens warm-up and measurement (about 5 minutes here instead of
- * about 10; too short for the JIT to settle on this engine's interpreter, so
- * its figures only show breakage and orders of magnitude); --check runs
- * SmokeCheck instead (answers compared, no timing, 10 000 rows unless --rows);
- * REGEX limits the benchmarks as JMH's include patterns do, --engine the
- * engines (turso, turso-jdbc, sqlite, h2); --prof adds a JMH profiler (e.g.
- * "stack:lines=6;top=12" to see where an engine spends its time).
+ *   Suite [options] [REGEX...]
+ *   --check          only the answer check (SmokeCheck), on the full data
+ *   --quick          tiny data (1 000 rows, 100 tables, 10 000 for memory), the check, then one
+ *                    short iteration of every workload on every engine: seconds
+ *                    of work to catch breakage (any error fails it), no speed
+ *                    figures worth reading; with --report, a trial of the report
+ *   --memory         only the memory check (MemoryCheck: workload 1 with
+ *                    10 000 000 rows under -Xmx128m, peak RSS per engine)
+ *   --report DOCS    check, suite, memory check (this engine's native API and
+ *                    SQLite), then DOCS/PERFORMANCE.md's workload section and
+ *                    DOCS/performance-ratios.png
+ *   --no-check       skip the check before timing
+ *   --engine E       only these engines (turso, turso-jdbc, sqlite, h2); repeatable
+ *   --forks N        JMH forks instead of each benchmark's own (0: in this JVM)
+ *   --warmup N, --iterations N   JMH warm-up and measured iterations instead of
+ *                    each benchmark's own
+ *   --rows N, --tables N, --memory-rows N    data sizes (see Dataset, MemoryCheck)
+ *   --fixtures DIR   where templates are cached (see Fixture)
+ *   --prof NAME[:OPTS]   a JMH profiler, e.g. "stack:lines=6;top=12"; repeatable
+ *   REGEX            JMH include patterns instead of the twelve workloads
  */
 package turso.bench;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.TreeMap;
-import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.Runner;
@@ -38,138 +42,141 @@ import org.openjdk.jmh.runner.options.TimeValue;
 
 public final class Suite {
 
-    private static final List<String> ENGINES = List.of("turso", "turso-jdbc", "sqlite", "h2");
-
     private Suite() {
     }
 
-    public static void main(String[] args) throws RunnerException, ReflectiveOperationException {
+    public static void main(String[] args) throws Exception {
+        System.exit(run(args));
+    }
+
+    /** Runs the suite as the arguments say; returns the process's exit status. */
+    static int run(String[] args) throws RunnerException, IOException, InterruptedException {
+        boolean checkOnly = false;
+        boolean memoryOnly = false;
         boolean quick = false;
-        boolean check = false;
+        boolean check = true;
+        Path docs = null;
+        Integer forks = null;
+        Integer warmups = null;
+        Integer iterations = null;
         List<String> includes = new ArrayList<>();
         List<String> profilers = new ArrayList<>();
         List<String> engines = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
+                case "--check" -> checkOnly = true;
                 case "--quick" -> quick = true;
-                case "--check" -> check = true;
+                case "--memory" -> memoryOnly = true;
+                case "--report" -> docs = Path.of(args[++i]);
+                case "--no-check" -> check = false;
+                case "--engine" -> engines.add(Engine.of(args[++i]).key());
+                case "--forks" -> forks = Integer.parseInt(args[++i]);
+                case "--warmup" -> warmups = Integer.parseInt(args[++i]);
+                case "--iterations" -> iterations = Integer.parseInt(args[++i]);
                 case "--rows" -> System.setProperty(Dataset.ROWS_PROPERTY, args[++i]);
+                case "--tables" -> System.setProperty(Dataset.TABLES_PROPERTY, args[++i]);
+                case "--memory-rows" -> System.setProperty(MemoryCheck.ROWS_PROPERTY, args[++i]);
+                case "--fixtures" -> System.setProperty(Fixture.CACHE_PROPERTY, args[++i]);
                 case "--prof" -> profilers.add(args[++i]);
-                case "--engine" -> engines.add(args[++i]);
-                default -> includes.add(args[i]);
+                default -> {
+                    if (args[i].startsWith("--")) {
+                        System.err.println("unknown option " + args[i] + "; see turso.bench.Suite's comment");
+                        return 2;
+                    }
+                    includes.add(args[i]);
+                }
             }
         }
-        if (check) {
-            if (System.getProperty(Dataset.ROWS_PROPERTY) == null) {
-                System.setProperty(Dataset.ROWS_PROPERTY, "10000");
-            }
-            SmokeCheck.main(new String[0]);
-            return;
+        boolean someEngines = !engines.isEmpty();
+        if (!someEngines) {
+            engines.addAll(Engine.KEYS);
         }
+        if (quick) {
+            setIfAbsent(Dataset.ROWS_PROPERTY, "1000");
+            setIfAbsent(Dataset.TABLES_PROPERTY, "100");
+            setIfAbsent(MemoryCheck.ROWS_PROPERTY, "10000");
+        }
+        if (memoryOnly) {
+            System.out.print(MemoryCheck.table(MemoryCheck.run(engines)));
+            return 0;
+        }
+
+        String loadBefore = Machine.load();
+        long start = System.nanoTime();
+        for (String engine : engines) {
+            Fixture.template(Fixture.Kind.DATA, Engine.of(engine));
+            Fixture.template(Fixture.Kind.SCHEMA, Engine.of(engine));
+        }
+        boolean agreed = false;
+        if (check || checkOnly) {
+            agreed = SmokeCheck.run(engines, System.out);
+            if (checkOnly || (quick && !agreed)) {
+                return agreed ? 0 : 1;
+            }
+        }
+
+        ChainedOptionsBuilder options = new OptionsBuilder()
+                .jvmArgsAppend("-D" + Dataset.ROWS_PROPERTY + "=" + Dataset.rows(),
+                        "-D" + Dataset.TABLES_PROPERTY + "=" + Dataset.tables(),
+                        "-D" + Fixture.CACHE_PROPERTY + "=" + Fixture.cacheRoot().toAbsolutePath(),
+                        "-Xmx2g", "--enable-native-access=ALL-UNNAMED")
+                .resultFormat(ResultFormatType.JSON)
+                .result(Path.of(System.getProperty("java.io.tmpdir"), "turso-bench-result.json").toString());
         if (includes.isEmpty()) {
-            for (Class<?> c : SmokeCheck.WORKLOADS) {
-                includes.add(c.getName() + "\\.");
+            for (Workload w : Workload.values()) {
+                includes.add("^" + w.benchmark().replace(".", "\\.") + "$");
             }
         }
-
-        Path templates = createTempDirectory();
-        try {
-            long start = System.nanoTime();
-            Fixture.buildTemplates(templates, engines.isEmpty() ? ENGINES : engines);
-            System.out.printf("Dataset (%d users, %d orders) loaded by each engine in %d s%n", Dataset.rows(),
-                    Dataset.rows(), (System.nanoTime() - start) / 1_000_000_000);
-            ChainedOptionsBuilder options = new OptionsBuilder()
-                    .jvmArgsAppend("-D" + Fixture.TEMPLATE_PROPERTY + "=" + templates,
-                            "-D" + Dataset.ROWS_PROPERTY + "=" + Dataset.rows(), "-Xmx2g",
-                            "--enable-native-access=ALL-UNNAMED")
-                    .resultFormat(ResultFormatType.JSON)
-                    .result(Path.of(System.getProperty("java.io.tmpdir"), "turso-bench-result.json").toString());
-            for (String include : includes) {
-                options.include(include);
+        includes.forEach(options::include);
+        if (someEngines) {
+            options.param("engine", engines.toArray(String[]::new));
+        }
+        for (String profiler : profilers) {
+            int colon = profiler.indexOf(':');
+            if (colon < 0) {
+                options.addProfiler(profiler);
+            } else {
+                options.addProfiler(profiler.substring(0, colon), profiler.substring(colon + 1));
             }
-            if (!engines.isEmpty()) {
-                options.param("engine", engines.toArray(String[]::new));
-            }
-            for (String profiler : profilers) {
-                int colon = profiler.indexOf(':');
-                if (colon < 0) {
-                    options.addProfiler(profiler);
-                } else {
-                    options.addProfiler(profiler.substring(0, colon), profiler.substring(colon + 1));
-                }
-            }
-            if (quick) {
-                options.forks(1)
-                        .warmupIterations(1).warmupTime(TimeValue.milliseconds(500))
-                        .measurementIterations(3).measurementTime(TimeValue.milliseconds(500));
-            }
-            Collection<RunResult> results = new Runner(options.build()).run();
+        }
+        if (quick) {
+            // JMH's lock keeps two timed runs apart; a quick run times nothing, and must not fail when another runs
+            System.setProperty("jmh.ignoreLock", "true");
+            options.shouldFailOnError(true).forks(1).warmupIterations(0)
+                    .measurementIterations(1).measurementTime(TimeValue.milliseconds(100));
+        }
+        if (forks != null) {
+            options.forks(forks);
+        }
+        if (warmups != null) {
+            options.warmupIterations(warmups);
+        }
+        if (iterations != null) {
+            options.measurementIterations(iterations);
+        }
+        Collection<RunResult> results = new Runner(options.build()).run();
+        if (results.isEmpty()) {
+            System.err.println("no benchmark ran: see JMH's output above");
+            return 1;
+        }
+        List<MemoryCheck.Result> memory = docs != null
+                ? MemoryCheck.run(engines.stream().filter(MemoryCheck.REPORTED::contains).toList())
+                : List.of();
+        var conditions = new Report.Conditions(loadBefore, Machine.load(), (System.nanoTime() - start) / 1_000_000_000,
+                agreed);
+        if (docs != null) {
+            Report.write(docs, results, memory, conditions);
+            System.out.println("wrote " + docs.resolve("PERFORMANCE.md") + " and " + docs.resolve(Report.CHART));
+        } else {
             System.out.println();
-            System.out.print(table(results));
-        } finally {
-            Fixture.delete(templates);
+            System.out.print(Report.section(results, memory, conditions));
         }
+        return 0;
     }
 
-    private static Path createTempDirectory() {
-        try {
-            return Files.createTempDirectory("turso-bench-templates-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    private static void setIfAbsent(String property, String value) {
+        if (System.getProperty(property) == null) {
+            System.setProperty(property, value);
         }
-    }
-
-    /** One row per workload (and value of its other parameters), one column per engine, then the ratios. */
-    static String table(Collection<RunResult> results) {
-        Map<String, Map<String, Result<?>>> rows = new TreeMap<>();
-        for (RunResult r : results) {
-            var params = r.getParams();
-            String name = params.getBenchmark().replaceFirst("^turso\\.bench\\.", "");
-            Map<String, String> others = new LinkedHashMap<>();
-            for (String key : params.getParamsKeys()) {
-                if (!key.equals("engine")) {
-                    others.put(key, params.getParam(key));
-                }
-            }
-            if (!others.isEmpty()) {
-                name += " " + others;
-            }
-            rows.computeIfAbsent(name, k -> new LinkedHashMap<>())
-                    .put(params.getParam("engine"), r.getPrimaryResult());
-        }
-        StringBuilder out = new StringBuilder();
-        out.append("| workload | turso | turso-jdbc | sqlite | h2 | turso/sqlite | turso-jdbc/sqlite | turso/h2 |\n");
-        out.append("|---|---|---|---|---|---|---|---|\n");
-        for (var row : rows.entrySet()) {
-            Map<String, Result<?>> by = row.getValue();
-            out.append("| ").append(row.getKey());
-            for (String engine : ENGINES) {
-                Result<?> r = by.get(engine);
-                out.append(" | ").append(r == null ? "-" : String.format(Locale.ROOT, "%s ± %s %s",
-                        figure(r.getScore()), figure(r.getScoreError()), r.getScoreUnit()));
-            }
-            out.append(" | ").append(ratio(by.get("turso"), by.get("sqlite")));
-            out.append(" | ").append(ratio(by.get("turso-jdbc"), by.get("sqlite")));
-            out.append(" | ").append(ratio(by.get("turso"), by.get("h2")));
-            out.append(" |\n");
-        }
-        out.append("\nRatios are speeds (above 1.0: the first engine is faster), from the mean times.\n");
-        return out.toString();
-    }
-
-    /** How much faster {@code ours} is than {@code theirs}: their time over ours (scores are times per op). */
-    private static String ratio(Result<?> ours, Result<?> theirs) {
-        if (ours == null || theirs == null || ours.getScore() <= 0) {
-            return "-";
-        }
-        double r = theirs.getScore() / ours.getScore();
-        return r >= 0.1 ? String.format(Locale.ROOT, "%.2f", r) : String.format(Locale.ROOT, "%.2g", r);
-    }
-
-    private static String figure(double value) {
-        if (Double.isNaN(value)) {
-            return "?";
-        }
-        return value >= 100 ? String.format(Locale.ROOT, "%,.0f", value) : String.format(Locale.ROOT, "%.3g", value);
     }
 }

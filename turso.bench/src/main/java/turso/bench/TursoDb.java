@@ -1,10 +1,12 @@
 /*
  * BenchDb over this engine's native API (turso.api): what the engine costs
- * without JDBC in front of it.
+ * without JDBC in front of it. Each BenchDb opens its own Database, as each
+ * JDBC connection does, with the driver's default busy timeout (3 s).
  */
 package turso.bench;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import turso.api.Connection;
 import turso.api.Database;
 import turso.api.Statement;
@@ -17,6 +19,7 @@ final class TursoDb implements BenchDb {
     TursoDb(Path file) {
         database = Database.open(file.toString());
         connection = database.connect();
+        connection.busyTimeout(Duration.ofSeconds(3));
     }
 
     @Override
