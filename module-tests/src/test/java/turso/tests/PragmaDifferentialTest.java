@@ -502,7 +502,11 @@ class PragmaDifferentialTest {
                 assertEquals(null, turso(c, "PRAGMA " + name).error(), name);
             }
             assertEquals(List.of(), turso(c, "PRAGMA no_such_pragma").columns());
-            assertEquals(known, turso(c, "PRAGMA pragma_list").rows().stream().map(r -> (String) r.getFirst()).toList());
+            // pragma_list also names this engine's own `vfs` pragma (issue 9), in its place in the order
+            List<String> listed = new java.util.ArrayList<>(known);
+            listed.add("vfs");
+            listed.sort(null);
+            assertEquals(listed, turso(c, "PRAGMA pragma_list").rows().stream().map(r -> (String) r.getFirst()).toList());
         }
     }
 

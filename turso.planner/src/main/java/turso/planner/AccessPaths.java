@@ -189,11 +189,22 @@ final class AccessPaths {
             }
             Candidate best = candidates.getFirst();
             for (Candidate c : candidates) {
-                if (c.cost() < best.cost() || c.cost() == best.cost() && c.rows() < best.rows()) {
+                if (c.cost() < best.cost() || c.cost() == best.cost() && (c.rows() < best.rows()
+                        || c.rows() == best.rows() && beforePrimaryKey(table, best, c))) {
                     best = c;
                 }
             }
             return best.path();
+        }
+
+        /**
+         * Whether SQLite tries {@code c} before the scan {@code best} of a
+         * WITHOUT ROWID table (its PRIMARY KEY index), so that it wins a tie:
+         * SQLite's list of the table's indexes has the PRIMARY KEY last.
+         */
+        private static boolean beforePrimaryKey(Table table, Candidate best, Candidate c) {
+            return table.withoutRowid() && best.path() instanceof AccessPath.FullScan
+                    && c.path() instanceof AccessPath.IndexRange i && i.index().rootPage() != Table.EPHEMERAL;
         }
 
         /** Whether {@code x} seeks by fewer terms, all of which {@code y} seeks by, for no more cost (or rows at equal cost). */

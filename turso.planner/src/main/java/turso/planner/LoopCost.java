@@ -10,6 +10,10 @@
  */
 package turso.planner;
 
+import java.util.List;
+
+import turso.vm.Affinity;
+
 final class LoopCost {
     private LoopCost() {
     }
@@ -36,6 +40,9 @@ final class LoopCost {
         int rowsAll = tableRows(scope, stat);
         int logRows = LogEst.log(rowsAll);
         return switch (path) {
+            case AccessPath.FullScan f when table.withoutRowid() -> of(scope,
+                    new AccessPath.IndexRange(table.primaryKey(), List.of(), List.of(), null, null, Affinity.NONE, null),
+                    true, stat);
             case AccessPath.FullScan f -> new Estimate(0, rowsAll + 16, rowsAll);
             case AccessPath.Virtual v -> new Estimate(0, rowsAll + 16, rowsAll);
             case AccessPath.RowidEq r -> new Estimate(0, LogEst.add(logRows, 16), 0);

@@ -230,14 +230,26 @@ final class Statistics {
         return LogEst.of(width * 4L);
     }
 
-    /** The size of an entry of {@code index} (LogEst of bytes): its key columns and the rowid, or "sz=". */
+    /**
+     * The size of an entry of {@code index} (LogEst of bytes): its key
+     * columns and the rowid, or "sz="; in a WITHOUT ROWID table its key
+     * columns and the PRIMARY KEY columns it carries, and for the PRIMARY
+     * KEY itself every column, as SQLite estimates them.
+     */
     static int indexSize(Index index, Table table, TableStat stat) {
         IndexStat analyzed = stat == null ? null : stat.indexes().get(index.name().toLowerCase(Locale.ROOT));
         if (analyzed != null && analyzed.size() >= 0) {
             return analyzed.size();
         }
-        int width = 1;
-        for (Index.Part p : index.parts()) {
+        if (WithoutRowid.isPrimaryKey(table, index)) {
+            int width = 0;
+            for (Column c : table.columns()) {
+                width += width(c);
+            }
+            return LogEst.of(width * 4L);
+        }
+        int width = table.withoutRowid() ? 0 : 1;
+        for (Index.Part p : WithoutRowid.entryIndex(table, index).parts()) {
             width += p.column() >= 0 ? width(table.columns().get(p.column())) : 1;
         }
         return LogEst.of(width * 4L);

@@ -12,6 +12,7 @@ package turso.planner;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import turso.api.spi.Collation;
 import turso.btree.KeyInfo;
 import turso.parser.ast.ConflictResolution;
@@ -85,9 +86,17 @@ final class WithoutRowid {
         return extra;
     }
 
-    /** Whether an entry of {@code index} holds table column {@code column} (a key column it lacks is added). */
+    /**
+     * Whether the planner may read table column {@code column} from an entry
+     * of {@code index} (a key column it lacks is added to the entry). SQLite
+     * counts the added key columns for an index made by CREATE INDEX but not
+     * for the index of one of the table's own UNIQUE constraints (made
+     * before the table became WITHOUT ROWID), and so does this, to choose
+     * and show the same plans.
+     */
     static boolean covers(Table table, Index index, int column) {
-        return index.covers(column) || extraParts(table, index).stream().anyMatch(p -> p.column() == column);
+        return index.covers(column) || !index.name().toLowerCase(Locale.ROOT).startsWith("sqlite_autoindex_")
+                && extraParts(table, index).stream().anyMatch(p -> p.column() == column);
     }
 
     /** {@code index} with the key columns its entries hold after its own, as parts (where covering reads find them). */
