@@ -230,12 +230,25 @@ final class Report {
     }
 
     private static String caveats(Conditions c) {
-        return String.format(Locale.ROOT, "The run took %d min %d s on a machine shared with other builds and test runs"
-                + " (load average %s before, %s after, on %d cores): figures are noisy and the error bars wide;"
-                + " the ratios matter more than the absolute speeds, and a run on a quiet machine replaces these."
+        int cores = Runtime.getRuntime().availableProcessors();
+        String machine = busy(c.loadBefore(), cores)
+                ? "on a machine busy with other work before it started"
+                : "with nothing else running on the machine when it started";
+        return String.format(Locale.ROOT, "The run took %d min %d s %s"
+                + " (load average %s before, %s after, on %d cores). The error bars are wide where few forks"
+                + " disagree; the ratios matter more than the absolute speeds."
                 + " A 2-core machine cannot give 4 threads a core each, so workload 12 measures contention as much"
-                + " as parallelism.", c.seconds() / 60, c.seconds() % 60, c.loadBefore(), c.loadAfter(),
-                Runtime.getRuntime().availableProcessors());
+                + " as parallelism.", c.seconds() / 60, c.seconds() % 60, machine, c.loadBefore(), c.loadAfter(),
+                cores);
+    }
+
+    /** Whether the one-minute load average in {@code load} ("a / b / c") was well above the cores' count (other work queued, not only what just finished). */
+    private static boolean busy(String load, int cores) {
+        try {
+            return Double.parseDouble(load.split("/")[0].trim()) > cores * 1.5;
+        } catch (RuntimeException e) {
+            return true;
+        }
     }
 
     /** Replaces the generated section of {@code performanceMd} (or the legacy hand-written one) with {@code section}. */
