@@ -122,16 +122,7 @@ final class PickedRows {
     /** The order of rowids alone, ascending; of a WITHOUT ROWID table's keys, in the key's order. */
     private SortOrder byRowid() {
         if (keyed != null) {
-            List<Index.Part> key = keyed.primaryKey().parts();
-            Collation[] collations = new Collation[key.size()];
-            boolean[] descending = new boolean[key.size()];
-            boolean[] nullsFirst = new boolean[key.size()];
-            for (int p = 0; p < key.size(); p++) {
-                collations[p] = functions.collation(key.get(p).collation());
-                descending[p] = key.get(p).descending();
-                nullsFirst[p] = !descending[p];
-            }
-            return new SortOrder(collations, descending, nullsFirst);
+            return WithoutRowid.keyOrder(functions, keyed);
         }
         return new SortOrder(new Collation[] {exprs.functions().collation("BINARY")}, new boolean[] {false},
                 new boolean[] {true});

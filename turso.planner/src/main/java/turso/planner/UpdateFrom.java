@@ -91,16 +91,7 @@ final class UpdateFrom {
         SortOrder order = new SortOrder(new Collation[] {functions.collation("BINARY")}, new boolean[] {false},
                 new boolean[] {true});
         if (keyed != null) {
-            List<Index.Part> key = keyed.primaryKey().parts();
-            Collation[] collations = new Collation[key.size()];
-            boolean[] descending = new boolean[key.size()];
-            boolean[] nullsFirst = new boolean[key.size()];
-            for (int p = 0; p < key.size(); p++) {
-                collations[p] = functions.collation(key.get(p).collation());
-                descending[p] = key.get(p).descending();
-                nullsFirst[p] = !descending[p];
-            }
-            order = new SortOrder(collations, descending, nullsFirst);
+            order = WithoutRowid.keyOrder(functions, keyed);
         }
         b.emit(Op.SORTER_OPEN, rows, 0, 0, order, 0);
         int selected = b.newLabel();

@@ -20,6 +20,7 @@ import turso.vm.FunctionRegistry;
 import turso.vm.Op;
 import turso.vm.ProgramBuilder;
 import turso.vm.RowKey;
+import turso.vm.SortOrder;
 
 final class WithoutRowid {
     private WithoutRowid() {
@@ -84,6 +85,20 @@ final class WithoutRowid {
             }
         }
         return extra;
+    }
+
+    /** The order of {@code table}'s PRIMARY KEY: its columns' collations and directions, NULLs first when ascending. */
+    static SortOrder keyOrder(FunctionRegistry functions, Table table) {
+        List<Index.Part> key = table.primaryKey().parts();
+        Collation[] collations = new Collation[key.size()];
+        boolean[] descending = new boolean[key.size()];
+        boolean[] nullsFirst = new boolean[key.size()];
+        for (int p = 0; p < key.size(); p++) {
+            collations[p] = functions.collation(key.get(p).collation());
+            descending[p] = key.get(p).descending();
+            nullsFirst[p] = !descending[p];
+        }
+        return new SortOrder(collations, descending, nullsFirst);
     }
 
     /**

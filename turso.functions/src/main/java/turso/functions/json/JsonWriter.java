@@ -145,9 +145,14 @@ final class JsonWriter {
 
     /** Appends {@code s} as a JSON string (SQLite's jsonAppendString); null appends nothing. */
     JsonWriter quote(String s) {
-        if (s == null) {
-            return this;
+        if (s != null) {
+            appendQuoted(out, s);
         }
+        return this;
+    }
+
+    /** Appends {@code s} to {@code out} as a JSON string, escaped as SQLite escapes it. */
+    static void appendQuoted(StringBuilder out, String s) {
         out.append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -168,6 +173,5 @@ final class JsonWriter {
             }
         }
         out.append('"');
-        return this;
     }
 }

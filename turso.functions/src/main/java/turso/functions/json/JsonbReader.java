@@ -14,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 final class JsonbReader {
 
     private static final int MAX_DEPTH = 1000;
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     private final byte[] b;
     private final StringBuilder out = new StringBuilder();
@@ -227,25 +226,6 @@ final class JsonbReader {
     }
 
     private void quote(String s) {
-        out.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"', '\\' -> out.append('\\').append(c);
-                case '\b' -> out.append("\\b");
-                case '\f' -> out.append("\\f");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xf]);
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        out.append('"');
+        JsonWriter.appendQuoted(out, s);
     }
 }
