@@ -101,12 +101,11 @@ class BatchedIoTest {
     record Batch(Vfs.FileKind kind, List<String> requests) {}
 
     /** Passes everything to {@code inner}, recording each batch's requests by file kind. */
-    static final class RecordingVfs implements Vfs {
-        private final Vfs inner;
+    static final class RecordingVfs extends ForwardingVfs {
         final List<Batch> batches = new ArrayList<>();
 
         RecordingVfs(Vfs inner) {
-            this.inner = inner;
+            super(inner);
         }
 
         List<List<String>> batches(FileKind kind) {
@@ -121,52 +120,7 @@ class BatchedIoTest {
         @Override
         public VfsFile open(String path, FileKind kind, Set<OpenFlag> flags) {
             VfsFile f = inner.open(path, kind, flags);
-            return new VfsFile() {
-                @Override
-                public int read(MemorySegment dst, long offset) {
-                    return f.read(dst, offset);
-                }
-
-                @Override
-                public void write(MemorySegment src, long offset) {
-                    f.write(src, offset);
-                }
-
-                @Override
-                public void truncate(long size) {
-                    f.truncate(size);
-                }
-
-                @Override
-                public void sync(SyncType type) {
-                    f.sync(type);
-                }
-
-                @Override
-                public long size() {
-                    return f.size();
-                }
-
-                @Override
-                public boolean lock(LockLevel level) {
-                    return f.lock(level);
-                }
-
-                @Override
-                public void unlock(LockLevel level) {
-                    f.unlock(level);
-                }
-
-                @Override
-                public boolean checkReservedLock() {
-                    return f.checkReservedLock();
-                }
-
-                @Override
-                public LockLevel lockLevel() {
-                    return f.lockLevel();
-                }
-
+            return new File(f) {
                 @Override
                 public int sectorSize() {
                     return f.sectorSize();
@@ -217,27 +171,7 @@ class BatchedIoTest {
                         }
                     };
                 }
-
-                @Override
-                public void close() {
-                    f.close();
-                }
             };
-        }
-
-        @Override
-        public void delete(String path, boolean syncDirectory) {
-            inner.delete(path, syncDirectory);
-        }
-
-        @Override
-        public boolean access(String path, Access mode) {
-            return inner.access(path, mode);
-        }
-
-        @Override
-        public String fullPath(String path) {
-            return inner.fullPath(path);
         }
     }
 }

@@ -150,8 +150,7 @@ class JournalTest {
     }
 
     /** A VFS that copies the database and its journal aside just before the Nth write to the database file. */
-    private static final class SnapshotVfs implements Vfs {
-        private final TestVfs inner = new TestVfs();
+    private static final class SnapshotVfs extends ForwardingVfs {
         private final int at;
         private final Path dbPath;
         private final Path snapshotDir;
@@ -159,6 +158,7 @@ class JournalTest {
         boolean taken;
 
         SnapshotVfs(int at, Path dbPath, Path snapshotDir) {
+            super(new TestVfs());
             this.at = at;
             this.dbPath = dbPath;
             this.snapshotDir = snapshotDir;
@@ -175,58 +175,13 @@ class JournalTest {
             if (kind != FileKind.MAIN_DB) {
                 return f;
             }
-            return new VfsFile() {
-                @Override
-                public int read(MemorySegment dst, long offset) {
-                    return f.read(dst, offset);
-                }
-
+            return new File(f) {
                 @Override
                 public void write(MemorySegment src, long offset) {
                     if (++writes == at) {
                         snapshot();
                     }
                     f.write(src, offset);
-                }
-
-                @Override
-                public void truncate(long size) {
-                    f.truncate(size);
-                }
-
-                @Override
-                public void sync(SyncType type) {
-                    f.sync(type);
-                }
-
-                @Override
-                public long size() {
-                    return f.size();
-                }
-
-                @Override
-                public boolean lock(LockLevel level) {
-                    return f.lock(level);
-                }
-
-                @Override
-                public void unlock(LockLevel level) {
-                    f.unlock(level);
-                }
-
-                @Override
-                public boolean checkReservedLock() {
-                    return f.checkReservedLock();
-                }
-
-                @Override
-                public LockLevel lockLevel() {
-                    return f.lockLevel();
-                }
-
-                @Override
-                public void close() {
-                    f.close();
                 }
             };
         }
@@ -245,21 +200,6 @@ class JournalTest {
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
-        }
-
-        @Override
-        public void delete(String path, boolean syncDirectory) {
-            inner.delete(path, syncDirectory);
-        }
-
-        @Override
-        public boolean access(String path, Access mode) {
-            return inner.access(path, mode);
-        }
-
-        @Override
-        public String fullPath(String path) {
-            return inner.fullPath(path);
         }
     }
 

@@ -9,7 +9,6 @@ package turso.btree;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.lang.foreign.MemorySegment;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
@@ -28,12 +27,11 @@ class WalSyncTest {
     Path dir;
 
     /** Wraps a VFS and counts syncs per kind of file. */
-    private static final class CountingVfs implements Vfs {
-        final Vfs inner;
+    private static final class CountingVfs extends ForwardingVfs {
         final Map<FileKind, Integer> syncs = new EnumMap<>(FileKind.class);
 
         CountingVfs(Vfs inner) {
-            this.inner = inner;
+            super(inner);
         }
 
         int syncs(FileKind kind) {
@@ -48,22 +46,7 @@ class WalSyncTest {
         @Override
         public VfsFile open(String path, FileKind kind, Set<OpenFlag> flags) {
             VfsFile f = inner.open(path, kind, flags);
-            return new VfsFile() {
-                @Override
-                public int read(MemorySegment dst, long offset) {
-                    return f.read(dst, offset);
-                }
-
-                @Override
-                public void write(MemorySegment src, long offset) {
-                    f.write(src, offset);
-                }
-
-                @Override
-                public void truncate(long size) {
-                    f.truncate(size);
-                }
-
+            return new File(f) {
                 @Override
                 public void sync(SyncType type) {
                     syncs.merge(kind, 1, Integer::sum);
@@ -71,55 +54,10 @@ class WalSyncTest {
                 }
 
                 @Override
-                public long size() {
-                    return f.size();
-                }
-
-                @Override
-                public boolean lock(LockLevel level) {
-                    return f.lock(level);
-                }
-
-                @Override
-                public void unlock(LockLevel level) {
-                    f.unlock(level);
-                }
-
-                @Override
-                public boolean checkReservedLock() {
-                    return f.checkReservedLock();
-                }
-
-                @Override
-                public LockLevel lockLevel() {
-                    return f.lockLevel();
-                }
-
-                @Override
                 public Optional<SharedMemory> sharedMemory() {
                     return f.sharedMemory();
                 }
-
-                @Override
-                public void close() {
-                    f.close();
-                }
             };
-        }
-
-        @Override
-        public void delete(String path, boolean syncDirectory) {
-            inner.delete(path, syncDirectory);
-        }
-
-        @Override
-        public boolean access(String path, Access mode) {
-            return inner.access(path, mode);
-        }
-
-        @Override
-        public String fullPath(String path) {
-            return inner.fullPath(path);
         }
     }
 

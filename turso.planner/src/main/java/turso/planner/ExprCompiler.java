@@ -1131,13 +1131,7 @@ final class ExprCompiler {
             }
         } else if (c.operand() != null) {
             int test = b.newRegister();
-            new RowValues(this, b).caseWhens(c, test, wt -> {
-                int next = b.newLabel();
-                b.emit(Op.IF_NOT, test, next, 1);
-                compileInto(wt.then(), target);
-                b.emit(Op.GOTO, 0, end, 0);
-                b.resolve(next);
-            });
+            new RowValues(this, b).caseWhens(c, test, wt -> whenBranch(test, wt.then(), target, end));
             elseBranch(c, target);
             b.resolve(end);
             return;
@@ -1145,20 +1139,25 @@ final class ExprCompiler {
         int operand = c.operand() == null ? 0 : compile(c.operand());
         int test = b.newRegister();
         for (Expr.WhenThen wt : c.whens()) {
-            int next = b.newLabel();
             if (c.operand() == null) {
                 compileInto(wt.when(), test);
             } else {
                 int when = compile(wt.when());
                 b.emit(Op.COMPARE, operand, when, test, comparison(CompareOp.EQ, c.operand(), wt.when()), 0);
             }
-            b.emit(Op.IF_NOT, test, next, 1);
-            compileInto(wt.then(), target);
-            b.emit(Op.GOTO, 0, end, 0);
-            b.resolve(next);
+            whenBranch(test, wt.then(), target, end);
         }
         elseBranch(c, target);
         b.resolve(end);
+    }
+
+    /** A CASE's THEN: taken when {@code test} holds, its value into {@code target}, then on to {@code end}. */
+    private void whenBranch(int test, Expr then, int target, int end) {
+        int next = b.newLabel();
+        b.emit(Op.IF_NOT, test, next, 1);
+        compileInto(then, target);
+        b.emit(Op.GOTO, 0, end, 0);
+        b.resolve(next);
     }
 
     private void elseBranch(Expr.Case c, int target) {

@@ -25,6 +25,7 @@ import turso.api.ResultCode;
 import turso.api.spi.Collation;
 import turso.btree.KeyInfo;
 import turso.parser.ast.ConflictResolution;
+import turso.parser.ast.Stmt;
 import turso.vm.FunctionRegistry;
 import turso.vm.Op;
 import turso.vm.ProgramBuilder;
@@ -70,19 +71,19 @@ final class IndexMaintenance {
         this(b, functions, table, tableCursor, i -> true);
     }
 
-    /** Makes the rows REPLACE deletes go through {@code checks} (made for a DELETE on the table). */
-    void checkReplacedRows(ForeignKeyChecks checks) {
-        replaced = checks;
-    }
-
     /**
-     * Makes the rows REPLACE deletes fire {@code triggers} (the table's
-     * DELETE triggers), as SQLite does under PRAGMA recursive_triggers.
+     * Makes the rows REPLACE deletes go through the table's foreign keys as a
+     * DELETE would, and fire its DELETE triggers under PRAGMA
+     * recursive_triggers, as SQLite does.
      */
-    void fireForReplacedRows(TriggerCompiler triggers) {
-        replacedTriggers = triggers;
-        replacedRowid = b.newRegister();
-        replacedValues = b.newRegisters(table.columns().size());
+    void watchReplacedRows(Schema schema) {
+        replaced = ForeignKeyChecks.forStatement(b, functions, schema, table, Stmt.TriggerEvent.DELETE, Set.of(), true);
+        replacedTriggers = schema.recursiveTriggers()
+                ? TriggerCompiler.forStatement(b, functions, schema, table, Stmt.TriggerEvent.DELETE, Set.of()) : null;
+        if (replacedTriggers != null) {
+            replacedRowid = b.newRegister();
+            replacedValues = b.newRegisters(table.columns().size());
+        }
     }
 
     /** Deletes the row the table cursor stands on, in the way of the row being written (REPLACE). */
@@ -91,7 +92,7 @@ final class IndexMaintenance {
         if (replacedTriggers != null) {
             b.emit(Op.ROWID, tableCursor, replacedRowid, 0);
             GeneratedColumns.readRow(b, functions, table, tableCursor, replacedValues, replacedRowid);
-            replacedTriggers.fire(turso.parser.ast.Stmt.TriggerTime.BEFORE, replacedRowid, replacedValues, -1, -1,
+            replacedTriggers.fire(Stmt.TriggerTime.BEFORE, replacedRowid, replacedValues, -1, -1,
                     gone);
             b.emit(Op.SEEK_ROWID, tableCursor, gone, replacedRowid);
         }
@@ -105,7 +106,7 @@ final class IndexMaintenance {
             replaced.actions();
         }
         if (replacedTriggers != null) {
-            replacedTriggers.fire(turso.parser.ast.Stmt.TriggerTime.AFTER, replacedRowid, replacedValues, -1, -1,
+            replacedTriggers.fire(Stmt.TriggerTime.AFTER, replacedRowid, replacedValues, -1, -1,
                     gone);
         }
         b.resolve(gone);

@@ -70,16 +70,7 @@ final class InsertCompiler {
         writer.foreignKeys = ForeignKeyChecks.forStatement(b, functions, schema, table, Stmt.TriggerEvent.INSERT,
                 java.util.Set.of(), !singleRow || writer.triggers != null || mayReplace || !insert.upserts().isEmpty());
         if (mayReplace) {
-            ForeignKeyChecks replaced = ForeignKeyChecks.forStatement(b, functions, schema, table,
-                    Stmt.TriggerEvent.DELETE, java.util.Set.of(), true);
-            if (replaced != null) {
-                indexes.checkReplacedRows(replaced);
-            }
-            TriggerCompiler deleteTriggers = schema.recursiveTriggers() ? TriggerCompiler.forStatement(b, functions,
-                    schema, table, Stmt.TriggerEvent.DELETE, java.util.Set.of()) : null;
-            if (deleteTriggers != null) {
-                indexes.fireForReplacedRows(deleteTriggers);
-            }
+            indexes.watchReplacedRows(schema);
         }
         writer.upserts = UpsertClauses.of(insert.upserts(), table,
                 insert.alias() == null ? table.name() : insert.alias().value());

@@ -105,16 +105,7 @@ final class UpdateCompiler {
                         p -> p.column() == Index.EXPRESSION || p.column() != ColumnKey.ROWID && newValue[p.column()] != null));
         indexes.open();
         if (mayReplace) {
-            ForeignKeyChecks replaced = ForeignKeyChecks.forStatement(b, functions, schema, table,
-                    Stmt.TriggerEvent.DELETE, Set.of(), true);
-            if (replaced != null) {
-                indexes.checkReplacedRows(replaced);
-            }
-            TriggerCompiler deleteTriggers = schema.recursiveTriggers() ? TriggerCompiler.forStatement(b, functions,
-                    schema, table, Stmt.TriggerEvent.DELETE, java.util.Set.of()) : null;
-            if (deleteTriggers != null) {
-                indexes.fireForReplacedRows(deleteTriggers);
-            }
+            indexes.watchReplacedRows(schema);
         }
         if (joined == null) {
             Conjuncts.testBeforeLoops(terms, exprs, b, done);
