@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -328,10 +329,17 @@ class ConnBusyTest {
                 assertTrue(System.nanoTime() - start >= TimeUnit.MILLISECONDS.toNanos(190));
 
                 c.busyTimeout(Duration.ofSeconds(20));
-                var commit = other.schedule(() -> sqlite3.run("COMMIT;"), 300, TimeUnit.MILLISECONDS);
-                start = System.nanoTime();
+                // The insert must wait for the other process's COMMIT: it may only return after the
+                // COMMIT was sent (comparing to the time it was sent, not to a delay, keeps a loaded
+                // machine's scheduling out of the assertion).
+                AtomicLong commitSent = new AtomicLong(Long.MAX_VALUE);
+                var commit = other.schedule(() -> {
+                    commitSent.set(System.nanoTime());
+                    return sqlite3.run("COMMIT;");
+                }, 300, TimeUnit.MILLISECONDS);
                 c.execute("INSERT INTO t VALUES (2)");
-                assertTrue(System.nanoTime() - start >= TimeUnit.MILLISECONDS.toNanos(250));
+                long inserted = System.nanoTime();
+                assertTrue(inserted > commitSent.get(), "the insert returned before the other process committed");
                 assertEquals("", commit.get());
                 assertEquals(2, count(c));
 
