@@ -6,22 +6,26 @@
  * written double-quoted; a renamed column is quoted where the old token was,
  * or everywhere when the new name was written quoted), an added column's
  * definition goes after the last column, a dropped one's text is cut out.
- * (SqlReferences finds those tokens.) The rewritten table (and its indexes)
- * must read back, else the statement fails as SQLite's does ("error in table
- * t after ..."). The program then
- * writes the new rows of sqlite_schema (and sqlite_sequence), rewrites the
- * table's rows when a column is dropped or added with a default, and moves the
- * schema cookie on. A renamed table or column is renamed in the views that
- * read it too (a column where the reference surely means the table's: an
- * unqualified name only when no other table of that FROM may have such a
- * column); a table a trigger may name is not altered yet (the trigger's
- * text would need rewriting too).
+ * (SqlReferences finds those tokens in tables and indexes, ResolvedReferences
+ * in views and triggers of main and temp.) The rewritten table (and its
+ * indexes) must read back, else the statement fails as SQLite's does ("error
+ * in table t after ..."). The program then writes the new rows of
+ * sqlite_schema (and sqlite_sequence), rewrites the table's rows when a
+ * column is dropped or added with a default, and moves the schema cookie on.
+ * Around RENAME and DROP COLUMN every view and trigger must compile, before
+ * the change and on the schema it leaves (SchemaCheck), as SQLite checks them
+ * when legacy_alter_table is off; with it on, RENAME TO leaves views and
+ * triggers' statements as they were written. RENAME COLUMN and DROP COLUMN
+ * first turn double-quoted strings into single-quoted ones everywhere, as
+ * SQLite does (QuoteFix).
  */
 package turso.planner;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import turso.api.ResultCode;
 import turso.api.TursoException;
 import turso.parser.SqlParser;
@@ -47,6 +51,52 @@ final class AlterTableCompiler {
     private record Edit(int start, int end, String text) {
     }
 
+    /**
+     * The stored texts a statement starts from (as QuoteFix leaves them for
+     * RENAME COLUMN and DROP COLUMN), and the rows of sqlite_schema it
+     * writes: each object once, those QuoteFix changed and nothing else did
+     * at the end.
+     */
+    private static final class Texts {
+        private final Map<String, QuoteFix.Fixed> fixed;
+        private final Map<String, QuoteFix.Fixed> pending;
+        private boolean wroteTemp;
+
+        Texts(Map<String, QuoteFix.Fixed> fixed) {
+            this.fixed = fixed;
+            this.pending = new java.util.LinkedHashMap<>(fixed);
+        }
+
+        /** The text of an object to start from: {@code stored}, or what QuoteFix made of it. */
+        String of(int db, String type, String name, String stored) {
+            QuoteFix.Fixed f = fixed.get(QuoteFix.key(db, type, name));
+            return f != null ? f.sql() : stored;
+        }
+
+        boolean touchesTemp() {
+            return fixed.values().stream().anyMatch(f -> f.db() == 1);
+        }
+
+        boolean wroteTemp() {
+            return wroteTemp;
+        }
+
+        /** Rewrites the row of an object of database {@code db}'s sqlite_schema. */
+        void write(ProgramBuilder b, FunctionRegistry functions, int db, String type, String name, String newName,
+                String tableName, String sql) {
+            pending.remove(QuoteFix.key(db, type, name));
+            wroteTemp |= db == 1;
+            SchemaRows.update(b, functions, db, type, name, newName, tableName, sql);
+        }
+
+        /** Writes the objects QuoteFix changed that the statement did not rewrite otherwise. */
+        void writeRest(ProgramBuilder b, FunctionRegistry functions) {
+            for (QuoteFix.Fixed f : List.copyOf(pending.values())) {
+                write(b, functions, f.db(), f.type(), f.name(), f.name(), f.tableName(), f.sql());
+            }
+        }
+    }
+
     static Program compile(Stmt.AlterTable alter, String sql, Schema schema, FunctionRegistry functions) {
         String name = alter.table().name().value();
         if (alter.table().schema() != null && !alter.table().schema().is("main")) {
@@ -55,6 +105,7 @@ final class AlterTableCompiler {
         if (schema.databaseOf(name) > 0) {
             throw Unsupported.feature("ALTER TABLE on a table of the temp or an attached database");
         }
+        Schema connection = schema;
         schema = schema.database(0);
         String kind = schema.kindOf(name);
         if (name.regionMatches(true, 0, "sqlite_", 0, 7) && kind != null) {
@@ -77,7 +128,9 @@ final class AlterTableCompiler {
         if (table != null && table.rootPage() == Table.VIRTUAL) {
             throw Unsupported.feature("ALTER TABLE on a virtual table");
         }
-        String tableSql = schema.sql(name);
+        Texts texts = new Texts(alter.action() instanceof Stmt.RenameColumn || alter.action() instanceof Stmt.DropColumn
+                ? QuoteFix.texts(connection) : Map.of());
+        String tableSql = texts.of(0, "table", name, schema.sql(name));
         if (table == null || tableSql == null) {
             throw Unsupported.feature("ALTER TABLE on " + name + " (its definition uses features not supported yet)");
         }
@@ -89,41 +142,60 @@ final class AlterTableCompiler {
         int init = b.emit(Op.INIT, 0, 0, 0);
         b.setJump(init, b.currentAddress());
         b.emit(Op.TRANSACTION, 0, 1, 0);
+        if (!connection.database(1).triggers().isEmpty() || !connection.database(1).viewNames().isEmpty()
+                || texts.touchesTemp()) {
+            b.emit(Op.TRANSACTION, 1, 1, 0);
+        }
+        List<Schema.Rewritten> rewritten = new ArrayList<>();
         switch (alter.action()) {
-            case Stmt.RenameTable r -> renameTable(b, functions, schema, table, create, tableSql, r.newName());
-            case Stmt.RenameColumn r -> renameColumn(b, functions, schema, table, create, tableSql, r);
+            case Stmt.RenameTable r -> renameTable(b, functions, connection, schema, table, create, tableSql,
+                    r.newName(), rewritten, texts);
+            case Stmt.RenameColumn r -> renameColumn(b, functions, connection, schema, table, create, tableSql, r,
+                    rewritten, texts);
             case Stmt.AddColumn a -> addColumn(b, functions, table, create, tableSql, a.column(), sql, alter,
                     schema.enforcesForeignKeys());
-            case Stmt.DropColumn d -> dropColumn(b, functions, schema, table, create, tableSql, d.column());
+            case Stmt.DropColumn d -> dropColumn(b, functions, connection, schema, table, create, tableSql,
+                    d.column(), texts);
         }
+        texts.writeRest(b, functions);
         b.emit(Op.BUMP_SCHEMA_COOKIE, 0, 0, 0);
         b.emit(Op.PARSE_SCHEMA, 0, 0, 0);
+        if (texts.wroteTemp()) {
+            b.emit(Op.BUMP_SCHEMA_COOKIE, 1, 0, 0);
+            b.emit(Op.PARSE_SCHEMA, 1, 0, 0);
+        }
         b.emit(Op.HALT, 0, 0, 0);
         return b.build();
     }
 
-    private static void renameTable(ProgramBuilder b, FunctionRegistry functions, Schema schema, Table table,
-            Stmt.CreateTable create, String tableSql, Name newName) {
+    private static void renameTable(ProgramBuilder b, FunctionRegistry functions, Schema connection, Schema schema,
+            Table table, Stmt.CreateTable create, String tableSql, Name newName, List<Schema.Rewritten> rewritten,
+            Texts texts) {
         String old = table.name();
         String target = newName.value();
-        if (schema.kindOf(target) != null && !target.equalsIgnoreCase(old)) {
+        if (schema.kindOf(target) != null) {
             throw new TursoException(ResultCode.ERROR,
                     "there is already another table or index with this name: " + target);
         }
         if (target.regionMatches(true, 0, "sqlite_", 0, 7)) {
             throw new TursoException(ResultCode.ERROR, "object name reserved for internal use: " + target);
         }
-        refuseIfTriggersName(schema, old);
+        boolean legacy = schema.flags().legacyAlterTable();
+        if (!legacy) {
+            SchemaCheck.check(connection, functions, "");
+        }
         String quoted = quoted(target);
         List<Name> names = new ArrayList<>();
         names.add(create.name().name());
         SqlReferences.tableRefsInTable(create, old, names);
-        SchemaRows.update(b, functions, old, target, target, apply(tableSql, names, n -> quoted));
+        String newSql = apply(tableSql, names, n -> quoted);
+        texts.write(b, functions, 0, "table", old, target, target, newSql);
+        Map<String, String> indexTexts = new HashMap<>();
         for (Index index : table.indexes()) {
             String indexSql = schema.sql(index.name());
             if (indexSql == null) {
                 String renamed = "sqlite_autoindex_" + target + index.name().substring(("sqlite_autoindex_" + old).length());
-                SchemaRows.update(b, functions, index.name(), renamed, target, null);
+                texts.write(b, functions, 0, "index", index.name(), renamed, target, null);
             } else {
                 Stmt.CreateIndex ci = (Stmt.CreateIndex) SqlParser.parseOne(indexSql);
                 List<Name> refs = new ArrayList<>();
@@ -132,10 +204,11 @@ final class AlterTableCompiler {
                     SqlReferences.qualifiers(term.expr(), old, refs);
                 }
                 SqlReferences.qualifiers(ci.where(), old, refs);
-                SchemaRows.update(b, functions, index.name(), index.name(), target, apply(indexSql, refs, n -> quoted));
+                String newIndexSql = apply(indexSql, refs, n -> quoted);
+                indexTexts.put(index.name(), newIndexSql);
+                texts.write(b, functions, 0, "index", index.name(), index.name(), target, newIndexSql);
             }
         }
-        boolean legacy = schema.flags().legacyAlterTable();
         for (Table other : schema.tables()) {
             String otherSql = schema.sql(other.name());
             if (other == table || otherSql == null || legacy && !schema.enforcesForeignKeys()) {
@@ -149,29 +222,114 @@ final class AlterTableCompiler {
                 }
             }
             if (!refs.isEmpty()) {
-                SchemaRows.update(b, functions, other.name(), other.name(), other.name(),
+                texts.write(b, functions, 0, "table", other.name(), other.name(), other.name(),
                         apply(otherSql, refs, n -> quoted));
             }
         }
-        for (String view : legacy ? List.<String>of() : schema.viewNames()) {
-            String viewSql = schema.sql(view);
-            if (viewSql != null && SqlParser.parseOne(viewSql) instanceof Stmt.CreateView cv) {
-                List<Name> refs = new ArrayList<>();
-                SqlReferences.tableRefs(cv.select(), old, refs);
-                if (!refs.isEmpty()) {
-                    checkView(view, cv, viewSql, schema, functions);
-                    SchemaRows.update(b, functions, view, view, view, apply(viewSql, refs, n -> quoted));
-                }
-            }
+        if (!legacy) {
+            rewriteViews(b, functions, connection, (select, text, home) ->
+                    ResolvedReferences.tableRefs(select, text, home, old), n -> quoted, rewritten, texts);
         }
+        rewriteTriggers(b, functions, connection, old, target, (trigger, text, home, onTable) -> legacy
+                ? onTable ? List.of(trigger.table().name()) : List.of()
+                : ResolvedReferences.tableRefs(trigger, text, home, old, onTable), n -> quoted, rewritten, texts);
         Table sequence = schema.table(Autoincrement.SEQUENCE);
         if (table.autoincrement() && sequence != null) {
             renameSequenceRow(b, functions, sequence, old, target);
         }
+        if (!legacy) {
+            Table renamed = withIndexes(reread(newSql, table, "rename", functions), table, schema, indexTexts);
+            SchemaCheck.check(connection.altered(old, renamed, rewritten), functions, "after rename");
+        }
     }
 
-    private static void renameColumn(ProgramBuilder b, FunctionRegistry functions, Schema schema, Table table,
-            Stmt.CreateTable create, String tableSql, Stmt.RenameColumn rename) {
+    /** Finds the tokens of a view's SELECT (whose text is {@code text}) an ALTER TABLE rewrites. */
+    @FunctionalInterface
+    private interface ViewTokens {
+        List<Name> find(turso.parser.ast.Select select, String text, Schema home);
+    }
+
+    /**
+     * Rewrites the views of main and temp in which {@code tokens} finds
+     * names of what is renamed, each token replaced by what
+     * {@code replacement} gives; the new texts are added to {@code rewritten}.
+     */
+    private static void rewriteViews(ProgramBuilder b, FunctionRegistry functions, Schema connection,
+            ViewTokens tokens, java.util.function.Function<Name, String> replacement,
+            List<Schema.Rewritten> rewritten, Texts texts) {
+        for (int db = 0; db < 2; db++) {
+            Schema one = connection.database(db);
+            Schema home = connection.confinedTo(db);
+            for (String view : one.viewNames()) {
+                String viewSql = texts.of(db, "view", view, one.sql(view));
+                if (viewSql != null && SqlParser.parseOne(viewSql) instanceof Stmt.CreateView cv) {
+                    List<Name> refs = tokens.find(cv.select(), viewSql, home);
+                    if (!refs.isEmpty()) {
+                        String newViewSql = apply(viewSql, refs, replacement);
+                        rewritten.add(new Schema.Rewritten(db, "view", view, newViewSql));
+                        texts.write(b, functions, db, "view", view, view, view, newViewSql);
+                    }
+                }
+            }
+        }
+    }
+
+    /** Finds the tokens of a trigger (whose text is {@code text}) an ALTER TABLE rewrites. */
+    @FunctionalInterface
+    private interface TriggerTokens {
+        List<Name> find(Stmt.CreateTrigger trigger, String text, Schema home, boolean onTable);
+    }
+
+    /**
+     * Rewrites the triggers of main and temp in which {@code tokens} finds
+     * names of what is renamed (table {@code table} of main, whose new name
+     * is {@code newTable}), each token replaced by what {@code replacement}
+     * gives; the new texts are added to {@code rewritten}.
+     */
+    private static void rewriteTriggers(ProgramBuilder b, FunctionRegistry functions, Schema connection, String table,
+            String newTable, TriggerTokens tokens, java.util.function.Function<Name, String> replacement,
+            List<Schema.Rewritten> rewritten, Texts texts) {
+        for (int db = 0; db < 2; db++) {
+            Schema home = connection.confinedTo(db);
+            for (TriggerDefinition t : connection.database(db).triggers()) {
+                boolean onTable = t.table().equalsIgnoreCase(table)
+                        && (db == 0 || connection.databaseOf(table) == 0);
+                String text = texts.of(db, "trigger", t.name(), t.sql());
+                Stmt.CreateTrigger trigger = (Stmt.CreateTrigger) SqlParser.parseOne(text);
+                List<Name> names = tokens.find(trigger, text, home, onTable);
+                if (!names.isEmpty()) {
+                    String newSql = apply(text, names, replacement);
+                    rewritten.add(new Schema.Rewritten(db, "trigger", t.name(), newSql));
+                    texts.write(b, functions, db, "trigger", t.name(), t.name(), onTable ? newTable : t.table(),
+                            newSql);
+                }
+            }
+        }
+    }
+
+    /**
+     * {@code altered} (a table's new definition, read from its new text) with
+     * the indexes of {@code table} that have a text, read from it (or from
+     * {@code newTexts}, by index name, where ALTER TABLE rewrote it).
+     */
+    private static Table withIndexes(Table altered, Table table, Schema schema, Map<String, String> newTexts) {
+        Table t = altered.inDatabase(0);
+        for (Index i : table.indexes()) {
+            String text = newTexts.getOrDefault(i.name(), schema.sql(i.name()));
+            if (text != null && SqlParser.parseOne(text) instanceof Stmt.CreateIndex ci) {
+                try {
+                    t = t.withIndex(IndexDefinition.read(ci, t, i.rootPage()));
+                } catch (Unsupported e) {
+                    // an index method this engine cannot read yet: the check goes on without it
+                }
+            }
+        }
+        return t;
+    }
+
+    private static void renameColumn(ProgramBuilder b, FunctionRegistry functions, Schema connection, Schema schema,
+            Table table, Stmt.CreateTable create, String tableSql, Stmt.RenameColumn rename,
+            List<Schema.Rewritten> rewritten, Texts texts) {
         String column = rename.oldName().value();
         int index = table.columnIndex(column);
         if (index < 0) {
@@ -185,11 +343,12 @@ final class AlterTableCompiler {
         List<Name> names = new ArrayList<>();
         SqlReferences.columnRefsInTable(create, name, table.columns().get(index).name(), names);
         String newSql = apply(tableSql, names, replacement);
+        SchemaCheck.check(connection, functions, "");
         Table renamed = reread(newSql, table, "rename", functions);
-        refuseIfTriggersName(schema, name);
-        SchemaRows.update(b, functions, name, name, name, newSql);
+        texts.write(b, functions, 0, "table", name, name, name, newSql);
+        Map<String, String> indexTexts = new HashMap<>();
         for (Index i : table.indexes()) {
-            String indexSql = schema.sql(i.name());
+            String indexSql = texts.of(0, "index", i.name(), schema.sql(i.name()));
             if (indexSql == null) {
                 continue;
             }
@@ -202,22 +361,14 @@ final class AlterTableCompiler {
             if (!refs.isEmpty()) {
                 String newIndexSql = apply(indexSql, refs, replacement);
                 rereadIndex(newIndexSql, renamed, "rename", null, functions);
-                SchemaRows.update(b, functions, i.name(), i.name(), name, newIndexSql);
+                indexTexts.put(i.name(), newIndexSql);
+                texts.write(b, functions, 0, "index", i.name(), i.name(), name, newIndexSql);
             }
         }
-        for (String view : schema.viewNames()) {
-            String viewSql = schema.sql(view);
-            if (viewSql != null && SqlParser.parseOne(viewSql) instanceof Stmt.CreateView cv) {
-                List<Name> refs = new ArrayList<>();
-                new SqlReferences.ViewColumns(schema, name, column, refs).select(cv.select());
-                if (!refs.isEmpty()) {
-                    checkView(view, cv, viewSql, schema, functions);
-                    SchemaRows.update(b, functions, view, view, view, apply(viewSql, refs, replacement));
-                }
-            }
-        }
+        rewriteViews(b, functions, connection, (select, text, home) ->
+                ResolvedReferences.columnRefs(select, text, home, name, column), replacement, rewritten, texts);
         for (Table other : schema.tables()) {
-            String otherSql = schema.sql(other.name());
+            String otherSql = texts.of(0, "table", other.name(), schema.sql(other.name()));
             if (other == table || otherSql == null) {
                 continue;
             }
@@ -229,10 +380,16 @@ final class AlterTableCompiler {
                 }
             }
             if (!refs.isEmpty()) {
-                SchemaRows.update(b, functions, other.name(), other.name(), other.name(),
+                texts.write(b, functions, 0, "table", other.name(), other.name(), other.name(),
                         apply(otherSql, refs, replacement));
             }
         }
+        String old = table.columns().get(index).name();
+        rewriteTriggers(b, functions, connection, name, name, (trigger, text, home, onTable) ->
+                ResolvedReferences.columnRefs(trigger, text, home, name, old, onTable), replacement, rewritten,
+                texts);
+        SchemaCheck.check(connection.altered(name, withIndexes(renamed, table, schema, indexTexts), rewritten),
+                functions, "after rename");
     }
 
     private static void addColumn(ProgramBuilder b, FunctionRegistry functions, Table table,
@@ -275,7 +432,7 @@ final class AlterTableCompiler {
         int at = SqlText.nextToken(tableSql, last.span().end());
         String newSql = tableSql.substring(0, at) + ", " + definition + tableSql.substring(at);
         Table added = reread(newSql, table, "add column", functions);
-        SchemaRows.update(b, functions, table.name(), table.name(), table.name(), newSql);
+        SchemaRows.update(b, functions, 0, "table", table.name(), table.name(), table.name(), newSql);
         int width = table.storedWidth();
         RowBuilder withDefault = (cursor, row) -> {
             readColumns(b, table, cursor, row, -1);
@@ -335,21 +492,8 @@ final class AlterTableCompiler {
         b.resolve(done);
     }
 
-    /**
-     * RENAME and DROP COLUMN do not rewrite or check triggers yet: refused
-     * when a trigger is on the table or its text names it (ADD COLUMN leaves
-     * triggers as they are, as SQLite does).
-     */
-    private static void refuseIfTriggersName(Schema schema, String name) {
-        String lower = name.toLowerCase(java.util.Locale.ROOT);
-        if (schema.triggers().stream().anyMatch(t -> t.table().equalsIgnoreCase(name)
-                || t.sql().toLowerCase(java.util.Locale.ROOT).contains(lower))) {
-            throw Unsupported.feature("ALTER TABLE " + name + ", which triggers name");
-        }
-    }
-
-    private static void dropColumn(ProgramBuilder b, FunctionRegistry functions, Schema schema, Table table,
-            Stmt.CreateTable create, String tableSql, Name columnName) {
+    private static void dropColumn(ProgramBuilder b, FunctionRegistry functions, Schema connection, Schema schema,
+            Table table, Stmt.CreateTable create, String tableSql, Name columnName, Texts texts) {
         String column = columnName.value();
         int index = table.columnIndex(column);
         if (index < 0) {
@@ -370,7 +514,7 @@ final class AlterTableCompiler {
         if (table.hasGenerated()) {
             throw Unsupported.feature("DROP COLUMN on a table with generated columns");
         }
-        refuseIfTriggersName(schema, table.name());
+        SchemaCheck.check(connection, functions, "");
         List<ColumnDef> defs = create.columns();
         int start;
         int end;
@@ -389,7 +533,9 @@ final class AlterTableCompiler {
                 rereadIndex(indexSql, dropped, "drop column", i.name(), functions);
             }
         }
-        SchemaRows.update(b, functions, table.name(), table.name(), table.name(), newSql);
+        SchemaCheck.check(connection.altered(table.name(), withIndexes(dropped, table, schema, Map.of()), List.of()),
+                functions, "after drop column");
+        texts.write(b, functions, 0, "table", table.name(), table.name(), table.name(), newSql);
         rewriteRows(b, functions, table, (cursor, row) -> {
             readColumns(b, table, cursor, row, index);
             return table.columns().size() - 1;
@@ -536,20 +682,6 @@ final class AlterTableCompiler {
             case Expr.ColumnRef c -> c.table() == null;
             default -> false;
         };
-    }
-
-    /** Fails as SQLite does when a view the rename must rewrite does not compile. */
-    private static void checkView(String view, Stmt.CreateView create, String viewSql, Schema schema,
-            FunctionRegistry functions) {
-        try {
-            ProgramBuilder scratch = new ProgramBuilder();
-            SelectCompiler.generateInto(scratch, functions, create.select(), viewSql, schema, (first, count) -> { },
-                    scratch.newLabel(), null);
-        } catch (Unsupported e) {
-            throw e;
-        } catch (TursoException e) {
-            throw new TursoException(ResultCode.ERROR, "error in view " + view + ": " + e.getMessage());
-        }
     }
 
     /** {@code sql} with each of {@code names} (tokens of it) replaced by what {@code replacement} gives. */

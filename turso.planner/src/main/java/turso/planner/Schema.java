@@ -157,6 +157,59 @@ public final class Schema {
         return in;
     }
 
+    /** A stored CREATE text ALTER TABLE rewrites: of database {@code db} (0 main, 1 temp), a view or a trigger. */
+    record Rewritten(int db, String type, String name, String sql) {
+    }
+
+    /**
+     * This connection's schema as an ALTER TABLE of main's table
+     * {@code old} leaves it, for checking that what it rewrote still
+     * compiles: that table replaced by {@code table} (under its new name if
+     * renamed), and the views and triggers {@code rewritten} read from their
+     * new texts.
+     */
+    Schema altered(String old, Table table, List<Rewritten> rewritten) {
+        if (databases == null) {
+            return alteredDatabase(0, old, table, rewritten);
+        }
+        List<Schema> all = new ArrayList<>(databases);
+        all.set(0, databases.get(0).alteredDatabase(0, old, table, rewritten));
+        all.set(1, databases.get(1).alteredDatabase(1, null, null, rewritten));
+        return connection(all, names);
+    }
+
+    private Schema alteredDatabase(int db, String old, Table table, List<Rewritten> rewritten) {
+        read();
+        Map<String, Table> newTables = new LinkedHashMap<>(tables);
+        Map<String, String> newKinds = new LinkedHashMap<>(objectKinds);
+        Map<String, View> newViews = new LinkedHashMap<>(views);
+        Map<String, String> newTexts = new LinkedHashMap<>(texts);
+        Map<String, TriggerDefinition> newTriggers = new LinkedHashMap<>(triggers);
+        if (old != null) {
+            newTables.remove(key(old));
+            newKinds.remove(key(old));
+            newTables.put(key(table.name()), table);
+            newKinds.put(key(table.name()), "table");
+        }
+        for (Rewritten r : rewritten) {
+            if (r.db() != db) {
+                continue;
+            }
+            Stmt parsed = SqlParser.parseOne(r.sql());
+            if (r.type().equals("view") && parsed instanceof Stmt.CreateView create) {
+                newViews.put(key(r.name()), new View(r.name(), create.columns().isEmpty() ? null
+                        : create.columns().stream().map(turso.parser.ast.Name::value).toList(), create.select(),
+                        r.sql()).inDatabase(db));
+                newTexts.put(key(r.name()), r.sql());
+            } else if (r.type().equals("trigger") && parsed instanceof Stmt.CreateTrigger create) {
+                newTriggers.put(key(r.name()), TriggerDefinition.read(create, r.sql()).inDatabase(db));
+            }
+        }
+        Schema schema = new Schema(newTables, newKinds, newViews, newTexts, newTriggers, virtualTables);
+        schema.statistics = statistics;
+        return schema;
+    }
+
     /** The databases in the order an unqualified name is looked up: temp, main, then the attached ones. */
     private List<Schema> searchOrder() {
         if (home >= 0) {

@@ -38,12 +38,14 @@ final class SchemaRows {
     }
 
     /**
-     * Rewrites the row of the object called {@code name} (ASCII case
-     * ignored), keeping its type and root page: its name, tbl_name and sql
-     * ({@code sql} null keeps NULL, for an autoindex). Inside a write transaction.
+     * Rewrites the row of database {@code db}'s sqlite_schema for the
+     * object of type {@code type} called {@code name} (ASCII case ignored;
+     * a trigger may share its name with a table), keeping its root page: its
+     * name, tbl_name and sql ({@code sql} null keeps NULL, for an autoindex).
+     * Inside a write transaction.
      */
-    static void update(ProgramBuilder b, turso.vm.FunctionRegistry functions, String name, String newName,
-            String tableName, String sql) {
+    static void update(ProgramBuilder b, turso.vm.FunctionRegistry functions, int db, String type, String name,
+            String newName, String tableName, String sql) {
         int cursor = b.newCursor();
         int wanted = b.newRegister();
         int stored = b.newRegister();
@@ -53,15 +55,23 @@ final class SchemaRows {
         int record = b.newRegister();
         int done = b.newLabel();
         int found = b.newLabel();
-        b.emit(Op.OPEN_WRITE, cursor, 1, 0);
+        b.emit(Op.OPEN_WRITE, cursor, 1, db);
         b.comment("sqlite_schema");
         text(b, name, wanted);
+        int wantedType = b.newRegister();
+        text(b, type, wantedType);
         b.emit(Op.REWIND, cursor, done, 0);
         int loop = b.currentAddress();
+        int next = b.newLabel();
+        b.emit(Op.COLUMN, cursor, 0, stored);
+        b.emit(Op.COMPARE, stored, wantedType, same, new turso.vm.Comparison(turso.vm.CompareOp.EQ,
+                turso.vm.Affinity.NONE, functions.collation("BINARY")), 0);
+        b.emit(Op.IF_NOT, same, next, 1);
         b.emit(Op.COLUMN, cursor, 1, stored);
         b.emit(Op.COMPARE, stored, wanted, same, new turso.vm.Comparison(turso.vm.CompareOp.EQ,
                 turso.vm.Affinity.NONE, functions.collation("NOCASE")), 0);
         b.emit(Op.IF, same, found, 0);
+        b.resolve(next);
         b.emit(Op.NEXT, cursor, loop, 0);
         b.emit(Op.GOTO, 0, done, 0);
         b.resolve(found);

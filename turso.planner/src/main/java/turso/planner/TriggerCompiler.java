@@ -137,14 +137,8 @@ final class TriggerCompiler {
             return known;
         }
         Schema inner = schema.firing(new TriggerScope(table, event, Set.copyOf(active), compiled)).confinedTo(t.db());
-        Program condition = null;
-        if (t.when() != null) {
-            String text = "SELECT 1 WHERE (" + t.sql().substring(t.when().span().start(), t.when().span().end()) + ")";
-            Stmt.SelectStmt select = (Stmt.SelectStmt) SqlParser.parseOne(text);
-            condition = SelectCompiler.compile(select.select(), text, inner, functions);
-        }
         List<Program> statements = new ArrayList<>();
-        SubProgram program = new SubProgram(condition, statements);
+        SubProgram program = new SubProgram(condition(t, inner, functions), statements);
         compiled.put(key, program);
         for (Stmt s : t.body()) {
             statements.add(switch (s) {
@@ -162,6 +156,16 @@ final class TriggerCompiler {
             });
         }
         return program;
+    }
+
+    /** The program of trigger {@code t}'s WHEN condition, compiled against {@code inner}, or null if it has none. */
+    static Program condition(TriggerDefinition t, Schema inner, FunctionRegistry functions) {
+        if (t.when() == null) {
+            return null;
+        }
+        String text = "SELECT 1 WHERE (" + t.sql().substring(t.when().span().start(), t.when().span().end()) + ")";
+        Stmt.SelectStmt select = (Stmt.SelectStmt) SqlParser.parseOne(text);
+        return SelectCompiler.compile(select.select(), text, inner, functions);
     }
 
     /**
