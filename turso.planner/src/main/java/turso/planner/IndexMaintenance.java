@@ -9,7 +9,10 @@
  * row, and REPLACE deletes the row in the way, checked after the others
  * (with the foreign key checks and actions of a deleted row, when there
  * are any, and its DELETE triggers under PRAGMA recursive_triggers: SQLite
- * deletes it as DELETE would). A WITHOUT ROWID table's
+ * deletes it as DELETE would; those can change the table, so SQLite then
+ * checks the row's rowid and UNIQUE constraints again, failing as ABORT
+ * would on one still broken: a BEFORE DELETE trigger's RAISE(IGNORE) keeps
+ * the row in the way). A WITHOUT ROWID table's
  * PRIMARY KEY is checked through the table's own cursor (the table is that
  * index), and its other indexes' keys end with the key columns they lack
  * instead of a rowid (WithoutRowid).
@@ -46,6 +49,8 @@ final class IndexMaintenance {
     private TriggerCompiler replacedTriggers;
     private int replacedRowid;
     private int replacedValues;
+    /** A register set once such a deleted row's triggers or foreign keys ran, or -1 when none can. */
+    private int replacedWithSideEffects = -1;
 
     /** No jump target (labels and addresses are never this). */
     static final int NO_LABEL = Integer.MIN_VALUE;
@@ -84,6 +89,40 @@ final class IndexMaintenance {
             replacedRowid = b.newRegister();
             replacedValues = b.newRegisters(table.columns().size());
         }
+        if (replacedTriggers != null || replaced != null) {
+            replacedWithSideEffects = b.newRegister();
+        }
+    }
+
+    /**
+     * After the rowid and UNIQUE checks of the row in registers (values,
+     * rowid; {@code ownRowid} as for checkUnique): if REPLACE deleted a row
+     * whose DELETE triggers or foreign key actions ran, checks the rowid and
+     * every UNIQUE index again, failing as ABORT does where the row is still
+     * in conflict.
+     */
+    void recheckAfterReplace(int values, int rowid, int ownRowid) {
+        if (replacedWithSideEffects < 0) {
+            return;
+        }
+        int done = b.newLabel();
+        b.emit(Op.IF_NOT, replacedWithSideEffects, done, 1);
+        b.emit(Op.INTEGER, 0, replacedWithSideEffects, 0);
+        if (!table.withoutRowid()) {
+            int free = b.newLabel();
+            if (ownRowid >= 0) {
+                int same = b.newRegister();
+                b.emit(Op.COMPARE, rowid, ownRowid, same, new turso.vm.Comparison(turso.vm.CompareOp.EQ,
+                        turso.vm.Affinity.NONE, functions.collation("BINARY")), 0);
+                b.emit(Op.IF, same, free, 0);
+            }
+            b.emit(Op.NOT_EXISTS, tableCursor, free, rowid);
+            b.emit(Op.HALT, ResultCode.CONSTRAINT_PRIMARYKEY.code(), RowConstraints.undo(ConflictResolution.ABORT),
+                    0, RowConstraints.rowidFailure(table), 0);
+            b.resolve(free);
+        }
+        checkUnique(values, rowid, ownRowid, ConflictResolution.ABORT, NO_LABEL);
+        b.resolve(done);
     }
 
     /** Deletes the row the table cursor stands on, in the way of the row being written (REPLACE). */
@@ -110,6 +149,9 @@ final class IndexMaintenance {
                     gone);
         }
         b.resolve(gone);
+        if (replacedWithSideEffects >= 0) {
+            b.emit(Op.INTEGER, 1, replacedWithSideEffects, 0);
+        }
     }
 
     boolean isEmpty() {

@@ -287,6 +287,7 @@ final class InsertCompiler {
                 }
                 indexes.checkUnique(values, rowid, -1, clause, nextRow);
             }
+            indexes.recheckAfterReplace(values, rowid, -1);
             if (foreignKeys != null) {
                 foreignKeys.load(-1, -1, rowid, values);
                 foreignKeys.checkNew();
@@ -295,7 +296,7 @@ final class InsertCompiler {
             GeneratedColumns.makeRecord(b, table, values, record);
             b.emit(Op.INSERT, cursor, record, rowid, null, Op.COUNT_CHANGE | Op.SET_LAST_ROWID);
             if (returning != null) {
-                returning.row(returned);
+                returning.row(returned, IntRealLeak.onInsert(table));
             }
             if (triggers != null) {
                 triggers.fire(Stmt.TriggerTime.AFTER, -1, -1, rowid, values, nextRow);

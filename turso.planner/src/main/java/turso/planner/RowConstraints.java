@@ -134,9 +134,14 @@ final class RowConstraints {
             case IGNORE -> b.emit(Op.GOTO, 0, skipRow, 0);
             case REPLACE -> indexes.deleteRowInTheWay();
             default -> b.emit(Op.HALT, ResultCode.CONSTRAINT_PRIMARYKEY.code(), undo(onConflict), 0,
-                    "UNIQUE constraint failed: " + table.name() + "."
-                            + (table.rowidAlias() >= 0 ? table.columns().get(table.rowidAlias()).name() : "rowid"), 0);
+                    rowidFailure(table), 0);
         }
         b.resolve(free);
+    }
+
+    /** SQLite's message for a rowid that is already taken in {@code table}. */
+    static String rowidFailure(Table table) {
+        return "UNIQUE constraint failed: " + table.name() + "."
+                + (table.rowidAlias() >= 0 ? table.columns().get(table.rowidAlias()).name() : "rowid");
     }
 }

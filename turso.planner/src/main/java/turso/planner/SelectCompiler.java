@@ -2019,6 +2019,28 @@ final class SelectCompiler {
         }
     }
 
+    /**
+     * The name of result column {@code s} (named {@code name} in the result)
+     * in a table made of the rows (a view, a subquery, CREATE TABLE AS): a
+     * column under COLLATE is named after that column, as SQLite names it
+     * there. (SQLite also looks through likely() and unlikely() for a view
+     * and CREATE TABLE AS, but not for a subquery it flattens: not done.)
+     */
+    private String tableColumnName(ResultColumn.Single s, String name) {
+        if (s.alias() != null) {
+            return name;
+        }
+        Expr e = s.expr();
+        while (e instanceof Expr.Collate c) {
+            e = c.expr();
+        }
+        if (e == s.expr() || !(e instanceof Expr.ColumnRef)) {
+            return name;
+        }
+        String declared = exprs.declaredName(e);
+        return declared != null ? declared : ((Expr.ColumnRef) e).column().value();
+    }
+
     /** The result expressions in output order (* and t.* expanded), with their names. */
     private void collectResults(List<ResultColumn> terms, String sql) {
         for (ResultColumn column : terms) {
@@ -2032,7 +2054,8 @@ final class SelectCompiler {
                         b.addColumn(name, declared);
                     }
                     // A subquery's or view's column keeps its table column's declared type, as SQLite reports it.
-                    columns.add(new Column(name, declared == null ? "" : declared, exprs.affinity(s.expr()),
+                    columns.add(new Column(tableColumnName(s, name), declared == null ? "" : declared,
+                            exprs.affinity(s.expr()),
                             exprs.sortCollation(s.expr()).name(), false, null));
                 }
                 case ResultColumn.All a -> {
@@ -2192,8 +2215,10 @@ final class SelectCompiler {
         if (s.expr() instanceof Expr.ColumnRef c && !c.column().doubleQuoted()) {
             return c.column().value();
         }
-        int start = s.expr().span().start();
-        int end = s.expr().span().end();
+        // the result column's own span: the expression's starts inside its outer parentheses
+        turso.parser.ast.Span whole = s.span() != null && s.span().start() >= 0 ? s.span() : s.expr().span();
+        int start = whole.start();
+        int end = whole.end();
         if (start < 0 || end > sql.length() || start > end) {
             return "";
         }

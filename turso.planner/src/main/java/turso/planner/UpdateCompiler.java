@@ -175,6 +175,7 @@ final class UpdateCompiler {
         RowConstraints.types(b, table, values);
         RowConstraints.checks(b, functions, table, values, rowid, onConflict, skipRow);
         indexes.checkUnique(values, rowid, oldRowid, update.orConflict(), skipRow);
+        indexes.recheckAfterReplace(values, rowid, oldRowid);
         if (foreignKeys != null) {
             foreignKeys.load(oldRowid, oldValues, rowid, values);
             foreignKeys.checkOld();
@@ -188,7 +189,7 @@ final class UpdateCompiler {
         GeneratedColumns.makeRecord(b, table, values, record);
         b.emit(Op.INSERT, cursor, record, rowid, null, Op.COUNT_CHANGE);
         if (returning != null) {
-            returning.row(returned);
+            returning.row(returned, IntRealLeak.onUpdate(table, newValue, newRowid != null));
         }
         if (foreignKeys != null) {
             foreignKeys.actions();

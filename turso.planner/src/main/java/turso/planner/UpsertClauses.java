@@ -315,7 +315,7 @@ final class UpsertClauses {
         if (returning != null) {
             ExprCompiler returned = IndexMaintenance.rowExpressions(b, functions, table, newValues, newRowid);
             returned.setContext(schema, sql, null);
-            returning.row(returned);
+            returning.row(returned, IntRealLeak.onUpdate(table, newValue, newRowidExpr != null));
         }
         if (triggers != null) {
             triggers.fire(Stmt.TriggerTime.AFTER, oldRowid, oldValues, newRowid, newValues, nextRow);

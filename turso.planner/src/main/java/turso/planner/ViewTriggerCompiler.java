@@ -4,8 +4,11 @@
  * view's rows WHERE holds for, with the SET values for an UPDATE) are
  * gathered first, then the triggers run once for each, with OLD and NEW
  * bound to the view's columns. Nothing else is written, and, as in SQLite,
- * the statement itself counts no changes. Without such a trigger the
- * statement fails as writing any view does (Tables.find).
+ * the statement itself counts no changes. RETURNING gives, after a row's
+ * triggers ran, the NEW row (INSERT, UPDATE) or the OLD row (DELETE) they
+ * were given; none for a row a trigger's RAISE(IGNORE) left. Without such
+ * a trigger the statement fails as writing any view does (Tables.find),
+ * unless it has a RETURNING clause (insteadOf).
  */
 package turso.planner;
 
@@ -13,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import turso.api.ResultCode;
 import turso.api.TursoException;
 import turso.parser.SqlParser;
@@ -49,8 +53,10 @@ final class ViewTriggerCompiler {
         String viewName = name.name().value();
         String all = "SELECT * FROM " + quote(viewName);
         Stmt.SelectStmt star = (Stmt.SelectStmt) SqlParser.parseOne(all);
-        List<Column> columns = SelectCompiler.compile(star.select(), all, schema, functions).columnNames().stream()
-                .map(c -> new Column(c, "", Affinity.NONE, "BINARY", false, null)).toList();
+        ProgramBuilder probe = new ProgramBuilder();
+        List<Column> columns = SelectCompiler.generateInto(probe, functions, star.select(), all, schema,
+                (first, count) -> { }, probe.newLabel(), null).stream()
+                .map(c -> new Column(c.name(), "", c.affinity(), "BINARY", false, null)).toList();
         Table view = new Table(viewName, 0, columns, -1, "a view");
         ProgramBuilder b = new ProgramBuilder();
         return switch (stmt) {
@@ -63,13 +69,12 @@ final class ViewTriggerCompiler {
 
     private static Program insert(ProgramBuilder b, Stmt.Insert insert, String sql, Schema schema,
             FunctionRegistry functions, Table view) {
-        if (!insert.upserts().isEmpty() || !insert.returning().isEmpty()) {
-            throw Unsupported.feature("upsert or RETURNING on a view");
-        }
-        TriggerCompiler triggers = TriggerCompiler.forStatement(b, functions, schema, view,
-                Stmt.TriggerEvent.INSERT, Set.of());
-        if (triggers == null || !triggers.fires(Stmt.TriggerTime.INSTEAD_OF)) {
+        TriggerCompiler triggers = insteadOf(b, functions, schema, view, Stmt.TriggerEvent.INSERT, Set.of());
+        if (triggers == null && insert.returning().isEmpty()) {
             return null;
+        }
+        if (!insert.upserts().isEmpty()) {
+            throw new TursoException(ResultCode.ERROR, "cannot UPSERT a view");
         }
         int width = view.columns().size();
         int[] target = new int[insert.columns().isEmpty() ? width : insert.columns().size()];
@@ -82,29 +87,40 @@ final class ViewTriggerCompiler {
         }
         int newRowid = b.newRegister();
         int newValues = b.newRegisters(width);
-        Rows rows = gather(b, insert.select(), sql, schema, functions, target.length, insert.columns().isEmpty()
+        int raw = b.newRegisters(width);
+        Returned returned = Returned.of(b, insert.returning(), sql, schema, functions, view, raw,
+                term -> asWrittenButRealColumn(term, view));
+        Rows rows = gather(b, insert.select(), sql, schema, functions, insert.select() == null ? 0 : target.length,
+                insert.columns().isEmpty()
                 ? "table " + view.name() + " has " + width + " columns but %d values were supplied"
-                : "%d values for " + target.length + " columns");
+                : "%d values for " + target.length + " columns", returned);
         b.emit(Op.INTEGER, -1, newRowid, 0);
         b.emit(Op.NULL, 0, newValues, newValues + width - 1);
-        for (int k = 0; k < target.length; k++) {
+        for (int k = 0; insert.select() != null && k < target.length; k++) {
             rows.column(k, newValues + target[k]);
         }
-        triggers.fire(Stmt.TriggerTime.INSTEAD_OF, -1, -1, newRowid, newValues, rows.next);
+        for (int j = 0; j < width; j++) {
+            b.emit(Op.COPY, newValues + j, raw + j, 0);
+        }
+        realsOfIntegers(b, functions, schema, sql, view, newValues);
+        if (triggers != null) {
+            triggers.fire(Stmt.TriggerTime.INSTEAD_OF, -1, -1, newRowid, newValues, rows.next);
+        }
+        returned.row();
         return rows.finish();
     }
 
     private static Program update(ProgramBuilder b, Stmt.Update update, String sql, Schema schema,
             FunctionRegistry functions, Table view) {
-        if (update.from() != null || !update.returning().isEmpty() || !update.orderBy().isEmpty()
-                || update.limit() != null) {
-            throw Unsupported.feature("UPDATE of a view with FROM, RETURNING, ORDER BY or LIMIT");
+        if (!update.orderBy().isEmpty() || update.limit() != null) {
+            throw Unsupported.feature("UPDATE of a view with ORDER BY or LIMIT");
         }
         int width = view.columns().size();
         int[] set = new int[width];
         java.util.Arrays.fill(set, -1);
         Set<String> changed = new java.util.HashSet<>();
-        StringBuilder text = new StringBuilder("SELECT *");
+        String rowsName = update.alias() == null ? viewName(update.table()) : update.alias().value();
+        StringBuilder text = new StringBuilder("SELECT ").append(quote(rowsName)).append(".*");
         for (int s = 0; s < update.sets().size(); s++) {
             SetClause clause = update.sets().get(s);
             if (clause.columns().size() != 1) {
@@ -119,62 +135,159 @@ final class ViewTriggerCompiler {
             changed.add(column.value().toLowerCase(Locale.ROOT));
             text.append(", (").append(text(sql, clause.value().span())).append(')');
         }
-        TriggerCompiler triggers = TriggerCompiler.forStatement(b, functions, schema, view,
-                Stmt.TriggerEvent.UPDATE, changed);
-        if (triggers == null || !triggers.fires(Stmt.TriggerTime.INSTEAD_OF)) {
+        TriggerCompiler triggers = insteadOf(b, functions, schema, view, Stmt.TriggerEvent.UPDATE, changed);
+        if (triggers == null && update.returning().isEmpty()) {
             return null;
         }
-        from(text, sql, update.table(), update.where());
+        if (update.alias() != null && update.from() == null) {
+            // SET may name the rows by the alias, WHERE neither by it nor by the view's name, as in SQLite
+            StringBuilder rows = new StringBuilder("SELECT *");
+            from(rows, sql, update.table(), UNNAMED, null, update.where());
+            text.append(" FROM (").append(rows).append(") AS ").append(quote(rowsName));
+        } else {
+            from(text, sql, update.table(), update.alias() == null ? null : rowsName, update.from(), update.where());
+        }
         int oldRowid = b.newRegister();
         int oldValues = b.newRegisters(width);
         int newValues = b.newRegisters(width);
+        Returned returned = Returned.of(b, update.returning(), sql, schema, functions, view, newValues,
+                Returning.AS_WRITTEN);
         String query = text.toString();
         Rows rows = gather(b, ((Stmt.SelectStmt) SqlParser.parseOne(query)).select(), query, schema, functions,
-                -1, null);
+                -1, null, returned);
         b.emit(Op.NULL, 0, oldRowid, 0);
         for (int j = 0; j < width; j++) {
             rows.column(j, oldValues + j);
             rows.column(set[j] >= 0 ? set[j] : j, newValues + j);
         }
-        triggers.fire(Stmt.TriggerTime.INSTEAD_OF, oldRowid, oldValues, oldRowid, newValues, rows.next);
+        b.emit(Op.AFFINITY, newValues, width, 0,
+                view.columns().stream().map(Column::affinity).toArray(Affinity[]::new), 0);
+        if (triggers != null) {
+            triggers.fire(Stmt.TriggerTime.INSTEAD_OF, oldRowid, oldValues, oldRowid, newValues, rows.next);
+        }
+        returned.row();
         return rows.finish();
     }
 
     private static Program delete(ProgramBuilder b, Stmt.Delete delete, String sql, Schema schema,
             FunctionRegistry functions, Table view) {
-        if (!delete.returning().isEmpty() || !delete.orderBy().isEmpty() || delete.limit() != null) {
-            throw Unsupported.feature("DELETE from a view with RETURNING, ORDER BY or LIMIT");
+        if (!delete.orderBy().isEmpty() || delete.limit() != null) {
+            throw Unsupported.feature("DELETE from a view with ORDER BY or LIMIT");
         }
-        TriggerCompiler triggers = TriggerCompiler.forStatement(b, functions, schema, view,
-                Stmt.TriggerEvent.DELETE, Set.of());
-        if (triggers == null || !triggers.fires(Stmt.TriggerTime.INSTEAD_OF)) {
+        TriggerCompiler triggers = insteadOf(b, functions, schema, view, Stmt.TriggerEvent.DELETE, Set.of());
+        if (triggers == null && delete.returning().isEmpty()) {
             return null;
         }
         StringBuilder text = new StringBuilder("SELECT *");
-        from(text, sql, delete.table(), delete.where());
+        from(text, sql, delete.table(), delete.alias() == null ? null : UNNAMED, null, delete.where());
         int width = view.columns().size();
         int oldRowid = b.newRegister();
         int oldValues = b.newRegisters(width);
+        Returned returned = Returned.of(b, delete.returning(), sql, schema, functions, view, oldValues,
+                Returning.AS_WRITTEN);
         String query = text.toString();
         Rows rows = gather(b, ((Stmt.SelectStmt) SqlParser.parseOne(query)).select(), query, schema, functions,
-                -1, null);
+                -1, null, returned);
         b.emit(Op.NULL, 0, oldRowid, 0);
         for (int j = 0; j < width; j++) {
             rows.column(j, oldValues + j);
         }
-        triggers.fire(Stmt.TriggerTime.INSTEAD_OF, oldRowid, oldValues, -1, -1, rows.next);
+        if (triggers != null) {
+            triggers.fire(Stmt.TriggerTime.INSTEAD_OF, oldRowid, oldValues, -1, -1, rows.next);
+        }
+        returned.row();
         return rows.finish();
     }
 
     /**
-     * Appends " FROM view [WHERE ...]", the condition as the statement wrote
-     * it. SQLite does not let the statement's alias name the view's rows.
+     * The values an INSERT gives a view's REAL columns (a view's column has
+     * the affinity of the expression it selects) as SQLite reads them: an
+     * integer becomes a real, other values stay as they are. Unlike UPDATE,
+     * SQLite applies no other affinity to them.
      */
-    private static void from(StringBuilder text, String sql, QualifiedName table, turso.parser.ast.Expr where) {
-        text.append(" FROM ").append(quote(table.name().value()));
+    private static void realsOfIntegers(ProgramBuilder b, FunctionRegistry functions, Schema schema, String sql,
+            Table view, int values) {
+        for (int j = 0; j < view.columns().size(); j++) {
+            if (view.columns().get(j).affinity() != Affinity.REAL) {
+                continue;
+            }
+            turso.parser.ast.Expr real = realOfInteger(view, view.columns().get(j));
+            ExprCompiler row = IndexMaintenance.rowExpressions(b, functions, view, values, b.newRegister());
+            row.setContext(schema, sql, null);
+            int converted = b.newRegister();
+            row.compileInto(real, converted);
+            b.emit(Op.COPY, converted, values + j, 0);
+        }
+    }
+
+    /** Column {@code column} of the view's row, an integer there made a real. */
+    private static turso.parser.ast.Expr realOfInteger(Table view, Column column) {
+        String x = quote(view.name()) + "." + quote(column.name());
+        String text = "SELECT CASE WHEN typeof(" + x + ") = 'integer' THEN CAST(" + x + " AS REAL) ELSE " + x + " END";
+        return ((turso.parser.ast.ResultColumn.Single) ((turso.parser.ast.SelectCore.Simple)
+                ((Stmt.SelectStmt) SqlParser.parseOne(text)).select().first()).columns().getFirst()).expr();
+    }
+
+    /**
+     * A RETURNING term of an INSERT into a view, over the values as given
+     * (SQLite's RETURNING sees them so: typeof() of a REAL column given 8
+     * says integer), except that a term naming a REAL column is that
+     * column's value made a real, as SQLite 3.54 converts such a term.
+     */
+    private static turso.parser.ast.Expr asWrittenButRealColumn(turso.parser.ast.Expr term, Table view) {
+        turso.parser.ast.Expr inner = term;
+        while (inner instanceof turso.parser.ast.Expr.Collate c) {
+            inner = c.expr();
+        }
+        if (inner instanceof turso.parser.ast.Expr.ColumnRef c && c.schema() == null
+                && (c.table() == null || c.table().is(view.name()))) {
+            int j = view.columnIndex(c.column().value());
+            if (j >= 0 && view.columns().get(j).affinity() == Affinity.REAL) {
+                return realOfInteger(view, view.columns().get(j));
+            }
+        }
+        return term;
+    }
+
+    /**
+     * The view's INSTEAD OF triggers that fire for {@code event}, or null.
+     * Without one the statement fails as writing a view does, unless it has
+     * a RETURNING clause: SQLite then writes nothing, fires nothing, and
+     * returns the rows, as long as the view has some trigger.
+     */
+    private static TriggerCompiler insteadOf(ProgramBuilder b, FunctionRegistry functions, Schema schema, Table view,
+            Stmt.TriggerEvent event, Set<String> changed) {
+        TriggerCompiler triggers = TriggerCompiler.forStatement(b, functions, schema, view, event, changed);
+        return triggers != null && triggers.fires(Stmt.TriggerTime.INSTEAD_OF) ? triggers : null;
+    }
+
+    /**
+     * Appends " FROM view[, from] [WHERE ...]", UPDATE FROM's tables and the
+     * condition as the statement wrote them: each row of the view joined
+     * with those tables is one row to update, as in SQLite. SQLite lets the
+     * statement's alias name the view's rows only with FROM; without FROM,
+     * a statement with an alias can name them neither way ({@code alias}:
+     * UNNAMED then).
+     */
+    private static void from(StringBuilder text, String sql, QualifiedName table, String alias,
+            turso.parser.ast.FromClause from, turso.parser.ast.Expr where) {
+        text.append(" FROM ").append(quote(viewName(table)));
+        if (alias != null) {
+            text.append(" AS ").append(quote(alias));
+        }
+        if (from != null) {
+            text.append(", (").append(text(sql, from.span())).append(')');
+        }
         if (where != null) {
             text.append(" WHERE (").append(text(sql, where.span())).append(')');
         }
+    }
+
+    /** A name no statement can write, for the view's rows where SQLite gives them none. */
+    private static final String UNNAMED = "\u2060rows\u2060";
+
+    private static String viewName(QualifiedName table) {
+        return table.name().value();
     }
 
     private static String text(String sql, Span span) {
@@ -192,13 +305,14 @@ final class ViewTriggerCompiler {
      * rows are not {@code width} wide.
      */
     private static Rows gather(ProgramBuilder b, turso.parser.ast.Select select, String sql, Schema schema,
-            FunctionRegistry functions, int width, String widthError) {
+            FunctionRegistry functions, int width, String widthError, Returned returned) {
         b.markCountsChanges();
         int init = b.emit(Op.INIT, 0, 0, 0);
         b.setJump(init, b.currentAddress());
         int sorter = b.newCursor();
         b.emit(Op.SORTER_OPEN, sorter, 0, 0, new SortOrder(new turso.api.spi.Collation[0], new boolean[0],
                 new boolean[0]), 0);
+        returned.open();
         int done = b.newLabel();
         if (select == null) {
             if (width != 0) {
@@ -217,11 +331,11 @@ final class ViewTriggerCompiler {
         }
         b.emit(Op.TRANSACTION, 0, 1, 0);
         b.emit(Op.SORTER_SORT, sorter, done, 0);
-        return new Rows(b, sorter, b.currentAddress(), b.newLabel(), done);
+        return new Rows(b, sorter, b.currentAddress(), b.newLabel(), done, returned);
     }
 
     /** The loop over the gathered rows: {@code next} is where one row's code ends. */
-    private record Rows(ProgramBuilder b, int sorter, int loop, int next, int done) {
+    private record Rows(ProgramBuilder b, int sorter, int loop, int next, int done, Returned returned) {
         void column(int k, int target) {
             b.emit(Op.SORTER_COLUMN, sorter, k, target);
         }
@@ -230,8 +344,59 @@ final class ViewTriggerCompiler {
             b.resolve(next);
             b.emit(Op.SORTER_NEXT, sorter, loop, 0);
             b.resolve(done);
+            returned.emit();
             b.emit(Op.HALT, 0, 0, 0);
             return b.build();
+        }
+    }
+
+    /**
+     * The statement's RETURNING clause over the view's row in {@code values}
+     * (no clause: nothing is emitted). A view has no rowid, so naming one
+     * there fails as in SQLite 3.54 (3.40 answered a meaningless number).
+     */
+    private record Returned(Returning returning, ExprCompiler exprs, UnaryOperator<turso.parser.ast.Expr> rewrite) {
+        static Returned of(ProgramBuilder b, List<turso.parser.ast.ResultColumn> terms, String sql, Schema schema,
+                FunctionRegistry functions, Table view, int values, UnaryOperator<turso.parser.ast.Expr> rewrite) {
+            for (turso.parser.ast.ResultColumn term : terms) {
+                if (term instanceof turso.parser.ast.ResultColumn.Single s) {
+                    noRowid(s.expr(), view);
+                }
+            }
+            int noRowid = b.newRegister();
+            ExprCompiler row = IndexMaintenance.rowExpressions(b, functions, view, values, noRowid);
+            row.setContext(schema, sql, null);
+            return new Returned(Returning.of(b, terms, view, view.name(), row, sql), row, rewrite);
+        }
+
+        private static void noRowid(turso.parser.ast.Expr e, Table view) {
+            ExprWalker.walk(e, x -> {
+                if (x instanceof turso.parser.ast.Expr.ColumnRef c && c.schema() == null
+                        && (c.table() == null || c.table().is(view.name())) && Scope.isRowidName(c.column().value())
+                        && view.columnIndex(c.column().value()) < 0) {
+                    throw new TursoException(ResultCode.ERROR, "no such column: "
+                            + (c.table() == null ? "" : c.table().value() + ".") + c.column().value());
+                }
+                return true;
+            });
+        }
+
+        void open() {
+            if (returning != null) {
+                returning.open();
+            }
+        }
+
+        void row() {
+            if (returning != null) {
+                returning.row(exprs, rewrite);
+            }
+        }
+
+        void emit() {
+            if (returning != null) {
+                returning.emit();
+            }
         }
     }
 }

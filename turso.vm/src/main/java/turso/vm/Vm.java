@@ -238,7 +238,12 @@ public final class Vm implements FunctionContext {
         } catch (TursoException e) {
             halt();
             throw e;
-        } catch (StackOverflowError | OutOfMemoryError e) {
+        } catch (StackOverflowError e) {
+            halt();
+            // a trigger program nested so deep that the stack ran out before MAX_TRIGGER_DEPTH
+            throw depth > 0 ? new TursoException(ResultCode.ERROR, "too many levels of trigger recursion")
+                    : new TursoException(ResultCode.NOMEM, "out of memory", e);
+        } catch (OutOfMemoryError e) {
             halt();
             throw new TursoException(ResultCode.NOMEM, "out of memory", e);
         } catch (RuntimeException e) {
