@@ -2,8 +2,9 @@
  * Where stored SQL names a table or a column, for ALTER TABLE's rewrites:
  * the names (AST nodes, whose spans locate the tokens in the text) that
  * refer to a table or to one of its columns in a table's own definition, in
- * the foreign keys of other tables, and in index terms. (Views and triggers:
- * ResolvedReferences.)
+ * the foreign keys of other tables, and in index terms; and, by name only,
+ * whether a SELECT reads a table (RETURNING's subqueries). (Views and
+ * triggers, resolved scope by scope: ResolvedReferences.)
  */
 package turso.planner;
 
@@ -38,6 +39,77 @@ final class SqlReferences {
             }
         }
         return keys;
+    }
+
+    /** The names in a SELECT that name table {@code table}: in FROM, IN, and as qualifiers. */
+    static void tableRefs(turso.parser.ast.Select select, String table, List<Name> out) {
+        if (select.with() != null) {
+            select.with().ctes().forEach(cte -> tableRefs(cte.select(), table, out));
+        }
+        tableRefs(select.first(), table, out);
+        select.compounds().forEach(part -> tableRefs(part.core(), table, out));
+        select.orderBy().forEach(term -> tableRefs(term.expr(), table, out));
+        if (select.limit() != null) {
+            tableRefs(select.limit().limit(), table, out);
+            tableRefs(select.limit().offset(), table, out);
+        }
+    }
+
+    static void tableRefs(turso.parser.ast.SelectCore core, String table, List<Name> out) {
+        switch (core) {
+            case turso.parser.ast.SelectCore.Values v -> v.rows().forEach(row -> row.forEach(
+                    e -> tableRefs(e, table, out)));
+            case turso.parser.ast.SelectCore.Simple s -> {
+                for (turso.parser.ast.ResultColumn c : s.columns()) {
+                    if (c instanceof turso.parser.ast.ResultColumn.Single single) {
+                        tableRefs(single.expr(), table, out);
+                    } else if (c instanceof turso.parser.ast.ResultColumn.TableAll all && all.table().is(table)) {
+                        out.add(all.table());
+                    }
+                }
+                if (s.from() != null) {
+                    tableRefs(s.from(), table, out);
+                }
+                tableRefs(s.where(), table, out);
+                s.groupBy().forEach(e -> tableRefs(e, table, out));
+                tableRefs(s.having(), table, out);
+            }
+        }
+    }
+
+    static void tableRefs(turso.parser.ast.FromClause from, String table, List<Name> out) {
+        for (turso.parser.ast.FromClause.Joined joined : from.items()) {
+            switch (joined.source()) {
+                case turso.parser.ast.FromClause.TableRef ref -> {
+                    if (ref.name().name().is(table)
+                            && (ref.name().schema() == null || ref.name().schema().is("main"))) {
+                        out.add(ref.name().name());
+                    }
+                }
+                case turso.parser.ast.FromClause.SubquerySource sub -> tableRefs(sub.select(), table, out);
+                case turso.parser.ast.FromClause.Parenthesized p -> tableRefs(p.from(), table, out);
+                case turso.parser.ast.FromClause.TableFunction f -> f.args().forEach(e -> tableRefs(e, table, out));
+            }
+            if (joined.constraint() != null) {
+                tableRefs(joined.constraint().on(), table, out);
+            }
+        }
+    }
+
+    static void tableRefs(Expr e, String table, List<Name> out) {
+        ExprWalker.walk(e, x -> {
+            switch (x) {
+                case Expr.ColumnRef r when r.table() != null && r.table().is(table) && r.schema() == null ->
+                        out.add(r.table());
+                case Expr.Subquery q -> tableRefs(q.select(), table, out);
+                case Expr.Exists q -> tableRefs(q.select(), table, out);
+                case Expr.InSelect q -> tableRefs(q.select(), table, out);
+                case Expr.InTable q when q.table().name().is(table) && q.table().schema() == null ->
+                        out.add(q.table().name());
+                default -> { }
+            }
+            return true;
+        });
     }
 
     /** The names in a table's own definition that name the table itself: t.x qualifiers and self references. */
