@@ -28,6 +28,8 @@ public final class Record {
     private int columns;
     private long[] types = new long[8];
     private int[] offsets = new int[8];
+    /** The header's bytes, copied out of the segment by parse(). */
+    private byte[] header = new byte[32];
 
     public Record() {
     }
@@ -168,6 +170,40 @@ public final class Record {
         };
     }
 
+    /**
+     * The common case of parse(): a header of at most eight bytes, every
+     * serial type in one byte, decoded from one read of the record's first
+     * eight bytes; false (nothing set) for any other header, which parse()
+     * then reads in full, its checks included.
+     */
+    private boolean parseShortHeader() {
+        long w = segment.get(I64, base);
+        int headerEnd = (int) (w >>> 56);
+        if (headerEnd < 1 || headerEnd > 8 || (w & (HIGH_BITS << (8 * (8 - headerEnd)))) != 0) {
+            return false;
+        }
+        long body = headerEnd;
+        int n = headerEnd - 1;
+        for (int k = 0; k < n; k++) {
+            int t = (int) (w >>> (48 - 8 * k)) & 0x7f;
+            if (t == 10 || t == 11) {
+                return false;
+            }
+            types[k] = t;
+            offsets[k] = (int) body;
+            body += SerialTypes.size(t);
+        }
+        if (body > declaredSize) {
+            return false;
+        }
+        columns = n;
+        parsed = true;
+        return true;
+    }
+
+    /** The high bit of each byte of a word. */
+    private static final long HIGH_BITS = 0x8080808080808080L;
+
     /** Signals that the prefix given to {@link #resetPrefix} does not hold the whole header. */
     static final class HeaderBeyondPrefix extends RuntimeException {
         final long headerSize;
@@ -182,6 +218,9 @@ public final class Record {
         if (parsed) {
             return;
         }
+        if (size >= 8 && parseShortHeader()) {
+            return;
+        }
         long limit = base + size;
         long headerSize = Varint.read(segment, base, limit);
         if (headerSize > size || headerSize < 1) {
@@ -190,17 +229,23 @@ public final class Record {
             }
             throw Corrupt.at("record header size " + headerSize + " exceeds record of " + size + " bytes");
         }
-        long p = base + Varint.lengthAt(segment, base, limit);
-        long headerEnd = base + headerSize;
+        // the header is copied once, then read from the heap: one bounds check instead of one per byte
+        int headerEnd = (int) headerSize;
+        if (header.length < headerEnd) {
+            header = new byte[Math.max(headerEnd, 2 * header.length)];
+        }
+        byte[] h = header;
+        MemorySegment.copy(segment, ValueLayout.JAVA_BYTE, base, h, 0, headerEnd);
+        int p = Varint.lengthAt(h, 0, headerEnd);
         long body = headerSize;
         int n = 0;
         while (p < headerEnd) {
-            long t = segment.get(ValueLayout.JAVA_BYTE, p);
+            long t = h[p];
             if (t >= 0) {
                 p++;
             } else {
-                t = Varint.read(segment, p, headerEnd);
-                p += Varint.lengthAt(segment, p, headerEnd);
+                t = Varint.read(h, p, headerEnd);
+                p += Varint.lengthAt(h, p, headerEnd);
             }
             if (t == 10 || t == 11) {
                 throw Corrupt.at("reserved serial type " + t);

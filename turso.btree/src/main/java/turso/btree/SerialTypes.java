@@ -6,10 +6,15 @@
 package turso.btree;
 
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.ByteOrder;
 
 final class SerialTypes {
 
     private static final int[] FIXED = {0, 1, 2, 3, 4, 6, 8, 8, 0, 0, 0, 0};
+    private static final ValueLayout.OfShort I16 = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
+    private static final ValueLayout.OfInt I32 = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
+    private static final ValueLayout.OfLong I64 = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
 
     private SerialTypes() {
     }
@@ -25,21 +30,19 @@ final class SerialTypes {
 
     /** Reads an integer of serial type 1..6, 8 or 9. */
     static long readInt(MemorySegment s, long off, int t) {
+        // one big-endian read per width (two for 3 and 6 bytes): fewer bounds checks than a byte at a time
         return switch (t) {
-            case 8 -> 0;
+            case 1 -> s.get(ValueLayout.JAVA_BYTE, off);
+            case 2 -> s.get(I16, off);
+            case 3 -> (s.get(I16, off) << 8) | (s.get(ValueLayout.JAVA_BYTE, off + 2) & 0xff);
+            case 4 -> s.get(I32, off);
+            case 5 -> ((long) s.get(I16, off) << 32) | (s.get(I32, off + 2) & 0xffffffffL);
+            case 6 -> s.get(I64, off);
             case 9 -> 1;
-            default -> {
-                int n = FIXED[t];
-                long v = s.get(java.lang.foreign.ValueLayout.JAVA_BYTE, off);
-                for (int i = 1; i < n; i++) {
-                    v = (v << 8) | (Bytes.u8(s, off + i));
-                }
-                yield v;
-            }
+            default -> 0;
         };
     }
 
-    /** The serial type SQLite gives an integer (schema format 4: 0 and 1 as types 8 and 9). */
     static int forInt(long v) {
         if (v == 0) {
             return 8;

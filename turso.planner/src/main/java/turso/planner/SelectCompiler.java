@@ -413,10 +413,14 @@ final class SelectCompiler {
 
     /**
      * An aggregate query. Without GROUP BY: one row, computed once every
-     * input row went through the aggregates. With GROUP BY: the input rows
-     * (group keys, aggregate arguments, columns read outside aggregates) go
-     * through a sorter ordered by the group keys, and a row is produced each
-     * time the keys change, as SQLite does without an index. A column read
+     * input row went through the aggregates. With GROUP BY, as a hash
+     * aggregate where it can be (hashable): each row steps the aggregates of
+     * its group, found by its keys, and the groups are output in key order
+     * at the end (outputGroups); otherwise the input rows (group keys,
+     * aggregate arguments, columns read outside aggregates) go through a
+     * sorter ordered by the group keys, and a row is produced each time the
+     * keys change, as SQLite does without an index. Either way the groups
+     * come out in the order SQLite's sorter gives them. A column read
      * outside an aggregate gives its value in the group's last row (NULL when
      * there was none); SQLite's choice of the min() or max() row for a lone
      * min/max is not made yet.
@@ -474,6 +478,7 @@ final class SelectCompiler {
             });
         }
         boolean grouped = !groupKeys.isEmpty();
+        boolean hashed = grouped && hashable(aggregates, groupKeys);
         boolean sortOutput = grouped && !sortKeys.isEmpty();
         int outputSorter = sortOutput ? b.newCursor() : 0;
         if (sortOutput) {
@@ -483,7 +488,11 @@ final class SelectCompiler {
         int groupSorter = grouped ? b.newCursor() : 0;
         if (grouped) {
             temporaryTrees.add("USE TEMP B-TREE FOR GROUP BY");
-            b.emit(Op.SORTER_OPEN, groupSorter, 0, 0, allAscending(groupKeys), 0);
+            if (hashed) {
+                b.emit(Op.GROUP_OPEN, groupSorter, 0, 0, groupSpec(aggregates, groupKeys, slots, distinctSets, holders), 0);
+            } else {
+                b.emit(Op.SORTER_OPEN, groupSorter, 0, 0, allAscending(groupKeys), 0);
+            }
         }
         int argumentCount = 0;
         for (Expr.FunctionCall f : aggregates) {
@@ -493,7 +502,7 @@ final class SelectCompiler {
         int width = k + argumentCount + holders.size();
         reverseUnordered = !grouped && reversesUnordered();
         scan(core.where(), skip -> {
-            if (grouped) {
+            if (grouped && !hashed) {
                 int block = b.newRegisters(width);
                 for (int g = 0; g < k; g++) {
                     exprs.compileInto(groupKeys.get(g), block + g);
@@ -508,6 +517,13 @@ final class SelectCompiler {
                 }
                 b.emit(Op.SORTER_INSERT, groupSorter, block, width);
             } else {
+                if (hashed) {
+                    int keys = b.newRegisters(k);
+                    for (int g = 0; g < k; g++) {
+                        exprs.compileInto(groupKeys.get(g), keys + g);
+                    }
+                    b.emit(Op.GROUP_FIND, groupSorter, keys, k);
+                }
                 int extremeArgument = -1;
                 for (int a = 0; a < slots.length; a++) {
                     Expr.FunctionCall f = aggregates.get(a);
@@ -526,6 +542,10 @@ final class SelectCompiler {
         });
         if (!grouped) {
             output(core, aggregates, slots, holders, Map.of(), sortKeys, false, 0, limits, done);
+            return;
+        }
+        if (hashed) {
+            outputGroups(core, aggregates, groupKeys, slots, holders, sortKeys, outputSorter, groupSorter, limits, done);
             return;
         }
         int noGroups = b.newLabel();
@@ -584,6 +604,75 @@ final class SelectCompiler {
         });
         b.emit(Op.SORTER_NEXT, groupSorter, outLoop, 0);
         output(core, aggregates, slots, holders, keyRegisters, sortKeys, sortOutput, outputSorter, limits, done);
+        b.resolve(noGroups);
+        if (sortOutput) {
+            emitSorted(outputSorter, sortKeys.size(), b.newRegisters(results.size()), limits, done);
+        }
+    }
+
+    /**
+     * Whether a GROUP BY can run as a hash aggregate (GroupTable): its keys
+     * hash as they compare, which the built-in collations allow, and no
+     * aggregate sorts its own input (ORDER BY inside the call), which needs
+     * a sorter per group. Then the rows are not sorted, only the groups.
+     */
+    private boolean hashable(List<Expr.FunctionCall> aggregates, List<Expr> groupKeys) {
+        for (Expr.FunctionCall f : aggregates) {
+            if (!f.orderBy().isEmpty()) {
+                return false;
+            }
+        }
+        for (Expr key : groupKeys) {
+            if (!(exprs.sortCollation(key) instanceof turso.vm.BuiltinCollation)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * What a hash aggregate keeps per group: the aggregates' states and
+     * DISTINCT sets, and the registers the per-row code carries from row to
+     * row (the bare columns' holders, and whether they were taken or the
+     * min/max they follow).
+     */
+    private turso.vm.GroupSpec groupSpec(List<Expr.FunctionCall> aggregates, List<Expr> groupKeys, int[] slots,
+            int[] distinctSets, Map<ColumnKey, Integer> holders) {
+        turso.api.spi.AggregateFunction<?>[] functions = new turso.api.spi.AggregateFunction<?>[aggregates.size()];
+        List<Integer> distinctSlots = new ArrayList<>();
+        for (int a = 0; a < functions.length; a++) {
+            functions[a] = exprs.aggregateFunction(aggregates.get(a));
+            if (aggregates.get(a).distinct()) {
+                distinctSlots.add(distinctSets[a]);
+            }
+        }
+        List<Integer> saved = new ArrayList<>();
+        saved.add(extreme >= 0 ? extremeValue : bareColumnsKept);
+        saved.addAll(holders.values());
+        return new turso.vm.GroupSpec(allAscending(groupKeys), slots, functions,
+                distinctSlots.stream().mapToInt(Integer::intValue).toArray(),
+                saved.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    /**
+     * After a hash aggregate's scan: each group in key order (as the GROUP
+     * BY's sorter would give them), its state swapped in, then its output.
+     */
+    private void outputGroups(SelectCore.Simple core, List<Expr.FunctionCall> aggregates, List<Expr> groupKeys,
+            int[] slots, Map<ColumnKey, Integer> holders, List<Expr> sortKeys, int outputSorter, int groups,
+            int[] limits, int done) {
+        int k = groupKeys.size();
+        boolean sortOutput = !sortKeys.isEmpty();
+        int noGroups = b.newLabel();
+        int keys = b.newRegisters(k);
+        b.emit(Op.GROUP_SORT, groups, noGroups, keys);
+        int loop = b.currentAddress();
+        Map<Expr, Integer> keyRegisters = new HashMap<>();
+        for (int g = k - 1; g >= 0; g--) {
+            keyRegisters.put(groupKeys.get(g), keys + g);
+        }
+        output(core, aggregates, slots, holders, keyRegisters, sortKeys, sortOutput, outputSorter, limits, done);
+        b.emit(Op.GROUP_NEXT, groups, loop, keys);
         b.resolve(noGroups);
         if (sortOutput) {
             emitSorted(outputSorter, sortKeys.size(), b.newRegisters(results.size()), limits, done);

@@ -350,6 +350,26 @@ public final class Op {
      */
     public static final int SORTER_SKIP = 103;
 
+    /** Starts hash aggregate p1 (a GROUP BY's groups) afresh, as p4 (a GroupSpec) describes it. */
+    public static final int GROUP_OPEN = 104;
+
+    /**
+     * Makes the group of the keys r[p2] .. r[p2+p3-1] the current one of hash
+     * aggregate p1, created if new: its aggregate states, DISTINCT sets and
+     * saved registers (GroupSpec) are swapped in for the rest of the row's
+     * instructions, those of the group before it saved.
+     */
+    public static final int GROUP_FIND = 105;
+
+    /**
+     * Sorts the groups of hash aggregate p1 by their keys and makes the first
+     * one current, its keys copied to r[p3]..; jumps to p2 if there is none.
+     */
+    public static final int GROUP_SORT = 106;
+
+    /** Makes the next group of hash aggregate p1 current (keys to r[p3]..) and jumps to p2; falls through after the last. */
+    public static final int GROUP_NEXT = 107;
+
     private static final String[] NAMES = {
         "Init", "Goto", "Halt", "Integer", "Int64", "Real", "String8", "Blob", "Null", "Variable", "Copy",
         "Add", "Subtract", "Multiply", "Divide", "Remainder", "Concat", "BitAnd", "BitOr", "ShiftLeft",
@@ -362,7 +382,7 @@ public final class Op {
         "IdxGE", "IdxGT", "IdxLE", "IdxLT", "IdxRowid", "NoConflict", "SeekRowid", "Prev", "Last", "Once", "SorterFound",
         "OpenEphemeral", "Pragma", "Clear", "SorterBound", "Program", "Window",
         "TypeCheck", "Attach", "Detach", "Vacuum", "FkCounter", "FkIfZero", "CountRows",
-        "VOpen", "VFilter", "VNext", "VUpdate", "VDdl", "SorterSkip"
+        "VOpen", "VFilter", "VNext", "VUpdate", "VDdl", "SorterSkip", "GroupOpen", "GroupFind", "GroupSort", "GroupNext"
     };
 
     /** The name EXPLAIN shows for opcode {@code op}. */

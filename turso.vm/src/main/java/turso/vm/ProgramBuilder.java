@@ -198,7 +198,7 @@ public final class ProgramBuilder {
                  Op.SORTER_SORT, Op.SORTER_NEXT, Op.IF_POS, Op.DECR_JUMP_ZERO, Op.DISTINCT, Op.SEEK_GE, Op.SEEK_GT,
                  Op.SEEK_LE, Op.SEEK_LT, Op.IDX_GE, Op.IDX_GT, Op.IDX_LE, Op.IDX_LT, Op.NO_CONFLICT, Op.SEEK_ROWID,
                  Op.PREV, Op.LAST, Op.ONCE, Op.SORTER_FOUND, Op.PROGRAM, Op.FK_IF_ZERO, Op.VFILTER, Op.VNEXT,
-                 Op.SORTER_SKIP -> true;
+                 Op.SORTER_SKIP, Op.GROUP_SORT, Op.GROUP_NEXT -> true;
             default -> false;
         };
     }

@@ -116,7 +116,7 @@ public final class Vm implements FunctionContext {
     private final java.util.BitSet onceDone = new java.util.BitSet();
     /** Sorters, numbered like cursors. */
     private final Sorter[] sorters;
-    /** States of aggregate functions, numbered like cursors. */
+    /** States of aggregate functions, and the GroupTables of hash aggregates, numbered like cursors. */
     private final Object[] aggregates;
     /** Rows seen by DISTINCTs, numbered like cursors. */
     private final DistinctSet[] distincts;
@@ -517,6 +517,14 @@ public final class Vm implements FunctionContext {
         }
     }
 
+    /**
+     * The interpreter loop. Only the instructions a loop runs row after row
+     * are dispatched here, each in a line or two (larger bodies are methods
+     * of their own), so that this method stays small: C2 compiles it within
+     * the first second of a scan and inlines what the rows need into it.
+     * Everything else (opening cursors, schema changes, pragmas, triggers...)
+     * goes to {@link #runCold}.
+     */
     private boolean run() {
         final int[] op = program.op;
         final int[] p1 = program.p1;
@@ -531,76 +539,30 @@ public final class Vm implements FunctionContext {
                     i = p2[i];
                     continue;
                 }
-                case Op.HALT -> {
-                    halted = true;
-                    pc = i;
-                    raisedIgnore = p3[i] == RAISE_IGNORE;
-                    if (p1[i] != ResultCode.OK.code()) {
-                        failAction = p2[i];
-                        throw new TursoException(ResultCode.of(p1[i]), p4[i] instanceof Integer message
-                                ? java.util.Objects.requireNonNullElse(r[message].toText(), "") : (String) p4[i]);
-                    }
-                    if (statement == this && foreignKeyViolations > 0) {
-                        throw new TursoException(ResultCode.CONSTRAINT_FOREIGNKEY, "FOREIGN KEY constraint failed");
-                    }
-                    return false;
-                }
-                case Op.PROGRAM -> {
-                    if (runTrigger((SubProgram) p4[i], p1[i], p3[i])) {
-                        i = p2[i];
-                        continue;
-                    }
-                }
-                case Op.FK_COUNTER -> countViolations(p1[i] != 0, p3[i] == 0 ? p2[i] : p2[i] * r[p3[i]].toLong());
-                case Op.FK_IF_ZERO -> {
-                    if (noViolations(p1[i] != 0)) {
-                        i = p2[i];
-                        continue;
-                    }
-                }
-                case Op.COUNT_ROWS -> r[p2[i]].setLong(countRows((Program) p4[i], p1[i], p3[i], program.p5[i] == 1));
                 case Op.INTEGER -> r[p2[i]].setLong(p1[i]);
                 case Op.INT64 -> r[p2[i]].setLong((Long) p4[i]);
                 case Op.REAL -> r[p2[i]].setDouble((Double) p4[i]);
                 case Op.STRING8 -> r[p2[i]].setText((byte[]) p4[i]);
-                case Op.BLOB -> r[p2[i]].setBlob((byte[]) p4[i]);
-                case Op.NULL -> {
-                    int last = Math.max(p2[i], p3[i]);
-                    for (int k = p2[i]; k <= last; k++) {
-                        r[k].setNull();
-                    }
-                }
+                case Op.NULL -> setNull(p2[i], p3[i]);
                 case Op.VARIABLE -> r[p2[i]].copyFrom(parameters[p1[i] - 1]);
                 case Op.COPY -> r[p2[i]].copyFrom(r[p1[i]]);
                 case Op.ADD -> Arithmetic.add(r[p1[i]], r[p2[i]], r[p3[i]]);
                 case Op.SUBTRACT -> Arithmetic.subtract(r[p1[i]], r[p2[i]], r[p3[i]]);
                 case Op.MULTIPLY -> Arithmetic.multiply(r[p1[i]], r[p2[i]], r[p3[i]]);
                 case Op.DIVIDE -> Arithmetic.divide(r[p1[i]], r[p2[i]], r[p3[i]]);
-                case Op.REMAINDER -> Arithmetic.remainder(r[p1[i]], r[p2[i]], r[p3[i]]);
                 case Op.CONCAT -> Arithmetic.concat(r[p1[i]], r[p2[i]], r[p3[i]]);
-                case Op.BIT_AND -> Arithmetic.bitAnd(r[p1[i]], r[p2[i]], r[p3[i]]);
-                case Op.BIT_OR -> Arithmetic.bitOr(r[p1[i]], r[p2[i]], r[p3[i]]);
-                case Op.SHIFT_LEFT -> Arithmetic.shiftLeft(r[p1[i]], r[p2[i]], r[p3[i]]);
-                case Op.SHIFT_RIGHT -> Arithmetic.shiftRight(r[p1[i]], r[p2[i]], r[p3[i]]);
                 case Op.AND -> Arithmetic.and(r[p1[i]], r[p2[i]], r[p3[i]]);
                 case Op.OR -> Arithmetic.or(r[p1[i]], r[p2[i]], r[p3[i]]);
                 case Op.NOT -> Arithmetic.not(r[p1[i]], r[p2[i]]);
-                case Op.BIT_NOT -> Arithmetic.bitNot(r[p1[i]], r[p2[i]]);
-                case Op.NEGATE -> Arithmetic.negate(r[p1[i]], r[p2[i]]);
-                case Op.COMPARE -> {
-                    Comparison c = (Comparison) p4[i];
-                    comparator.compare(c.op(), r[p1[i]], r[p2[i]], c.affinity(), c.collation(), r[p3[i]]);
-                }
+                case Op.COMPARE -> compare((Comparison) p4[i], r[p1[i]], r[p2[i]], r[p3[i]]);
                 case Op.IF -> {
-                    Register v = r[p1[i]];
-                    if (v.isNull() ? p3[i] != 0 : v.isTrue()) {
+                    if (jumpIf(r[p1[i]], p3[i] != 0, true)) {
                         i = p2[i];
                         continue;
                     }
                 }
                 case Op.IF_NOT -> {
-                    Register v = r[p1[i]];
-                    if (v.isNull() ? p3[i] != 0 : !v.isTrue()) {
+                    if (jumpIf(r[p1[i]], p3[i] != 0, false)) {
                         i = p2[i];
                         continue;
                     }
@@ -617,11 +579,6 @@ public final class Vm implements FunctionContext {
                         continue;
                     }
                 }
-                case Op.IS_TRUE -> {
-                    Register v = r[p1[i]];
-                    boolean truth = !v.isNull() && v.isTrue() == (p3[i] == 0);
-                    r[p2[i]].setLong(truth ? 1 : 0);
-                }
                 case Op.FUNCTION -> call((FunctionCall) p4[i], p1[i], p2[i], r[p3[i]]);
                 case Op.CAST -> Cast.apply(r[p1[i]], (Affinity) p4[i]);
                 case Op.RESULT_ROW -> {
@@ -630,70 +587,23 @@ public final class Vm implements FunctionContext {
                     checkInterrupt();
                     return true;
                 }
-                case Op.TRANSACTION -> host.beginTransaction(p1[i], p2[i] != 0);
-                case Op.OPEN_READ, Op.OPEN_WRITE -> {
-                    closeCursor(p1[i]);
-                    int root = (program.p5[i] & Op.ROOT_IN_REGISTER) != 0 ? (int) r[p2[i]].longValue() : p2[i];
-                    Storage storage = host.storage(p3[i], op[i] == Op.OPEN_WRITE);
-                    if (p4[i] instanceof KeyInfo keyInfo) {
-                        cursors[p1[i]] = storage.openIndexCursor(root, keyInfo);
-                        keyInfos[p1[i]] = keyInfo;
-                    } else if (p4[i] instanceof RowKey rowKey) {
-                        cursors[p1[i]] = storage.openIndexCursor(root, rowKey.keyInfo());
-                        keyInfos[p1[i]] = rowKey.keyInfo();
-                        rowKeys[p1[i]] = rowKey.columns();
-                    } else if (op[i] == Op.OPEN_READ && storage.pageCount() == 0) {
-                        openEmpty(p1[i]);
-                    } else {
-                        cursors[p1[i]] = storage.openTableCursor(root);
-                        keyInfos[p1[i]] = null;
-                    }
-                }
-                case Op.OPEN_EPHEMERAL -> {
-                    closeCursor(p1[i]);
-                    if (p4[i] instanceof KeyInfo keyInfo) {
-                        Storage storage = Storage.openMemory(turso.btree.StorageOptions.DEFAULT);
-                        storage.beginWrite();
-                        ephemeral[p1[i]] = storage;
-                        cursors[p1[i]] = storage.openIndexCursor(storage.createIndex(), keyInfo);
-                        keyInfos[p1[i]] = keyInfo;
-                        nullRows[p1[i]] = false;
-                    } else {
-                        openEmpty(p1[i]);
-                    }
-                }
-                case Op.CLEAR -> host.storage(p2[i], true).clearTree(p1[i]);
-                case Op.SORTER_BOUND -> {
-                    long limit = r[p2[i]].longValue();
-                    long offset = p3[i] == 0 ? 0 : Math.max(0, r[p3[i]].longValue());
-                    if (limit >= 0) {
-                        sorters[p1[i]].bound(limit + offset);
-                    }
-                }
-                case Op.ONCE -> {
-                    if (onceDone.get(i)) {
-                        i = p2[i];
-                        continue;
-                    }
-                    onceDone.set(i);
-                }
-                case Op.SORTER_FOUND -> {
-                    if (sorters[p1[i]].contains(r[p3[i]])) {
+                case Op.REWIND -> {
+                    if (!rewind(p1[i])) {
                         i = p2[i];
                         continue;
                     }
                 }
-                case Op.LAST -> {
-                    nullRows[p1[i]] = false;
-                    if (!cursors[p1[i]].last()) {
+                case Op.NEXT -> {
+                    if (next(p1[i])) {
                         i = p2[i];
                         continue;
                     }
                 }
-                case Op.PREV -> {
-                    nullRows[p1[i]] = false;
-                    if (cursors[p1[i]].prev()) {
-                        checkInterrupt();
+                case Op.COLUMN -> column(p1[i], p2[i], r[p3[i]], (Register) p4[i]);
+                case Op.ROWID -> rowid(p1[i], r[p2[i]]);
+                case Op.NULL_ROW -> nullRows[p1[i]] = true;
+                case Op.SEEK_ROWID -> {
+                    if (!seekRowid(p1[i], r[p3[i]])) {
                         i = p2[i];
                         continue;
                     }
@@ -706,187 +616,39 @@ public final class Vm implements FunctionContext {
                     }
                 }
                 case Op.IDX_GE, Op.IDX_GT, Op.IDX_LE, Op.IDX_LT -> {
-                    int c = RecordComparator.compare(cursors[p1[i]].key(), key(p3[i], (Integer) p4[i]), keyInfos[p1[i]]);
-                    boolean jump = switch (op[i]) {
-                        case Op.IDX_GE -> c >= 0;
-                        case Op.IDX_GT -> c > 0;
-                        case Op.IDX_LE -> c <= 0;
-                        default -> c < 0;
-                    };
-                    if (jump) {
+                    if (indexCompare(op[i], p1[i], p3[i], (Integer) p4[i])) {
                         i = p2[i];
                         continue;
                     }
                 }
-                case Op.IDX_ROWID -> {
-                    if (nullRows[p1[i]]) {
-                        r[p2[i]].setNull();
-                    } else if (rowKeys[p1[i]] != null) {
-                        r[p2[i]].setBlob(rowKeyOf(cursors[p1[i]].key(), rowKeys[p1[i]]));
-                    } else {
-                        Record key = cursors[p1[i]].key();
-                        r[p2[i]].setLong(key.getLong(key.columnCount() - 1));
-                    }
-                }
-                case Op.IDX_INSERT -> {
-                    Register record = r[p2[i]];
-                    cursors[p1[i]].insert(java.util.Arrays.copyOfRange(record.bytes(), record.offset(),
-                            record.offset() + record.length()));
-                }
-                case Op.IDX_DELETE -> {
-                    BTreeCursor cursor = cursors[p1[i]];
-                    if (cursor.seek(key(p2[i], p3[i]), SeekOp.EQ)) {
-                        cursor.delete();
+                case Op.IDX_ROWID -> indexRowid(p1[i], r[p2[i]]);
+                case Op.NOT_EXISTS -> {
+                    if (notExists(p1[i], r[p3[i]])) {
+                        i = p2[i];
+                        continue;
                     }
                 }
                 case Op.NO_CONFLICT -> {
-                    int count = (Integer) p4[i];
-                    boolean hasNull = false;
-                    for (int k = 0; k < count; k++) {
-                        hasNull |= r[p3[i] + k].type() == DataType.NULL;
-                    }
-                    if (hasNull || !cursors[p1[i]].seek(key(p3[i], count), SeekOp.EQ)) {
-                        i = p2[i];
-                        continue;
-                    }
-                }
-                case Op.SEEK_ROWID -> {
-                    if (rowKeys[p1[i]] != null) {
-                        if (!seekRowKey(p1[i], r[p3[i]])) {
-                            i = p2[i];
-                            continue;
-                        }
-                        nullRows[p1[i]] = false;
-                        break;
-                    }
-                    Long rowid = Rowids.exact(r[p3[i]]);
-                    if (rowid == null || !cursors[p1[i]].seek(rowid, SeekOp.EQ)) {
-                        i = p2[i];
-                        continue;
-                    }
-                    nullRows[p1[i]] = false;
-                }
-                case Op.REWIND -> {
-                    nullRows[p1[i]] = false;
-                    if (!cursors[p1[i]].first()) {
-                        i = p2[i];
-                        continue;
-                    }
-                }
-                case Op.NEXT -> {
-                    nullRows[p1[i]] = false;
-                    if (cursors[p1[i]].next()) {
-                        checkInterrupt();
-                        i = p2[i];
-                        continue;
-                    }
-                }
-                case Op.COLUMN -> {
-                    if (nullRows[p1[i]]) {
-                        r[p3[i]].setNull();
-                    } else if (virtualCursors.isVirtual(p1[i])) {
-                        virtualCursors.column(p1[i], p2[i], r[p3[i]]);
-                    } else {
-                        column(cursors[p1[i]], p2[i], r[p3[i]], (Register) p4[i]);
-                    }
-                }
-                case Op.ROWID -> {
-                    if (nullRows[p1[i]]) {
-                        r[p2[i]].setNull();
-                    } else if (virtualCursors.isVirtual(p1[i])) {
-                        r[p2[i]].setLong(virtualCursors.rowid(p1[i]));
-                    } else if (rowKeys[p1[i]] != null) {
-                        r[p2[i]].setBlob(rowKeyOf(cursors[p1[i]].key(), rowKeys[p1[i]]));
-                    } else {
-                        r[p2[i]].setLong(cursors[p1[i]].rowid());
-                    }
-                }
-                case Op.NULL_ROW -> nullRows[p1[i]] = true;
-                case Op.AUTOCOMMIT -> host.transactionControl(p1[i], p2[i], (String) p4[i]);
-                case Op.DESTROY -> host.storage(p2[i], true).dropTree((int) r[p1[i]].toLong());
-                case Op.DELETE -> {
-                    BTreeCursor cursor = cursors[p1[i]];
-                    long rowid = rowKeys[p1[i]] != null ? 0 : cursor.rowid();
-                    cursor.delete();
-                    if ((program.p5[i] & Op.COUNT_CHANGE) != 0) {
-                        host.rowChanged(rowid, false);
-                    }
-                }
-                case Op.NEW_ROWID -> {
-                    if (program.p5[i] == 1) {
-                        long next = Math.max(newRowid(cursors[p1[i]]) - 1, r[p3[i]].longValue());
-                        if (next == Long.MAX_VALUE) {
-                            throw new TursoException(ResultCode.FULL, "database or disk is full");
-                        }
-                        r[p3[i]].setLong(next + 1);
-                        r[p2[i]].setLong(next + 1);
-                    } else {
-                        r[p2[i]].setLong(newRowid(cursors[p1[i]]));
-                    }
-                }
-                case Op.MAKE_RECORD -> r[p3[i]].setBlob(makeRecord(r, p1[i], p2[i]));
-                case Op.INSERT -> {
-                    Register record = r[p2[i]];
-                    if (rowKeys[p1[i]] != null) {
-                        insertRow(p1[i], record);
-                        if ((program.p5[i] & Op.COUNT_CHANGE) != 0) {
-                            host.rowChanged(0, false);
-                        }
-                        break;
-                    }
-                    long rowid = r[p3[i]].longValue();
-                    cursors[p1[i]].insert(rowid, java.util.Arrays.copyOfRange(record.bytes(), record.offset(),
-                            record.offset() + record.length()));
-                    if ((program.p5[i] & Op.COUNT_CHANGE) != 0) {
-                        host.rowChanged(rowid, (program.p5[i] & Op.SET_LAST_ROWID) != 0);
-                    }
-                }
-                case Op.NOT_EXISTS -> {
-                    if (rowKeys[p1[i]] != null ? !seekRowKey(p1[i], r[p3[i]])
-                            : !cursors[p1[i]].seek(r[p3[i]].longValue(), SeekOp.EQ)) {
+                    if (noConflict(p1[i], p3[i], (Integer) p4[i])) {
                         i = p2[i];
                         continue;
                     }
                 }
                 case Op.MUST_BE_INT -> mustBeInt(r[p1[i]]);
-                case Op.AFFINITY -> {
-                    Affinity[] affinities = (Affinity[]) p4[i];
-                    for (int k = 0; k < p2[i]; k++) {
-                        affinities[k].apply(r[p1[i] + k]);
-                    }
-                }
-                case Op.CREATE_BTREE -> {
-                    Storage storage = host.storage(p3[i], true);
-                    r[p2[i]].setLong(p1[i] == 1 ? storage.createIndex() : storage.createTable());
-                }
-                case Op.BUMP_SCHEMA_COOKIE -> {
-                    Storage storage = host.storage(p1[i], true);
-                    storage.setHeaderField(HeaderField.SCHEMA_COOKIE, storage.headerField(HeaderField.SCHEMA_COOKIE) + 1);
-                }
-                case Op.PARSE_SCHEMA -> host.schemaChanged(p1[i]);
-                case Op.ATTACH -> host.attach(r[p1[i]].isNull() ? "" : r[p1[i]].toText(),
-                        r[p2[i]].isNull() ? "" : r[p2[i]].toText());
-                case Op.DETACH -> host.detach(r[p1[i]].isNull() ? "" : r[p1[i]].toText());
+                case Op.AFFINITY -> applyAffinities((Affinity[]) p4[i], p1[i], p2[i]);
+                case Op.MAKE_RECORD -> r[p3[i]].setBlob(makeRecord(r, p1[i], p2[i]));
+                case Op.NEW_ROWID -> newRowid(p1[i], r[p2[i]], r[p3[i]], program.p5[i] == 1);
+                case Op.INSERT -> insert(p1[i], r[p2[i]], r[p3[i]], program.p5[i]);
+                case Op.IDX_INSERT -> indexInsert(p1[i], r[p2[i]]);
+                case Op.IDX_DELETE -> indexDelete(p1[i], p2[i], p3[i]);
+                case Op.DELETE -> delete(p1[i], program.p5[i]);
                 case Op.DISTINCT -> {
-                    if (distincts[p1[i]] == null) {
-                        distincts[p1[i]] = new DistinctSet((SortOrder) p4[i]);
-                    }
-                    if (!distincts[p1[i]].add(r, p3[i])) {
+                    if (!distinct(p1[i], (SortOrder) p4[i], p3[i])) {
                         i = p2[i];
                         continue;
                     }
                 }
-                case Op.DISTINCT_CLEAR -> distincts[p1[i]] = null;
-                case Op.AGG_RESET -> aggregates[p1[i]] = aggregate(p4[i]).newState();
                 case Op.AGG_STEP -> aggregate(p4[i]).step(aggregates[p1[i]], arguments.bind(r, p2[i], p3[i]));
-                case Op.AGG_FINAL -> {
-                    result.reset(r[p2[i]]);
-                    aggregate(p4[i]).finish(aggregates[p1[i]], result);
-                    result.throwIfError();
-                }
-                case Op.SORTER_OPEN -> sorters[p1[i]] = new Sorter((SortOrder) p4[i]);
-                case Op.WINDOW -> new WindowEvaluator().evaluate(sorters[p1[i]].rows(), (WindowPlan) p4[i]);
-                case Op.TYPE_CHECK -> ((StrictTypes) p4[i]).check(r, p1[i]);
                 case Op.SORTER_INSERT -> sorters[p1[i]].insert(r, p2[i], p3[i]);
                 case Op.SORTER_SKIP -> {
                     if (sorters[p1[i]].cannotEnter(r, p3[i])) {
@@ -894,93 +656,442 @@ public final class Vm implements FunctionContext {
                         continue;
                     }
                 }
-                case Op.SORTER_SORT -> {
-                    if (!sorters[p1[i]].sort()) {
-                        i = p2[i];
-                        continue;
-                    }
-                }
-                case Op.SORTER_COMBINE -> sorters[p1[i]].combine(sorters[p2[i]], Sorter.Combine.values()[p3[i]],
-                        (SortOrder) p4[i]);
                 case Op.SORTER_COLUMN -> r[p3[i]].copyFrom(sorters[p1[i]].column(p2[i]));
+                case Op.GROUP_FIND -> ((GroupTable) aggregates[p1[i]]).find(r, p2[i], aggregates, distincts);
                 case Op.SORTER_NEXT -> {
-                    if (sorters[p1[i]].next()) {
-                        checkInterrupt();
+                    if (sorterNext(p1[i])) {
                         i = p2[i];
                         continue;
                     }
                 }
                 case Op.IF_POS -> {
-                    Register v = r[p1[i]];
-                    if (v.longValue() > 0) {
-                        v.setLong(v.longValue() - p3[i]);
+                    if (ifPositive(r[p1[i]], p3[i])) {
                         i = p2[i];
                         continue;
                     }
                 }
                 case Op.DECR_JUMP_ZERO -> {
-                    Register v = r[p1[i]];
-                    if (v.longValue() > 0) {
-                        v.setLong(v.longValue() - 1);
-                        if (v.longValue() == 0) {
-                            i = p2[i];
-                            continue;
-                        }
-                    }
-                }
-                case Op.PRAGMA -> {
-                    PragmaCall call = (PragmaCall) p4[i];
-                    if (program.p5[i] != 0 && pragmaRows[p1[i]] == null) {
-                        Register argument = r[program.p5[i] - 1];
-                        call = new PragmaCall(call.pragma(), argument.isNull() ? null : argument.toText(), call.db());
-                    }
-                    if (!pragmaRow(p1[i], call, r, p3[i])) {
+                    if (decrementToZero(r[p1[i]])) {
                         i = p2[i];
                         continue;
                     }
                 }
-                case Op.VACUUM -> {
-                    String into = null;
-                    if (p1[i] > 0) {
-                        Register file = r[p1[i] - 1];
-                        if (file.type() != DataType.TEXT) {
-                            throw new TursoException(ResultCode.ERROR, "non-text filename");
-                        }
-                        into = file.toText();
+                default -> {
+                    i = runCold(i);
+                    if (i < 0) {
+                        return false;
                     }
-                    host.vacuum(into);
+                    continue;
                 }
-                case Op.VOPEN -> {
-                    closeCursor(p1[i]);
-                    virtualCursors.open(p1[i], (turso.api.spi.VirtualTable) p4[i]);
-                    nullRows[p1[i]] = false;
-                }
-                case Op.VFILTER -> {
-                    nullRows[p1[i]] = false;
-                    if (!virtualCursors.filter(p1[i], (VirtualFilter) p4[i], r, p3[i])) {
-                        i = p2[i];
-                        continue;
-                    }
-                }
-                case Op.VNEXT -> {
-                    if (virtualCursors.next(p1[i])) {
-                        checkInterrupt();
-                        i = p2[i];
-                        continue;
-                    }
-                }
-                case Op.VUPDATE -> {
-                    host.virtualTableWritten((turso.api.spi.VirtualTable) p4[i]);
-                    Long rowid = virtualCursors.update((turso.api.spi.VirtualTable) p4[i], r, p3[i], p2[i]);
-                    if ((program.p5[i] & Op.COUNT_CHANGE) != 0) {
-                        host.rowChanged(rowid == null ? 0 : rowid, rowid != null && (program.p5[i] & Op.SET_LAST_ROWID) != 0);
-                    }
-                }
-                case Op.VDDL -> ((Runnable) p4[i]).run();
-                default -> throw new TursoException(ResultCode.INTERNAL, "unknown opcode " + op[i] + " at " + i);
             }
             i++;
         }
+    }
+
+    /**
+     * Runs instruction {@code i}, one of those {@link #run} leaves out;
+     * returns the index of the next instruction, or -1 when the program
+     * halted.
+     */
+    private int runCold(int i) {
+        final int[] op = program.op;
+        final int[] p1 = program.p1;
+        final int[] p2 = program.p2;
+        final int[] p3 = program.p3;
+        final Object[] p4 = program.p4;
+        final Register[] r = registers;
+        switch (op[i]) {
+            case Op.HALT -> {
+                halted = true;
+                pc = i;
+                raisedIgnore = p3[i] == RAISE_IGNORE;
+                if (p1[i] != ResultCode.OK.code()) {
+                    failAction = p2[i];
+                    throw new TursoException(ResultCode.of(p1[i]), p4[i] instanceof Integer message
+                            ? java.util.Objects.requireNonNullElse(r[message].toText(), "") : (String) p4[i]);
+                }
+                if (statement == this && foreignKeyViolations > 0) {
+                    throw new TursoException(ResultCode.CONSTRAINT_FOREIGNKEY, "FOREIGN KEY constraint failed");
+                }
+                return -1;
+            }
+            case Op.PROGRAM -> {
+                if (runTrigger((SubProgram) p4[i], p1[i], p3[i])) {
+                    return p2[i];
+                }
+            }
+            case Op.FK_COUNTER -> countViolations(p1[i] != 0, p3[i] == 0 ? p2[i] : p2[i] * r[p3[i]].toLong());
+            case Op.FK_IF_ZERO -> {
+                if (noViolations(p1[i] != 0)) {
+                    return p2[i];
+                }
+            }
+            case Op.COUNT_ROWS -> r[p2[i]].setLong(countRows((Program) p4[i], p1[i], p3[i], program.p5[i] == 1));
+            case Op.BLOB -> r[p2[i]].setBlob((byte[]) p4[i]);
+            case Op.REMAINDER -> Arithmetic.remainder(r[p1[i]], r[p2[i]], r[p3[i]]);
+            case Op.BIT_AND -> Arithmetic.bitAnd(r[p1[i]], r[p2[i]], r[p3[i]]);
+            case Op.BIT_OR -> Arithmetic.bitOr(r[p1[i]], r[p2[i]], r[p3[i]]);
+            case Op.SHIFT_LEFT -> Arithmetic.shiftLeft(r[p1[i]], r[p2[i]], r[p3[i]]);
+            case Op.SHIFT_RIGHT -> Arithmetic.shiftRight(r[p1[i]], r[p2[i]], r[p3[i]]);
+            case Op.BIT_NOT -> Arithmetic.bitNot(r[p1[i]], r[p2[i]]);
+            case Op.NEGATE -> Arithmetic.negate(r[p1[i]], r[p2[i]]);
+            case Op.IS_TRUE -> {
+                Register v = r[p1[i]];
+                boolean truth = !v.isNull() && v.isTrue() == (p3[i] == 0);
+                r[p2[i]].setLong(truth ? 1 : 0);
+            }
+            case Op.TRANSACTION -> host.beginTransaction(p1[i], p2[i] != 0);
+            case Op.OPEN_READ, Op.OPEN_WRITE -> {
+                closeCursor(p1[i]);
+                int root = (program.p5[i] & Op.ROOT_IN_REGISTER) != 0 ? (int) r[p2[i]].longValue() : p2[i];
+                Storage storage = host.storage(p3[i], op[i] == Op.OPEN_WRITE);
+                if (p4[i] instanceof KeyInfo keyInfo) {
+                    cursors[p1[i]] = storage.openIndexCursor(root, keyInfo);
+                    keyInfos[p1[i]] = keyInfo;
+                } else if (p4[i] instanceof RowKey rowKey) {
+                    cursors[p1[i]] = storage.openIndexCursor(root, rowKey.keyInfo());
+                    keyInfos[p1[i]] = rowKey.keyInfo();
+                    rowKeys[p1[i]] = rowKey.columns();
+                } else if (op[i] == Op.OPEN_READ && storage.pageCount() == 0) {
+                    openEmpty(p1[i]);
+                } else {
+                    cursors[p1[i]] = storage.openTableCursor(root);
+                    keyInfos[p1[i]] = null;
+                }
+            }
+            case Op.OPEN_EPHEMERAL -> {
+                closeCursor(p1[i]);
+                if (p4[i] instanceof KeyInfo keyInfo) {
+                    Storage storage = Storage.openMemory(turso.btree.StorageOptions.DEFAULT);
+                    storage.beginWrite();
+                    ephemeral[p1[i]] = storage;
+                    cursors[p1[i]] = storage.openIndexCursor(storage.createIndex(), keyInfo);
+                    keyInfos[p1[i]] = keyInfo;
+                    nullRows[p1[i]] = false;
+                } else {
+                    openEmpty(p1[i]);
+                }
+            }
+            case Op.CLEAR -> host.storage(p2[i], true).clearTree(p1[i]);
+            case Op.SORTER_BOUND -> {
+                long limit = r[p2[i]].longValue();
+                long offset = p3[i] == 0 ? 0 : Math.max(0, r[p3[i]].longValue());
+                if (limit >= 0) {
+                    sorters[p1[i]].bound(limit + offset);
+                }
+            }
+            case Op.ONCE -> {
+                if (onceDone.get(i)) {
+                    return p2[i];
+                }
+                onceDone.set(i);
+            }
+            case Op.SORTER_FOUND -> {
+                if (sorters[p1[i]].contains(r[p3[i]])) {
+                    return p2[i];
+                }
+            }
+            case Op.LAST -> {
+                nullRows[p1[i]] = false;
+                if (!cursors[p1[i]].last()) {
+                    return p2[i];
+                }
+            }
+            case Op.PREV -> {
+                nullRows[p1[i]] = false;
+                if (cursors[p1[i]].prev()) {
+                    checkInterrupt();
+                    return p2[i];
+                }
+            }
+            case Op.AUTOCOMMIT -> host.transactionControl(p1[i], p2[i], (String) p4[i]);
+            case Op.DESTROY -> host.storage(p2[i], true).dropTree((int) r[p1[i]].toLong());
+            case Op.CREATE_BTREE -> {
+                Storage storage = host.storage(p3[i], true);
+                r[p2[i]].setLong(p1[i] == 1 ? storage.createIndex() : storage.createTable());
+            }
+            case Op.BUMP_SCHEMA_COOKIE -> {
+                Storage storage = host.storage(p1[i], true);
+                storage.setHeaderField(HeaderField.SCHEMA_COOKIE, storage.headerField(HeaderField.SCHEMA_COOKIE) + 1);
+            }
+            case Op.PARSE_SCHEMA -> host.schemaChanged(p1[i]);
+            case Op.ATTACH -> host.attach(r[p1[i]].isNull() ? "" : r[p1[i]].toText(),
+                    r[p2[i]].isNull() ? "" : r[p2[i]].toText());
+            case Op.DETACH -> host.detach(r[p1[i]].isNull() ? "" : r[p1[i]].toText());
+            case Op.DISTINCT_CLEAR -> distincts[p1[i]] = null;
+            case Op.AGG_RESET -> aggregates[p1[i]] = aggregate(p4[i]).newState();
+            case Op.AGG_FINAL -> {
+                result.reset(r[p2[i]]);
+                aggregate(p4[i]).finish(aggregates[p1[i]], result);
+                result.throwIfError();
+            }
+            case Op.SORTER_OPEN -> sorters[p1[i]] = new Sorter((SortOrder) p4[i]);
+            case Op.GROUP_OPEN -> aggregates[p1[i]] = new GroupTable((GroupSpec) p4[i]);
+            case Op.GROUP_SORT -> {
+                if (!((GroupTable) aggregates[p1[i]]).sort(r, p3[i], aggregates, distincts)) {
+                    return p2[i];
+                }
+            }
+            case Op.GROUP_NEXT -> {
+                if (((GroupTable) aggregates[p1[i]]).next(r, p3[i], aggregates, distincts)) {
+                    checkInterrupt();
+                    return p2[i];
+                }
+            }
+            case Op.WINDOW -> new WindowEvaluator().evaluate(sorters[p1[i]].rows(), (WindowPlan) p4[i]);
+            case Op.TYPE_CHECK -> ((StrictTypes) p4[i]).check(r, p1[i]);
+            case Op.SORTER_SORT -> {
+                if (!sorters[p1[i]].sort()) {
+                    return p2[i];
+                }
+            }
+            case Op.SORTER_COMBINE -> sorters[p1[i]].combine(sorters[p2[i]], Sorter.Combine.values()[p3[i]],
+                    (SortOrder) p4[i]);
+            case Op.PRAGMA -> {
+                PragmaCall call = (PragmaCall) p4[i];
+                if (program.p5[i] != 0 && pragmaRows[p1[i]] == null) {
+                    Register argument = r[program.p5[i] - 1];
+                    call = new PragmaCall(call.pragma(), argument.isNull() ? null : argument.toText(), call.db());
+                }
+                if (!pragmaRow(p1[i], call, r, p3[i])) {
+                    return p2[i];
+                }
+            }
+            case Op.VACUUM -> {
+                String into = null;
+                if (p1[i] > 0) {
+                    Register file = r[p1[i] - 1];
+                    if (file.type() != DataType.TEXT) {
+                        throw new TursoException(ResultCode.ERROR, "non-text filename");
+                    }
+                    into = file.toText();
+                }
+                host.vacuum(into);
+            }
+            case Op.VOPEN -> {
+                closeCursor(p1[i]);
+                virtualCursors.open(p1[i], (turso.api.spi.VirtualTable) p4[i]);
+                nullRows[p1[i]] = false;
+            }
+            case Op.VFILTER -> {
+                nullRows[p1[i]] = false;
+                if (!virtualCursors.filter(p1[i], (VirtualFilter) p4[i], r, p3[i])) {
+                    return p2[i];
+                }
+            }
+            case Op.VNEXT -> {
+                if (virtualCursors.next(p1[i])) {
+                    checkInterrupt();
+                    return p2[i];
+                }
+            }
+            case Op.VUPDATE -> {
+                host.virtualTableWritten((turso.api.spi.VirtualTable) p4[i]);
+                Long rowid = virtualCursors.update((turso.api.spi.VirtualTable) p4[i], r, p3[i], p2[i]);
+                if ((program.p5[i] & Op.COUNT_CHANGE) != 0) {
+                    host.rowChanged(rowid == null ? 0 : rowid, rowid != null && (program.p5[i] & Op.SET_LAST_ROWID) != 0);
+                }
+            }
+            case Op.VDDL -> ((Runnable) p4[i]).run();
+            default -> throw new TursoException(ResultCode.INTERNAL, "unknown opcode " + op[i] + " at " + i);
+        }
+        return i + 1;
+    }
+
+    private void setNull(int from, int to) {
+        int last = Math.max(from, to);
+        for (int k = from; k <= last; k++) {
+            registers[k].setNull();
+        }
+    }
+
+    private void compare(Comparison c, Register a, Register b, Register out) {
+        comparator.compare(c.op(), a, b, c.affinity(), c.collation(), out);
+    }
+
+    /** IF ({@code when} true) and IF_NOT: whether to jump on {@code v}; a NULL jumps when {@code nullJumps}. */
+    private static boolean jumpIf(Register v, boolean nullJumps, boolean when) {
+        return v.isNull() ? nullJumps : v.isTrue() == when;
+    }
+
+    private boolean rewind(int c) {
+        nullRows[c] = false;
+        return cursors[c].first();
+    }
+
+    /** NEXT: whether cursor {@code c} moved to another row (the loop goes on). */
+    private boolean next(int c) {
+        nullRows[c] = false;
+        if (cursors[c].next()) {
+            checkInterrupt();
+            return true;
+        }
+        return false;
+    }
+
+    private void column(int c, int col, Register out, Register missing) {
+        if (nullRows[c]) {
+            out.setNull();
+        } else if (virtualCursors.isVirtual(c)) {
+            virtualCursors.column(c, col, out);
+        } else {
+            column(cursors[c], col, out, missing);
+        }
+    }
+
+    private void rowid(int c, Register out) {
+        if (nullRows[c]) {
+            out.setNull();
+        } else if (virtualCursors.isVirtual(c)) {
+            out.setLong(virtualCursors.rowid(c));
+        } else if (rowKeys[c] != null) {
+            out.setBlob(rowKeyOf(cursors[c].key(), rowKeys[c]));
+        } else {
+            out.setLong(cursors[c].rowid());
+        }
+    }
+
+    /** SEEK_ROWID: whether cursor {@code c} now stands on the row {@code key} names. */
+    private boolean seekRowid(int c, Register key) {
+        if (rowKeys[c] != null) {
+            if (!seekRowKey(c, key)) {
+                return false;
+            }
+            nullRows[c] = false;
+            return true;
+        }
+        Long rowid = Rowids.exact(key);
+        if (rowid == null || !cursors[c].seek(rowid, SeekOp.EQ)) {
+            return false;
+        }
+        nullRows[c] = false;
+        return true;
+    }
+
+    /** IDX_GE .. IDX_LT: whether the index entry under cursor {@code c} compares with the key as {@code op} asks. */
+    private boolean indexCompare(int op, int c, int first, int count) {
+        int cmp = RecordComparator.compare(cursors[c].key(), key(first, count), keyInfos[c]);
+        return switch (op) {
+            case Op.IDX_GE -> cmp >= 0;
+            case Op.IDX_GT -> cmp > 0;
+            case Op.IDX_LE -> cmp <= 0;
+            default -> cmp < 0;
+        };
+    }
+
+    private void indexRowid(int c, Register out) {
+        if (nullRows[c]) {
+            out.setNull();
+        } else if (rowKeys[c] != null) {
+            out.setBlob(rowKeyOf(cursors[c].key(), rowKeys[c]));
+        } else {
+            Record key = cursors[c].key();
+            out.setLong(key.getLong(key.columnCount() - 1));
+        }
+    }
+
+    private boolean notExists(int c, Register key) {
+        return rowKeys[c] != null ? !seekRowKey(c, key) : !cursors[c].seek(key.longValue(), SeekOp.EQ);
+    }
+
+    /** NO_CONFLICT: whether the key r[first..first+count-1] has a NULL or is not in index {@code c}. */
+    private boolean noConflict(int c, int first, int count) {
+        for (int k = 0; k < count; k++) {
+            if (registers[first + k].type() == DataType.NULL) {
+                return true;
+            }
+        }
+        return !cursors[c].seek(key(first, count), SeekOp.EQ);
+    }
+
+    private void applyAffinities(Affinity[] affinities, int first, int count) {
+        for (int k = 0; k < count; k++) {
+            affinities[k].apply(registers[first + k]);
+        }
+    }
+
+    private void newRowid(int c, Register out, Register counter, boolean autoincrement) {
+        if (autoincrement) {
+            long next = Math.max(newRowid(cursors[c]) - 1, counter.longValue());
+            if (next == Long.MAX_VALUE) {
+                throw new TursoException(ResultCode.FULL, "database or disk is full");
+            }
+            counter.setLong(next + 1);
+            out.setLong(next + 1);
+        } else {
+            out.setLong(newRowid(cursors[c]));
+        }
+    }
+
+    private void insert(int c, Register record, Register rowidRegister, int flags) {
+        if (rowKeys[c] != null) {
+            insertRow(c, record);
+            if ((flags & Op.COUNT_CHANGE) != 0) {
+                host.rowChanged(0, false);
+            }
+            return;
+        }
+        long rowid = rowidRegister.longValue();
+        cursors[c].insert(rowid, java.util.Arrays.copyOfRange(record.bytes(), record.offset(),
+                record.offset() + record.length()));
+        if ((flags & Op.COUNT_CHANGE) != 0) {
+            host.rowChanged(rowid, (flags & Op.SET_LAST_ROWID) != 0);
+        }
+    }
+
+    private void indexInsert(int c, Register record) {
+        cursors[c].insert(java.util.Arrays.copyOfRange(record.bytes(), record.offset(),
+                record.offset() + record.length()));
+    }
+
+    private void indexDelete(int c, int first, int count) {
+        BTreeCursor cursor = cursors[c];
+        if (cursor.seek(key(first, count), SeekOp.EQ)) {
+            cursor.delete();
+        }
+    }
+
+    private void delete(int c, int flags) {
+        BTreeCursor cursor = cursors[c];
+        long rowid = rowKeys[c] != null ? 0 : cursor.rowid();
+        cursor.delete();
+        if ((flags & Op.COUNT_CHANGE) != 0) {
+            host.rowChanged(rowid, false);
+        }
+    }
+
+    /** DISTINCT: whether the row r[first..] was not seen yet by set {@code d} (and is now). */
+    private boolean distinct(int d, SortOrder order, int first) {
+        if (distincts[d] == null) {
+            distincts[d] = new DistinctSet(order);
+        }
+        return distincts[d].add(registers, first);
+    }
+
+    private boolean sorterNext(int s) {
+        if (sorters[s].next()) {
+            checkInterrupt();
+            return true;
+        }
+        return false;
+    }
+
+    /** IF_POS: a positive counter is decreased by {@code by} and the program jumps. */
+    private static boolean ifPositive(Register v, int by) {
+        if (v.longValue() > 0) {
+            v.setLong(v.longValue() - by);
+            return true;
+        }
+        return false;
+    }
+
+    /** DECR_JUMP_ZERO: a positive counter is decreased, and the program jumps when it reaches zero. */
+    private static boolean decrementToZero(Register v) {
+        if (v.longValue() > 0) {
+            v.setLong(v.longValue() - 1);
+            return v.longValue() == 0;
+        }
+        return false;
     }
 
     /** Loads the pragma's next row into r[first..]; false when all were returned. */
