@@ -10,8 +10,10 @@
  *   a memory copy in the kernel.
  * - scan: the whole table of the same database, each row's payload read;
  *   the cache holds a quarter of it, so every scan reads every leaf again,
- *   and the pager's read-ahead has the next 32 leaves in one batch; cold
- *   and warm as above.
+ *   and the pager's read-ahead keeps one to two batches of 32 leaves in
+ *   flight ahead of the cursor; cold and warm as above. Cold means: this
+ *   file's pages evicted from this machine's page cache; below it, the
+ *   virtual disk's host may still have cached them.
  * - smallCommits: 10 000 one-row INSERT transactions in WAL mode with
  *   synchronous=FULL (an fsync per commit, plus the automatic checkpoints).
  * - checkpoint: PRAGMA wal_checkpoint(TRUNCATE) of a WAL holding 100 000

@@ -1,10 +1,12 @@
 /*
  * The copy at the heart of a checkpoint: the latest frame of each page read
  * from the WAL and written into the database file, in batches of 256 pages
- * on two alternating buffers, so that while one window's writes are in
- * flight the next window's reads are submitted (io_uring has both files'
- * requests in the kernel at once; NIO runs the same shape one call at a
- * time). Pages are in page-number order and a run of consecutive pages is
+ * on two alternating buffers: a window's reads are executed (io_uring:
+ * one io_uring_enter copies them from the OS cache on this thread), then
+ * its writes are submitted without waiting, so that while they are in
+ * flight the next window is read (io_uring hands submitted-only requests
+ * to kernel workers, so the writes are copied on the other core meanwhile;
+ * NIO runs the same shape one call at a time). Pages are in page-number order and a run of consecutive pages is
  * written as one request. The caller syncs the WAL before and the database
  * file after, in SQLite's order.
  */
@@ -43,7 +45,7 @@ final class CheckpointCopy {
                         reads.read(buffer.asSlice((long) k * pageSize, pageSize),
                                 WalFormat.frameOffset(frames[start + k], pageSize) + WalFormat.FRAME_HEADER);
                     }
-                    reads.submit().await();
+                    reads.execute();
                     if (writing != null) {
                         IoCompletion previous = writing;
                         writing = null;

@@ -1,7 +1,8 @@
 /*
  * One page of the database in the page cache: its number, its bytes (a
  * page-sized off-heap segment from the pager's pool), whether it differs
- * from the file, and its links in the cache's LRU list.
+ * from the file, its links in the cache's LRU list, and the read-ahead still
+ * filling it, if any.
  */
 package turso.btree;
 
@@ -13,6 +14,8 @@ final class Page {
     final MemorySegment data;
     boolean dirty;
     int pins;
+    /** The read-ahead whose read of this page may still be in flight, or null: settle it before using the bytes. */
+    ReadWindow loading;
     Page newer;
     Page older;
 

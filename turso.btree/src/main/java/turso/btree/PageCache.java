@@ -8,7 +8,8 @@
  * keeps across operations: a page leaving the cache (its buffer goes back to
  * the pool) or, counted by the pager, a page about to change. Pages made
  * dirty are also listed, so a commit does not walk the whole cache to find
- * the few a small transaction changed.
+ * the few a small transaction changed. Pages a read-ahead is still filling
+ * (ReadWindow) are settled before anyone gets, removes or drops them.
  */
 package turso.btree;
 
@@ -26,6 +27,8 @@ final class PageCache implements AutoCloseable {
     private final IntObjectHashMap<Page> pages = new IntObjectHashMap<>();
     private final ArrayDeque<MemorySegment> pool = new ArrayDeque<>();
     private final ArrayList<Page> dirty = new ArrayList<>();
+    /** Read-ahead batches not yet settled, oldest first (settled ones are dropped as new ones come). */
+    private final ArrayDeque<ReadWindow> reading = new ArrayDeque<>();
     private Page newest;
     private Page oldest;
     private int capacity;
@@ -46,11 +49,35 @@ final class PageCache implements AutoCloseable {
 
     Page get(int pgno) {
         Page p = pages.get(pgno);
+        if (p != null && p.loading != null) {
+            p.loading.settle(this);
+            p = pages.get(pgno);
+        }
         if (p != null && p != newest) {
             unlink(p);
             linkNewest(p);
         }
         return p;
+    }
+
+    /** Whether {@code pgno} is cached or being read ahead, without waiting for it or touching the LRU order. */
+    boolean contains(int pgno) {
+        return pages.containsKey(pgno);
+    }
+
+    /** Remembers a read-ahead batch in flight, so that clearing the cache waits for it. */
+    void track(ReadWindow window) {
+        while (!reading.isEmpty() && reading.peekFirst().settled()) {
+            reading.pollFirst();
+        }
+        reading.addLast(window);
+    }
+
+    /** Waits for every read-ahead still in flight. */
+    void settleReads() {
+        while (!reading.isEmpty()) {
+            reading.pollFirst().settle(this);
+        }
     }
 
     /** A new cached page (contents unspecified) for {@code pgno}. */
@@ -66,6 +93,9 @@ final class PageCache implements AutoCloseable {
     }
 
     void remove(Page p) {
+        if (p.loading != null) {
+            p.loading.settle(this);
+        }
         if (pages.remove(p.pgno) != null) {
             generation++;
             p.dirty = false;
@@ -125,6 +155,7 @@ final class PageCache implements AutoCloseable {
     }
 
     void clear() {
+        settleReads();
         for (Page p : new ArrayList<>(pages.values())) {
             remove(p);
         }
@@ -161,6 +192,7 @@ final class PageCache implements AutoCloseable {
 
     @Override
     public void close() {
+        settleReads();
         pages.clear();
         dirty.clear();
         pool.clear();

@@ -30,6 +30,7 @@ import org.eclipse.collections.impl.map.mutable.primitive.IntObjectHashMap;
 import turso.api.ResultCode;
 import turso.api.TursoException;
 import turso.api.spi.IoBatch;
+import turso.api.spi.IoCompletion;
 import turso.api.spi.SharedMemory;
 import turso.api.spi.Vfs;
 import turso.api.spi.VfsFile;
@@ -614,9 +615,9 @@ final class Pager implements AutoCloseable {
         return p;
     }
 
-    /** Whether page {@code pgno} is in the cache (read-ahead skips those). */
+    /** Whether page {@code pgno} is in the cache or being read ahead (read-ahead skips those). */
     boolean isCached(int pgno) {
-        return cache != null && cache.get(pgno) != null;
+        return cache != null && cache.contains(pgno);
     }
 
     int cacheCapacity() {
@@ -624,9 +625,12 @@ final class Pager implements AutoCloseable {
     }
 
     /**
-     * Reads into the cache, in one batch, those of the first {@code count}
-     * pages of {@code pgnos} that are in range, not cached and not in the
-     * WAL. A failed read-ahead is forgotten: the page's own read reports it.
+     * Starts reading into the cache, in one batch, those of the first
+     * {@code count} pages of {@code pgnos} that are in range, not cached and
+     * not in the WAL, without waiting: the batch stays in flight
+     * (ReadWindow) while the cursor works on the pages it has, and the cache
+     * waits for it when one of its pages is asked for. A failed read-ahead is
+     * forgotten: the page's own read reports it.
      */
     void readAhead(int[] pgnos, int count) {
         if (cache == null) {
@@ -637,7 +641,7 @@ final class Pager implements AutoCloseable {
         IoBatch batch = null;
         for (int i = 0; i < count; i++) {
             int pgno = pgnos[i];
-            if (pgno < 1 || pgno > dbSize || cache.get(pgno) != null || (wal != null && wal.findFrame(pgno) > 0)) {
+            if (pgno < 1 || pgno > dbSize || cache.contains(pgno) || (wal != null && wal.findFrame(pgno) > 0)) {
                 continue;
             }
             if (batch == null) {
@@ -650,13 +654,16 @@ final class Pager implements AutoCloseable {
         if (batch == null) {
             return;
         }
+        IoCompletion completion;
         try {
-            batch.execute();
+            completion = batch.submit();
         } catch (RuntimeException e) {
             for (int i = 0; i < n; i++) {
                 cache.remove(loading[i]);
             }
+            return;
         }
+        cache.track(new ReadWindow(completion, loading, n));
     }
 
     /** Declares that {@code p} is about to change: its original is kept for the journal. */
@@ -918,6 +925,7 @@ final class Pager implements AutoCloseable {
         if (state != State.WRITE) {
             return;
         }
+        cache.settleReads();
         List<Page> dirty = cache.dirtyPages();
         if (dirty.isEmpty() && dbSize == origDbSize) {
             endTransaction();
@@ -1053,6 +1061,9 @@ final class Pager implements AutoCloseable {
     }
 
     private void endTransaction() {
+        if (cache != null) {
+            cache.settleReads();
+        }
         invalidateNodes();
         savepoints.clear();
         if (wal != null) {

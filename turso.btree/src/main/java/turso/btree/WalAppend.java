@@ -2,9 +2,10 @@
  * How a commit's frames reach the WAL file: sealed (checksummed) into a
  * native window of up to 16 MiB, each window one write, and the whole append
  * one IoBatch per window: the WAL header and its sync (for a WAL that starts
- * over) lead the first, and the commit's sync closes the last, so that a
- * small commit is a single submission (io_uring: one io_uring_enter for
- * header, frames and fsyncs). A sync in a batch is a barrier, so the order
+ * over) lead the first, and the commit's sync closes the last (a small
+ * commit is one write and one sync: io_uring makes them a pwrite and an
+ * fsync, as NIO, since an fsync through the ring costs a kernel worker's
+ * round trip). A sync in a batch is a barrier, so the order
  * on disk is SQLite's: header durable before frames, frames durable before
  * the wal-index publishes them (Wal.commit does that after this returns).
  */

@@ -24,6 +24,8 @@ import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import turso.api.ResultCode;
+import turso.api.TursoException;
 import turso.api.spi.IoBatch;
 import turso.api.spi.IoCompletion;
 import turso.api.spi.SharedMemory;
@@ -75,7 +77,7 @@ class BatchedIoTest {
     }
 
     @Test
-    void aScanReadsTheNextLeavesAheadInOneBatch() {
+    void aScanReadsTheNextLeavesAheadInBatchesItDoesNotWaitFor() {
         String path = dir.resolve("s.db").toString();
         RecordingVfs vfs = new RecordingVfs(new TestVfs());
         try (Storage s = Storage.open(vfs, path, StorageOptions.DEFAULT.withPageSize(1024))) {
@@ -83,11 +85,40 @@ class BatchedIoTest {
             WalTestSupport.insert(s, 1, 2000);
         }
         vfs.batches.clear();
-        try (Storage s = Storage.open(vfs, path, StorageOptions.DEFAULT.withPageSize(1024).withCacheSize(200))) {
+        try (Storage s = Storage.open(vfs, path, StorageOptions.DEFAULT.withPageSize(1024).withCacheSize(400))) {
             assertEquals(WalTestSupport.expected(1, 2000), WalTestSupport.rows(s));
         }
         long largest = vfs.batches(Vfs.FileKind.MAIN_DB).stream().mapToLong(List::size).max().orElse(0);
-        assertEquals(ReadAhead.WINDOW, largest, "read-ahead batch size");
+        assertEquals(ReadAhead.BATCH, largest, "read-ahead batch size");
+        assertTrue(vfs.maxInFlight >= 2, "a read-ahead batch was submitted while the previous one was still unawaited");
+    }
+
+    @Test
+    void aScanStoppedEarlyAndAFailedReadAheadLeaveTheCacheConsistent() {
+        String path = dir.resolve("f.db").toString();
+        try (Storage s = Storage.open(new TestVfs(), path, StorageOptions.DEFAULT.withPageSize(1024))) {
+            WalTestSupport.createTable(s);
+            WalTestSupport.insert(s, 1, 2000);
+        }
+        RecordingVfs vfs = new RecordingVfs(new TestVfs());
+        try (Storage s = Storage.open(vfs, path, StorageOptions.DEFAULT.withPageSize(1024).withCacheSize(400))) {
+            assertEquals(WalTestSupport.expected(1, 2000), WalTestSupport.rows(s));
+            vfs.failReads = true;
+            assertEquals(WalTestSupport.expected(1, 2000), WalTestSupport.rows(s));
+            vfs.failReads = false;
+            WalTestSupport.insert(s, 2001, 2100);
+            assertEquals(WalTestSupport.expected(1, 2100), WalTestSupport.rows(s));
+        }
+        assertTrue(vfs.failedBatches > 0, "some read-ahead batches failed");
+        assertEquals(2100, sqliteCountUnchecked(path));
+    }
+
+    private static long sqliteCountUnchecked(String path) {
+        try {
+            return sqliteCount(path);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
     }
 
     private static long sqliteCount(String path) throws Exception {
@@ -103,6 +134,12 @@ class BatchedIoTest {
     /** Passes everything to {@code inner}, recording each batch's requests by file kind. */
     static final class RecordingVfs extends ForwardingVfs {
         final List<Batch> batches = new ArrayList<>();
+        /** Batches submitted and not yet awaited, and the most there were at once. */
+        int inFlight;
+        int maxInFlight;
+        /** When set, every batch of more than one read fails on await (a read-ahead's), its buffers scribbled on. */
+        boolean failReads;
+        int failedBatches;
 
         RecordingVfs(Vfs inner) {
             super(inner);
@@ -140,10 +177,12 @@ class BatchedIoTest {
                 public IoBatch batch() {
                     IoBatch b = f.batch();
                     List<String> requests = new ArrayList<>();
+                    List<MemorySegment> targets = new ArrayList<>();
                     return new IoBatch() {
                         @Override
                         public int read(MemorySegment dst, long offset) {
                             requests.add("R");
+                            targets.add(dst);
                             return b.read(dst, offset);
                         }
 
@@ -167,7 +206,37 @@ class BatchedIoTest {
                         @Override
                         public IoCompletion submit() {
                             batches.add(new Batch(kind, List.copyOf(requests)));
-                            return b.submit();
+                            boolean fail = failReads && requests.size() > 1 && requests.stream().allMatch("R"::equals);
+                            IoCompletion c = b.submit();
+                            inFlight++;
+                            maxInFlight = Math.max(maxInFlight, inFlight);
+                            return new IoCompletion() {
+                                private boolean awaited;
+
+                                @Override
+                                public void await() {
+                                    if (!awaited) {
+                                        awaited = true;
+                                        inFlight--;
+                                    }
+                                    c.await();
+                                    if (fail) {
+                                        failedBatches++;
+                                        targets.forEach(t -> t.fill((byte) 0x55));
+                                        throw new TursoException(ResultCode.IOERR_READ);
+                                    }
+                                }
+
+                                @Override
+                                public boolean isDone() {
+                                    return c.isDone();
+                                }
+
+                                @Override
+                                public long transferred(int index) {
+                                    return c.transferred(index);
+                                }
+                            };
                         }
                     };
                 }

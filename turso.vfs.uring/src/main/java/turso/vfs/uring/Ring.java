@@ -28,6 +28,7 @@ final class Ring implements AutoCloseable {
 
     static final byte SQE_FIXED_FILE = 1;
     static final byte SQE_IO_DRAIN = 2;
+    static final byte SQE_ASYNC = 16;
     static final int FSYNC_DATASYNC = 1;
 
     static final int ENTER_GETEVENTS = 1;

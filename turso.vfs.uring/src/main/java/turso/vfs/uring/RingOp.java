@@ -32,6 +32,8 @@ final class RingOp {
     private long done;
     private boolean finished;
     private boolean resubmitted;
+    /** Whether the kernel should run this request in a worker rather than inline in the submitting call. */
+    private boolean background;
     private int errno;
 
     RingOp(Kind kind, int fd, MemorySegment target, MemorySegment buffer, long offset, VfsFile.SyncType syncType,
@@ -50,17 +52,47 @@ final class RingOp {
     }
 
     /**
+     * Asks that the request be handed to a kernel worker (IOSQE_ASYNC)
+     * instead of being tried inline in the io_uring_enter that submits it,
+     * where a read or write that the OS cache can serve would be copied on
+     * the submitting thread before the call returns.
+     */
+    void runInBackground() {
+        background = true;
+    }
+
+    /**
      * Puts the (remaining part of the) request in the ring; {@code fixed}
      * when this request's descriptor is the ring's registered file 0.
      */
     void push(Ring ring, long userData, boolean drain, boolean fixed) {
-        byte flags = (byte) ((drain ? Ring.SQE_IO_DRAIN : 0) | (fixed ? Ring.SQE_FIXED_FILE : 0));
+        byte flags = (byte) ((drain ? Ring.SQE_IO_DRAIN : 0) | (fixed ? Ring.SQE_FIXED_FILE : 0)
+                | (background ? Ring.SQE_ASYNC : 0));
         int target = fixed ? 0 : fd;
         switch (kind) {
             case SYNC -> ring.push(Ring.OP_FSYNC, flags, target, 0, 0, 0,
                     syncType == VfsFile.SyncType.DATA_ONLY ? Ring.FSYNC_DATASYNC : 0, userData);
             case READ, WRITE -> ring.push(kind == Kind.READ ? Ring.OP_READ : Ring.OP_WRITE, flags, target, offset + done,
                     buffer.address() + done, (int) Math.min(MAX_TRANSFER, length - done), 0, userData);
+        }
+    }
+
+    /**
+     * Performs the request on the calling thread with plain system calls
+     * (pread, pwrite, fsync or fdatasync), under the same rules as in the
+     * ring: the remainder of a short transfer is asked for again, EINTR and
+     * EAGAIN are retried. {@code state} receives errno.
+     */
+    void runDirect(MemorySegment state) {
+        while (!finished) {
+            long result = switch (kind) {
+                case SYNC -> Syscalls.fsync(state, fd, syncType == VfsFile.SyncType.DATA_ONLY);
+                case READ -> Syscalls.pread(state, fd, buffer.asSlice(done, Math.min(MAX_TRANSFER, length - done)),
+                        offset + done);
+                case WRITE -> Syscalls.pwrite(state, fd, buffer.asSlice(done, Math.min(MAX_TRANSFER, length - done)),
+                        offset + done);
+            };
+            complete((int) result);
         }
     }
 

@@ -20,6 +20,8 @@
 package turso.vfs.uring;
 
 import java.io.IOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +38,8 @@ final class RingSession implements AutoCloseable {
     private final Object file;
     private final Map<Long, RingOp> inFlight = new HashMap<>();
     private final int fixedFd;
+    /** Where errno lands for the requests run as plain system calls. */
+    private final MemorySegment callState = Syscalls.callState(Arena.ofAuto());
     private long nextUserData = 1;
     private long parkNanos = MIN_PARK_NANOS;
 
@@ -71,6 +75,13 @@ final class RingSession implements AutoCloseable {
             }
         }
         finish(ops);
+    }
+
+    /** Performs {@code ops} one after the other with plain system calls, bypassing the ring. */
+    synchronized void runDirect(List<RingOp> ops) {
+        for (RingOp op : ops) {
+            op.runDirect(callState);
+        }
     }
 
     /** Waits until every request of {@code ops} has finished. */

@@ -63,6 +63,9 @@ final class Syscalls {
     private static final MethodHandle OPEN;
     private static final MethodHandle CLOSE;
     private static final MethodHandle PREAD;
+    private static final MethodHandle PWRITE;
+    private static final MethodHandle FSYNC;
+    private static final MethodHandle FDATASYNC;
 
     static {
         Linker linker = Linker.nativeLinker();
@@ -83,6 +86,10 @@ final class Syscalls {
         CLOSE = linker.downcallHandle(libc.findOrThrow("close"), FunctionDescriptor.of(INT, INT), errno);
         PREAD = linker.downcallHandle(libc.findOrThrow("pread"), FunctionDescriptor.of(LONG, INT, ADDRESS, LONG, LONG),
                 errno);
+        PWRITE = linker.downcallHandle(libc.findOrThrow("pwrite"), FunctionDescriptor.of(LONG, INT, ADDRESS, LONG, LONG),
+                errno);
+        FSYNC = linker.downcallHandle(libc.findOrThrow("fsync"), FunctionDescriptor.of(INT, INT), errno);
+        FDATASYNC = linker.downcallHandle(libc.findOrThrow("fdatasync"), FunctionDescriptor.of(INT, INT), errno);
     }
 
     private Syscalls() {
@@ -171,6 +178,26 @@ final class Syscalls {
         try {
             long result = (long) PREAD.invokeExact(state, fd, dst, dst.byteSize(), offset);
             return result < 0 ? -errno(state) : result;
+        } catch (Throwable e) {
+            throw rethrow(e);
+        }
+    }
+
+    /** pwrite(2) from native memory: the bytes written, or a negative errno. */
+    static long pwrite(MemorySegment state, int fd, MemorySegment src, long offset) {
+        try {
+            long result = (long) PWRITE.invokeExact(state, fd, src, src.byteSize(), offset);
+            return result < 0 ? -errno(state) : result;
+        } catch (Throwable e) {
+            throw rethrow(e);
+        }
+    }
+
+    /** fsync(2), or fdatasync(2) when {@code dataOnly}: 0, or a negative errno. */
+    static int fsync(MemorySegment state, int fd, boolean dataOnly) {
+        try {
+            int result = dataOnly ? (int) FDATASYNC.invokeExact(state, fd) : (int) FSYNC.invokeExact(state, fd);
+            return result < 0 ? -errno(state) : 0;
         } catch (Throwable e) {
             throw rethrow(e);
         }

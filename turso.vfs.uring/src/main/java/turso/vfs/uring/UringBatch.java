@@ -1,12 +1,28 @@
 /*
  * An IoBatch on io_uring. The requests are cut into phases at each sync:
  * a phase's reads and writes go into the ring together, in one
- * io_uring_enter, with the sync that ends the phase flagged IOSQE_IO_DRAIN so
- * that the kernel starts it only once they have all completed. The next
- * phase is put in the ring only when the sync has completed: the barrier
- * the IoBatch contract asks for, including when a short write had to be
- * resubmitted for its remainder after the sync had already run; in that
- * case the phase is synced once more before the batch moves on.
+ * io_uring_enter, and the sync that ends the phase starts only once they
+ * have all completed; the next phase starts only when the sync has
+ * completed: the barrier the IoBatch contract asks for.
+ *
+ * Where the ring does not pay, plain system calls serve (measured,
+ * docs/PERFORMANCE.md): on a platform thread a phase of a single read or
+ * write is one pread or pwrite, and a sync is one fsync or fdatasync once
+ * the phase's transfers have completed (through the ring, an fsync is
+ * handed to an io-wq kernel worker, which made a small commit a third
+ * slower than NIO's write and fsync). A virtual thread must not block its
+ * carrier in the kernel, so there everything goes through the ring, the
+ * sync flagged IOSQE_IO_DRAIN behind the phase's transfers; if a short write
+ * had to be resubmitted for its remainder after that sync had already run,
+ * the phase is synced once more before the batch moves on.
+ *
+ * submit() without await() means the caller has other work meanwhile (a
+ * scan's read-ahead, a checkpoint's writes while it reads the next window):
+ * those requests are flagged IOSQE_ASYNC, so that kernel workers copy
+ * to or from the OS cache on another core while the caller goes on, where
+ * io_uring would otherwise do a cached read or write inline, on the caller's
+ * thread, before io_uring_enter returns. execute() (submit and wait) keeps
+ * the inline path: nothing else is waiting to run.
  */
 package turso.vfs.uring;
 
@@ -22,12 +38,17 @@ import turso.api.spi.VfsFile;
 
 final class UringBatch implements IoBatch, IoCompletion {
 
+    /** A phase with at most this many reads and writes runs them as plain system calls (platform threads). */
+    static final int DIRECT_MAX = 1;
+
     private final RingSession session;
     private final int fd;
     private final Object file;
     private final boolean readOnly;
     private final List<RingOp> ops = new ArrayList<>();
     private final List<List<RingOp>> phases = new ArrayList<>();
+    /** Whether syncs and lone transfers run as plain system calls: false on a virtual thread. */
+    private boolean direct;
     private int phase;
     private int startedPhase = -1;
     private TursoException lateFailure;
@@ -105,7 +126,7 @@ final class UringBatch implements IoBatch, IoCompletion {
         prepare();
         if (!phases.isEmpty()) {
             startedPhase = 0;
-            session.start(phases.getFirst());
+            start(phases.getFirst(), false);
         }
         return this;
     }
@@ -122,6 +143,7 @@ final class UringBatch implements IoBatch, IoCompletion {
     private void prepare() {
         checkOpen();
         submitted = true;
+        direct = !Thread.currentThread().isVirtual();
         List<RingOp> current = new ArrayList<>();
         for (RingOp op : ops) {
             current.add(op);
@@ -135,34 +157,68 @@ final class UringBatch implements IoBatch, IoCompletion {
         }
     }
 
+    /**
+     * Puts a phase's requests in motion: in the ring, or (see the class
+     * comment) a lone transfer as a system call, done on return. A direct
+     * batch's sync is left for {@link #complete}.
+     */
+    private void start(List<RingOp> current, boolean block) {
+        List<RingOp> transfers = transfers(current);
+        if (direct && transfers.size() <= DIRECT_MAX) {
+            session.runDirect(transfers);
+        } else if (block) {
+            session.run(transfers);
+        } else {
+            for (RingOp op : transfers) {
+                op.runInBackground();
+            }
+            session.start(transfers);
+        }
+    }
+
+    /** What of a phase goes into the ring or runs as plain calls at its start: all but a direct batch's sync. */
+    private List<RingOp> transfers(List<RingOp> current) {
+        return direct && current.getLast().kind == RingOp.Kind.SYNC ? current.subList(0, current.size() - 1) : current;
+    }
+
+    /** Ends a phase whose transfers have completed: a direct batch runs its sync now (blocking, even from isDone). */
+    private void complete(List<RingOp> current) {
+        RingOp last = current.getLast();
+        if (last.kind != RingOp.Kind.SYNC) {
+            return;
+        }
+        if (direct) {
+            session.runDirect(List.of(last));
+        } else {
+            resyncAfterLateWrites(current);
+        }
+    }
+
     /** Moves through the phases; without {@code block}, only as far as the kernel has already got. */
     private boolean advance(boolean block) {
         while (phase < phases.size()) {
             List<RingOp> current = phases.get(phase);
             if (startedPhase < phase) {
                 startedPhase = phase;
-                if (block) {
-                    session.run(current);
-                } else {
-                    session.start(current);
-                }
+                start(current, block);
             }
+            List<RingOp> transfers = transfers(current);
             if (block) {
-                session.finish(current);
-            } else if (!session.allFinished(current)) {
+                session.finish(transfers);
+            } else if (!session.allFinished(transfers)) {
                 return false;
             }
-            resyncAfterLateWrites(current);
+            complete(current);
             phase++;
         }
         return true;
     }
 
     private void resyncAfterLateWrites(List<RingOp> current) {
-        RingOp last = current.getLast();
-        if (last.kind != RingOp.Kind.SYNC || current.stream().noneMatch(RingOp::resubmitted)) {
+        if (current.stream().noneMatch(RingOp::resubmitted)) {
             return;
         }
+        RingOp last = current.getLast();
         RingOp sync = new RingOp(RingOp.Kind.SYNC, fd, null, null, 0, last.syncType, file);
         session.start(List.of(sync));
         session.finish(List.of(sync));

@@ -1,8 +1,9 @@
 /*
- * A file opened through UringVfs. Writes, syncs, batches and reads into
- * heap memory go through this handle's io_uring ring on a native descriptor
- * of the file (a lone read into native memory is a pread, see read());
- * everything else (size, truncate, SQLite's lock levels, the -shm wal-index)
+ * A file opened through UringVfs. Batches go through this handle's
+ * io_uring ring on a native descriptor of the file, except where the ring
+ * does not pay (UringBatch: on a platform thread a lone read or write is a
+ * pread or pwrite, a sync an fsync; a lone read into native memory is a
+ * pread here, see read()); everything else (size, truncate, SQLite's lock levels, the -shm wal-index)
  * is delegated to a NioVfs handle on the same file, so that locking is the
  * one implementation that is compatible with sqlite3 processes.
  */

@@ -173,6 +173,37 @@ class UringVfsTest {
     }
 
     @Test
+    void submittedReadsRunInTheBackgroundAndAreThereOnAwait() {
+        int pages = 64;
+        try (VfsFile f = vfs.open(path("ahead.db"), FileKind.MAIN_DB, CREATE); Arena arena = Arena.ofConfined()) {
+            IoBatch writes = f.batch();
+            for (int i = 0; i < pages; i++) {
+                writes.write(MemorySegment.ofArray(pattern(4096, i)), i * 4096L);
+            }
+            writes.sync(VfsFile.SyncType.NORMAL);
+            writes.execute();
+            MemorySegment[] buffers = new MemorySegment[pages];
+            IoBatch reads = f.batch();
+            for (int i = 0; i < pages; i++) {
+                buffers[i] = arena.allocate(4096, 4096);
+                buffers[i].fill((byte) 0x55);
+                reads.read(buffers[i], (pages - 1 - i) * 4096L);
+            }
+            IoCompletion pending = reads.submit();
+            byte[] lone = new byte[4096];
+            assertEquals(4096, f.read(MemorySegment.ofArray(lone), 5 * 4096L));
+            assertArrayEquals(pattern(4096, 5), lone);
+            f.write(MemorySegment.ofArray(pattern(100, 7)), pages * 4096L);
+            f.sync(VfsFile.SyncType.DATA_ONLY);
+            pending.await();
+            for (int i = 0; i < pages; i++) {
+                assertArrayEquals(pattern(4096, pages - 1 - i), buffers[i].toArray(ValueLayout.JAVA_BYTE), "page " + i);
+                assertEquals(4096, pending.transferred(i));
+            }
+        }
+    }
+
+    @Test
     void largeTransfers() {
         int size = 8 << 20;
         try (VfsFile f = vfs.open(path("large.db"), FileKind.MAIN_DB, CREATE); Arena arena = Arena.ofConfined()) {
