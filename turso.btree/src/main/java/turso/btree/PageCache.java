@@ -42,6 +42,19 @@ final class PageCache implements AutoCloseable {
         this.generation = generation;
     }
 
+    int capacity() {
+        return capacity;
+    }
+
+    int size() {
+        return pages.size();
+    }
+
+    /** The dirty pages listed (an upper bound: pages cleaned since stay listed until dirtyPages()). */
+    int dirtyCount() {
+        return dirty.size();
+    }
+
     void setCapacity(int capacity) {
         this.capacity = Math.max(capacity, 10);
         retryAt = 0;

@@ -17,6 +17,8 @@
  * transaction changed it or the page count, as SQLite), and the connection keeps its SHARED lock on the file for
  * as long as it uses the WAL, as SQLite does, so that the last one to close
  * (the one that gets EXCLUSIVE) can checkpoint and remove the -wal file.
+ * When a WAL transaction has dirtied more pages than the cache holds, they
+ * are spilled (CacheSpill) as frames that commit nothing, and leave memory.
  */
 package turso.btree;
 
@@ -85,6 +87,10 @@ final class Pager implements AutoCloseable {
     private int secureDelete;
     /** PRAGMA locking_mode = EXCLUSIVE: locks are kept when a transaction ends. */
     private boolean exclusiveLocking;
+    /** PRAGMA cache_spill: whether a write transaction may spill dirty pages before it commits. */
+    private boolean cacheSpill = true;
+    /** Whether this write transaction spilled page 1 (its header then counts as changed at commit). */
+    private boolean spilledPageOne;
 
     /** Page images as they were when a savepoint opened, captured on each page's first change after it. */
     private record Savepoint(int dbSize, IntObjectHashMap<byte[]> images) {
@@ -376,14 +382,25 @@ final class Pager implements AutoCloseable {
      * header said, reading nothing from the database file. The file's SHARED
      * lock, held since the WAL was joined, keeps other connections from
      * leaving WAL mode; any commit or WAL restart changes the wal-index
-     * header. Returns false (cache cleared, no read transaction) when the
-     * snapshot changed: the header must be read again.
+     * header. When the snapshot changed, the cache is cleared; if the WAL
+     * gives the database's size, the header's fields come from page 1 of the
+     * new snapshot (the page size cannot change in WAL mode, nor can the
+     * file leave it while this connection holds SHARED), as SQLite reads
+     * them; otherwise this returns false (no read transaction) and the
+     * header must be read from the file again.
      */
     private boolean beginWalReadOnSameSnapshot() {
         if (wal.beginRead()) {
-            wal.endRead();
             cache.clear();
             dataVersion++;
+            if (wal.dbSize() > 0) {
+                dbSize = wal.dbSize();
+                Page one = get(1);
+                writeProtected = Bytes.u8(one.data, DatabaseHeader.WRITE_VERSION) > 2;
+                autoVacuum = Bytes.i32(one.data, DatabaseHeader.LARGEST_ROOT) != 0;
+                return true;
+            }
+            wal.endRead();
             return false;
         }
         if (wal.dbSize() > 0) {
@@ -715,16 +732,24 @@ final class Pager implements AutoCloseable {
     void rollbackToSavepoint(int depth) {
         checkSavepoint(depth);
         invalidateNodes();
+        Savepoint target = savepoints.get(depth - 1);
+        boolean spilled = wal != null && wal.hasSpilled();
+        int limit = Math.max(dbSize, target.dbSize());
+        dbSize = limit;
         for (int i = savepoints.size() - 1; i >= depth - 1; i--) {
             Savepoint sp = savepoints.get(i);
             sp.images().forEachKeyValue((pgno, image) -> {
                 Page p = cache.get(pgno);
+                if (p == null && spilled && pgno <= limit) {
+                    // Changed since the savepoint, then spilled and evicted: its frame comes back to be undone.
+                    p = get(pgno);
+                }
                 if (p != null) {
                     MemorySegment.copy(MemorySegment.ofArray(image), 0, p.data, 0, image.length);
+                    cache.markDirty(p);
                 }
             });
         }
-        Savepoint target = savepoints.get(depth - 1);
         for (Page p : cache.dirtyPages()) {
             if (p.pgno > target.dbSize()) {
                 cache.remove(p);
@@ -909,11 +934,23 @@ final class Pager implements AutoCloseable {
         }
     }
 
-    /** Evicts clean pages beyond the cache size; called between operations, when no page is in use. */
+    /**
+     * Evicts clean pages beyond the cache size, first spilling the dirty
+     * pages of a WAL write transaction that fill it; called between
+     * operations, when no page is in use.
+     */
     void releasePages() {
         if (cache != null) {
             cache.shrink();
+            if (state == State.WRITE && wal != null && cacheSpill && CacheSpill.due(cache)) {
+                spilledPageOne |= CacheSpill.spill(cache, wal, dbSize, syncMode);
+                cache.shrink();
+            }
         }
+    }
+
+    void setCacheSpill(boolean on) {
+        cacheSpill = on;
     }
 
     /** Commits the write transaction (or ends the read transaction). */
@@ -927,12 +964,13 @@ final class Pager implements AutoCloseable {
         }
         cache.settleReads();
         List<Page> dirty = cache.dirtyPages();
-        if (dirty.isEmpty() && dbSize == origDbSize) {
+        boolean spilled = wal != null && wal.hasSpilled();
+        if (dirty.isEmpty() && dbSize == origDbSize && !spilled) {
             endTransaction();
             return;
         }
         Page one = get(1);
-        if (wal != null && !one.dirty && Bytes.u32(one.data, DatabaseHeader.PAGE_COUNT) == dbSize) {
+        if (wal != null && !one.dirty && !spilledPageOne && Bytes.u32(one.data, DatabaseHeader.PAGE_COUNT) == dbSize) {
             commitWal(dirty);
             return;
         }
@@ -1009,6 +1047,10 @@ final class Pager implements AutoCloseable {
     /** Appends the transaction to the WAL, then checkpoints if the WAL has grown past the automatic threshold. */
     private void commitWal(List<Page> dirty) {
         List<Page> frames = dirty.stream().filter(p -> p.pgno <= dbSize).toList();
+        if (frames.isEmpty()) {
+            // Everything the transaction changed was spilled: as SQLite, page 1 carries the commit.
+            frames = List.of(get(1));
+        }
         wal.commit(frames, dbSize, syncMode);
         for (Page p : dirty) {
             p.dirty = false;
@@ -1032,6 +1074,11 @@ final class Pager implements AutoCloseable {
             }
             for (Page p : cache.dirtyPages()) {
                 cache.remove(p);
+            }
+            if (wal != null && wal.hasSpilled()) {
+                // Spilled pages stayed cached as clean copies of frames that will never count.
+                cache.clear();
+                wal.discardSpilled();
             }
             dbSize = origDbSize;
             originals.clear();
@@ -1066,6 +1113,7 @@ final class Pager implements AutoCloseable {
         }
         invalidateNodes();
         savepoints.clear();
+        spilledPageOne = false;
         if (wal != null) {
             wal.endWrite();
             wal.endRead();

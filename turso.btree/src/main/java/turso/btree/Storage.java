@@ -268,6 +268,11 @@ public final class Storage implements AutoCloseable {
         pager.setCacheSize(pages);
     }
 
+    /** PRAGMA cache_spill on or off: whether a WAL write transaction may spill dirty pages before it commits. */
+    public void setCacheSpill(boolean on) {
+        pager.setCacheSpill(on);
+    }
+
     /**
      * PRAGMA journal_mode = mode. Switching to WAL rewrites the header's
      * version bytes to 2 (it needs the file's EXCLUSIVE lock briefly, so no

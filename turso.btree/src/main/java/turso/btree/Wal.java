@@ -49,6 +49,8 @@ final class Wal {
     private boolean ckptLock;
     private int minFrame;
     private int checkpointSeq;
+    /** The frames this write transaction spilled but has not committed, as a header ending with them; null if none. */
+    private Header spilled;
 
     Wal(Vfs vfs, String walPath, VfsFile db, SharedMemory shm, int pageSize, boolean readOnly) {
         this.vfs = vfs;
@@ -88,9 +90,9 @@ final class Wal {
         return hdr.mxFrame();
     }
 
-    /** The frame of this snapshot that holds {@code pgno}, or 0 if the database file has it. */
+    /** The frame of this snapshot (with the frames this writer spilled) that holds {@code pgno}, or 0 if the database file has it. */
     int findFrame(int pgno) {
-        return readLock > 0 ? index.find(pgno, minFrame, hdr.mxFrame()) : 0;
+        return readLock > 0 ? index.find(pgno, minFrame, spilled != null ? spilled.mxFrame() : hdr.mxFrame()) : 0;
     }
 
     void readFrame(int frame, MemorySegment dst) {
@@ -119,7 +121,7 @@ final class Wal {
         }
         int mxFrame = hdr.mxFrame();
         if (!useWal && index.nBackfill() == mxFrame && shm.lock(WalIndex.readLock(0), 1, false)) {
-            if (!index.currentHeader().equals(hdr)) {
+            if (!index.isCurrent(hdr)) {
                 shm.unlock(WalIndex.readLock(0), 1, false);
                 return false;
             }
@@ -151,7 +153,7 @@ final class Wal {
             return false;
         }
         minFrame = index.nBackfill() + 1;
-        if (index.readMark(mxI) != mxReadMark || !index.currentHeader().equals(hdr)) {
+        if (index.readMark(mxI) != mxReadMark || !index.isCurrent(hdr)) {
             shm.unlock(WalIndex.readLock(mxI), 1, false);
             return false;
         }
@@ -308,13 +310,14 @@ final class Wal {
             throw new TursoException(ResultCode.BUSY);
         }
         writeLock = true;
-        if (!index.currentHeader().equals(hdr)) {
+        if (!index.isCurrent(hdr)) {
             endWrite();
             throw new TursoException(ResultCode.BUSY_SNAPSHOT);
         }
     }
 
     void endWrite() {
+        discardSpilled();
         if (writeLock) {
             shm.unlock(WalIndex.WRITE_LOCK, 1, true);
             writeLock = false;
@@ -323,53 +326,89 @@ final class Wal {
 
     /**
      * Appends {@code pages} (in page order) as frames, the last one the
-     * commit frame carrying {@code dbSize}, syncs as {@code sync} asks, and
-     * publishes the new snapshot in the wal-index.
+     * commit frame carrying {@code dbSize}, after any frames this
+     * transaction spilled, syncs as {@code sync} asks, and publishes the new
+     * snapshot in the wal-index.
      */
     void commit(List<Page> pages, int dbSize, SyncMode sync) {
         if (!writeLock || pages.isEmpty()) {
             throw new TursoException(ResultCode.MISUSE, "nothing to commit to the WAL");
         }
-        restartIfCheckpointed();
-        openWalFile(true);
-        Header h = hdr;
-        int frame = h.mxFrame();
-        int[] sum;
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment head = null;
-            if (frame == 0) {
-                int salt1 = checkpointSeq == 0 ? RANDOM.nextInt() : h.salt1();
-                int salt2 = checkpointSeq == 0 ? RANDOM.nextInt() : h.salt2();
-                head = arena.allocate(WalFormat.HEADER);
-                sum = WalFormat.writeHeader(head, pageSize, checkpointSeq, salt1, salt2);
-                h = h.withWal(WalFormat.nativeMagic() == WalFormat.MAGIC_BE, pageSize, salt1, salt2, sum);
-                truncateOnCommit = true;
-            } else {
-                sum = new int[] {h.frameCksum1(), h.frameCksum2()};
-            }
-            VfsFile.SyncType headerSync = sync != SyncMode.OFF ? VfsFile.SyncType.NORMAL : null;
-            VfsFile.SyncType commitSync = sync == SyncMode.FULL || sync == SyncMode.EXTRA
-                    ? (sync == SyncMode.EXTRA ? VfsFile.SyncType.FULL : VfsFile.SyncType.NORMAL) : null;
-            WalAppend.append(walFile, head, headerSync, pages, frame + 1, dbSize, pageSize, h.salt1(), h.salt2(),
-                    WalFormat.wordOrder(h.bigEndCksum() != 0), sum, commitSync);
-        }
+        Header h = appendFrames(pages, dbSize, sync);
         if (truncateOnCommit && sizeLimit >= 0) {
-            long end = Math.max(sizeLimit, WalFormat.frameOffset(frame + pages.size() + 1, pageSize));
+            long end = Math.max(sizeLimit, WalFormat.frameOffset(h.mxFrame() + 1L, pageSize));
             if (walFile.size() > end) {
                 walFile.truncate(end);
             }
             truncateOnCommit = false;
         }
+        spilled = null;
+        hdr = h.withFrames(h.change() + 1, h.mxFrame(), dbSize, new int[] {h.frameCksum1(), h.frameCksum2()}).sealed();
+        index.writeHeader(hdr);
+    }
+
+    /**
+     * SQLite's cache spill in WAL mode: writes {@code pages} (in page order)
+     * as frames that commit nothing, so that the pager can let their memory
+     * go before the transaction ends. Other connections do not see them (the
+     * published header stops before them); this one finds them through
+     * findFrame until it commits or rolls back.
+     */
+    void spill(List<Page> pages, SyncMode sync) {
+        if (!writeLock || pages.isEmpty()) {
+            throw new TursoException(ResultCode.MISUSE, "nothing to spill to the WAL");
+        }
+        spilled = appendFrames(pages, 0, sync);
+    }
+
+    /** Whether this write transaction has spilled frames. */
+    boolean hasSpilled() {
+        return spilled != null;
+    }
+
+    /** Forgets the frames this transaction spilled (rollback): the wal-index stops at the published header again. */
+    void discardSpilled() {
+        if (spilled != null) {
+            spilled = null;
+            index.removeAfter(hdr.mxFrame());
+        }
+    }
+
+    /** Writes frames after the last one (published or spilled) and indexes them; returns the header that ends with them. */
+    private Header appendFrames(List<Page> pages, int commitSize, SyncMode sync) {
+        if (spilled == null) {
+            restartIfCheckpointed();
+        }
+        openWalFile(true);
+        Header h = spilled != null ? spilled : hdr;
+        int frame = h.mxFrame();
+        int[] sum;
+        MemorySegment head = null;
+        if (frame == 0) {
+            int salt1 = checkpointSeq == 0 ? RANDOM.nextInt() : h.salt1();
+            int salt2 = checkpointSeq == 0 ? RANDOM.nextInt() : h.salt2();
+            head = Arena.ofAuto().allocate(WalFormat.HEADER);
+            sum = WalFormat.writeHeader(head, pageSize, checkpointSeq, salt1, salt2);
+            h = h.withWal(WalFormat.nativeMagic() == WalFormat.MAGIC_BE, pageSize, salt1, salt2, sum);
+            truncateOnCommit = true;
+        } else {
+            sum = new int[] {h.frameCksum1(), h.frameCksum2()};
+        }
+        VfsFile.SyncType headerSync = sync != SyncMode.OFF ? VfsFile.SyncType.NORMAL : null;
+        VfsFile.SyncType commitSync = commitSize != 0 && (sync == SyncMode.FULL || sync == SyncMode.EXTRA)
+                ? (sync == SyncMode.EXTRA ? VfsFile.SyncType.FULL : VfsFile.SyncType.NORMAL) : null;
+        WalAppend.append(walFile, head, headerSync, pages, frame + 1, commitSize, pageSize, h.salt1(), h.salt2(),
+                WalFormat.wordOrder(h.bigEndCksum() != 0), sum, commitSync);
         try {
             for (Page p : pages) {
                 index.append(++frame, p.pgno);
             }
         } catch (RuntimeException e) {
             index.removeAfter(hdr.mxFrame());
+            spilled = null;
             throw e;
         }
-        hdr = h.withFrames(h.change() + 1, frame, dbSize, sum).sealed();
-        index.writeHeader(hdr);
+        return h.withFrames(h.change(), frame, h.nPage(), sum);
     }
 
     /**

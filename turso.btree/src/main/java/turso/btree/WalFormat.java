@@ -21,6 +21,10 @@ final class WalFormat {
 
     private static final ValueLayout.OfInt LE = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
     private static final ValueLayout.OfInt BE = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
+    private static final ValueLayout.OfLong LE_PAIR = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+    private static final ValueLayout.OfLong BE_PAIR = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
+    /** Word pairs copied out of the segment for checksumming: 8 KiB per thread. */
+    private static final ThreadLocal<long[]> SCRATCH = ThreadLocal.withInitial(() -> new long[1024]);
 
     private WalFormat() {
     }
@@ -38,17 +42,28 @@ final class WalFormat {
     static void checksum(MemorySegment s, long off, long len, ValueLayout.OfInt word, int[] sum) {
         int s0 = sum[0];
         int s1 = sum[1];
-        // One loop per byte order: a layout the JIT sees as a constant spares every read its layout checks.
-        if (word == BE) {
-            for (long p = off; p < off + len; p += 8) {
-                s0 += s.get(BE, p) + s1;
-                s1 += s.get(BE, p + 4) + s0;
+        // Each word pair is read as one long, in bulk into a scratch array: a loop of segment reads
+        // was left with its per-read checks (bounds, liveness, alignment) by the JIT, a quarter of a
+        // small commit's time; an array loop is compiled tight.
+        boolean big = word == BE;
+        long[] pairs = SCRATCH.get();
+        for (long done = 0; done < len; ) {
+            int n = (int) Math.min(pairs.length, (len - done) / 8);
+            MemorySegment.copy(s, big ? BE_PAIR : LE_PAIR, off + done, pairs, 0, n);
+            if (big) {
+                for (int i = 0; i < n; i++) {
+                    long pair = pairs[i];
+                    s0 += (int) (pair >>> 32) + s1;
+                    s1 += (int) pair + s0;
+                }
+            } else {
+                for (int i = 0; i < n; i++) {
+                    long pair = pairs[i];
+                    s0 += (int) pair + s1;
+                    s1 += (int) (pair >>> 32) + s0;
+                }
             }
-        } else {
-            for (long p = off; p < off + len; p += 8) {
-                s0 += s.get(LE, p) + s1;
-                s1 += s.get(LE, p + 4) + s0;
-            }
+            done += 8L * n;
         }
         sum[0] = s0;
         sum[1] = s1;

@@ -35,6 +35,7 @@ final class WalIndex {
     private static final ValueLayout.OfInt INT = ValueLayout.JAVA_INT;
     private static final ValueLayout.OfShort SHORT = ValueLayout.JAVA_SHORT;
     private static final ValueLayout.OfInt SALT = ValueLayout.JAVA_INT.withOrder(ByteOrder.BIG_ENDIAN);
+    private static final ValueLayout.OfLong WORD = ValueLayout.JAVA_LONG_UNALIGNED;
 
     /** Lock slot of read mark {@code i}. */
     static int readLock(int i) {
@@ -120,13 +121,26 @@ final class WalIndex {
                     s.get(SALT, off + 36), s.get(INT, off + 40), s.get(INT, off + 44));
         }
 
-        /** SQLite's checksum over the first 40 bytes, read as native words. */
+        /**
+         * SQLite's checksum over the first 40 bytes, read as native words:
+         * computed from the fields as write() lays them out, so that the
+         * WAL's page checksum loop only ever sees native segments (a heap
+         * segment there made its accesses polymorphic and slow).
+         */
         private int[] checksum() {
-            MemorySegment tmp = MemorySegment.ofArray(new long[COPY / 8]);
-            write(tmp, 0);
-            int[] sum = new int[2];
-            WalFormat.checksum(tmp, 0, 40, INT, sum);
-            return sum;
+            boolean little = ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN;
+            int flags = little
+                    ? (isInit & 0xff) | (bigEndCksum & 0xff) << 8 | (pageSizeCode & 0xffff) << 16
+                    : (isInit & 0xff) << 24 | (bigEndCksum & 0xff) << 16 | (pageSizeCode & 0xffff);
+            int[] words = {version, 0, change, flags, mxFrame, nPage, frameCksum1, frameCksum2,
+                    little ? Integer.reverseBytes(salt1) : salt1, little ? Integer.reverseBytes(salt2) : salt2};
+            int s0 = 0;
+            int s1 = 0;
+            for (int i = 0; i < words.length; i += 2) {
+                s0 += words[i] + s1;
+                s1 += words[i + 1] + s0;
+            }
+            return new int[] {s0, s1};
         }
 
         boolean checksumValid() {
@@ -138,6 +152,8 @@ final class WalIndex {
     private final SharedMemory shm;
     /** The last header whose checksum held: the same fields again need no new checksum (most reads see no commit). */
     private Header lastValid;
+    /** lastValid as its 48 bytes are laid out in the wal-index, as six words. */
+    private final long[] lastValidWords = new long[COPY / 8];
     private MemorySegment[] regions = new MemorySegment[0];
 
     WalIndex(SharedMemory shm) {
@@ -161,9 +177,21 @@ final class WalIndex {
         return r;
     }
 
-    /** Reads both header copies (first, then second, as the writer writes them in the other order); null unless they agree and check. */
+    /**
+     * Reads both header copies (first, then second, as the writer writes
+     * them in the other order); null unless they agree and check. When both
+     * copies are, word for word, the last header that checked (what most
+     * read transactions find), that header is returned without decoding.
+     */
     Header tryReadHeader() {
         MemorySegment r = region(0);
+        if (lastValid != null) {
+            boolean same = sameWords(r, 0);
+            shm.barrier();
+            if (same && sameWords(r, COPY)) {
+                return lastValid;
+            }
+        }
         Header first = Header.read(r, 0);
         shm.barrier();
         Header second = Header.read(r, COPY);
@@ -171,8 +199,33 @@ final class WalIndex {
                 || !first.equals(lastValid) && !first.checksumValid()) {
             return null;
         }
-        lastValid = first;
+        remember(first);
         return first;
+    }
+
+    /** Whether the header copy at {@code off} holds, word for word, the last header that checked. */
+    private boolean sameWords(MemorySegment r, long off) {
+        for (int i = 0; i < lastValidWords.length; i++) {
+            if (r.get(WORD, off + 8L * i) != lastValidWords[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void remember(Header h) {
+        MemorySegment words = MemorySegment.ofArray(lastValidWords);
+        h.write(words, 0);
+        lastValid = h;
+    }
+
+    /** Whether {@code h} is the header published now (a snapshot still current). */
+    boolean isCurrent(Header h) {
+        shm.barrier();
+        if (h == lastValid && h != null) {
+            return sameWords(region(0), 0);
+        }
+        return Header.read(region(0), 0).equals(h);
     }
 
     /** The first header copy as it is now, to check that a snapshot is still current. */
@@ -181,12 +234,16 @@ final class WalIndex {
         return Header.read(region(0), 0);
     }
 
-    /** Publishes {@code h} (already sealed): second copy, barrier, first copy. */
+    /**
+     * Publishes {@code h} (already sealed): second copy, barrier, first copy.
+     * Its checksum is known good, so reading it back needs no new checksum.
+     */
     void writeHeader(Header h) {
         MemorySegment r = region(0);
         h.write(r, COPY);
         shm.barrier();
         h.write(r, 0);
+        remember(h);
     }
 
     int nBackfill() {

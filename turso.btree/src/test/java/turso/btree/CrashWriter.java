@@ -4,7 +4,10 @@
  * and prints the transaction's id after its commit returns, so that the
  * parent knows which commits must survive a SIGKILL. With "wal" it works in
  * WAL mode on the project's NIO VFS (a real -shm), with automatic
- * checkpoints every 200 frames so that kills also land inside checkpoints.
+ * checkpoints every 200 frames so that kills also land inside checkpoints,
+ * and a 10-page cache: every fifth transaction also rewrites up to 40 earlier
+ * rows with overflowing blobs, more than the cache holds, so that it spills
+ * frames that commit nothing before its commit (kills land among those too).
  * With "autovacuum" the file is an auto_vacuum FULL one (table root 3, after
  * the pointer-map page): each commit moves pages and cuts the file.
  */
@@ -29,6 +32,7 @@ public final class CrashWriter {
         try (Storage s = Storage.open(vfs, path, StorageOptions.DEFAULT.withPageSize(1024))) {
             if (wal) {
                 s.setAutoCheckpoint(200);
+                s.setCacheSize(10);
             }
             for (long id = start; ; id++) {
                 s.beginWrite();
@@ -36,6 +40,11 @@ public final class CrashWriter {
                     c.insert(id, Rows.record(new Value.Int(id), new Value.Blob(new byte[(int) (id % 13 * 150)])));
                     if (id > 10) {
                         c.insert(id / 2, Rows.record(new Value.Int(id / 2), new Value.Blob(new byte[(int) (id % 5 * 1500)])));
+                    }
+                    if (wal && id % 5 == 0) {
+                        for (long j = 1; j <= Math.min(id - 1, 40); j++) {
+                            c.insert(id - j, Rows.record(new Value.Int(id - j), new Value.Blob(new byte[(int) (id % 7 * 400 + j)])));
+                        }
                     }
                 }
                 s.commit();

@@ -181,6 +181,7 @@ final class SettingPragmas {
             }
         }
         settings.cacheSpill = PragmaArguments.toBoolean(arg, size != 0);
+        storage.setCacheSpill(settings.cacheSpill);
         return List.of();
     }
 

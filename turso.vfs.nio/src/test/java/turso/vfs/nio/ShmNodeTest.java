@@ -1,16 +1,24 @@
 /*
  * ShmNode's lock slots when another process holds a conflicting OS lock:
  * a shared request that the OS refuses returns false (SQLITE_BUSY), even on
- * its first slot, and gives back only the slots that request took.
+ * its first slot, and gives back only the slots that request took. And the
+ * lingering of read locks: a shared slot released by its last holder keeps
+ * its OS lock a moment, taken back without asking the OS again, given up
+ * before an exclusive request, and released once unused for the delay even
+ * while another slot stays in constant use.
  */
 package turso.vfs.nio;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.foreign.MemorySegment;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class ShmNodeTest {
@@ -19,19 +27,30 @@ class ShmNodeTest {
     private static final class FakeLocks implements RangeLocks {
         final Set<Long> foreign = new HashSet<>();
         final Set<Long> held = new HashSet<>();
+        final Map<Long, Boolean> sharedAt = new HashMap<>();
+        int requests;
 
         @Override
         public boolean tryLock(long position, long size, boolean shared) {
-            if (foreign.contains(position)) {
-                return false;
+            synchronized (this) {
+                requests++;
+                if (foreign.contains(position)) {
+                    return false;
+                }
+                held.add(position);
+                sharedAt.put(position, shared);
+                return true;
             }
-            held.add(position);
-            return true;
         }
 
         @Override
-        public void unlock(long position) {
+        public synchronized void unlock(long position) {
             held.remove(position);
+            sharedAt.remove(position);
+        }
+
+        synchronized boolean holds(long position) {
+            return held.contains(position);
         }
 
         @Override
@@ -41,6 +60,10 @@ class ShmNodeTest {
     }
 
     private static ShmNode node(FakeLocks locks) {
+        return node(locks, TimeUnit.SECONDS.toNanos(1), 0);
+    }
+
+    private static ShmNode node(FakeLocks locks, long lingerNanos, long hotNanos) {
         return new ShmNode(locks, new RegionSource() {
             @Override
             public MemorySegment map(int index, int size, boolean extend) {
@@ -54,7 +77,7 @@ class ShmNodeTest {
             @Override
             public void close() {
             }
-        });
+        }, lingerNanos, hotNanos);
     }
 
     @Test
@@ -73,5 +96,54 @@ class ShmNodeTest {
         assertFalse(locks.held.contains(ShmNode.LOCK_BASE + 4));
         assertTrue(mine.shared(5), "what was held before stays held");
         assertTrue(locks.held.contains(ShmNode.LOCK_BASE + 5));
+    }
+
+    @Test
+    void aReleasedReadLockLingersThenGoes() throws Exception {
+        FakeLocks locks = new FakeLocks();
+        ShmNode node = node(locks, TimeUnit.MILLISECONDS.toNanos(300), TimeUnit.SECONDS.toNanos(100));
+        node.retain();
+        ShmHoldings a = new ShmHoldings();
+        ShmHoldings b = new ShmHoldings();
+        long slot3 = ShmNode.LOCK_BASE + 3;
+
+        assertTrue(node.lock(a, 3, 1, false));
+        node.unlock(a, 3, 1, false);
+        assertTrue(node.lock(a, 3, 1, false), "taken again soon after: statements in a loop");
+        node.unlock(a, 3, 1, false);
+        assertTrue(locks.holds(slot3), "the OS lock outlives its last holder for a moment");
+        int asked = locks.requests;
+        assertTrue(node.lock(b, 3, 1, false));
+        assertEquals(asked, locks.requests, "taken back without asking the OS");
+        node.unlock(b, 3, 1, false);
+
+        assertTrue(node.lock(a, 3, 1, true), "an exclusive request is not refused by a lingering read lock");
+        assertEquals(Boolean.FALSE, locks.sharedAt.get(slot3), "the OS lock is now a write lock");
+        node.unlock(a, 3, 1, true);
+        assertFalse(locks.holds(slot3), "an exclusive lock is released at once");
+
+        assertTrue(node.lock(a, 3, 1, false));
+        node.unlock(a, 3, 1, false);
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (locks.holds(slot3) && System.nanoTime() < end) {
+            assertTrue(node.lock(b, 4, 1, false), "slot 4 in constant use");
+            node.unlock(b, 4, 1, false);
+            Thread.sleep(0, 200_000);
+        }
+        assertFalse(locks.holds(slot3), "released once unused for the delay, whatever slot 4 does");
+        assertTrue(node.release(false));
+        assertFalse(locks.holds(ShmNode.LOCK_BASE + 4), "closing the node releases what lingers");
+    }
+
+    @Test
+    void aReadLockUsedNowAndThenIsReleasedAtOnce() {
+        FakeLocks locks = new FakeLocks();
+        ShmNode node = node(locks, TimeUnit.SECONDS.toNanos(100), 0);
+        ShmHoldings a = new ShmHoldings();
+        for (int i = 0; i < 3; i++) {
+            assertTrue(node.lock(a, 3, 1, false));
+            node.unlock(a, 3, 1, false);
+            assertFalse(locks.holds(ShmNode.LOCK_BASE + 3), "another process sees the reader gone, as with SQLite");
+        }
     }
 }
