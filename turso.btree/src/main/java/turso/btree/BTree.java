@@ -14,7 +14,6 @@ package turso.btree;
 import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 import turso.api.ResultCode;
 import turso.api.TursoException;
@@ -248,7 +247,7 @@ final class BTree {
     final class Balancer {
         final int[] pages;
         final int[] idx;
-        final List<List<byte[]>> pend = new ArrayList<>(Collections.nCopies(MAX_PATH + 1, null));
+        final CellList[] pend = new CellList[MAX_PATH + 1];
         final int[] pendRight = new int[MAX_PATH + 1];
         final int[] pendType = new int[MAX_PATH + 1];
         final boolean[] touched = new boolean[MAX_PATH + 1];
@@ -259,8 +258,8 @@ final class BTree {
         }
 
         /** Holds aside the cell list of the page at level {@code d}, which does not fit its page. */
-        void overflow(int d, List<byte[]> cells, int right, int type) {
-            pend.set(d, cells);
+        void overflow(int d, CellList cells, int right, int type) {
+            pend[d] = cells;
             pendRight[d] = right;
             pendType[d] = type;
             touched[d] = true;
@@ -270,7 +269,7 @@ final class BTree {
             int d = depth;
             while (d >= 0) {
                 if (d == 0) {
-                    if (pend.get(0) != null) {
+                    if (pend[0] != null) {
                         deepen();
                         d = 1;
                         continue;
@@ -280,7 +279,7 @@ final class BTree {
                     }
                     return;
                 }
-                if (pend.get(d) != null || (touched[d] && node(pages[d]).freeSpace() > usable() * 2 / 3)) {
+                if (pend[d] != null || (touched[d] && node(pages[d]).freeBytes() > usable() * 2 / 3)) {
                     balanceNonRoot(d);
                 }
                 d--;
@@ -308,7 +307,7 @@ final class BTree {
                 Bytes.put32(parent.d, parent.hdr + 8, fresh.pgno);
                 PointerMap.put(pager, fresh.pgno, PointerMap.BTREE, parent.pgno());
             } else {
-                List<byte[]> cells = parent.allCells();
+                CellList cells = CellList.copyOf(parent);
                 cells.add(divider);
                 overflow(d - 1, cells, fresh.pgno, parent.type);
             }
@@ -323,11 +322,11 @@ final class BTree {
             pager.write(root);
             Node.write(root, usable(), PageFormat.interiorType(PageFormat.isTable(type)), List.of(), child.pgno);
             PointerMap.put(pager, child.pgno, PointerMap.BTREE, root.pgno);
-            pend.set(1, pend.get(0));
+            pend[1] = pend[0];
             pendRight[1] = pendRight[0];
             pendType[1] = type;
             touched[1] = true;
-            pend.set(0, null);
+            pend[0] = null;
             pages[1] = child.pgno;
             idx[0] = 0;
             balanceNonRoot(1);
@@ -343,29 +342,29 @@ final class BTree {
                 throw Corrupt.page(childNo, "page is its own child");
             }
             Node c = node(childNo);
-            List<byte[]> cells = c.allCells();
+            CellList cells = CellList.of(c);
             if (!Node.fits(usable(), r.hdr, c.type, cells)) {
                 return;
             }
             int right = c.isLeaf() ? 0 : c.rightChild();
             pager.write(r.page);
-            Node.write(r.page, usable(), c.type, cells, right);
+            Node.write(r.page, usable(), c.type, cells, 0, cells.size(), right);
             PointerMap.mapChildren(pager, r.pgno());
             Freelist.free(pager, childNo);
         }
 
         private void balanceNonRoot(int d) {
             Page parentPage = pager.get(pages[d - 1]);
-            List<byte[]> pCells;
+            CellList pCells;
             int pRight;
             int pType;
-            if (pend.get(d - 1) != null) {
-                pCells = pend.get(d - 1);
+            if (pend[d - 1] != null) {
+                pCells = pend[d - 1];
                 pRight = pendRight[d - 1];
                 pType = pendType[d - 1];
             } else {
                 Node pn = new Node(parentPage, usable());
-                pCells = pn.allCells();
+                pCells = CellList.copyOf(pn);
                 pRight = pn.isLeaf() ? 0 : pn.rightChild();
                 pType = pn.type;
             }
@@ -383,7 +382,7 @@ final class BTree {
             int cnt = hi - lo + 1;
             int[] oldPg = new int[cnt];
             for (int j = 0; j < cnt; j++) {
-                oldPg[j] = lo + j < nParent ? Bytes.i32(pCells.get(lo + j), 0) : pRight;
+                oldPg[j] = lo + j < nParent ? pCells.i32(lo + j, 0) : pRight;
                 if (oldPg[j] < 2 || oldPg[j] > pager.pageCount()) {
                     throw Corrupt.page(pages[d - 1], "child page " + oldPg[j] + " out of range");
                 }
@@ -398,18 +397,18 @@ final class BTree {
             }
             int type = -1;
             int finalRight = 0;
-            List<byte[]> all = new ArrayList<>();
+            CellList all = new CellList(64);
             for (int j = 0; j < cnt; j++) {
-                List<byte[]> cells;
+                CellList cells;
                 int right;
                 int t;
-                if (lo + j == ci && pend.get(d) != null) {
-                    cells = pend.get(d);
+                if (lo + j == ci && pend[d] != null) {
+                    cells = pend[d];
                     right = pendRight[d];
                     t = pendType[d];
                 } else {
                     Node sn = node(oldPg[j]);
-                    cells = sn.allCells();
+                    cells = CellList.copyOf(sn);
                     right = sn.isLeaf() ? 0 : sn.rightChild();
                     t = sn.type;
                 }
@@ -421,15 +420,17 @@ final class BTree {
                 if (PageFormat.isTable(type) != PageFormat.isTable(pType)) {
                     throw Corrupt.page(oldPg[j], "child type does not match parent");
                 }
-                all.addAll(cells);
+                all.addAll(cells, 0, cells.size());
                 if (j < cnt - 1) {
-                    byte[] div = pCells.get(lo + j);
                     switch (type) {
                         case PageFormat.TABLE_LEAF -> {
                         }
-                        case PageFormat.INDEX_LEAF -> all.add(trim(Arrays.copyOfRange(div, 4, div.length), type));
+                        case PageFormat.INDEX_LEAF -> {
+                            byte[] div = pCells.bytes(lo + j);
+                            all.add(trim(Arrays.copyOfRange(div, 4, div.length), type));
+                        }
                         default -> {
-                            byte[] c = div.clone();
+                            byte[] c = pCells.bytes(lo + j);
                             Bytes.put32(c, 0, right);
                             all.add(c);
                         }
@@ -451,11 +452,11 @@ final class BTree {
                 int[] r = ranges.get(j);
                 int right = 0;
                 if (!PageFormat.isLeaf(type)) {
-                    right = j < k - 1 ? Bytes.i32(all.get(r[1]), 0) : finalRight;
+                    right = j < k - 1 ? all.i32(r[1], 0) : finalRight;
                 }
                 Page p = pager.get(newPg[j]);
                 pager.write(p);
-                Node.write(p, usable(), type, all.subList(r[0], r[1]), right);
+                Node.write(p, usable(), type, all, r[0], r[1], right);
                 PointerMap.mapChildren(pager, p.pgno);
                 if (j < k - 1) {
                     dividers.add(divider(type, all, r, newPg[j]));
@@ -464,33 +465,35 @@ final class BTree {
             for (int j = k; j < cnt; j++) {
                 Freelist.free(pager, oldPg[j]);
             }
-            List<byte[]> np = new ArrayList<>(nParent - cnt + k + 1);
-            np.addAll(pCells.subList(0, lo));
-            np.addAll(dividers);
+            CellList np = new CellList(nParent - cnt + k + 1);
+            np.addAll(pCells, 0, lo);
+            for (byte[] divider : dividers) {
+                np.add(divider);
+            }
             int newRight = pRight;
             if (hi < nParent) {
-                byte[] c = pCells.get(hi).clone();
+                byte[] c = pCells.bytes(hi);
                 Bytes.put32(c, 0, newPg[k - 1]);
                 np.add(c);
-                np.addAll(pCells.subList(hi + 1, nParent));
+                np.addAll(pCells, hi + 1, nParent);
             } else {
                 newRight = newPg[k - 1];
             }
-            pend.set(d, null);
+            pend[d] = null;
             if (Node.fits(usable(), parentPage.headerOffset(), pType, np)) {
                 pager.write(parentPage);
-                Node.write(parentPage, usable(), pType, np, newRight);
+                Node.write(parentPage, usable(), pType, np, 0, np.size(), newRight);
                 PointerMap.mapChildren(pager, parentPage.pgno);
-                pend.set(d - 1, null);
+                pend[d - 1] = null;
                 touched[d - 1] = true;
             } else {
                 overflow(d - 1, np, newRight, pType);
             }
         }
 
-        private byte[] divider(int type, List<byte[]> all, int[] r, int leftChild) {
+        private byte[] divider(int type, CellList all, int[] r, int leftChild) {
             if (type == PageFormat.TABLE_LEAF) {
-                byte[] last = all.get(r[1] - 1);
+                byte[] last = all.bytes(r[1] - 1);
                 int n = Varint.lengthAt(last, 0, last.length);
                 long rowid = Varint.read(last, n, last.length);
                 byte[] c = new byte[4 + Varint.length(rowid)];
@@ -498,14 +501,14 @@ final class BTree {
                 Varint.write(c, 4, rowid);
                 return c;
             }
-            byte[] up = all.get(r[1]);
+            byte[] up = all.bytes(r[1]);
             byte[] c;
             if (type == PageFormat.INDEX_LEAF) {
                 c = new byte[4 + up.length];
                 System.arraycopy(up, 0, c, 4, up.length);
                 c = trim(c, PageFormat.INDEX_INTERIOR);
             } else {
-                c = up.clone();
+                c = up;
             }
             Bytes.put32(c, 0, leftChild);
             return c;
@@ -526,7 +529,7 @@ final class BTree {
      * need, filled evenly. With {@code copy} (table leaves) every cell stays
      * on a page; otherwise the cell after each run moves up as the divider.
      */
-    static List<int[]> distribute(List<byte[]> cells, int cap, boolean copy) {
+    static List<int[]> distribute(CellList cells, int cap, boolean copy) {
         List<int[]> greedy = pack(cells, cap, copy, -1);
         if (greedy.size() <= 1) {
             return greedy;
@@ -535,11 +538,11 @@ final class BTree {
         return even != null ? even : greedy;
     }
 
-    private static List<int[]> pack(List<byte[]> cells, int cap, boolean copy, int pages) {
+    private static List<int[]> pack(CellList cells, int cap, boolean copy, int pages) {
         int n = cells.size();
         long remaining = 0;
-        for (byte[] c : cells) {
-            remaining += c.length + 2;
+        for (int c = 0; c < n; c++) {
+            remaining += cells.length(c) + 2;
         }
         List<int[]> out = new ArrayList<>();
         int i = 0;
@@ -549,7 +552,7 @@ final class BTree {
             int left = Math.max(1, pages - out.size());
             long target = pages < 0 ? cap : (remaining + left - 1) / left;
             while (i < n) {
-                int size = cells.get(i).length + 2;
+                int size = cells.length(i) + 2;
                 if (used + size > cap || (pages >= 0 && i > start && used + size / 2 > target)) {
                     break;
                 }
@@ -557,7 +560,7 @@ final class BTree {
                 i++;
             }
             if (i == start && i < n) {
-                throw new TursoException(ResultCode.INTERNAL, "cell of " + cells.get(i).length + " bytes does not fit a page");
+                throw new TursoException(ResultCode.INTERNAL, "cell of " + cells.length(i) + " bytes does not fit a page");
             }
             if (!copy && i < n && i + 1 == n) {
                 if (i - start < 2) {
@@ -567,12 +570,12 @@ final class BTree {
                     throw new TursoException(ResultCode.INTERNAL, "cannot choose a divider cell");
                 }
                 i--;
-                used -= cells.get(i).length + 2;
+                used -= cells.length(i) + 2;
             }
             remaining -= used;
             out.add(new int[] {start, i});
             if (!copy && i < n) {
-                remaining -= cells.get(i).length + 2;
+                remaining -= cells.length(i) + 2;
                 i++;
             }
             if (pages >= 0 && out.size() > pages) {

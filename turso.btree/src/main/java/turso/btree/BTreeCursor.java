@@ -16,7 +16,6 @@ package turso.btree;
 
 import java.lang.foreign.MemorySegment;
 import java.util.Arrays;
-import java.util.List;
 import turso.api.ResultCode;
 import turso.api.TursoException;
 
@@ -530,8 +529,8 @@ public final class BTreeCursor implements AutoCloseable {
             if (table && !replace && i == n.cellCount() && isRightmostPath()) {
                 b.appendLeaf(depth, n, cell);
             } else {
-                List<byte[]> cells = n.allCells();
-                cells.add(i, cell);
+                CellList cells = CellList.copyOf(n);
+                cells.insert(i, cell);
                 b.overflow(depth, cells, n.isLeaf() ? 0 : n.rightChild(), n.type);
                 b.run(depth);
             }
@@ -595,8 +594,8 @@ public final class BTreeCursor implements AutoCloseable {
             if (n.insertCell(i, up)) {
                 PointerMap.mapCell(tree.pager, n, i);
             } else {
-                List<byte[]> cells = n.allCells();
-                cells.add(i, up);
+                CellList cells = CellList.copyOf(n);
+                cells.insert(i, up);
                 b.overflow(top, cells, n.rightChild(), n.type);
             }
             b.touched[top] = true;

@@ -9,7 +9,6 @@ package turso.btree;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
-import java.util.ArrayList;
 import java.util.List;
 
 final class Node {
@@ -190,6 +189,28 @@ final class Node {
         return parse(MemorySegment.ofArray(cell), 0, type, usable, cell.length, 0).size();
     }
 
+    /**
+     * The size of the cell at {@code off}: an index cell whose payload is
+     * under 128 bytes (one-byte length, no overflow) is sized from that
+     * byte, as the balancer asks of every cell it moves; any other cell is
+     * parsed.
+     */
+    int cellSizeAt(int off) {
+        if (!isTable()) {
+            int p = isLeaf() ? off : off + 4;
+            if (p < usable) {
+                int n = Bytes.u8(d, p);
+                if (n < 0x80 && n <= PageFormat.maxLocal(usable, false)) {
+                    int size = Math.max(4, p + 1 + n - off);
+                    if (off + size <= usable) {
+                        return size;
+                    }
+                }
+            }
+        }
+        return parse(off).size();
+    }
+
     CellInfo cell(int i) {
         return parse(cellOffset(i));
     }
@@ -204,15 +225,6 @@ final class Node {
         return d.asSlice(c.offset(), c.size()).toArray(ValueLayout.JAVA_BYTE);
     }
 
-    List<byte[]> allCells() {
-        int n = cellCount();
-        List<byte[]> out = new ArrayList<>(n + 1);
-        for (int i = 0; i < n; i++) {
-            out.add(cellBytes(i));
-        }
-        return out;
-    }
-
     /** Free bytes on the page: unallocated gap, freeblocks and fragments. */
     int freeSpace() {
         int n = cellCount();
@@ -221,6 +233,25 @@ final class Node {
             used += cellSize(i);
         }
         return usable - used;
+    }
+
+    /**
+     * Free bytes on the page as its header and freeblock list tell them (the
+     * gap, the freeblocks, the fragments), without parsing every cell: what
+     * the balancer asks after each write.
+     */
+    int freeBytes() {
+        int free = contentStart() - (pointerArray() + 2 * cellCount()) + fragmented();
+        int cur = firstFreeblock();
+        int guard = 0;
+        while (cur != 0) {
+            if (++guard > usable / 4 || cur > usable - 4) {
+                throw Corrupt.page(page.pgno, "bad freeblock list");
+            }
+            free += Bytes.u16(d, cur + 2);
+            cur = Bytes.u16(d, cur);
+        }
+        return free;
     }
 
     /** Room a page of this kind and header offset has for cells and their pointers. */
@@ -412,25 +443,45 @@ final class Node {
     }
 
     /** Whether cells (with their pointers) fit on a page of {@code type} at header offset {@code hdr}. */
-    static boolean fits(int usable, int hdr, int type, List<byte[]> cells) {
+    static boolean fits(int usable, int hdr, int type, CellList cells) {
         long need = 0;
-        for (byte[] c : cells) {
-            need += c.length + 2;
+        for (int i = 0; i < cells.size(); i++) {
+            need += cells.length(i) + 2;
         }
         return need <= capacity(usable, hdr, type);
+    }
+
+    /** Rewrites page {@code p} from scratch as a B-tree page holding cells {@code from} to {@code to} of {@code cells}. */
+    static void write(Page p, int usable, int type, CellList cells, int from, int to, int rightChild) {
+        MemorySegment d = startPage(p, usable, type, to - from, rightChild);
+        int top = usable;
+        int pa = p.headerOffset() + PageFormat.headerSize(type);
+        for (int i = from; i < to; i++) {
+            top -= cells.length(i);
+            cells.copyTo(i, d, top);
+            Bytes.put16(d, pa + 2L * (i - from), top);
+        }
+        Bytes.put16(d, p.headerOffset() + 5, top == 65536 ? 0 : top);
+    }
+
+    /** Clears page {@code p} to an empty page header of {@code type} announcing {@code count} cells. */
+    private static MemorySegment startPage(Page p, int usable, int type, int count, int rightChild) {
+        int hdr = p.headerOffset();
+        MemorySegment d = p.data;
+        d.asSlice(hdr, usable - hdr).fill((byte) 0);
+        Bytes.put8(d, hdr, type);
+        Bytes.put16(d, hdr + 3, count);
+        if (!PageFormat.isLeaf(type)) {
+            Bytes.put32(d, hdr + 8, rightChild);
+        }
+        return d;
     }
 
     /** Rewrites page {@code p} from scratch as a B-tree page holding {@code cells}. */
     static void write(Page p, int usable, int type, List<byte[]> cells, int rightChild) {
         int hdr = p.headerOffset();
-        MemorySegment d = p.data;
+        MemorySegment d = startPage(p, usable, type, cells.size(), rightChild);
         int hs = PageFormat.headerSize(type);
-        d.asSlice(hdr, usable - hdr).fill((byte) 0);
-        Bytes.put8(d, hdr, type);
-        Bytes.put16(d, hdr + 3, cells.size());
-        if (!PageFormat.isLeaf(type)) {
-            Bytes.put32(d, hdr + 8, rightChild);
-        }
         int top = usable;
         int pa = hdr + hs;
         for (int i = 0; i < cells.size(); i++) {

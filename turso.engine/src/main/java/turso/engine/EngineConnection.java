@@ -95,6 +95,8 @@ final class EngineConnection implements Connection, Vm.Host {
     private long changes;
     private long totalChanges;
     private boolean schemaChanged;
+    /** The main database's schema as last read: the next read reuses what it parsed of the texts that did not change. */
+    private Schema lastMainSchema;
     private boolean failed;
     /** Inside BEGIN ... COMMIT/ROLLBACK, or a transaction SAVEPOINT opened: autocommit is off. */
     private boolean explicit;
@@ -255,15 +257,18 @@ final class EngineConnection implements Connection, Vm.Host {
     // ---- schema ----
 
     /** Reads the schema for {@code into}, in the open transaction or in a read transaction of its own. */
-    private Schema readSchema(SchemaSnapshot into) {
+    private Schema readSchema(SchemaSnapshot into, Schema appendedTo, long appendedCookie) {
         boolean own = !lease.inTransaction();
         if (own) {
             busy.run(lease::beginRead, true, () -> interrupted);
         }
         try {
-            Schema schema = Schema.load(lease.storage(),
-                    new turso.planner.VirtualModules(database.virtualTableModules(), this));
+            turso.planner.VirtualModules modules = new turso.planner.VirtualModules(database.virtualTableModules(), this);
+            Schema schema = appendedTo != null && schemaCookie() == appendedCookie
+                    ? Schema.extend(lease.storage(), modules, appendedTo)
+                    : Schema.reload(lease.storage(), modules, lastMainSchema);
             into.setCookie(schemaCookie());
+            lastMainSchema = schema;
             return schema;
         } finally {
             if (own) {
@@ -279,6 +284,17 @@ final class EngineConnection implements Connection, Vm.Host {
 
     /** Forgets the schema (it is read again when next needed) and every statement compiled against it. */
     private void reloadSchema() {
+        reloadSchema(null, SchemaSnapshot.UNKNOWN);
+    }
+
+    /**
+     * As {@link #reloadSchema()}; {@code appendedTo} non-null: the main
+     * database's schema was that one, and the statement that changed it only
+     * appended rows to sqlite_schema, leaving the schema cookie at
+     * {@code appendedCookie}: if the cookie is still that when the schema is
+     * next read (no other connection changed it since), only those rows are read.
+     */
+    private void reloadSchema(Schema appendedTo, long appendedCookie) {
         List<Schema> schemas = new ArrayList<>();
         List<String> names = new ArrayList<>();
         for (int i = 0; i < others.size(); i++) {
@@ -287,7 +303,8 @@ final class EngineConnection implements Connection, Vm.Host {
             names.add(a == null ? "temp" : a.name);
             schemas.add(a == null ? Schema.empty() : Schema.onFirstUse(() -> readSchema(a, db)));
         }
-        snapshot = new SchemaSnapshot(this::readSchema, schemas, names, generation);
+        snapshot = new SchemaSnapshot(into -> readSchema(into, appendedTo, appendedCookie), schemas, names,
+                generation);
         cache.clear();
     }
 
@@ -465,11 +482,16 @@ final class EngineConnection implements Connection, Vm.Host {
         }
         if (schemaChanged && running.isEmpty()) {
             schemaChanged = false;
+            Schema appendedTo = !othersChanged && !statementFailed && error == null && !failed
+                    && SchemaAppends.onlyAppends(statement.compiled().stmt())
+                    && statement.compiled().snapshot() == snapshot && snapshot.cookie() != SchemaSnapshot.UNKNOWN
+                    ? lastMainSchema : null;
+            long appendedCookie = snapshot.cookie() + 1;
             if (othersChanged) {
                 othersChanged = false;
                 generation++;
             }
-            reloadSchema();
+            reloadSchema(appendedTo, appendedCookie);
         }
         if (error != null) {
             throw error;

@@ -22,7 +22,6 @@ import java.util.Map;
 import turso.api.ResultCode;
 import turso.api.TursoException;
 import turso.btree.BTreeCursor;
-import turso.btree.Record;
 import turso.btree.Storage;
 import turso.parser.SqlParser;
 import turso.parser.ast.Stmt;
@@ -62,6 +61,10 @@ public final class Schema {
     private VirtualTables virtualTables;
     /** What sqlite_stat1 says of the tables, as read with the schema. */
     private Statistics statistics = Statistics.NONE;
+    /** The CREATE texts parsed by the load that read this schema, for the next load of the same database to reuse. */
+    private ParsedTexts parsed = ParsedTexts.NONE;
+    /** The largest rowid of sqlite_schema read (0: none): where {@link #extend} goes on from. */
+    private long lastRowid;
 
     private Schema(Map<String, Table> tables, Map<String, String> objectKinds, Map<String, View> views,
             Map<String, String> texts, Map<String, TriggerDefinition> triggers, VirtualTables virtualTables) {
@@ -467,6 +470,8 @@ public final class Schema {
             foreignKeys = read.foreignKeys;
             virtualTables = read.virtualTables;
             statistics = read.statistics;
+            parsed = read.parsed;
+            lastRowid = read.lastRowid;
             loader = null;
         }
     }
@@ -481,106 +486,83 @@ public final class Schema {
 
     /** Reads the schema of database {@code db} of a connection, as {@link #load(Storage, VirtualModules)}. */
     public static Schema load(Storage storage, int db, VirtualModules modules) {
-        VirtualTables virtualTables = new VirtualTables(modules);
-        Map<String, Table> tables = new LinkedHashMap<>();
-        Map<String, String> kinds = new LinkedHashMap<>();
-        Map<String, View> views = new LinkedHashMap<>();
-        Map<String, String> texts = new LinkedHashMap<>();
-        Map<String, TriggerDefinition> triggers = new LinkedHashMap<>();
+        return load(storage, db, modules, null);
+    }
+
+    /**
+     * Reads the schema of database {@code db} again after it changed
+     * ({@code previous}: the schema read before, or null): the objects whose
+     * CREATE text did not change are not parsed again, so that creating
+     * thousands of tables one by one does not parse every earlier one each time.
+     */
+    public static Schema reload(Storage storage, VirtualModules modules, Schema previous) {
+        return load(storage, 0, modules, previous == null ? null : previous.parsedTexts());
+    }
+
+    /** The texts parsed when this schema was read (none if it was not read yet). */
+    private synchronized ParsedTexts parsedTexts() {
+        return loader == null ? parsed : ParsedTexts.NONE;
+    }
+
+    private static Schema load(Storage storage, int db, VirtualModules modules, ParsedTexts previous) {
+        SchemaReader reader = new SchemaReader(db, new ParsedTexts(previous), new VirtualTables(modules));
         if (storage.pageCount() == 0) {
-            return new Schema(tables, kinds, views, texts, triggers, virtualTables);
+            return of(reader, storage);
         }
-        /** Rows of indexes and triggers, applied once every table is known: {type, name, tbl_name, sql} and root. */
-        List<Object[]> dependents = new ArrayList<>();
         try (BTreeCursor cursor = storage.openTableCursor(Storage.SCHEMA_ROOT)) {
             for (boolean more = cursor.first(); more; more = cursor.next()) {
-                Record row = cursor.record();
-                String type = row.getString(0);
-                String name = row.getString(1);
-                if (type == null || name == null) {
-                    throw corrupt("an object with no type or name");
-                }
-                if (!type.equals("trigger")) {
-                    kinds.put(key(name), type);
-                }
-                String owner = row.columnCount() > 2 ? row.getString(2) : null;
-                int root = row.columnCount() > 3 ? (int) row.getLong(3) : 0;
-                String sql = row.columnCount() > 4 ? row.getString(4) : null;
-                if (sql != null && !type.equals("trigger")) {
-                    texts.put(key(name), sql);
-                }
-                if (type.equals("table") && sql != null
-                        && (!name.startsWith("sqlite_") || name.equals(Autoincrement.SEQUENCE)
-                                || name.startsWith("sqlite_stat"))) {
-                    Stmt parsed = parse(name, sql);
-                    if (parsed instanceof Stmt.CreateVirtualTable create) {
-                        virtualTables.define(name, create);
-                    } else if (parsed instanceof Stmt.CreateTable create) {
-                        try {
-                            tables.put(key(name), TableDefinition.read(create, sql, root).inDatabase(db));
-                        } catch (Unsupported e) {
-                            // known by name (kinds), usable once the engine supports its features
-                        }
-                    }
-                } else if (type.equals("view") && sql != null) {
-                    if (parse(name, sql) instanceof Stmt.CreateView create) {
-                        views.put(key(name), new View(name, create.columns().isEmpty() ? null
-                                : create.columns().stream().map(turso.parser.ast.Name::value).toList(), create.select(), sql)
-                                .inDatabase(db));
-                    }
-                } else if ((type.equals("index") || type.equals("trigger")) && owner != null) {
-                    dependents.add(new Object[] {type, name, owner, sql, root});
-                }
+                reader.row(cursor.rowid(), cursor.record());
             }
         }
-        for (Object[] d : dependents) {
-            String owner = key((String) d[2]);
-            Table table = tables.get(owner);
-            String name = (String) d[1];
-            String sql = (String) d[3];
-            int root = (Integer) d[4];
-            if (d[0].equals("trigger")) {
-                if (sql != null && parse(name, sql) instanceof Stmt.CreateTrigger create) {
-                    triggers.put(key(name), TriggerDefinition.read(create, sql).inDatabase(db));
-                }
-            } else if (table == null) {
-                continue;
-            } else if (sql == null) {
-                Index auto = null;
-                for (Index i : table.indexes()) {
-                    if (i.name().equalsIgnoreCase(name)) {
-                        auto = i;
-                    }
-                }
-                if (auto == null) {
-                    throw corrupt("orphan index");
-                }
-                tables.put(owner, table.withIndex(auto.withRoot(root)));
-            } else if (parse(name, sql) instanceof Stmt.CreateIndex create) {
-                try {
-                    tables.put(owner, table.withIndex(IndexDefinition.read(create, table, root)));
-                } catch (Unsupported e) {
-                    tables.put(owner, table.blockWrites(e.getMessage().replaceFirst("^not supported yet: ", "")));
-                }
+        reader.finish();
+        return of(reader, storage);
+    }
+
+    /**
+     * Reads the main database's schema after statements of the connection
+     * itself that only appended rows to sqlite_schema (CREATE TABLE, CREATE
+     * INDEX) since {@code base} was read, with nothing else changed: the
+     * rows past base's last one are added to a copy of base. Anything that
+     * rules that out (base not read, virtual tables, no rows) reads the whole
+     * schema again, as {@link #reload}.
+     */
+    public static Schema extend(Storage storage, VirtualModules modules, Schema base) {
+        if (base == null || base.databases != null) {
+            return reload(storage, modules, base);
+        }
+        SchemaReader reader;
+        synchronized (base) {
+            if (base.loader != null || base.lastRowid <= 0 || base.lastRowid == Long.MAX_VALUE
+                    || base.virtualTables.hasDefinitions() || storage.pageCount() == 0) {
+                return reload(storage, modules, base);
+            }
+            reader = new SchemaReader(0, base.parsed.copy(), new VirtualTables(modules),
+                    new LinkedHashMap<>(base.tables), new LinkedHashMap<>(base.objectKinds),
+                    new LinkedHashMap<>(base.views), new LinkedHashMap<>(base.texts),
+                    new LinkedHashMap<>(base.triggers), base.lastRowid);
+        }
+        try (BTreeCursor cursor = storage.openTableCursor(Storage.SCHEMA_ROOT)) {
+            for (boolean more = cursor.seek(base.lastRowid, turso.btree.SeekOp.GT); more; more = cursor.next()) {
+                reader.row(cursor.rowid(), cursor.record());
             }
         }
-        Schema schema = new Schema(tables, kinds, views, texts, triggers, virtualTables);
-        Table stat1 = tables.get(AnalyzeCompiler.STAT1);
+        reader.finish();
+        return of(reader, storage);
+    }
+
+    private static Schema of(SchemaReader reader, Storage storage) {
+        Schema schema = new Schema(reader.tables, reader.kinds, reader.views, reader.texts, reader.triggers,
+                reader.virtualTables);
+        schema.parsed = reader.parsing;
+        schema.lastRowid = reader.lastRowid;
+        Table stat1 = reader.tables.get(AnalyzeCompiler.STAT1);
         if (stat1 != null) {
-            schema.statistics = Statistics.read(storage, stat1, tables);
+            schema.statistics = Statistics.read(storage, stat1, reader.tables);
         }
         return schema;
     }
 
-    private static Stmt parse(String name, String sql) {
-        try {
-            return SqlParser.parseOne(sql);
-        } catch (TursoException e) {
-            throw corrupt(name + ": " + e.getMessage());
-        }
-    }
-
-    private static TursoException corrupt(String detail) {
+    static TursoException corrupt(String detail) {
         return new TursoException(ResultCode.CORRUPT, "malformed database schema (" + detail + ")");
     }
 

@@ -34,6 +34,11 @@ final class VirtualTables {
         defined.put(key(name), create);
     }
 
+    /** Whether any virtual table is defined (a schema with some is read whole again after a change). */
+    boolean hasDefinitions() {
+        return !defined.isEmpty();
+    }
+
     boolean isDefined(String name) {
         return defined.containsKey(key(name));
     }
