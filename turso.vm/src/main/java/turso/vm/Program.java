@@ -25,6 +25,8 @@ public final class Program {
     private final List<String> parameterNames;
     private final boolean readOnly;
     private final boolean countsChanges;
+    /** When this program runs as JVM bytecode rather than interpreted. */
+    final JitState jit = new JitState();
 
     Program(int[] op, int[] p1, int[] p2, int[] p3, Object[] p4, int[] p5, String[] comments, int registerCount,
             int cursorCount, List<String> columnNames, List<String> columnDeclTypes, List<String> parameterNames,

@@ -230,7 +230,7 @@ public final class Vm implements FunctionContext {
             statementTime = System.currentTimeMillis();
         }
         try {
-            boolean row = run();
+            boolean row = execute();
             if (!row) {
                 closeCursors();
             }
@@ -250,6 +250,24 @@ public final class Vm implements FunctionContext {
             halt();
             throw new TursoException(ResultCode.INTERNAL, "internal error: " + e, e);
         }
+    }
+
+    /**
+     * Runs the program's JVM bytecode once the JIT has compiled it (JitState,
+     * ProgramCompiler), else interprets it; compiled code hands back to the
+     * interpreter at the instruction in pc when it stops short of a row.
+     */
+    private boolean execute() {
+        CompiledProgram compiled = program.jit.code(program, pc == 0);
+        if (compiled != null) {
+            return compiled.run(this) == CompiledProgram.ROW || run();
+        }
+        long start = program.jit.watching() ? System.nanoTime() : 0;
+        boolean row = run();
+        if (start != 0) {
+            program.jit.interpreted(System.nanoTime() - start);
+        }
+        return row;
     }
 
     private void halt() {
