@@ -34,6 +34,8 @@ final class ScanLoop {
     private int endKey = -1;
     private int endCount;
     private int endOp;
+    /** For a rowid range: how the rowid compares with endKey once the loop is past the range. */
+    private CompareOp rowidPast;
     /** For x IN (...): the sorter of the values, where the next value's pass starts, and the label that moves to it. */
     private int values = -1;
     private int valueTop;
@@ -43,7 +45,7 @@ final class ScanLoop {
         this(b, exprs, functions, scope, path, false);
     }
 
-    /** A loop that runs backwards when {@code reverse} (a whole-table scan, or an index path without a range). */
+    /** A loop that runs backwards when {@code reverse} (a whole-table scan, a rowid range or IN list, an index path). */
     ScanLoop(ProgramBuilder b, ExprCompiler exprs, FunctionRegistry functions, Scope scope, AccessPath path,
             boolean reverse) {
         this.reverse = reverse;
@@ -172,19 +174,28 @@ final class ScanLoop {
                 b.emit(Op.SEEK_ROWID, scope.cursor(), exhausted, value);
             }
             case AccessPath.RowidIn in -> {
-                int rowid = eachValue(in.values(), Affinity.NUMERIC, functions.collation("BINARY"), false, exhausted);
+                int rowid = eachValue(in.values(), Affinity.NUMERIC, functions.collation("BINARY"), reverse, exhausted);
                 b.emit(Op.SEEK_ROWID, scope.cursor(), nextValue, rowid);
             }
             case AccessPath.RowidRange range -> {
-                if (range.upper() != null) {
-                    endKey = value(range.upper().value(), Affinity.NONE, exhausted);
-                    endOp = range.upper().inclusive() ? Op.IDX_GT : Op.IDX_GE;
-                }
-                if (range.lower() != null) {
-                    int lower = value(range.lower().value(), Affinity.NONE, exhausted);
-                    b.emit(Op.SEEK_GE + (range.lower().inclusive() ? 0 : 1), scope.cursor(), exhausted, lower, 1, 0);
+                int upper = range.upper() == null ? -1 : value(range.upper().value(), Affinity.NONE, exhausted);
+                int lower = range.lower() == null ? -1 : value(range.lower().value(), Affinity.NONE, exhausted);
+                if (reverse) {
+                    endKey = lower;
+                    rowidPast = range.lower() == null ? null : range.lower().inclusive() ? CompareOp.LT : CompareOp.LE;
+                    if (upper >= 0) {
+                        b.emit(range.upper().inclusive() ? Op.SEEK_LE : Op.SEEK_LT, scope.cursor(), exhausted, upper, 1, 0);
+                    } else {
+                        b.emit(Op.LAST, scope.cursor(), exhausted, 0);
+                    }
                 } else {
-                    b.emit(Op.REWIND, scope.cursor(), exhausted, 0);
+                    endKey = upper;
+                    rowidPast = range.upper() == null ? null : range.upper().inclusive() ? CompareOp.GT : CompareOp.GE;
+                    if (lower >= 0) {
+                        b.emit(range.lower().inclusive() ? Op.SEEK_GE : Op.SEEK_GT, scope.cursor(), exhausted, lower, 1, 0);
+                    } else {
+                        b.emit(Op.REWIND, scope.cursor(), exhausted, 0);
+                    }
                 }
             }
             case AccessPath.IndexRange i -> startIndex(i, exhausted);
@@ -215,12 +226,12 @@ final class ScanLoop {
         if (i.in() != null) {
             Index.Part part = i.index().parts().get(n - 1);
             int value = eachValue(i.in(), i.affinities().get(n - 1), functions.collation(part.collation()),
-                    part.descending(), exhausted);
+                    part.descending() != reverse, exhausted);
             b.emit(Op.COPY, value, key + n - 1, 0);
             endKey = key;
             endCount = n;
-            endOp = Op.IDX_GT;
-            b.emit(Op.SEEK_GE, indexCursor, nextValue, key, n, 0);
+            endOp = reverse ? Op.IDX_LT : Op.IDX_GT;
+            b.emit(reverse ? Op.SEEK_LE : Op.SEEK_GE, indexCursor, nextValue, key, n, 0);
             return;
         }
         // In the scan's direction: the bound it starts from, the one it stops at, and where NULLs must be passed by.
@@ -271,8 +282,8 @@ final class ScanLoop {
                 int rowid = b.newRegister();
                 int past = b.newRegister();
                 b.emit(Op.ROWID, scope.cursor(), rowid, 0);
-                b.emit(Op.COMPARE, rowid, endKey, past, new Comparison(endOp == Op.IDX_GT ? CompareOp.GT : CompareOp.GE,
-                        Affinity.NUMERIC, functions.collation("BINARY")), 0);
+                b.emit(Op.COMPARE, rowid, endKey, past, new Comparison(rowidPast, Affinity.NUMERIC,
+                        functions.collation("BINARY")), 0);
                 b.emit(Op.IF, past, exhausted, 0);
             }
             case AccessPath.IndexRange i -> {

@@ -78,6 +78,8 @@ final class SelectCompiler {
     private boolean reverseFirst;
     /** PRAGMA reverse_unordered_selects applies: every loop that can runs backwards (there is no ORDER BY). */
     private boolean reverseUnordered;
+    /** Result column aliases (lower-cased) and their expressions, as ExprCompiler is given them. */
+    private Map<String, Expr> resultAliases = Map.of();
     /** The loop of each table of {@code joins}, with its access path. */
     private List<ScanLoop> loops = List.of();
     /**
@@ -99,6 +101,8 @@ final class SelectCompiler {
     private record JoinStep(Scope scope, boolean left, Expr on, boolean right, boolean cross) {}
     /** For an ORDER BY the outermost loop might give: the order wanted of a table, null if it cannot; null without. */
     private java.util.function.Function<Scope, List<AccessPaths.OrderTerm>> wantedOrder;
+    /** While the paths are planned for a GROUP BY: its keys, which a loop may give grouped (GroupOrder). */
+    private List<Expr> wantedGroups;
     /** The ORDER BY terms WHERE holds to one value (fixedSortKeys), while ORDER BY is planned. */
     private java.util.Set<Integer> fixedSortKeys = java.util.Set.of();
 
@@ -195,6 +199,7 @@ final class SelectCompiler {
             }
         }
         exprs.setAliases(byAlias);
+        resultAliases = byAlias;
         if (core.distinct()) {
             temporaryTrees.add("USE TEMP B-TREE FOR DISTINCT");
             distinct = b.newCursor();
@@ -451,6 +456,7 @@ final class SelectCompiler {
         if (joins.isEmpty() && !groupKeys.isEmpty()) {
             throw Unsupported.feature("GROUP BY without FROM");
         }
+        core = HavingToWhere.moved(core, groupKeys, resultAliases, exprs);
         int[] limits = limitAndOffset(select, done);
         int[] slots = new int[aggregates.size()];
         int[] distinctSets = new int[aggregates.size()];
@@ -487,11 +493,23 @@ final class SelectCompiler {
         }
         int groupSorter = grouped ? b.newCursor() : 0;
         if (grouped) {
-            temporaryTrees.add("USE TEMP B-TREE FOR GROUP BY");
-            if (hashed) {
-                b.emit(Op.GROUP_OPEN, groupSorter, 0, 0, groupSpec(aggregates, groupKeys, slots, distinctSets, holders), 0);
+            GroupOrder order = groupOrder(core.where(), groupKeys);
+            if (order == null) {
+                temporaryTrees.add("USE TEMP B-TREE FOR GROUP BY");
             } else {
-                b.emit(Op.SORTER_OPEN, groupSorter, 0, 0, allAscending(groupKeys), 0);
+                paths.set(0, order.path());
+                List<Expr> reordered = order.reorder(groupKeys);
+                groupKeys.clear();
+                groupKeys.addAll(reordered);
+            }
+            SortOrder ascending = allAscending(groupKeys);
+            SortOrder groupOrder = order == null ? ascending
+                    : new SortOrder(ascending.collations(), order.descending(), order.nullsFirst());
+            if (hashed) {
+                b.emit(Op.GROUP_OPEN, groupSorter, 0, 0,
+                        groupSpec(aggregates, groupOrder, slots, distinctSets, holders), 0);
+            } else {
+                b.emit(Op.SORTER_OPEN, groupSorter, 0, 0, groupOrder, 0);
             }
         }
         int argumentCount = 0;
@@ -636,7 +654,7 @@ final class SelectCompiler {
      * row (the bare columns' holders, and whether they were taken or the
      * min/max they follow).
      */
-    private turso.vm.GroupSpec groupSpec(List<Expr.FunctionCall> aggregates, List<Expr> groupKeys, int[] slots,
+    private turso.vm.GroupSpec groupSpec(List<Expr.FunctionCall> aggregates, SortOrder groupOrder, int[] slots,
             int[] distinctSets, Map<ColumnKey, Integer> holders) {
         turso.api.spi.AggregateFunction<?>[] functions = new turso.api.spi.AggregateFunction<?>[aggregates.size()];
         List<Integer> distinctSlots = new ArrayList<>();
@@ -649,7 +667,7 @@ final class SelectCompiler {
         List<Integer> saved = new ArrayList<>();
         saved.add(extreme >= 0 ? extremeValue : bareColumnsKept);
         saved.addAll(holders.values());
-        return new turso.vm.GroupSpec(allAscending(groupKeys), slots, functions,
+        return new turso.vm.GroupSpec(groupOrder, slots, functions,
                 distinctSlots.stream().mapToInt(Integer::intValue).toArray(),
                 saved.stream().mapToInt(Integer::intValue).toArray());
     }
@@ -898,11 +916,14 @@ final class SelectCompiler {
 
             @Override
             public boolean sorts() {
-                return wantedOrder != null;
+                return wantedOrder != null || wantedGroups != null;
             }
 
             @Override
             public AccessPath ordered(int table, AccessPath path) {
+                if (wantedOrder == null) {
+                    return GroupOrder.given(scopes.get(table), path, wantedGroups, exprs);
+                }
                 List<AccessPaths.OrderTerm> wanted = wantedOrder.apply(scopes.get(table));
                 if (wanted != null && wanted.isEmpty()) {
                     return path;
@@ -972,6 +993,22 @@ final class SelectCompiler {
         paths.set(0, ordered.path());
         reverseFirst = ordered.reverse();
         return true;
+    }
+
+    /**
+     * How the outermost loop gives the rows grouped by {@code groupKeys}
+     * (GroupOrder), after planning the paths (a join's order weighs the sort
+     * the groups would need); null when the groups must be sorted as they come.
+     */
+    private GroupOrder groupOrder(Expr where, List<Expr> groupKeys) {
+        wantedGroups = groupKeys;
+        planPaths(where);
+        wantedGroups = null;
+        if (joins.isEmpty() || joins.stream().anyMatch(JoinStep::right)
+                || refills.containsKey(joins.getFirst().scope().cursor())) {
+            return null;
+        }
+        return GroupOrder.of(joins.getFirst().scope(), paths.getFirst(), groupKeys, exprs);
     }
 
     private boolean reversesUnordered() {
@@ -1064,7 +1101,8 @@ final class SelectCompiler {
             } else if (path instanceof AccessPath.Virtual v && !v.unconsumed().isEmpty()) {
                 throw Unsupported.feature("a LEFT JOIN to a table-valued function whose module leaves arguments unused");
             }
-            boolean reversible = path instanceof AccessPath.FullScan || path instanceof AccessPath.IndexRange;
+            boolean reversible = path instanceof AccessPath.FullScan || path instanceof AccessPath.IndexRange
+                    || path instanceof AccessPath.RowidRange || path instanceof AccessPath.RowidIn;
             ScanLoop loop = new ScanLoop(b, exprs, exprs.functions(), join.scope(), path,
                     k == 0 && reverseFirst || reverseUnordered && reversible);
             loop.refillWith(refills.get(join.scope().cursor()));

@@ -82,8 +82,10 @@ final class UpdateCompiler {
                 && table.primaryKey().parts().stream().anyMatch(p -> newValue[p.column()] != null);
         List<Expr> terms = new java.util.ArrayList<>();
         Conjuncts.split(update.where(), terms);
-        AccessPath chosen = AccessPaths.choose(pathScope, terms, exprs, e -> Conjuncts.constant(e, exprs));
-        AccessPath path = indexedBy == null ? chosen : indexedBy.path(terms, chosen);
+        // a join's WHERE is resolved with the join (UpdateFrom), after its SET expressions, as SQLite words errors
+        AccessPath chosen = joined != null ? null
+                : AccessPaths.choose(pathScope, terms, exprs, e -> Conjuncts.constant(e, exprs));
+        AccessPath path = joined != null || indexedBy == null ? chosen : indexedBy.path(terms, chosen);
         PickedRows rowids = joined != null ? null
                 : new PickedRows(b, exprs, update.orderBy(), update.limit(), "UPDATE",
                         PickedRows.onePass(update.returning(), update.where(), newRowid != null || mayReplace

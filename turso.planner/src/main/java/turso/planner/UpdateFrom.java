@@ -5,12 +5,17 @@
  * expressions, whose rows are gathered before any change is made, in the
  * target's rowid (key) order. A target row the join meets
  * several times is updated once, with the first of its joined rows, as
- * SQLite leaves the choice open.
+ * SQLite leaves the choice open. FROM may not name the target again (its
+ * table under the same alias, or both without one): SQLite says so once it
+ * has resolved the SET and WHERE expressions, whose errors (an ambiguous
+ * column where a FROM item goes by the target's name) come first.
  */
 package turso.planner;
 
 import java.util.ArrayList;
 import java.util.List;
+import turso.api.ResultCode;
+import turso.api.TursoException;
 import turso.api.spi.Collation;
 import turso.parser.ast.Expr;
 import turso.parser.ast.FromClause;
@@ -33,6 +38,13 @@ final class UpdateFrom {
     private final int rowidSlot;
     /** The WITHOUT ROWID target, whose key columns stand first instead of the rowid; else null. */
     private final Table keyed;
+    /**
+     * The SET expressions and WHERE over the same tables (ON and USING left out: SQLite resolves them with the
+     * join, after its check), resolved first when a FROM item goes by the target's name; else null.
+     */
+    private final Select namesClash;
+    /** The target's name when FROM names the target again, else null. */
+    private final String targetAgain;
 
     /**
      * The join of {@code update}'s target (known as {@code name}) with its
@@ -80,6 +92,43 @@ final class UpdateFrom {
                 Synthetic.NO_SPAN);
         this.rows = b.newCursor();
         this.seen = b.newCursor();
+        String exposed = (update.alias() != null ? update.alias() : update.table().name()).value();
+        targetAgain = inFrom(update.from(), update, true) ? exposed : null;
+        List<FromClause.Joined> unjoined = items.stream().map(j -> new FromClause.Joined(j.operator() == null ? null
+                : new FromClause.JoinOperator(false, j.operator().type()), j.source(), null)).toList();
+        List<ResultColumn> set = columns.subList(keyed == null ? 1 : table.primaryKey().parts().size(), columns.size());
+        namesClash = !inFrom(update.from(), update, false) ? null : new Select(null, new SelectCore.Simple(false, set,
+                new FromClause(unjoined, Synthetic.NO_SPAN), update.where(), List.of(), null, List.of(),
+                Synthetic.NO_SPAN), List.of(), List.of(), null, Synthetic.NO_SPAN);
+    }
+
+    /**
+     * Whether an item of {@code from} (or of a parenthesized join in it) is
+     * the target again ({@code same}: its table under the same alias, or both
+     * without one), else goes by the target's name.
+     */
+    private static boolean inFrom(FromClause from, Stmt.Update update, boolean same) {
+        String target = (update.alias() != null ? update.alias() : update.table().name()).value();
+        for (FromClause.Joined j : from.items()) {
+            FromClause.TableSource source = j.source();
+            if (source instanceof FromClause.Parenthesized p && p.alias() == null) {
+                if (inFrom(p.from(), update, same)) {
+                    return true;
+                }
+                continue;
+            }
+            String name = source.alias() != null ? source.alias().value()
+                    : source instanceof FromClause.TableRef t ? t.name().name().value() : null;
+            if (name == null || !name.equalsIgnoreCase(target)) {
+                continue;
+            }
+            if (!same || source instanceof FromClause.TableRef t
+                    && t.name().name().value().equalsIgnoreCase(update.table().name().value())
+                    && (t.alias() == null) == (update.alias() == null)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -92,6 +141,14 @@ final class UpdateFrom {
                 new boolean[] {true});
         if (keyed != null) {
             order = WithoutRowid.keyOrder(functions, keyed);
+        }
+        if (namesClash != null) {
+            ProgramBuilder scratch = new ProgramBuilder();
+            SelectCompiler.generateInto(scratch, functions, namesClash, sql, schema, (first, count) -> { },
+                    scratch.newLabel(), null);
+        }
+        if (targetAgain != null) {
+            throw new TursoException(ResultCode.ERROR, "target object/alias may not appear in FROM clause: " + targetAgain);
         }
         b.emit(Op.SORTER_OPEN, rows, 0, 0, order, 0);
         int selected = b.newLabel();
