@@ -129,11 +129,18 @@ public final class FloatFormat {
         if (dp) {
             sb.append('.');
         }
-        for (e2++; e2 < 0 && precision > 0; precision--, e2++) {
-            sb.append('0');
+        int leadingZeros = Math.min(-(e2 + 1), precision);
+        if (leadingZeros > 0) {
+            sb.repeat('0', leadingZeros);
+            precision -= leadingZeros;
         }
-        while (precision-- > 0) {
+        for (; precision > 0 && digits.left > 0; precision--) {
             sb.append(digits.next());
+        }
+        // Past the significant digits only zeros follow: appended at once (a
+        // precision may be 100,000,000), or not at all when they would be trimmed.
+        if (precision > 0 && !(rtz && dp)) {
+            sb.repeat('0', precision);
         }
         if (rtz && dp) {
             int end = sb.length();
