@@ -206,8 +206,12 @@ record TableDescription(String name, List<Col> columns, List<List<ForeignKeyRow>
                 collation = c.collation().value();
                 e = c.expr();
             }
-            int cid = e instanceof Expr.ColumnRef ref && ref.table() == null ? indexOf(columns, ref.column().value())
-                    : -1;
+            // a single-quoted string alone names a column, as SQLite reads it
+            int cid = switch (e) {
+                case Expr.ColumnRef ref when ref.table() == null -> indexOf(columns, ref.column().value());
+                case Expr.Literal l when l.kind() == Expr.LiteralKind.STRING -> indexOf(columns, l.text());
+                default -> -1;
+            };
             key.add(new KeyColumn(cid >= 0 ? cid : -2, collation, term.order() == OrderingTerm.SortOrder.DESC));
         }
         return key;

@@ -7,11 +7,15 @@
  * or everywhere when the new name was written quoted), an added column's
  * definition goes after the last column, a dropped one's text is cut out.
  * (SqlReferences finds those tokens in tables and indexes, ResolvedReferences
- * in views and triggers of main and temp.) The rewritten table (and its
- * indexes) must read back, else the statement fails as SQLite's does ("error
- * in table t after ..."). The program then writes the new rows of
+ * in views and triggers of the table's database and temp.) The rewritten
+ * table (and its indexes) must read back, else the statement fails as
+ * SQLite's does ("error in table t after ..."). The program then writes the
+ * new rows of
  * sqlite_schema (and sqlite_sequence), rewrites the table's rows when a
  * column is dropped or added with a default, and moves the schema cookie on.
+ * The table may be one of main, temp or an attached database; its
+ * database's sqlite_schema (or sqlite_temp_schema) is the one rewritten,
+ * with the temp views and triggers that refer to it.
  * Around RENAME and DROP COLUMN every view and trigger must compile, before
  * the change and on the schema it leaves (SchemaCheck), as SQLite checks them
  * when legacy_alter_table is off; with it on, RENAME TO leaves views and
@@ -99,14 +103,10 @@ final class AlterTableCompiler {
 
     static Program compile(Stmt.AlterTable alter, String sql, Schema schema, FunctionRegistry functions) {
         String name = alter.table().name().value();
-        if (alter.table().schema() != null && !alter.table().schema().is("main")) {
-            throw new TursoException(ResultCode.ERROR, "no such table: " + alter.table().schema().value() + "." + name);
-        }
-        if (schema.databaseOf(name) > 0) {
-            throw Unsupported.feature("ALTER TABLE on a table of the temp or an attached database");
-        }
+        int db = database(alter, schema);
+        Place place = new Place(db, db == 1 ? List.of(1) : List.of(db, 1));
         Schema connection = schema;
-        schema = schema.database(0);
+        schema = schema.database(db);
         String kind = schema.kindOf(name);
         if (name.regionMatches(true, 0, "sqlite_", 0, 7) && kind != null) {
             boolean schemaTable = name.equalsIgnoreCase("sqlite_schema") || name.equalsIgnoreCase("sqlite_master");
@@ -129,8 +129,8 @@ final class AlterTableCompiler {
             throw Unsupported.feature("ALTER TABLE on a virtual table");
         }
         Texts texts = new Texts(alter.action() instanceof Stmt.RenameColumn || alter.action() instanceof Stmt.DropColumn
-                ? QuoteFix.texts(connection) : Map.of());
-        String tableSql = texts.of(0, "table", name, schema.sql(name));
+                ? QuoteFix.texts(connection, place.dbs()) : Map.of());
+        String tableSql = texts.of(db, "table", name, schema.sql(name));
         if (table == null || tableSql == null) {
             throw Unsupported.feature("ALTER TABLE on " + name + " (its definition uses features not supported yet)");
         }
@@ -141,26 +141,26 @@ final class AlterTableCompiler {
         b.markWrites();
         int init = b.emit(Op.INIT, 0, 0, 0);
         b.setJump(init, b.currentAddress());
-        b.emit(Op.TRANSACTION, 0, 1, 0);
-        if (!connection.database(1).triggers().isEmpty() || !connection.database(1).viewNames().isEmpty()
-                || texts.touchesTemp()) {
+        b.emit(Op.TRANSACTION, db, 1, 0);
+        if (db != 1 && (!connection.database(1).triggers().isEmpty() || !connection.database(1).viewNames().isEmpty()
+                || texts.touchesTemp())) {
             b.emit(Op.TRANSACTION, 1, 1, 0);
         }
         List<Schema.Rewritten> rewritten = new ArrayList<>();
         switch (alter.action()) {
-            case Stmt.RenameTable r -> renameTable(b, functions, connection, schema, table, create, tableSql,
+            case Stmt.RenameTable r -> renameTable(b, functions, connection, place, schema, table, create, tableSql,
                     r.newName(), rewritten, texts);
-            case Stmt.RenameColumn r -> renameColumn(b, functions, connection, schema, table, create, tableSql, r,
-                    rewritten, texts);
-            case Stmt.AddColumn a -> addColumn(b, functions, table, create, tableSql, a.column(), sql, alter,
+            case Stmt.RenameColumn r -> renameColumn(b, functions, connection, place, schema, table, create,
+                    tableSql, r, rewritten, texts);
+            case Stmt.AddColumn a -> addColumn(b, functions, db, table, create, tableSql, a.column(), sql, alter,
                     schema.enforcesForeignKeys());
-            case Stmt.DropColumn d -> dropColumn(b, functions, connection, schema, table, create, tableSql,
+            case Stmt.DropColumn d -> dropColumn(b, functions, connection, place, schema, table, create, tableSql,
                     d.column(), texts);
         }
         texts.writeRest(b, functions);
-        b.emit(Op.BUMP_SCHEMA_COOKIE, 0, 0, 0);
-        b.emit(Op.PARSE_SCHEMA, 0, 0, 0);
-        if (texts.wroteTemp()) {
+        b.emit(Op.BUMP_SCHEMA_COOKIE, db, 0, 0);
+        b.emit(Op.PARSE_SCHEMA, db, 0, 0);
+        if (db != 1 && texts.wroteTemp()) {
             b.emit(Op.BUMP_SCHEMA_COOKIE, 1, 0, 0);
             b.emit(Op.PARSE_SCHEMA, 1, 0, 0);
         }
@@ -168,9 +168,43 @@ final class AlterTableCompiler {
         return b.build();
     }
 
-    private static void renameTable(ProgramBuilder b, FunctionRegistry functions, Schema connection, Schema schema,
-            Table table, Stmt.CreateTable create, String tableSql, Name newName, List<Schema.Rewritten> rewritten,
-            Texts texts) {
+    /**
+     * Where the altered table is: its database, and the databases whose
+     * objects the statement looks at (that one, then temp), as SQLite looks
+     * at them.
+     */
+    private record Place(int db, List<Integer> dbs) {
+        /** How names in an object of database {@code objectDb} find table {@code table} of this place. */
+        ResolvedReferences.Target target(Schema connection, int objectDb, String table) {
+            boolean bare = objectDb == db || objectDb == 1 && connection.databaseOf(table) == db;
+            return new ResolvedReferences.Target(connection.databaseName(db), bare);
+        }
+    }
+
+    /**
+     * The database of the table ALTER TABLE names: the one its qualifier
+     * names, else the first where the name is found (temp, main, attached
+     * ones); fails as SQLite does when that database has no such table.
+     */
+    private static int database(Stmt.AlterTable alter, Schema connection) {
+        String name = alter.table().name().value();
+        if (alter.table().schema() == null) {
+            return Math.max(connection.databaseOf(name), 0);
+        }
+        String qualifier = alter.table().schema().value();
+        for (int db = 0; db < connection.databaseCount(); db++) {
+            if (connection.databaseName(db).equalsIgnoreCase(qualifier)
+                    && connection.database(db).kindOf(name) != null) {
+                return db;
+            }
+        }
+        throw new TursoException(ResultCode.ERROR, "no such table: " + qualifier + "." + name);
+    }
+
+    private static void renameTable(ProgramBuilder b, FunctionRegistry functions, Schema connection, Place place,
+            Schema schema, Table table, Stmt.CreateTable create, String tableSql, Name newName,
+            List<Schema.Rewritten> rewritten, Texts texts) {
+        int db = place.db();
         String old = table.name();
         String target = newName.value();
         if (schema.kindOf(target) != null) {
@@ -182,20 +216,20 @@ final class AlterTableCompiler {
         }
         boolean legacy = schema.flags().legacyAlterTable();
         if (!legacy) {
-            SchemaCheck.check(connection, functions, "");
+            SchemaCheck.check(connection, place.dbs(), functions, "");
         }
         String quoted = quoted(target);
         List<Name> names = new ArrayList<>();
         names.add(create.name().name());
         SqlReferences.tableRefsInTable(create, old, names);
         String newSql = apply(tableSql, names, n -> quoted);
-        texts.write(b, functions, 0, "table", old, target, target, newSql);
+        texts.write(b, functions, db, "table", old, target, target, newSql);
         Map<String, String> indexTexts = new HashMap<>();
         for (Index index : table.indexes()) {
             String indexSql = schema.sql(index.name());
             if (indexSql == null) {
                 String renamed = "sqlite_autoindex_" + target + index.name().substring(("sqlite_autoindex_" + old).length());
-                texts.write(b, functions, 0, "index", index.name(), renamed, target, null);
+                texts.write(b, functions, db, "index", index.name(), renamed, target, null);
             } else {
                 Stmt.CreateIndex ci = (Stmt.CreateIndex) SqlParser.parseOne(indexSql);
                 List<Name> refs = new ArrayList<>();
@@ -206,7 +240,7 @@ final class AlterTableCompiler {
                 SqlReferences.qualifiers(ci.where(), old, refs);
                 String newIndexSql = apply(indexSql, refs, n -> quoted);
                 indexTexts.put(index.name(), newIndexSql);
-                texts.write(b, functions, 0, "index", index.name(), index.name(), target, newIndexSql);
+                texts.write(b, functions, db, "index", index.name(), index.name(), target, newIndexSql);
             }
         }
         for (Table other : schema.tables()) {
@@ -222,48 +256,51 @@ final class AlterTableCompiler {
                 }
             }
             if (!refs.isEmpty()) {
-                texts.write(b, functions, 0, "table", other.name(), other.name(), other.name(),
+                texts.write(b, functions, db, "table", other.name(), other.name(), other.name(),
                         apply(otherSql, refs, n -> quoted));
             }
         }
         if (!legacy) {
-            rewriteViews(b, functions, connection, (select, text, home) ->
-                    ResolvedReferences.tableRefs(select, text, home, old), n -> quoted, rewritten, texts);
+            rewriteViews(b, functions, connection, place, old, (select, text, home, where) ->
+                    ResolvedReferences.tableRefs(select, text, home, old, where), n -> quoted, rewritten, texts);
         }
-        rewriteTriggers(b, functions, connection, old, target, (trigger, text, home, onTable) -> legacy
+        rewriteTriggers(b, functions, connection, place, old, target, (trigger, text, home, where, onTable) -> legacy
                 ? onTable ? List.of(trigger.table().name()) : List.of()
-                : ResolvedReferences.tableRefs(trigger, text, home, old, onTable), n -> quoted, rewritten, texts);
+                : ResolvedReferences.tableRefs(trigger, text, home, old, where, onTable), n -> quoted, rewritten,
+                texts);
         Table sequence = schema.table(Autoincrement.SEQUENCE);
         if (table.autoincrement() && sequence != null) {
-            renameSequenceRow(b, functions, sequence, old, target);
+            renameSequenceRow(b, functions, db, sequence, old, target);
         }
         if (!legacy) {
-            Table renamed = withIndexes(reread(newSql, table, "rename", functions), table, schema, indexTexts);
-            SchemaCheck.check(connection.altered(old, renamed, rewritten), functions, "after rename");
+            Table renamed = withIndexes(reread(newSql, table, "rename", functions), db, table, schema, indexTexts);
+            SchemaCheck.check(connection.altered(db, old, renamed, rewritten), place.dbs(), functions,
+                    "after rename");
         }
     }
 
     /** Finds the tokens of a view's SELECT (whose text is {@code text}) an ALTER TABLE rewrites. */
     @FunctionalInterface
     private interface ViewTokens {
-        List<Name> find(turso.parser.ast.Select select, String text, Schema home);
+        List<Name> find(turso.parser.ast.Select select, String text, Schema home, ResolvedReferences.Target where);
     }
 
     /**
-     * Rewrites the views of main and temp in which {@code tokens} finds
-     * names of what is renamed, each token replaced by what
-     * {@code replacement} gives; the new texts are added to {@code rewritten}.
+     * Rewrites the views of the table's database and temp in which
+     * {@code tokens} finds names of what is renamed, each token replaced by
+     * what {@code replacement} gives; the new texts are added to
+     * {@code rewritten}.
      */
-    private static void rewriteViews(ProgramBuilder b, FunctionRegistry functions, Schema connection,
-            ViewTokens tokens, java.util.function.Function<Name, String> replacement,
+    private static void rewriteViews(ProgramBuilder b, FunctionRegistry functions, Schema connection, Place place,
+            String table, ViewTokens tokens, java.util.function.Function<Name, String> replacement,
             List<Schema.Rewritten> rewritten, Texts texts) {
-        for (int db = 0; db < 2; db++) {
+        for (int db : place.dbs()) {
             Schema one = connection.database(db);
             Schema home = connection.confinedTo(db);
             for (String view : one.viewNames()) {
                 String viewSql = texts.of(db, "view", view, one.sql(view));
                 if (viewSql != null && SqlParser.parseOne(viewSql) instanceof Stmt.CreateView cv) {
-                    List<Name> refs = tokens.find(cv.select(), viewSql, home);
+                    List<Name> refs = tokens.find(cv.select(), viewSql, home, place.target(connection, db, table));
                     if (!refs.isEmpty()) {
                         String newViewSql = apply(viewSql, refs, replacement);
                         rewritten.add(new Schema.Rewritten(db, "view", view, newViewSql));
@@ -277,26 +314,30 @@ final class AlterTableCompiler {
     /** Finds the tokens of a trigger (whose text is {@code text}) an ALTER TABLE rewrites. */
     @FunctionalInterface
     private interface TriggerTokens {
-        List<Name> find(Stmt.CreateTrigger trigger, String text, Schema home, boolean onTable);
+        List<Name> find(Stmt.CreateTrigger trigger, String text, Schema home, ResolvedReferences.Target where,
+                boolean onTable);
     }
 
     /**
-     * Rewrites the triggers of main and temp in which {@code tokens} finds
-     * names of what is renamed (table {@code table} of main, whose new name
+     * Rewrites the triggers of the table's database and temp in which
+     * {@code tokens} finds names of what is renamed (table {@code table} of
+     * that database, whose new name
      * is {@code newTable}), each token replaced by what {@code replacement}
      * gives; the new texts are added to {@code rewritten}.
      */
-    private static void rewriteTriggers(ProgramBuilder b, FunctionRegistry functions, Schema connection, String table,
-            String newTable, TriggerTokens tokens, java.util.function.Function<Name, String> replacement,
+    private static void rewriteTriggers(ProgramBuilder b, FunctionRegistry functions, Schema connection, Place place,
+            String table, String newTable, TriggerTokens tokens, java.util.function.Function<Name, String> replacement,
             List<Schema.Rewritten> rewritten, Texts texts) {
-        for (int db = 0; db < 2; db++) {
+        for (int db : place.dbs()) {
             Schema home = connection.confinedTo(db);
+            ResolvedReferences.Target where = place.target(connection, db, table);
             for (TriggerDefinition t : connection.database(db).triggers()) {
-                boolean onTable = t.table().equalsIgnoreCase(table)
-                        && (db == 0 || connection.databaseOf(table) == 0);
                 String text = texts.of(db, "trigger", t.name(), t.sql());
                 Stmt.CreateTrigger trigger = (Stmt.CreateTrigger) SqlParser.parseOne(text);
-                List<Name> names = tokens.find(trigger, text, home, onTable);
+                Name on = trigger.table().schema();
+                boolean onTable = t.table().equalsIgnoreCase(table)
+                        && (on == null ? where.bare() : on.is(where.database()));
+                List<Name> names = tokens.find(trigger, text, home, where, onTable);
                 if (!names.isEmpty()) {
                     String newSql = apply(text, names, replacement);
                     rewritten.add(new Schema.Rewritten(db, "trigger", t.name(), newSql));
@@ -312,8 +353,8 @@ final class AlterTableCompiler {
      * the indexes of {@code table} that have a text, read from it (or from
      * {@code newTexts}, by index name, where ALTER TABLE rewrote it).
      */
-    private static Table withIndexes(Table altered, Table table, Schema schema, Map<String, String> newTexts) {
-        Table t = altered.inDatabase(0);
+    private static Table withIndexes(Table altered, int db, Table table, Schema schema, Map<String, String> newTexts) {
+        Table t = altered.inDatabase(db);
         for (Index i : table.indexes()) {
             String text = newTexts.getOrDefault(i.name(), schema.sql(i.name()));
             if (text != null && SqlParser.parseOne(text) instanceof Stmt.CreateIndex ci) {
@@ -327,9 +368,10 @@ final class AlterTableCompiler {
         return t;
     }
 
-    private static void renameColumn(ProgramBuilder b, FunctionRegistry functions, Schema connection, Schema schema,
-            Table table, Stmt.CreateTable create, String tableSql, Stmt.RenameColumn rename,
+    private static void renameColumn(ProgramBuilder b, FunctionRegistry functions, Schema connection, Place place,
+            Schema schema, Table table, Stmt.CreateTable create, String tableSql, Stmt.RenameColumn rename,
             List<Schema.Rewritten> rewritten, Texts texts) {
+        int db = place.db();
         String column = rename.oldName().value();
         int index = table.columnIndex(column);
         if (index < 0) {
@@ -343,12 +385,13 @@ final class AlterTableCompiler {
         List<Name> names = new ArrayList<>();
         SqlReferences.columnRefsInTable(create, name, table.columns().get(index).name(), names);
         String newSql = apply(tableSql, names, replacement);
-        SchemaCheck.check(connection, functions, "");
+        SchemaCheck.check(connection, place.dbs(), functions, "");
+        loneStrings(connection, place, i -> i.table().equalsIgnoreCase(name) && i.db() == db, "");
         Table renamed = reread(newSql, table, "rename", functions);
-        texts.write(b, functions, 0, "table", name, name, name, newSql);
+        texts.write(b, functions, db, "table", name, name, name, newSql);
         Map<String, String> indexTexts = new HashMap<>();
         for (Index i : table.indexes()) {
-            String indexSql = texts.of(0, "index", i.name(), schema.sql(i.name()));
+            String indexSql = texts.of(db, "index", i.name(), schema.sql(i.name()));
             if (indexSql == null) {
                 continue;
             }
@@ -362,13 +405,14 @@ final class AlterTableCompiler {
                 String newIndexSql = apply(indexSql, refs, replacement);
                 rereadIndex(newIndexSql, renamed, "rename", null, functions);
                 indexTexts.put(i.name(), newIndexSql);
-                texts.write(b, functions, 0, "index", i.name(), i.name(), name, newIndexSql);
+                texts.write(b, functions, db, "index", i.name(), i.name(), name, newIndexSql);
             }
         }
-        rewriteViews(b, functions, connection, (select, text, home) ->
-                ResolvedReferences.columnRefs(select, text, home, name, column), replacement, rewritten, texts);
+        rewriteViews(b, functions, connection, place, name, (select, text, home, where) ->
+                ResolvedReferences.columnRefs(select, text, home, name, where, column), replacement, rewritten,
+                texts);
         for (Table other : schema.tables()) {
-            String otherSql = texts.of(0, "table", other.name(), schema.sql(other.name()));
+            String otherSql = texts.of(db, "table", other.name(), schema.sql(other.name()));
             if (other == table || otherSql == null) {
                 continue;
             }
@@ -380,19 +424,25 @@ final class AlterTableCompiler {
                 }
             }
             if (!refs.isEmpty()) {
-                texts.write(b, functions, 0, "table", other.name(), other.name(), other.name(),
+                texts.write(b, functions, db, "table", other.name(), other.name(), other.name(),
                         apply(otherSql, refs, replacement));
             }
         }
         String old = table.columns().get(index).name();
-        rewriteTriggers(b, functions, connection, name, name, (trigger, text, home, onTable) ->
-                ResolvedReferences.columnRefs(trigger, text, home, name, old, onTable), replacement, rewritten,
-                texts);
-        SchemaCheck.check(connection.altered(name, withIndexes(renamed, table, schema, indexTexts), rewritten),
-                functions, "after rename");
+        rewriteTriggers(b, functions, connection, place, name, name, (trigger, text, home, where, onTable) ->
+                ResolvedReferences.columnRefs(trigger, text, home, name, where, old, onTable), replacement,
+                rewritten, texts);
+        if (db == 1 && !rewritten.isEmpty()) {
+            // SQLite rewrites temp's views and triggers twice for a temp table, the second time reading the
+            // first one's texts against the table as it was: a rewritten reference then names no column
+            SchemaCheck.check(connection.altered(db, name, table, rewritten), place.dbs(), functions, "");
+        }
+        loneStrings(connection, place, i -> true, " after rename");
+        SchemaCheck.check(connection.altered(db, name, withIndexes(renamed, db, table, schema, indexTexts),
+                rewritten), place.dbs(), functions, "after rename");
     }
 
-    private static void addColumn(ProgramBuilder b, FunctionRegistry functions, Table table,
+    private static void addColumn(ProgramBuilder b, FunctionRegistry functions, int db, Table table,
             Stmt.CreateTable create, String tableSql, ColumnDef def, String sql, Stmt.AlterTable alter,
             boolean foreignKeys) {
         if (table.columnIndex(def.name().value()) >= 0) {
@@ -419,7 +469,7 @@ final class AlterTableCompiler {
         boolean nullDefault = defaultValue == null
                 || defaultValue instanceof Expr.Literal l && l.kind() == Expr.LiteralKind.NULL;
         if (foreignKeys && !nullDefault && def.constraints().stream().anyMatch(c -> c instanceof ColumnConstraint.References)) {
-            failUnlessEmpty(b, functions, table, "Cannot add a REFERENCES column with non-NULL default value");
+            failUnlessEmpty(b, functions, db, table, "Cannot add a REFERENCES column with non-NULL default value");
         }
         if (notNull && nullDefault) {
             throw new TursoException(ResultCode.ERROR, "Cannot add a NOT NULL column with default value NULL");
@@ -432,7 +482,7 @@ final class AlterTableCompiler {
         int at = SqlText.nextToken(tableSql, last.span().end());
         String newSql = tableSql.substring(0, at) + ", " + definition + tableSql.substring(at);
         Table added = reread(newSql, table, "add column", functions);
-        SchemaRows.update(b, functions, 0, "table", table.name(), table.name(), table.name(), newSql);
+        SchemaRows.update(b, functions, db, "table", table.name(), table.name(), table.name(), newSql);
         int width = table.storedWidth();
         RowBuilder withDefault = (cursor, row) -> {
             readColumns(b, table, cursor, row, -1);
@@ -448,18 +498,19 @@ final class AlterTableCompiler {
             return width + 1;
         };
         if (!nullDefault) {
-            rewriteRows(b, functions, table, withDefault);
+            rewriteRows(b, functions, db, table, withDefault);
         }
         if (!added.checks().isEmpty()) {
-            verifyChecks(b, functions, added, withDefault);
+            verifyChecks(b, functions, db, added, withDefault);
         }
     }
 
     /** Fails with {@code message} when {@code table} has a row, as SQLite's checks of ADD COLUMN do. */
-    private static void failUnlessEmpty(ProgramBuilder b, FunctionRegistry functions, Table table, String message) {
+    private static void failUnlessEmpty(ProgramBuilder b, FunctionRegistry functions, int db, Table table,
+            String message) {
         int cursor = b.newCursor();
         int empty = b.newLabel();
-        b.emit(Op.OPEN_READ, cursor, table.rootPage(), 0, WithoutRowid.tableKey(table, functions), 0);
+        b.emit(Op.OPEN_READ, cursor, table.rootPage(), db, WithoutRowid.tableKey(table, functions), 0);
         b.emit(Op.REWIND, cursor, empty, 0);
         b.emit(Op.HALT, ResultCode.ERROR.code(), 0, 0, message, 0);
         b.resolve(empty);
@@ -470,12 +521,13 @@ final class AlterTableCompiler {
      * "CHECK constraint failed" when a row (with the new column's default)
      * breaks one, as SQLite's check of the altered table does.
      */
-    private static void verifyChecks(ProgramBuilder b, FunctionRegistry functions, Table added, RowBuilder row) {
+    private static void verifyChecks(ProgramBuilder b, FunctionRegistry functions, int db, Table added,
+            RowBuilder row) {
         int cursor = b.newCursor();
         int rowid = b.newRegister();
         int values = b.newRegisters(added.columns().size());
         int done = b.newLabel();
-        b.emit(Op.OPEN_WRITE, cursor, added.rootPage(), 0, WithoutRowid.tableKey(added, functions), 0);
+        b.emit(Op.OPEN_WRITE, cursor, added.rootPage(), db, WithoutRowid.tableKey(added, functions), 0);
         b.comment(added.name());
         b.emit(Op.REWIND, cursor, done, 0);
         int loop = b.currentAddress();
@@ -492,8 +544,9 @@ final class AlterTableCompiler {
         b.resolve(done);
     }
 
-    private static void dropColumn(ProgramBuilder b, FunctionRegistry functions, Schema connection, Schema schema,
-            Table table, Stmt.CreateTable create, String tableSql, Name columnName, Texts texts) {
+    private static void dropColumn(ProgramBuilder b, FunctionRegistry functions, Schema connection, Place place,
+            Schema schema, Table table, Stmt.CreateTable create, String tableSql, Name columnName, Texts texts) {
+        int db = place.db();
         String column = columnName.value();
         int index = table.columnIndex(column);
         if (index < 0) {
@@ -514,7 +567,7 @@ final class AlterTableCompiler {
         if (table.hasGenerated()) {
             throw Unsupported.feature("DROP COLUMN on a table with generated columns");
         }
-        SchemaCheck.check(connection, functions, "");
+        SchemaCheck.check(connection, place.dbs(), functions, "");
         List<ColumnDef> defs = create.columns();
         int start;
         int end;
@@ -533,13 +586,48 @@ final class AlterTableCompiler {
                 rereadIndex(indexSql, dropped, "drop column", i.name(), functions);
             }
         }
-        SchemaCheck.check(connection.altered(table.name(), withIndexes(dropped, table, schema, Map.of()), List.of()),
-                functions, "after drop column");
-        texts.write(b, functions, 0, "table", table.name(), table.name(), table.name(), newSql);
-        rewriteRows(b, functions, table, (cursor, row) -> {
+        loneStrings(connection, place, i -> true, " after drop column");
+        SchemaCheck.check(connection.altered(db, table.name(), withIndexes(dropped, db, table, schema, Map.of()),
+                List.of()), place.dbs(), functions, "after drop column");
+        texts.write(b, functions, db, "table", table.name(), table.name(), table.name(), newSql);
+        rewriteRows(b, functions, db, table, (cursor, row) -> {
             readColumns(b, table, cursor, row, index);
             return table.columns().size() - 1;
         });
+    }
+
+    /** An index of a database, and the table it is on. */
+    private record IndexOf(int db, String table) {
+    }
+
+    /**
+     * Fails as SQLite's checks in RENAME COLUMN and DROP COLUMN do on the
+     * first index (of those {@code which} picks) with a term that is a
+     * double-quoted string alone (IndexDefinition.loneString), which they
+     * read as a column name; {@code when} goes into the message.
+     */
+    private static void loneStrings(Schema connection, Place place, java.util.function.Predicate<IndexOf> which,
+            String when) {
+        for (int db : place.dbs()) {
+            Schema one = connection.database(db);
+            for (Table t : one.tables()) {
+                if (!which.test(new IndexOf(db, t.name()))) {
+                    continue;
+                }
+                for (Index index : t.indexes()) {
+                    String text = one.sql(index.name());
+                    if (text != null && SqlParser.parseOne(text) instanceof Stmt.CreateIndex ci) {
+                        for (OrderingTerm term : ci.columns()) {
+                            Name lone = IndexDefinition.loneString(term.expr(), t);
+                            if (lone != null) {
+                                throw new TursoException(ResultCode.ERROR, "error in index " + index.name() + when
+                                        + ": no such column: " + lone.value());
+                            }
+                        }
+                    }
+                }
+            }
+        }
     }
 
     /** Emits the code that puts a table row's new values in registers from {@code row} on; returns how many. */
@@ -553,14 +641,15 @@ final class AlterTableCompiler {
      * makes of it; the rowids are gathered first so that the rows being
      * rewritten are not met again.
      */
-    private static void rewriteRows(ProgramBuilder b, FunctionRegistry functions, Table table, RowBuilder builder) {
+    private static void rewriteRows(ProgramBuilder b, FunctionRegistry functions, int db, Table table,
+            RowBuilder builder) {
         int cursor = b.newCursor();
         int rowids = b.newCursor();
         int rowid = b.newRegister();
         int row = b.newRegisters(table.columns().size() + 1);
         int record = b.newRegister();
         int done = b.newLabel();
-        b.emit(Op.OPEN_WRITE, cursor, table.rootPage(), 0, WithoutRowid.tableKey(table, functions), 0);
+        b.emit(Op.OPEN_WRITE, cursor, table.rootPage(), db, WithoutRowid.tableKey(table, functions), 0);
         b.comment(table.name());
         b.emit(Op.SORTER_OPEN, rowids, 0, 0, new SortOrder(new turso.api.spi.Collation[0], new boolean[0],
                 new boolean[0]), 0);
@@ -607,8 +696,8 @@ final class AlterTableCompiler {
         }
     }
 
-    private static void renameSequenceRow(ProgramBuilder b, FunctionRegistry functions, Table sequence, String old,
-            String target) {
+    private static void renameSequenceRow(ProgramBuilder b, FunctionRegistry functions, int db, Table sequence,
+            String old, String target) {
         int cursor = b.newCursor();
         int wanted = b.newRegister();
         int stored = b.newRegister();
@@ -617,7 +706,7 @@ final class AlterTableCompiler {
         int row = b.newRegisters(2);
         int record = b.newRegister();
         int done = b.newLabel();
-        b.emit(Op.OPEN_WRITE, cursor, sequence.rootPage(), 0);
+        b.emit(Op.OPEN_WRITE, cursor, sequence.rootPage(), db);
         b.comment(Autoincrement.SEQUENCE);
         b.emit(Op.STRING8, 0, wanted, 0, old.getBytes(java.nio.charset.StandardCharsets.UTF_8), 0);
         b.emit(Op.REWIND, cursor, done, 0);
@@ -656,12 +745,12 @@ final class AlterTableCompiler {
             FunctionRegistry functions) {
         Stmt.CreateIndex ci = (Stmt.CreateIndex) SqlParser.parseOne(indexSql);
         try {
-            IndexDefinition.read(ci, table, 0);
-            if (ci.where() != null) {
+            Index index = IndexDefinition.read(ci, table, 0);
+            if (index.where() != null) {
                 ProgramBuilder scratch = new ProgramBuilder();
                 int values = scratch.newRegisters(table.columns().size());
                 IndexMaintenance.rowExpressions(scratch, functions, table, values, scratch.newRegister())
-                        .compile(ci.where());
+                        .compile(index.where());
             }
         } catch (Unsupported e) {
             throw e;

@@ -3,7 +3,9 @@
  * column of the table (with its own COLLATE, else the column's collation,
  * and ASC or DESC), the rowid alias standing for the rowid, or an
  * expression of the row's columns (its own COLLATE, else BINARY), checked
- * as SQLite checks index expressions when the index is created.
+ * as SQLite checks index expressions when the index is created. As in
+ * SQLite, a double-quoted name that is no column of the table (nor its
+ * rowid) is a string constant, in a term as in the WHERE of a partial index.
  */
 package turso.planner;
 
@@ -12,6 +14,7 @@ import java.util.List;
 import turso.api.ResultCode;
 import turso.api.TursoException;
 import turso.parser.ast.Expr;
+import turso.parser.ast.Name;
 import turso.parser.ast.OrderingTerm;
 import turso.parser.ast.Stmt;
 import turso.vm.FunctionRegistry;
@@ -30,6 +33,10 @@ final class IndexDefinition {
                 collation = c.collation().value();
                 e = c.expr();
             }
+            e = e instanceof Expr.Literal l && l.kind() == Expr.LiteralKind.STRING
+                    // a single-quoted term alone names a column, as SQLite reads it
+                    ? new Expr.ColumnRef(null, null, new Name(l.text(), Name.Quote.SINGLE, l.span()), l.span())
+                    : strings(e, table);
             if (!(e instanceof Expr.ColumnRef ref) || ref.table() != null) {
                 checkExpression(e, table);
                 parts.add(new Index.Part(Index.EXPRESSION, collation != null ? collation : "BINARY",
@@ -45,8 +52,33 @@ final class IndexDefinition {
                     collation != null ? collation : table.columns().get(column).collation(),
                     term.order() == OrderingTerm.SortOrder.DESC));
         }
-        return new Index(create.name().name().value(), table.name(), rootPage, parts, create.unique(), create.where(),
-                "c", null);
+        return new Index(create.name().name().value(), table.name(), rootPage, parts, create.unique(),
+                create.where() == null ? null : strings(create.where(), table), "c", null);
+    }
+
+    /** {@code e} with each double-quoted name that names nothing of {@code table} read as a string literal. */
+    private static Expr strings(Expr e, Table table) {
+        if (e instanceof Expr.ColumnRef ref && ref.table() == null && ref.column().quote() == Name.Quote.DOUBLE
+                && table.columnIndex(ref.column().value()) < 0 && !isRowid(ref.column().value(), table)) {
+            return new Expr.Literal(Expr.LiteralKind.STRING, ref.column().value(), ref.span());
+        }
+        return ExprMapper.children(e, x -> strings(x, table));
+    }
+
+    /**
+     * The double-quoted name a term of an index on {@code table} is made of
+     * alone (under a COLLATE), when it names no column: SQLite reads it as a
+     * string, but not where ALTER TABLE checks the schema with double-quoted
+     * strings off, and does not turn it into a single-quoted one. Else null.
+     */
+    static Name loneString(Expr term, Table table) {
+        Expr e = term instanceof Expr.Collate c ? c.expr() : term;
+        return e instanceof Expr.ColumnRef ref && strings(ref, table) instanceof Expr.Literal ? ref.column() : null;
+    }
+
+    private static boolean isRowid(String name, Table table) {
+        return !table.withoutRowid() && (name.equalsIgnoreCase("rowid") || name.equalsIgnoreCase("oid")
+                || name.equalsIgnoreCase("_rowid_"));
     }
 
     /** The errors SQLite gives for what an index expression may not hold; functions are checked by validate. */

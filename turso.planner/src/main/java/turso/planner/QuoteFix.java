@@ -1,10 +1,11 @@
 /*
  * The first step SQLite takes in RENAME COLUMN and DROP COLUMN
- * (sqlite_rename_quotefix): in every table, index, view and trigger of main
- * and temp, a double-quoted name that resolves to nothing, and so reads as a
- * string, is rewritten as a single-quoted string ("x" becomes 'x'), so that
- * the change cannot make it a name. Tables are looked at in their CHECK
- * constraints and generated columns, indexes in their terms and WHERE.
+ * (sqlite_rename_quotefix): in every table, index, view and trigger of the
+ * altered table's database and temp, a double-quoted name that resolves to
+ * nothing, and so reads as a string, is rewritten as a single-quoted string
+ * ("x" becomes 'x'), so that the change cannot make it a name. Tables are looked at in their CHECK
+ * constraints and generated columns, indexes in their terms and WHERE (not
+ * a term that is such a name alone, which SQLite leaves as it is).
  */
 package turso.planner;
 
@@ -29,10 +30,10 @@ final class QuoteFix {
     record Fixed(int db, String type, String name, String tableName, String sql) {
     }
 
-    /** The objects of main and temp whose text the fix changes, by {@link #key}, in schema order. */
-    static Map<String, Fixed> texts(Schema connection) {
+    /** The objects of databases {@code dbs} whose text the fix changes, by {@link #key}, in schema order. */
+    static Map<String, Fixed> texts(Schema connection, List<Integer> dbs) {
         Map<String, Fixed> fixed = new LinkedHashMap<>();
-        for (int db = 0; db < 2; db++) {
+        for (int db : dbs) {
             Schema one = connection.database(db);
             Schema home = connection.confinedTo(db);
             for (Table table : one.tables()) {
@@ -45,7 +46,9 @@ final class QuoteFix {
                     if (indexSql != null && SqlParser.parseOne(indexSql) instanceof Stmt.CreateIndex create) {
                         List<Name> strings = new ArrayList<>();
                         for (OrderingTerm term : create.columns()) {
-                            strings(term.expr(), table, strings);
+                            if (IndexDefinition.loneString(term.expr(), table) == null) {
+                                strings(term.expr(), table, strings);
+                            }
                         }
                         strings(create.where(), table, strings);
                         put(fixed, db, "index", index.name(), table.name(), indexSql, strings);

@@ -66,6 +66,8 @@ final class ResolvedReferences {
     private final Schema schema;
     private final String sql;
     private final String table;
+    /** Where the altered table is: what a qualifier must name, and whether an unqualified name finds it. */
+    private final Target where;
     /** The column renamed, or null when the table is. */
     private final String column;
     private final List<Name> out;
@@ -74,10 +76,22 @@ final class ResolvedReferences {
     /** The views whose columns are being worked out, against a view that reads itself. */
     private final Set<String> expanding = new HashSet<>();
 
-    private ResolvedReferences(Schema schema, String sql, String table, String column, List<Name> out) {
+    /**
+     * The database of the altered table, by name, and whether an unqualified
+     * name in the text looked at finds that table (in an object of that
+     * database, or of temp when no temp table hides it).
+     */
+    record Target(String database, boolean bare) {
+        /** For the texts where no table is altered (QuoteFix's strings). */
+        static final Target NONE = new Target("main", true);
+    }
+
+    private ResolvedReferences(Schema schema, String sql, String table, Target where, String column,
+            List<Name> out) {
         this.schema = schema;
         this.sql = sql;
         this.table = table;
+        this.where = where;
         this.column = column;
         this.out = out;
     }
@@ -88,51 +102,52 @@ final class ResolvedReferences {
      * the trigger is on that table.
      */
     static List<Name> tableRefs(Stmt.CreateTrigger trigger, String sql, Schema schema, String table,
-            boolean onTable) {
+            Target where, boolean onTable) {
         List<Name> out = new ArrayList<>();
         if (onTable) {
             out.add(trigger.table().name());
         }
-        new ResolvedReferences(schema, sql, table, null, out).trigger(trigger, onTable);
+        new ResolvedReferences(schema, sql, table, where, null, out).trigger(trigger, onTable);
         return out;
     }
 
     /** The tokens of a view's SELECT (whose text is {@code sql}) that name table {@code table} of {@code schema}. */
-    static List<Name> tableRefs(Select select, String sql, Schema schema, String table) {
+    static List<Name> tableRefs(Select select, String sql, Schema schema, String table, Target where) {
         List<Name> out = new ArrayList<>();
-        new ResolvedReferences(schema, sql, table, null, out).select(select, null);
+        new ResolvedReferences(schema, sql, table, where, null, out).select(select, null);
         return out;
     }
 
     /** The tokens of a view's SELECT that name column {@code column} of table {@code table}. */
-    static List<Name> columnRefs(Select select, String sql, Schema schema, String table, String column) {
+    static List<Name> columnRefs(Select select, String sql, Schema schema, String table, Target where,
+            String column) {
         List<Name> out = new ArrayList<>();
-        new ResolvedReferences(schema, sql, table, column, out).select(select, null);
+        new ResolvedReferences(schema, sql, table, where, column, out).select(select, null);
         return out;
     }
 
     /** The double-quoted names of a view's SELECT that SQLite reads as strings. */
     static List<Name> strings(Select select, String sql, Schema schema) {
-        ResolvedReferences r = new ResolvedReferences(schema, sql, null, null, new ArrayList<>());
+        ResolvedReferences r = new ResolvedReferences(schema, sql, null, Target.NONE, null, new ArrayList<>());
         r.select(select, null);
         return r.strings;
     }
 
     /** The double-quoted names of a trigger's WHEN and statements that SQLite reads as strings. */
     static List<Name> strings(Stmt.CreateTrigger trigger, String sql, Schema schema) {
-        ResolvedReferences r = new ResolvedReferences(schema, sql, null, null, new ArrayList<>());
+        ResolvedReferences r = new ResolvedReferences(schema, sql, null, Target.NONE, null, new ArrayList<>());
         r.trigger(trigger, false);
         return r.strings;
     }
 
     /** The tokens of {@code trigger} that name column {@code column} of table {@code table}. */
-    static List<Name> columnRefs(Stmt.CreateTrigger trigger, String sql, Schema schema, String table, String column,
-            boolean onTable) {
+    static List<Name> columnRefs(Stmt.CreateTrigger trigger, String sql, Schema schema, String table, Target where,
+            String column, boolean onTable) {
         List<Name> out = new ArrayList<>();
         if (onTable) {
             trigger.updateOf().stream().filter(n -> n.is(column)).forEach(out::add);
         }
-        new ResolvedReferences(schema, sql, table, column, out).trigger(trigger, onTable);
+        new ResolvedReferences(schema, sql, table, where, column, out).trigger(trigger, onTable);
         return out;
     }
 
@@ -216,15 +231,15 @@ final class ResolvedReferences {
     /** The table a trigger's statement writes, as a source; its name token is reported on RENAME TO. */
     private Source target(QualifiedName name, Name alias) {
         String n = name.name().value();
-        boolean altered = n.equalsIgnoreCase(table) && mainOrUnqualified(name);
+        boolean altered = n.equalsIgnoreCase(table) && inTarget(name);
         if (altered && column == null) {
             out.add(name.name());
         }
         return new Source(alias != null ? alias.value() : n, true, altered, alias == null, columnsOf(n, null));
     }
 
-    private static boolean mainOrUnqualified(QualifiedName name) {
-        return name.schema() == null || name.schema().is("main");
+    private boolean inTarget(QualifiedName name) {
+        return name.schema() == null ? where.bare() : name.schema().is(where.database());
     }
 
     private Scope withScope(With with, Scope outer) {
@@ -299,7 +314,7 @@ final class ResolvedReferences {
                 case FromClause.TableRef ref -> {
                     String n = ref.name().name().value();
                     boolean cte = ref.name().schema() == null && cte(n, outer) != null;
-                    boolean altered = !cte && n.equalsIgnoreCase(table) && mainOrUnqualified(ref.name());
+                    boolean altered = !cte && n.equalsIgnoreCase(table) && inTarget(ref.name());
                     sources.add(new Source(ref.alias() != null ? ref.alias().value() : n, true, altered,
                             ref.alias() == null, ref.name().schema() == null ? columnsOf(n, outer)
                                     : columnsOf(n, null)));
@@ -321,7 +336,7 @@ final class ResolvedReferences {
             switch (joined.source()) {
                 case FromClause.TableRef ref -> {
                     String n = ref.name().name().value();
-                    if (column == null && n.equalsIgnoreCase(table) && mainOrUnqualified(ref.name())
+                    if (column == null && n.equalsIgnoreCase(table) && inTarget(ref.name())
                             && (ref.name().schema() != null || cte(n, outer) == null)) {
                         out.add(ref.name().name());
                     }
@@ -371,7 +386,7 @@ final class ResolvedReferences {
                 case Expr.Exists q -> select(q.select(), scope);
                 case Expr.InSelect q -> select(q.select(), scope);
                 case Expr.InTable q -> {
-                    if (column == null && q.table().name().is(table) && mainOrUnqualified(q.table())
+                    if (column == null && q.table().name().is(table) && inTarget(q.table())
                             && (q.table().schema() != null || cte(q.table().name().value(), scope) == null)) {
                         out.add(q.table().name());
                     }
@@ -389,7 +404,7 @@ final class ResolvedReferences {
     }
 
     private void columnRef(Expr.ColumnRef r, Scope scope) {
-        if (r.schema() != null && !r.schema().is("main")) {
+        if (r.schema() != null && !r.schema().is(where.database())) {
             return;
         }
         Source source = r.table() == null ? unqualified(r.column().value(), scope)

@@ -160,24 +160,32 @@ public final class Schema {
         return in;
     }
 
-    /** A stored CREATE text ALTER TABLE rewrites: of database {@code db} (0 main, 1 temp), a view or a trigger. */
+    /**
+     * A stored CREATE text ALTER TABLE rewrites: of database {@code db} (0
+     * main, 1 temp, 2.. attached), a view or a trigger.
+     */
     record Rewritten(int db, String type, String name, String sql) {
     }
 
     /**
-     * This connection's schema as an ALTER TABLE of main's table
-     * {@code old} leaves it, for checking that what it rewrote still
+     * This connection's schema as an ALTER TABLE of database {@code db}'s
+     * table {@code old} leaves it, for checking that what it rewrote still
      * compiles: that table replaced by {@code table} (under its new name if
      * renamed), and the views and triggers {@code rewritten} read from their
      * new texts.
      */
-    Schema altered(String old, Table table, List<Rewritten> rewritten) {
+    Schema altered(int db, String old, Table table, List<Rewritten> rewritten) {
         if (databases == null) {
             return alteredDatabase(0, old, table, rewritten);
         }
         List<Schema> all = new ArrayList<>(databases);
-        all.set(0, databases.get(0).alteredDatabase(0, old, table, rewritten));
-        all.set(1, databases.get(1).alteredDatabase(1, null, null, rewritten));
+        for (int d = 0; d < all.size(); d++) {
+            int one = d;
+            if (d == db || d == 1 || rewritten.stream().anyMatch(r -> r.db() == one)) {
+                all.set(d, databases.get(d).alteredDatabase(d, d == db ? old : null, d == db ? table : null,
+                        rewritten));
+            }
+        }
         return connection(all, names);
     }
 

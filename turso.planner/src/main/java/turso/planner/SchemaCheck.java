@@ -1,7 +1,8 @@
 /*
  * The check SQLite makes of the schema around ALTER TABLE RENAME and DROP
  * COLUMN (legacy_alter_table off): every view's SELECT and every trigger's
- * WHEN and statements, of main and of temp, must compile, before the change
+ * WHEN and statements, of the altered table's database (main, or an
+ * attached one) and of temp, must compile, before the change
  * and again on the schema as the change leaves it; else the statement fails,
  * naming the first object that does not ("error in view v: no such table:
  * main.p", "error in trigger t after drop column: no such column: NEW.c").
@@ -27,16 +28,17 @@ final class SchemaCheck {
 
     /**
      * Fails as SQLite does when a view or trigger of {@code schema} (a
-     * connection's) does not compile; {@code when} ("", "after rename",
-     * "after drop column") goes into the message.
+     * connection's), in one of the databases {@code dbs} (the altered
+     * table's, then temp), does not compile; {@code when} ("", "after
+     * rename", "after drop column") goes into the message.
      */
-    static void check(Schema schema, FunctionRegistry functions, String when) {
-        for (int db = 0; db < 2; db++) {
+    static void check(Schema schema, List<Integer> dbs, FunctionRegistry functions, String when) {
+        for (int db : dbs) {
             Schema one = schema.database(db);
             for (String name : one.viewNames()) {
                 View view = one.view(name);
                 if (view != null && view.sql() != null) {
-                    run("view", name, db, when, () -> {
+                    run("view", name, db == 1 ? null : schema.databaseName(db), when, () -> {
                         ProgramBuilder scratch = new ProgramBuilder();
                         SelectCompiler.generateInto(scratch, functions, view.select(), view.sql(),
                                 schema.forView(view), (first, count) -> { }, scratch.newLabel(), null);
@@ -44,7 +46,8 @@ final class SchemaCheck {
                 }
             }
             for (TriggerDefinition t : one.triggers()) {
-                run("trigger", t.name(), db, when, () -> trigger(t, schema, functions));
+                run("trigger", t.name(), db == 1 ? null : schema.databaseName(db), when,
+                        () -> trigger(t, schema, functions));
             }
         }
     }
@@ -63,9 +66,10 @@ final class SchemaCheck {
             on = new Table(t.table(), 0, columns, -1, "a view");
         }
         // every trigger counts as running, so that none fires inside this one: each is checked on its own
-        Set<String> all = schema.database(0).triggers().stream().map(x -> x.name().toLowerCase(Locale.ROOT))
-                .collect(java.util.stream.Collectors.toSet());
-        schema.database(1).triggers().forEach(x -> all.add(x.name().toLowerCase(Locale.ROOT)));
+        Set<String> all = new java.util.HashSet<>();
+        for (int db = 0; db < schema.databaseCount(); db++) {
+            schema.database(db).triggers().forEach(x -> all.add(x.name().toLowerCase(Locale.ROOT)));
+        }
         Schema inner = schema.firing(new TriggerScope(on, t.event(), all, new HashMap<>())).confinedTo(t.db());
         TriggerCompiler.condition(t, inner, functions);
         for (Stmt s : t.body()) {
@@ -116,26 +120,27 @@ final class SchemaCheck {
         return sql.substring(span.start(), span.end());
     }
 
-    private static void run(String type, String name, int db, String when, Runnable compile) {
+    private static void run(String type, String name, String database, String when, Runnable compile) {
         try {
             compile.run();
         } catch (Unsupported e) {
             // not checked: the engine cannot compile it yet, whatever the ALTER does
         } catch (TursoException e) {
             throw new TursoException(ResultCode.ERROR, "error in " + type + " " + name
-                    + (when.isEmpty() ? "" : " " + when) + ": " + fixed(e.getMessage(), db));
+                    + (when.isEmpty() ? "" : " " + when) + ": " + fixed(e.getMessage(), database));
         }
     }
 
     /**
-     * The message as SQLite words it for an object of main: the names in a
-     * view or trigger of a database other than temp are bound to that
-     * database when it is read, so a missing table is "main.x".
+     * The message as SQLite words it for an object of {@code database}
+     * (null: temp): the names in a view or trigger of a database other than
+     * temp are bound to that database when it is read, so a missing table
+     * is "main.x" or "aux.x".
      */
-    private static String fixed(String message, int db) {
+    private static String fixed(String message, String database) {
         String missing = "no such table: ";
-        if (db == 0 && message.startsWith(missing) && message.indexOf('.', missing.length()) < 0) {
-            return missing + "main." + message.substring(missing.length());
+        if (database != null && message.startsWith(missing) && message.indexOf('.', missing.length()) < 0) {
+            return missing + database + "." + message.substring(missing.length());
         }
         return message;
     }
