@@ -39,6 +39,8 @@ final class ExprCompiler {
     private final Collation binary;
     /** The tables column references resolve against, in FROM order; none in a query without FROM. */
     private List<Scope> scopes = List.of();
+    /** The first item of the FROM clause whose tables are the scopes, which {@link Synthetic#firstSlot} reads; or null. */
+    private Scope firstItem;
     private Map<String, Expr> coalesced = Map.of();
     /** The expressions of the enclosing query, for a subquery's references to its tables (correlation). */
     private ExprCompiler outer;
@@ -122,6 +124,12 @@ final class ExprCompiler {
 
     void setScopes(List<Scope> scopes) {
         this.scopes = List.copyOf(scopes);
+    }
+
+    /** The tables of a FROM clause, in its order (the join order may change them later; the first item stays known). */
+    void setFromScopes(List<Scope> scopes) {
+        setScopes(scopes);
+        firstItem = scopes.isEmpty() ? null : scopes.getFirst();
     }
 
     /** The table read through {@code cursor} in this compiler's scopes, or null. */
@@ -446,6 +454,15 @@ final class ExprCompiler {
             return null;
         }
         String name = c.column().value();
+        if (c.table() != null && c.table().span() == Synthetic.FIRST_SLOT && firstItem != null) {
+            Scope first = firstItem;
+            if (!first.table().withoutRowid() && Scope.isRowidName(name)) {
+                return new Resolved(first, ColumnKey.ROWID, this);
+            }
+            int index = first.table().columnIndex(name);
+            return index < 0 ? null : new Resolved(first,
+                    index == first.table().rowidAlias() ? ColumnKey.ROWID : index, this);
+        }
         if (c.table() == null && coalesced.containsKey(name.toLowerCase(java.util.Locale.ROOT))) {
             return null;
         }

@@ -179,7 +179,7 @@ final class SelectCompiler {
             core = (SelectCore.Simple) select.first();
         }
         joins = core.from() == null ? List.of() : joins(core.from(), schema);
-        exprs.setScopes(joins.stream().map(JoinStep::scope).toList());
+        exprs.setFromScopes(joins.stream().map(JoinStep::scope).toList());
         exprs.setCoalesced(coalesced);
         collectResults(core.columns(), sql);
         queryExpressions = new ArrayList<>(results);

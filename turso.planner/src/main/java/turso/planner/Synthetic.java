@@ -19,6 +19,18 @@ final class Synthetic {
         return new Name(value, Name.Quote.NONE, NO_SPAN);
     }
 
+    /**
+     * The span of the table name of a reference to the first FROM item's
+     * column, read by position (no written name can shadow it); known by
+     * identity, as spans compare equal whatever their offsets.
+     */
+    static final Span FIRST_SLOT = new Span(-2, -2);
+
+    /** {@code column} (or the rowid) of the first FROM item, known as {@code table}, whatever other items are named. */
+    static Expr.ColumnRef firstSlot(String table, String column) {
+        return new Expr.ColumnRef(null, new Name(table, Name.Quote.NONE, FIRST_SLOT), name(column), NO_SPAN);
+    }
+
     /** {@code table.column}. */
     static Expr.ColumnRef column(String table, String column) {
         return new Expr.ColumnRef(null, name(table), name(column), NO_SPAN);

@@ -1,8 +1,9 @@
 /*
  * The rows an UPDATE ... FROM changes (lang_update.html#upfrom): the target
  * table joined to the FROM clause under the WHERE, run as a SELECT of the
- * target's rowid (a WITHOUT ROWID target's key columns) and the SET
- * expressions, whose rows are gathered before any change is made, in the
+ * target's rowid (a WITHOUT ROWID target's key columns: both read from the
+ * join's first item, whatever table of FROM goes by the same name) and the
+ * SET expressions, whose rows are gathered before any change is made, in the
  * target's rowid (key) order. A target row the join meets
  * several times is updated once, with the first of its joined rows, as
  * SQLite leaves the choice open. FROM may not name the target again (its
@@ -59,10 +60,10 @@ final class UpdateFrom {
         List<Expr> selected = new ArrayList<>();
         keyed = table.withoutRowid() ? table : null;
         if (keyed == null) {
-            selected.add(Synthetic.column(name, "rowid"));
+            selected.add(Synthetic.firstSlot(name, "rowid"));
         } else {
             for (Index.Part p : table.primaryKey().parts()) {
-                selected.add(Synthetic.column(name, table.columns().get(p.column()).name()));
+                selected.add(Synthetic.firstSlot(name, table.columns().get(p.column()).name()));
             }
         }
         slots = new int[newValue.length];
