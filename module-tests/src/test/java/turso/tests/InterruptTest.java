@@ -45,4 +45,29 @@ class InterruptTest {
             other.shutdownNow();
         }
     }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void anEndlessRecursiveWithStopsPromptly() {
+        ScheduledExecutorService other = Executors.newSingleThreadScheduledExecutor();
+        try (Database db = Database.open(Database.MEMORY); Connection c = db.connect()) {
+            // no WHERE and no LIMIT: the recursion never ends and no row is returned before it does
+            try (Statement st = c.prepare(
+                    "WITH RECURSIVE r(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM r) SELECT count(*) FROM r")) {
+                long started = System.nanoTime();
+                other.schedule(c::interrupt, 300, TimeUnit.MILLISECONDS);
+                TursoException e = assertThrows(TursoException.class, st::step);
+                assertEquals(ResultCode.INTERRUPT, e.resultCode());
+                assertEquals("interrupted", e.getMessage());
+                assertTrue(System.nanoTime() - started < TimeUnit.SECONDS.toNanos(30), "stopped promptly");
+            }
+            try (Statement st = c.prepare(
+                    "WITH RECURSIVE r(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM r WHERE x < 100) SELECT sum(x) FROM r")) {
+                assertTrue(st.step(), "the connection works again after the interrupted statement");
+                assertEquals(5050, st.columnLong(0));
+            }
+        } finally {
+            other.shutdownNow();
+        }
+    }
 }

@@ -1796,6 +1796,9 @@ final class SelectCompiler {
                         && ref.name().schema() == null && ref.name().name().is(view.name())).count() > 1) {
             throw new TursoException(ResultCode.ERROR, "multiple references to recursive table: " + view.name());
         }
+        if (select.compounds().getFirst().core() instanceof SelectCore.Simple recursive) {
+            refuseAggregateOrWindow(recursive);
+        }
         int[] orderColumns = queueOrder(select);
         if (select.compounds().size() != 1 || !select.orderBy().isEmpty() && orderColumns == null
                 || (select.limit() != null && select.limit().offset() != null)
@@ -1934,6 +1937,39 @@ final class SelectCompiler {
             b.setJump(once, once + 1);
         }
         return new Table(view.name(), Table.EPHEMERAL, columns, -1, "a subquery");
+    }
+
+    /**
+     * SQLite's refusal, at prepare time, of a recursive SELECT that calls a
+     * window function or aggregates (an aggregate call or GROUP BY): its
+     * rows would depend on all of the table, not on the one row it is given.
+     */
+    private void refuseAggregateOrWindow(SelectCore.Simple recursive) {
+        List<Expr> outputs = new ArrayList<>();
+        for (ResultColumn c : recursive.columns()) {
+            if (c instanceof ResultColumn.Single single) {
+                outputs.add(single.expr());
+            }
+        }
+        if (recursive.having() != null) {
+            outputs.add(recursive.having());
+        }
+        boolean[] found = new boolean[2];
+        for (Expr e : outputs) {
+            ExprWalker.walk(e, x -> {
+                if (x instanceof Expr.FunctionCall f) {
+                    found[0] |= f.over() != null;
+                    found[1] |= exprs.isAggregate(f);
+                }
+                return true;
+            });
+        }
+        if (found[0]) {
+            throw new TursoException(ResultCode.ERROR, "cannot use window functions in recursive queries");
+        }
+        if (found[1] || !recursive.groupBy().isEmpty()) {
+            throw new TursoException(ResultCode.ERROR, "recursive aggregate queries not supported");
+        }
     }
 
     /** The first table of {@code steps} that shows a column called {@code column}, or null. */

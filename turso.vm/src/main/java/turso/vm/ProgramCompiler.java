@@ -228,7 +228,12 @@ final class ProgramCompiler {
         int p3 = program.p3[i];
         Object p4 = program.p4[i];
         switch (program.op[i]) {
-            case Op.INIT, Op.GOTO -> b.goto_(labels[p2]);
+            case Op.INIT, Op.GOTO -> {
+                if (p2 <= i) {
+                    b.aload(VM).invokevirtual(CD_VM, "checkInterrupt", ConstantDescs.MTD_void);
+                }
+                b.goto_(labels[p2]);
+            }
             case Op.HALT -> interpretFrom(i);
             case Op.INTEGER -> register(p2).loadConstant((long) p1).invokevirtual(CD_REGISTER, "setLong",
                     MethodTypeDesc.of(CD_void, CD_long));

@@ -554,6 +554,9 @@ public final class Vm implements FunctionContext {
         while (true) {
             switch (op[i]) {
                 case Op.INIT, Op.GOTO -> {
+                    if (p2[i] <= i) {
+                        checkInterrupt();
+                    }
                     i = p2[i];
                     continue;
                 }
@@ -1276,8 +1279,10 @@ public final class Vm implements FunctionContext {
 
     /**
      * Stops the statement with SQLITE_INTERRUPT if the connection was
-     * interrupted: checked at each row a loop advances to and each result
-     * row, so a long scan or join stops promptly.
+     * interrupted: checked at each row a loop advances to, each result
+     * row and each backward GOTO (a loop closed by a jump, such as a
+     * recursive WITH table's), so a long scan, join or recursion stops
+     * promptly.
      */
     private void checkInterrupt() {
         if (host.isInterrupted()) {
