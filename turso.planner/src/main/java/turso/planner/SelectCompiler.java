@@ -1693,47 +1693,12 @@ final class SelectCompiler {
             }
             schema = schema.with(new View(cteName, cte.columns().isEmpty() ? null
                     : cte.columns().stream().map(Name::value).toList(), cte.select(),
-                    reads(cte.select(), cteName), -1, null));
+                    RecursiveReferences.any(cte.select(), cteName), -1, null));
         }
         return schema;
     }
 
     /** Whether {@code select} names table {@code name} in a FROM clause, its subqueries' included. */
-    private static boolean reads(Select select, String name) {
-        List<SelectCore> cores = new ArrayList<>();
-        cores.add(select.first());
-        select.compounds().forEach(c -> cores.add(c.core()));
-        for (SelectCore core : cores) {
-            if (core instanceof SelectCore.Simple simple && simple.from() != null && reads(simple.from(), name)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean reads(FromClause from, String name) {
-        for (FromClause.Joined item : from.items()) {
-            boolean found = switch (item.source()) {
-                case FromClause.TableRef ref -> ref.name().schema() == null && ref.name().name().is(name);
-                case FromClause.SubquerySource sub -> reads(sub.select(), name);
-                case FromClause.Parenthesized p -> reads(p.from(), name);
-                case FromClause.TableFunction f -> false;
-            };
-            if (found) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /**
-     * A recursive WITH table (initial-select UNION [ALL] recursive-select)
-     * into a temporary table on {@code cursor}: the initial rows go to the
-     * table and to a queue; then, while the queue holds a row, the first is
-     * taken out and the recursive part runs with the table's name standing
-     * for that one row, its rows added in turn (UNION: only rows not seen
-     * yet). A LIMIT stops it after that many rows.
-     */
     /**
      * The columns the ORDER BY of a recursive WITH table's SELECT names, the
      * queue's order: by number, or by the name a column of the initial
@@ -1786,28 +1751,52 @@ final class SelectCompiler {
         return oneRegister;
     }
 
+    /**
+     * A recursive WITH table (initial SELECTs, then UNION [ALL] recursive
+     * SELECTs) into a temporary table on {@code cursor}: the initial rows go
+     * to the table and to a queue; then, while the queue holds a row, the
+     * first is taken out and each recursive SELECT in turn runs with the
+     * table's name standing for that one row, its rows added (UNION: only
+     * rows not seen yet, across all). A LIMIT stops it after that many rows.
+     */
     private Table materializeRecursive(View view, Schema schema, int cursor) {
         Select select = view.select();
-        if (select.compounds().isEmpty()) {
+        List<Select.CompoundPart> parts = select.compounds();
+        // the recursive SELECTs are the trailing ones that read the table; the rest form the initial SELECT
+        int split = parts.size();
+        while (split > 0 && RecursiveReferences.of(parts.get(split - 1).core(), view.name()).direct() > 0) {
+            split--;
+        }
+        Select initialSelect = new Select(null, select.first(), parts.subList(0, split), List.of(), null, select.span());
+        if (split == parts.size() || RecursiveReferences.any(initialSelect, view.name())) {
             throw new TursoException(ResultCode.ERROR, "circular reference: " + view.name());
         }
-        if (select.compounds().getFirst().core() instanceof SelectCore.Simple recursive && recursive.from() != null
-                && recursive.from().items().stream().filter(i -> i.source() instanceof FromClause.TableRef ref
-                        && ref.name().schema() == null && ref.name().name().is(view.name())).count() > 1) {
-            throw new TursoException(ResultCode.ERROR, "multiple references to recursive table: " + view.name());
+        Select.CompoundOp op = parts.get(split).op();
+        List<SelectCore> recursives = new ArrayList<>();
+        for (Select.CompoundPart part : parts.subList(split, parts.size())) {
+            if (part.op() != op || op != Select.CompoundOp.UNION && op != Select.CompoundOp.UNION_ALL) {
+                throw new TursoException(ResultCode.ERROR, "circular reference: " + view.name());
+            }
+            recursives.add(part.core());
         }
-        if (select.compounds().getFirst().core() instanceof SelectCore.Simple recursive) {
-            refuseAggregateOrWindow(recursive);
+        for (SelectCore core : recursives) {
+            RecursiveReferences references = RecursiveReferences.of(core, view.name());
+            if (references.direct() > 1) {
+                throw new TursoException(ResultCode.ERROR, "multiple references to recursive table: " + view.name());
+            }
+            if (references.nested() > 0) {
+                throw new TursoException(ResultCode.ERROR, "multiple recursive references: " + view.name());
+            }
+        }
+        for (SelectCore core : recursives) {
+            if (core instanceof SelectCore.Simple recursive) {
+                refuseAggregateOrWindow(recursive);
+            }
         }
         int[] orderColumns = queueOrder(select);
-        if (select.compounds().size() != 1 || !select.orderBy().isEmpty() && orderColumns == null
-                || (select.limit() != null && select.limit().offset() != null)
-                || reads(new Select(null, select.first(), List.of(), List.of(), null, select.span()), view.name())) {
-            throw Unsupported.feature("this form of recursive WITH (one initial SELECT, then one recursive SELECT)");
-        }
-        Select.CompoundOp op = select.compounds().getFirst().op();
-        if (op != Select.CompoundOp.UNION && op != Select.CompoundOp.UNION_ALL) {
-            throw Unsupported.feature("recursive WITH with " + keyword(op));
+        if (!select.orderBy().isEmpty() && orderColumns == null
+                || (select.limit() != null && select.limit().offset() != null)) {
+            throw Unsupported.feature("this form of recursive WITH (ORDER BY an expression, or OFFSET)");
         }
         String sql = exprs.sql();
         ExprCompiler enclosing = exprs.outerForSubqueries();
@@ -1882,8 +1871,7 @@ final class SelectCompiler {
         };
         SelectCompiler initial = new SelectCompiler(b, exprs.functions(), false).within(enclosing, schema, sql);
         int initialDone = b.newLabel();
-        initial.generate(new Select(null, select.first(), List.of(), List.of(), null, select.span()), sql, schema, add,
-                initialDone);
+        initial.generate(initialSelect, sql, schema, add, initialDone);
         b.resolve(initialDone);
         List<Column> columns = named(view.name(), view.columns(), initial.columns, true);
         for (int t = 0; ordered && t < orderColumns.length; t++) {
@@ -1920,14 +1908,16 @@ final class SelectCompiler {
         if (ordered && limit != 0) {
             b.emit(Op.DECR_JUMP_ZERO, limit, stop, 0);
         }
-        SelectCompiler step = new SelectCompiler(b, exprs.functions(), false).within(enclosing, inner, sql);
-        int stepDone = b.newLabel();
-        step.generate(new Select(null, select.compounds().getFirst().core(), List.of(), List.of(), null,
-                select.span()), sql, inner, add, stepDone);
-        b.resolve(stepDone);
-        if (step.columns.size() != width) {
-            throw new TursoException(ResultCode.ERROR, "SELECTs to the left and right of " + keyword(op)
-                    + " do not have the same number of result columns");
+        // each row taken from the queue feeds every recursive SELECT, in order
+        for (SelectCore core : recursives) {
+            SelectCompiler step = new SelectCompiler(b, exprs.functions(), false).within(enclosing, inner, sql);
+            int stepDone = b.newLabel();
+            step.generate(new Select(null, core, List.of(), List.of(), null, select.span()), sql, inner, add, stepDone);
+            b.resolve(stepDone);
+            if (step.columns.size() != width) {
+                throw new TursoException(ResultCode.ERROR, "SELECTs to the left and right of " + keyword(op)
+                        + " do not have the same number of result columns");
+            }
         }
         b.emit(Op.GOTO, 0, top, 0);
         b.resolve(stop);
