@@ -3,11 +3,9 @@ package turso.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.DriverManager;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import turso.api.Connection;
 import turso.api.Database;
@@ -96,7 +94,7 @@ class GroupOrderDifferentialTest {
     void queryPlansAsSqlite340() throws IOException, InterruptedException {
         List<String> expected = new ArrayList<>();
         List<String> got = new ArrayList<>();
-        List<String> plans = sqlite340Plans();
+        List<String> plans = CliQueryPlans.of(SETUP, List.of(QUERIES));
         try (Database db = Database.open(Database.MEMORY); Connection turso = db.connect()) {
             for (String sql : SETUP.split(";\n")) {
                 turso.execute(sql);
@@ -111,41 +109,5 @@ class GroupOrderDifferentialTest {
             }
         }
         assertEquals(expected, got);
-    }
-
-    /** Each query's plan detail lines from one sqlite3 CLI run (tree drawing taken off), joined by " | ". */
-    private static List<String> sqlite340Plans() throws IOException, InterruptedException {
-        Process p;
-        try {
-            p = new ProcessBuilder("sqlite3", "-batch", ":memory:").redirectErrorStream(true).start();
-        } catch (IOException e) {
-            Assumptions.abort("no sqlite3 CLI on the PATH");
-            throw e;
-        }
-        StringBuilder script = new StringBuilder(SETUP).append(";\n");
-        for (String q : QUERIES) {
-            script.append(".print ==\nEXPLAIN QUERY PLAN ").append(q).append(";\n");
-        }
-        p.getOutputStream().write(script.toString().getBytes(StandardCharsets.UTF_8));
-        p.getOutputStream().close();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        p.waitFor();
-        List<String> plans = new ArrayList<>();
-        List<String> lines = null;
-        for (String line : out.lines().toList()) {
-            if (line.equals("==")) {
-                if (lines != null) {
-                    plans.add(String.join(" | ", lines));
-                }
-                lines = new ArrayList<>();
-            } else if (lines != null && !line.equals("QUERY PLAN")) {
-                lines.add(line.replaceFirst("^[|`\\s-]*", ""));
-            }
-        }
-        if (lines != null) {
-            plans.add(String.join(" | ", lines));
-        }
-        assertEquals(QUERIES.length, plans.size(), out);
-        return plans;
     }
 }

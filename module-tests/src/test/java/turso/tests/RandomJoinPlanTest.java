@@ -3,14 +3,11 @@ package turso.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.DriverManager;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import turso.api.Connection;
 import turso.api.Database;
@@ -79,7 +76,7 @@ class RandomJoinPlanTest {
         for (int i = 0; i < count; i++) {
             queries.add(query(random));
         }
-        List<String> expected = cliPlans(setup, queries);
+        List<String> expected = CliQueryPlans.of(setup, queries);
         int differ = 0;
         StringBuilder report = new StringBuilder();
         try (Database db = Database.open(Database.MEMORY); Connection turso = db.connect();
@@ -155,48 +152,6 @@ class RandomJoinPlanTest {
 
     private static String column(Random random) {
         return COLUMNS[random.nextInt(COLUMNS.length)];
-    }
-
-    /** The EQP of each query from one run of the sqlite3 CLI, lines joined by " | ". */
-    private static List<String> cliPlans(String setup, List<String> queries) throws IOException, InterruptedException {
-        StringBuilder script = new StringBuilder(setup).append(";\n");
-        for (int i = 0; i < queries.size(); i++) {
-            script.append("SELECT '#").append(i).append("';\nEXPLAIN QUERY PLAN ").append(queries.get(i)).append(";\n");
-        }
-        Process p;
-        try {
-            p = new ProcessBuilder("sqlite3", "-batch", ":memory:").redirectErrorStream(true).start();
-        } catch (IOException e) {
-            Assumptions.abort("no sqlite3 CLI on the PATH");
-            throw e;
-        }
-        Thread writer = Thread.ofVirtual().start(() -> {
-            try (var out = p.getOutputStream()) {
-                out.write(script.toString().getBytes(StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        });
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        writer.join();
-        p.waitFor();
-        List<String> plans = new ArrayList<>();
-        List<String> lines = null;
-        for (String line : out.lines().toList()) {
-            if (line.startsWith("#")) {
-                if (lines != null) {
-                    plans.add(String.join(" | ", lines));
-                }
-                lines = new ArrayList<>();
-            } else if (lines != null && !line.equals("QUERY PLAN")) {
-                lines.add(line.replaceFirst("^[|`\\s-]*", ""));
-            }
-        }
-        if (lines != null) {
-            plans.add(String.join(" | ", lines));
-        }
-        assertEquals(queries.size(), plans.size(), "the CLI's output");
-        return plans;
     }
 
     private static Differential.Result sorted(Differential.Result r) {
