@@ -23,6 +23,7 @@
  *   --rows N, --tables N, --memory-rows N    data sizes (see Dataset, MemoryCheck)
  *   --fixtures DIR   where templates are cached (see Fixture)
  *   --prof NAME[:OPTS]   a JMH profiler, e.g. "stack:lines=6;top=12"; repeatable
+ *   --jvm-arg ARG    an option for the forked JVMs, e.g. -Dturso.jit=false; repeatable
  *   REGEX            JMH include patterns instead of the twelve workloads
  */
 package turso.bench;
@@ -62,6 +63,7 @@ public final class Suite {
         List<String> includes = new ArrayList<>();
         List<String> profilers = new ArrayList<>();
         List<String> engines = new ArrayList<>();
+        List<String> jvmArgs = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--check" -> checkOnly = true;
@@ -78,6 +80,7 @@ public final class Suite {
                 case "--memory-rows" -> System.setProperty(MemoryCheck.ROWS_PROPERTY, args[++i]);
                 case "--fixtures" -> System.setProperty(Fixture.CACHE_PROPERTY, args[++i]);
                 case "--prof" -> profilers.add(args[++i]);
+                case "--jvm-arg" -> jvmArgs.add(args[++i]);
                 default -> {
                     if (args[i].startsWith("--")) {
                         System.err.println("unknown option " + args[i] + "; see turso.bench.Suite's comment");
@@ -115,11 +118,14 @@ public final class Suite {
             }
         }
 
+        List<String> forkArgs = new ArrayList<>(List.of(
+                "-D" + Dataset.ROWS_PROPERTY + "=" + Dataset.rows(),
+                "-D" + Dataset.TABLES_PROPERTY + "=" + Dataset.tables(),
+                "-D" + Fixture.CACHE_PROPERTY + "=" + Fixture.cacheRoot().toAbsolutePath(),
+                "-Xmx2g", "--enable-native-access=ALL-UNNAMED"));
+        forkArgs.addAll(jvmArgs);
         ChainedOptionsBuilder options = new OptionsBuilder()
-                .jvmArgsAppend("-D" + Dataset.ROWS_PROPERTY + "=" + Dataset.rows(),
-                        "-D" + Dataset.TABLES_PROPERTY + "=" + Dataset.tables(),
-                        "-D" + Fixture.CACHE_PROPERTY + "=" + Fixture.cacheRoot().toAbsolutePath(),
-                        "-Xmx2g", "--enable-native-access=ALL-UNNAMED")
+                .jvmArgsAppend(forkArgs.toArray(String[]::new))
                 .resultFormat(ResultFormatType.JSON)
                 .result(Path.of(System.getProperty("java.io.tmpdir"), "turso-bench-result.json").toString());
         if (includes.isEmpty()) {
