@@ -6,11 +6,15 @@
  * registers it names held in locals and its p4 objects (comparisons,
  * aggregate functions, sort orders) as constants of the class, so that C2
  * compiles one small method per statement with no dispatch and monomorphic
- * calls. It runs on the Vm's own state and calls the Vm's own helpers, so the
- * results, errors and checks (interrupts, the progress handler) are the
- * interpreter's. A program holding an opcode not compiled here is not
- * compiled at all; HALT hands the Vm back to the interpreter, which ends the
- * run as it always does.
+ * calls. It runs on the Vm's own state and, for every instruction whose
+ * interpreter case is a helper method, calls that very method (an opcode's
+ * semantics are written once, in Vm, and a change to them reaches both), so
+ * the results, errors and checks (interrupts, the progress handler) are the
+ * interpreter's. A hash aggregate swaps a group's own Register objects into
+ * the register file, so the locals holding those registers are loaded again
+ * after each GROUP_FIND, GROUP_SORT and GROUP_NEXT. A program holding an
+ * opcode not compiled here is not compiled at all; HALT hands the Vm back to
+ * the interpreter, which ends the run as it always does.
  */
 package turso.vm;
 
@@ -35,12 +39,6 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import turso.api.spi.AggregateFunction;
-import turso.api.spi.Collation;
-import turso.btree.BTreeCursor;
-import turso.btree.KeyInfo;
-import turso.btree.Record;
-import turso.btree.RecordComparator;
-import turso.btree.Storage;
 
 final class ProgramCompiler {
     /** Larger programs stay interpreted: their method would pass HotSpot's 8000-byte limit for compiling it. */
@@ -54,23 +52,18 @@ final class ProgramCompiler {
     private static final ClassDesc CD_VM = desc(Vm.class);
     private static final ClassDesc CD_REGISTER = desc(Register.class);
     private static final ClassDesc CD_REGISTERS = CD_REGISTER.arrayType();
-    private static final ClassDesc CD_CURSOR = desc(BTreeCursor.class);
-    private static final ClassDesc CD_CURSORS = CD_CURSOR.arrayType();
-    private static final ClassDesc CD_KEY_INFO = desc(KeyInfo.class);
-    private static final ClassDesc CD_RECORD = desc(Record.class);
     private static final ClassDesc CD_SORTER = desc(Sorter.class);
     private static final ClassDesc CD_SORT_ORDER = desc(SortOrder.class);
-    private static final ClassDesc CD_VIRTUAL = desc(VirtualCursors.class);
     private static final ClassDesc CD_AGGREGATE = desc(AggregateFunction.class);
-    private static final ClassDesc CD_OPS = desc(CompiledOps.class);
     private static final ClassDesc CD_ARITHMETIC = desc(Arithmetic.class);
     private static final ClassDesc CD_HOST = desc(Vm.Host.class);
-    private static final ClassDesc CD_STORAGE = desc(Storage.class);
     private static final ClassDesc CD_ARGUMENTS = desc(RegisterArguments.class);
-    private static final ClassDesc CD_RESULT = desc(RegisterResult.class);
     private static final ClassDesc CD_BYTES = ConstantDescs.CD_byte.arrayType();
     private static final MethodTypeDesc REGISTER_OP = MethodTypeDesc.of(CD_void, CD_REGISTER, CD_REGISTER, CD_REGISTER);
     private static final MethodTypeDesc UNARY_OP = MethodTypeDesc.of(CD_void, CD_REGISTER, CD_REGISTER);
+    /** A Vm helper taking a cursor (or instruction) number and telling whether to jump. */
+    private static final MethodTypeDesc CURSOR_TEST = MethodTypeDesc.of(CD_boolean, CD_int);
+    private static final ClassDesc CD_GROUP_TABLE = desc(GroupTable.class);
 
     /** The compiled program, or null if it holds an opcode not compiled here or is too large. */
     static CompiledProgram compile(Program program) {
@@ -113,8 +106,10 @@ final class ProgramCompiler {
                     Op.SORTER_SORT, Op.SORTER_COLUMN, Op.SORTER_NEXT, Op.SORTER_BOUND, Op.SORTER_SKIP, Op.IF_POS,
                     Op.DECR_JUMP_ZERO, Op.AGG_RESET, Op.AGG_STEP, Op.AGG_FINAL, Op.NULL_ROW, Op.SEEK_GE, Op.SEEK_GT,
                     Op.SEEK_LE, Op.SEEK_LT, Op.IDX_GE, Op.IDX_GT, Op.IDX_LE, Op.IDX_LT, Op.IDX_ROWID, Op.SEEK_ROWID,
-                    Op.ONCE, Op.OPEN_READ, Op.OPEN_WRITE, Op.DISTINCT, Op.DISTINCT_CLEAR, Op.SORTER_FOUND,
-                    Op.NOT_EXISTS -> true;
+                    Op.ONCE, Op.OPEN_READ, Op.OPEN_WRITE, Op.OPEN_EPHEMERAL, Op.DISTINCT, Op.DISTINCT_CLEAR,
+                    Op.SORTER_FOUND, Op.NOT_EXISTS, Op.NO_CONFLICT, Op.MAKE_RECORD, Op.NEW_ROWID, Op.INSERT,
+                    Op.IDX_INSERT, Op.IDX_DELETE, Op.DELETE, Op.TYPE_CHECK, Op.GROUP_OPEN, Op.GROUP_FIND,
+                    Op.GROUP_SORT, Op.GROUP_NEXT -> true;
             default -> false;
         };
     }
@@ -125,6 +120,8 @@ final class ProgramCompiler {
     private final Map<Object, Integer> constantIndex = new IdentityHashMap<>();
     private Label[] labels;
     private CodeBuilder code;
+    /** The registers hash aggregates swap per group (GroupSpec.savedRegisters) that the code holds in locals. */
+    private final java.util.BitSet groupRegisters = new java.util.BitSet();
 
     private ProgramCompiler(Program program) {
         this.program = program;
@@ -156,7 +153,16 @@ final class ProgramCompiler {
             labels[i] = b.newLabel();
         }
         b.aload(VM).getfield(CD_VM, "registers", CD_REGISTERS).astore(REGISTERS);
-        for (int k : usedRegisters().stream().toArray()) {
+        java.util.BitSet used = usedRegisters();
+        for (int i = 0; i < n; i++) {
+            if (program.op[i] == Op.GROUP_OPEN) {
+                for (int k : ((GroupSpec) program.p4[i]).savedRegisters()) {
+                    groupRegisters.set(k);
+                }
+            }
+        }
+        groupRegisters.and(used);
+        for (int k : used.stream().toArray()) {
             b.aload(REGISTERS).loadConstant(k).aaload().astore(FIRST_REGISTER + k);
         }
         List<SwitchCase> entries = new ArrayList<>();
@@ -187,7 +193,6 @@ final class ProgramCompiler {
             switch (program.op[i]) {
                 case Op.INTEGER, Op.INT64, Op.REAL, Op.STRING8, Op.BLOB, Op.VARIABLE, Op.ROWID, Op.IDX_ROWID,
                         Op.AGG_FINAL -> used.set(p2);
-                case Op.NULL -> used.set(p2, Math.max(p2, p3) + 1);
                 case Op.COPY, Op.NOT, Op.BIT_NOT, Op.NEGATE, Op.IS_TRUE -> {
                     used.set(p1);
                     used.set(p2);
@@ -200,9 +205,13 @@ final class ProgramCompiler {
                 }
                 case Op.IF, Op.IF_NOT, Op.IS_NULL, Op.NOT_NULL, Op.CAST, Op.MUST_BE_INT, Op.IF_POS,
                         Op.DECR_JUMP_ZERO -> used.set(p1);
-                case Op.AFFINITY -> used.set(p1, p1 + p2);
-                case Op.FUNCTION, Op.COLUMN, Op.SORTER_COLUMN, Op.SEEK_ROWID, Op.SORTER_FOUND, Op.NOT_EXISTS ->
-                        used.set(p3);
+                case Op.FUNCTION, Op.COLUMN, Op.SORTER_COLUMN, Op.SEEK_ROWID, Op.SORTER_FOUND, Op.NOT_EXISTS,
+                        Op.MAKE_RECORD -> used.set(p3);
+                case Op.NEW_ROWID, Op.INSERT -> {
+                    used.set(p2);
+                    used.set(p3);
+                }
+                case Op.IDX_INSERT -> used.set(p2);
                 case Op.SORTER_BOUND -> {
                     used.set(p2);
                     if (p3 != 0) {
@@ -251,11 +260,7 @@ final class ProgramCompiler {
                 constant(p4, CD_BYTES);
                 b.invokevirtual(CD_REGISTER, "setBlob", MethodTypeDesc.of(CD_void, CD_BYTES));
             }
-            case Op.NULL -> {
-                for (int k = p2; k <= Math.max(p2, p3); k++) {
-                    register(k).invokevirtual(CD_REGISTER, "setNull", ConstantDescs.MTD_void);
-                }
-            }
+            case Op.NULL -> vm("setNull", MethodTypeDesc.of(CD_void, CD_int, CD_int), p2, p3);
             case Op.VARIABLE -> {
                 register(p2);
                 b.aload(VM).getfield(CD_VM, "parameters", CD_REGISTERS).loadConstant(p1 - 1).aaload();
@@ -279,34 +284,23 @@ final class ProgramCompiler {
             case Op.BIT_NOT -> unary("bitNot", p1, p2);
             case Op.NEGATE -> unary("negate", p1, p2);
             case Op.COMPARE -> {
-                Comparison c = (Comparison) p4;
-                b.aload(VM).getfield(CD_VM, "comparator", desc(ValueComparator.class));
-                constant(c.op(), desc(CompareOp.class));
+                b.aload(VM);
+                constant(p4, desc(Comparison.class));
                 register(p1);
                 register(p2);
-                constant(c.affinity(), desc(Affinity.class));
-                constant(c.collation(), desc(Collation.class));
                 register(p3);
-                b.invokevirtual(desc(ValueComparator.class), "compare", MethodTypeDesc.of(CD_void,
-                        desc(CompareOp.class), CD_REGISTER, CD_REGISTER, desc(Affinity.class), desc(Collation.class),
-                        CD_REGISTER));
+                b.invokevirtual(CD_VM, "compare", MethodTypeDesc.of(CD_void, desc(Comparison.class), CD_REGISTER,
+                        CD_REGISTER, CD_REGISTER));
             }
-            case Op.IF, Op.IF_NOT -> {
-                // the jump is taken on NULL when p3 is not 0, else on (not) true
-                register(p1).invokevirtual(CD_REGISTER, "isNull", MethodTypeDesc.of(CD_boolean));
-                b.ifne(p3 != 0 ? labels[p2] : labels[i + 1]);
-                register(p1).invokevirtual(CD_REGISTER, "isTrue", MethodTypeDesc.of(CD_boolean));
-                if (program.op[i] == Op.IF) {
-                    b.ifne(labels[p2]);
-                } else {
-                    b.ifeq(labels[p2]);
-                }
-            }
+            case Op.IF, Op.IF_NOT -> register(p1).loadConstant(p3 != 0 ? 1 : 0)
+                    .loadConstant(program.op[i] == Op.IF ? 1 : 0)
+                    .invokestatic(CD_VM, "jumpIf", MethodTypeDesc.of(CD_boolean, CD_REGISTER, CD_boolean, CD_boolean))
+                    .ifne(labels[p2]);
             case Op.IS_NULL -> register(p1).invokevirtual(CD_REGISTER, "isNull", MethodTypeDesc.of(CD_boolean))
                     .ifne(labels[p2]);
             case Op.NOT_NULL -> register(p1).invokevirtual(CD_REGISTER, "isNull", MethodTypeDesc.of(CD_boolean))
                     .ifeq(labels[p2]);
-            case Op.IS_TRUE -> register(p1).loadConstant(p3).aload(FIRST_REGISTER + p2).invokestatic(CD_OPS, "isTrue",
+            case Op.IS_TRUE -> register(p1).loadConstant(p3).aload(FIRST_REGISTER + p2).invokestatic(CD_VM, "isTrue",
                     MethodTypeDesc.of(CD_void, CD_REGISTER, CD_int, CD_REGISTER));
             case Op.FUNCTION -> {
                 b.aload(VM);
@@ -323,12 +317,15 @@ final class ProgramCompiler {
             }
             case Op.MUST_BE_INT -> register(p1).invokestatic(CD_VM, "mustBeInt", MethodTypeDesc.of(CD_void, CD_REGISTER));
             case Op.AFFINITY -> {
-                Affinity[] affinities = (Affinity[]) p4;
-                for (int k = 0; k < p2; k++) {
-                    constant(affinities[k], desc(Affinity.class));
-                    register(p1 + k);
-                    b.invokevirtual(desc(Affinity.class), "apply", MethodTypeDesc.of(CD_void, CD_REGISTER));
-                }
+                b.aload(VM);
+                constant(p4, desc(Affinity.class).arrayType());
+                b.loadConstant(p1).loadConstant(p2).invokevirtual(CD_VM, "applyAffinities",
+                        MethodTypeDesc.of(CD_void, desc(Affinity.class).arrayType(), CD_int, CD_int));
+            }
+            case Op.TYPE_CHECK -> {
+                constant(p4, desc(StrictTypes.class));
+                b.aload(REGISTERS).loadConstant(p1).invokevirtual(desc(StrictTypes.class), "check",
+                        MethodTypeDesc.of(CD_void, CD_REGISTERS, CD_int));
             }
             case Op.RESULT_ROW -> {
                 b.aload(VM).loadConstant(p1).putfield(CD_VM, "resultStart", CD_int);
@@ -339,51 +336,79 @@ final class ProgramCompiler {
             case Op.TRANSACTION -> b.aload(VM).getfield(CD_VM, "host", CD_HOST).loadConstant(p1)
                     .loadConstant(p2 != 0 ? 1 : 0)
                     .invokeinterface(CD_HOST, "beginTransaction", MethodTypeDesc.of(CD_void, CD_int, CD_boolean));
-            case Op.OPEN_READ, Op.OPEN_WRITE -> openCursor(i);
-            case Op.REWIND -> {
-                clearNullRow(p1);
-                cursor(p1).invokevirtual(CD_CURSOR, "first", MethodTypeDesc.of(CD_boolean)).ifeq(labels[p2]);
+            case Op.OPEN_READ, Op.OPEN_WRITE -> {
+                b.aload(VM).loadConstant(p1).loadConstant(p3);
+                if ((program.p5[i] & Op.ROOT_IN_REGISTER) != 0) {
+                    register(p2).invokevirtual(CD_REGISTER, "longValue", MethodTypeDesc.of(CD_long)).l2i();
+                } else {
+                    b.loadConstant(p2);
+                }
+                constant(p4, CD_Object);
+                b.loadConstant(program.op[i] == Op.OPEN_WRITE ? 1 : 0).invokevirtual(CD_VM, "openCursor",
+                        MethodTypeDesc.of(CD_void, CD_int, CD_int, CD_int, CD_Object, CD_boolean));
             }
-            case Op.LAST -> {
-                clearNullRow(p1);
-                cursor(p1).invokevirtual(CD_CURSOR, "last", MethodTypeDesc.of(CD_boolean)).ifeq(labels[p2]);
+            case Op.OPEN_EPHEMERAL -> {
+                b.aload(VM).loadConstant(p1);
+                constant(p4, CD_Object);
+                b.invokevirtual(CD_VM, "openEphemeral", MethodTypeDesc.of(CD_void, CD_int, CD_Object));
             }
-            case Op.NEXT, Op.PREV -> {
-                clearNullRow(p1);
-                cursor(p1).invokevirtual(CD_CURSOR, program.op[i] == Op.NEXT ? "next" : "prev",
-                        MethodTypeDesc.of(CD_boolean)).ifeq(labels[i + 1]);
-                b.aload(VM).invokevirtual(CD_VM, "checkInterrupt", ConstantDescs.MTD_void).goto_(labels[p2]);
+            case Op.REWIND -> jumpIfNot(vm("rewind", CURSOR_TEST, p1), p2);
+            case Op.LAST -> jumpIfNot(vm("last", CURSOR_TEST, p1), p2);
+            case Op.NEXT -> jumpIf(vm("next", CURSOR_TEST, p1), p2);
+            case Op.PREV -> jumpIf(vm("prev", CURSOR_TEST, p1), p2);
+            case Op.COLUMN -> {
+                b.aload(VM).loadConstant(p1).loadConstant(p2);
+                register(p3);
+                constant(p4, CD_REGISTER);
+                b.invokevirtual(CD_VM, "column", MethodTypeDesc.of(CD_void, CD_int, CD_int, CD_REGISTER, CD_REGISTER));
             }
-            case Op.COLUMN -> column(i);
-            case Op.ROWID -> rowid(i);
-            case Op.IDX_ROWID -> idxRowid(i);
+            case Op.ROWID -> cursorToRegister("rowid", p1, p2);
+            case Op.IDX_ROWID -> cursorToRegister("indexRowid", p1, p2);
             case Op.NULL_ROW -> b.aload(VM).getfield(CD_VM, "nullRows", ConstantDescs.CD_boolean.arrayType())
                     .loadConstant(p1).iconst_1().bastore();
-            case Op.SEEK_ROWID -> seekRowid(i);
+            case Op.SEEK_ROWID -> jumpIfNot(cursorAndRegister("seekRowid", CD_boolean, p1, p3), p2);
+            case Op.NOT_EXISTS -> jumpIf(cursorAndRegister("notExists", CD_boolean, p1, p3), p2);
             case Op.SEEK_GE, Op.SEEK_GT, Op.SEEK_LE, Op.SEEK_LT -> {
-                clearNullRow(p1);
-                b.aload(VM).loadConstant(program.op[i]).loadConstant(p1).loadConstant(p3).loadConstant((int) (Integer) p4)
-                        .invokevirtual(CD_VM, "seek", MethodTypeDesc.of(CD_boolean, CD_int, CD_int, CD_int, CD_int))
-                        .ifeq(labels[p2]);
+                b.aload(VM).getfield(CD_VM, "nullRows", ConstantDescs.CD_boolean.arrayType()).loadConstant(p1)
+                        .iconst_0().bastore();
+                jumpIfNot(vm("seek", MethodTypeDesc.of(CD_boolean, CD_int, CD_int, CD_int, CD_int), program.op[i], p1,
+                        p3, (Integer) p4), p2);
             }
-            case Op.IDX_GE, Op.IDX_GT, Op.IDX_LE, Op.IDX_LT -> {
-                cursor(p1).invokevirtual(CD_CURSOR, "key", MethodTypeDesc.of(CD_RECORD));
-                b.aload(VM).loadConstant(p3).loadConstant((int) (Integer) p4)
-                        .invokevirtual(CD_VM, "key", MethodTypeDesc.of(CD_RECORD, CD_int, CD_int));
-                b.aload(VM).getfield(CD_VM, "keyInfos", CD_KEY_INFO.arrayType()).loadConstant(p1).aaload();
-                b.invokestatic(desc(RecordComparator.class), "compare",
-                        MethodTypeDesc.of(CD_int, CD_RECORD, CD_RECORD, CD_KEY_INFO));
-                switch (program.op[i]) {
-                    case Op.IDX_GE -> b.ifge(labels[p2]);
-                    case Op.IDX_GT -> b.ifgt(labels[p2]);
-                    case Op.IDX_LE -> b.ifle(labels[p2]);
-                    default -> b.iflt(labels[p2]);
-                }
+            case Op.IDX_GE, Op.IDX_GT, Op.IDX_LE, Op.IDX_LT -> jumpIf(vm("indexCompare",
+                    MethodTypeDesc.of(CD_boolean, CD_int, CD_int, CD_int, CD_int), program.op[i], p1, p3, (Integer) p4),
+                    p2);
+            case Op.NO_CONFLICT -> jumpIf(vm("noConflict", MethodTypeDesc.of(CD_boolean, CD_int, CD_int, CD_int), p1, p3,
+                    (Integer) p4), p2);
+            case Op.MAKE_RECORD -> {
+                register(p3).aload(VM).aload(REGISTERS).loadConstant(p1).loadConstant(p2)
+                        .invokevirtual(CD_VM, "makeRecord", MethodTypeDesc.of(CD_BYTES, CD_REGISTERS, CD_int, CD_int))
+                        .invokevirtual(CD_REGISTER, "setBlob", MethodTypeDesc.of(CD_void, CD_BYTES));
             }
+            case Op.NEW_ROWID -> {
+                b.aload(VM).loadConstant(p1);
+                register(p2);
+                register(p3);
+                b.loadConstant(program.p5[i] == 1 ? 1 : 0).invokevirtual(CD_VM, "newRowid",
+                        MethodTypeDesc.of(CD_void, CD_int, CD_REGISTER, CD_REGISTER, CD_boolean));
+            }
+            case Op.INSERT -> {
+                b.aload(VM).loadConstant(p1);
+                register(p2);
+                register(p3);
+                b.loadConstant(program.p5[i]).invokevirtual(CD_VM, "insert",
+                        MethodTypeDesc.of(CD_void, CD_int, CD_REGISTER, CD_REGISTER, CD_int));
+            }
+            case Op.IDX_INSERT -> {
+                b.aload(VM).loadConstant(p1);
+                register(p2);
+                b.invokevirtual(CD_VM, "indexInsert", MethodTypeDesc.of(CD_void, CD_int, CD_REGISTER));
+            }
+            case Op.IDX_DELETE -> vm("indexDelete", MethodTypeDesc.of(CD_void, CD_int, CD_int, CD_int), p1, p2, p3);
+            case Op.DELETE -> vm("delete", MethodTypeDesc.of(CD_void, CD_int, CD_int), p1, program.p5[i]);
             case Op.AGG_RESET -> {
-                b.aload(VM).getfield(CD_VM, "aggregates", CD_Object.arrayType()).loadConstant(p1);
-                constant(p4, CD_AGGREGATE);
-                b.invokeinterface(CD_AGGREGATE, "newState", MethodTypeDesc.of(CD_Object)).aastore();
+                b.aload(VM);
+                constant(p4, CD_Object);
+                b.loadConstant(p1).invokevirtual(CD_VM, "aggregateReset", MethodTypeDesc.of(CD_void, CD_Object, CD_int));
             }
             case Op.AGG_STEP -> {
                 constant(p4, CD_AGGREGATE);
@@ -395,15 +420,11 @@ final class ProgramCompiler {
                         desc(turso.api.spi.FunctionArguments.class)));
             }
             case Op.AGG_FINAL -> {
-                b.aload(VM).getfield(CD_VM, "result", CD_RESULT);
-                register(p2).invokevirtual(CD_RESULT, "reset", MethodTypeDesc.of(CD_RESULT, CD_REGISTER)).pop();
-                constant(p4, CD_AGGREGATE);
-                aggregateState(p1);
-                b.aload(VM).getfield(CD_VM, "result", CD_RESULT);
-                b.invokeinterface(CD_AGGREGATE, "finish", MethodTypeDesc.of(CD_void, CD_Object,
-                        desc(turso.api.spi.FunctionResult.class)));
-                b.aload(VM).getfield(CD_VM, "result", CD_RESULT).invokevirtual(CD_RESULT, "throwIfError",
-                        ConstantDescs.MTD_void);
+                b.aload(VM);
+                constant(p4, CD_Object);
+                b.loadConstant(p1);
+                register(p2);
+                b.invokevirtual(CD_VM, "aggregateFinal", MethodTypeDesc.of(CD_void, CD_Object, CD_int, CD_REGISTER));
             }
             case Op.SORTER_OPEN -> {
                 b.aload(VM).getfield(CD_VM, "sorters", CD_SORTER.arrayType()).loadConstant(p1);
@@ -424,66 +445,104 @@ final class ProgramCompiler {
                 sorter(p1).loadConstant(p2).invokevirtual(CD_SORTER, "column", MethodTypeDesc.of(CD_REGISTER, CD_int));
                 b.invokevirtual(CD_REGISTER, "copyFrom", MethodTypeDesc.of(CD_void, CD_REGISTER));
             }
-            case Op.SORTER_NEXT -> {
-                sorter(p1).invokevirtual(CD_SORTER, "next", MethodTypeDesc.of(CD_boolean)).ifeq(labels[i + 1]);
-                b.aload(VM).invokevirtual(CD_VM, "checkInterrupt", ConstantDescs.MTD_void).goto_(labels[p2]);
-            }
+            case Op.SORTER_NEXT -> jumpIf(vm("sorterNext", CURSOR_TEST, p1), p2);
             case Op.SORTER_BOUND -> {
-                sorter(p1);
+                b.aload(VM).loadConstant(p1);
                 register(p2);
                 if (p3 == 0) {
                     b.aconst_null();
                 } else {
                     register(p3);
                 }
-                b.invokestatic(CD_OPS, "sorterBound", MethodTypeDesc.of(CD_void, CD_SORTER, CD_REGISTER, CD_REGISTER));
+                b.invokevirtual(CD_VM, "sorterBound", MethodTypeDesc.of(CD_void, CD_int, CD_REGISTER, CD_REGISTER));
             }
-            case Op.IF_POS -> register(p1).loadConstant(p3)
-                    .invokestatic(CD_OPS, "ifPos", MethodTypeDesc.of(CD_boolean, CD_REGISTER, CD_int)).ifne(labels[p2]);
-            case Op.DECR_JUMP_ZERO -> register(p1)
-                    .invokestatic(CD_OPS, "decrJumpZero", MethodTypeDesc.of(CD_boolean, CD_REGISTER)).ifne(labels[p2]);
-            case Op.ONCE -> {
-                MethodTypeDesc get = MethodTypeDesc.of(CD_boolean, CD_int);
-                ClassDesc bitSet = desc(java.util.BitSet.class);
-                b.aload(VM).getfield(CD_VM, "onceDone", bitSet).loadConstant(i).invokevirtual(bitSet, "get", get)
-                        .ifne(labels[p2]);
-                b.aload(VM).getfield(CD_VM, "onceDone", bitSet).loadConstant(i)
-                        .invokevirtual(bitSet, "set", MethodTypeDesc.of(CD_void, CD_int));
-            }
-            case Op.DISTINCT -> {
-                ClassDesc set = desc(DistinctSet.class);
-                Label open = b.newLabel();
-                b.aload(VM).getfield(CD_VM, "distincts", set.arrayType()).loadConstant(p1).aaload().ifnonnull(open);
-                b.aload(VM).getfield(CD_VM, "distincts", set.arrayType()).loadConstant(p1);
-                b.new_(set).dup();
-                constant(p4, CD_SORT_ORDER);
-                b.invokespecial(set, ConstantDescs.INIT_NAME, MethodTypeDesc.of(CD_void, CD_SORT_ORDER)).aastore();
-                b.labelBinding(open);
-                b.aload(VM).getfield(CD_VM, "distincts", set.arrayType()).loadConstant(p1).aaload();
-                b.aload(REGISTERS).loadConstant(p3)
-                        .invokevirtual(set, "add", MethodTypeDesc.of(CD_boolean, CD_REGISTERS, CD_int)).ifeq(labels[p2]);
-            }
-            case Op.DISTINCT_CLEAR -> b.aload(VM).getfield(CD_VM, "distincts", desc(DistinctSet.class).arrayType())
-                    .loadConstant(p1).aconst_null().aastore();
             case Op.SORTER_FOUND -> {
                 sorter(p1);
                 register(p3);
                 b.invokevirtual(CD_SORTER, "contains", MethodTypeDesc.of(CD_boolean, CD_REGISTER)).ifne(labels[p2]);
             }
-            case Op.NOT_EXISTS -> {
-                Label rowKey = b.newLabel();
-                branchIfRowKey(p1, rowKey);
-                cursor(p1);
-                register(p3).invokevirtual(CD_REGISTER, "longValue", MethodTypeDesc.of(CD_long));
-                b.getstatic(desc(turso.btree.SeekOp.class), "EQ", desc(turso.btree.SeekOp.class));
-                b.invokevirtual(CD_CURSOR, "seek", MethodTypeDesc.of(CD_boolean, CD_long, desc(turso.btree.SeekOp.class)))
-                        .ifeq(labels[p2]).goto_(labels[i + 1]);
-                b.labelBinding(rowKey);
+            case Op.IF_POS -> register(p1).loadConstant(p3)
+                    .invokestatic(CD_VM, "ifPositive", MethodTypeDesc.of(CD_boolean, CD_REGISTER, CD_int))
+                    .ifne(labels[p2]);
+            case Op.DECR_JUMP_ZERO -> register(p1)
+                    .invokestatic(CD_VM, "decrementToZero", MethodTypeDesc.of(CD_boolean, CD_REGISTER))
+                    .ifne(labels[p2]);
+            case Op.ONCE -> jumpIf(vm("once", CURSOR_TEST, i), p2);
+            case Op.DISTINCT -> {
                 b.aload(VM).loadConstant(p1);
-                register(p3);
-                b.invokevirtual(CD_VM, "seekRowKey", MethodTypeDesc.of(CD_boolean, CD_int, CD_REGISTER)).ifeq(labels[p2]);
+                constant(p4, CD_SORT_ORDER);
+                b.loadConstant(p3).invokevirtual(CD_VM, "distinct", MethodTypeDesc.of(CD_boolean, CD_int, CD_SORT_ORDER,
+                        CD_int)).ifeq(labels[p2]);
+            }
+            case Op.DISTINCT_CLEAR -> b.aload(VM).getfield(CD_VM, "distincts", desc(DistinctSet.class).arrayType())
+                    .loadConstant(p1).aconst_null().aastore();
+            case Op.GROUP_OPEN -> {
+                b.aload(VM).getfield(CD_VM, "aggregates", CD_Object.arrayType()).loadConstant(p1);
+                b.new_(CD_GROUP_TABLE).dup();
+                constant(p4, desc(GroupSpec.class));
+                b.invokespecial(CD_GROUP_TABLE, ConstantDescs.INIT_NAME, MethodTypeDesc.of(CD_void, desc(GroupSpec.class)));
+                b.aastore();
+            }
+            case Op.GROUP_FIND -> {
+                aggregateState(p1);
+                b.checkcast(CD_GROUP_TABLE).aload(REGISTERS).loadConstant(p2);
+                b.aload(VM).getfield(CD_VM, "aggregates", CD_Object.arrayType());
+                b.aload(VM).getfield(CD_VM, "distincts", desc(DistinctSet.class).arrayType());
+                b.invokevirtual(CD_GROUP_TABLE, "find", MethodTypeDesc.of(CD_void, CD_REGISTERS, CD_int,
+                        CD_Object.arrayType(), desc(DistinctSet.class).arrayType()));
+                reloadGroupRegisters();
+            }
+            case Op.GROUP_SORT -> {
+                vm("groupSort", MethodTypeDesc.of(CD_boolean, CD_int, CD_int), p1, p3);
+                reloadGroupRegisters();
+                b.ifeq(labels[p2]);
+            }
+            case Op.GROUP_NEXT -> {
+                vm("groupNext", MethodTypeDesc.of(CD_boolean, CD_int, CD_int), p1, p3);
+                reloadGroupRegisters();
+                b.ifne(labels[p2]);
             }
             default -> throw new IllegalStateException("opcode " + Op.name(program.op[i]) + " is not compiled");
+        }
+    }
+
+    /** Calls the Vm's method {@code name} on int arguments: the interpreter's own helper for the instruction. */
+    private CodeBuilder vm(String name, MethodTypeDesc type, int... arguments) {
+        code.aload(VM);
+        for (int a : arguments) {
+            code.loadConstant(a);
+        }
+        return code.invokevirtual(CD_VM, name, type);
+    }
+
+    /** Calls the Vm's method {@code name}(cursor, register) of {@code result} type. */
+    private CodeBuilder cursorAndRegister(String name, ClassDesc result, int c, int r) {
+        code.aload(VM).loadConstant(c);
+        register(r);
+        return code.invokevirtual(CD_VM, name, MethodTypeDesc.of(result, CD_int, CD_REGISTER));
+    }
+
+    private void cursorToRegister(String name, int c, int out) {
+        cursorAndRegister(name, CD_void, c, out);
+    }
+
+    /** Jumps to instruction {@code target} when the boolean on the stack is true. */
+    private void jumpIf(CodeBuilder b, int target) {
+        b.ifne(labels[target]);
+    }
+
+    private void jumpIfNot(CodeBuilder b, int target) {
+        b.ifeq(labels[target]);
+    }
+
+    /**
+     * After a hash aggregate changed its current group, the register file
+     * holds that group's own Register objects in the registers it saves
+     * (GroupSpec.savedRegisters): the locals caching them are loaded again.
+     */
+    private void reloadGroupRegisters() {
+        for (int k = groupRegisters.nextSetBit(0); k >= 0; k = groupRegisters.nextSetBit(k + 1)) {
+            code.aload(REGISTERS).loadConstant(k).aaload().astore(FIRST_REGISTER + k);
         }
     }
 
@@ -523,155 +582,12 @@ final class ProgramCompiler {
         code.ldc(DynamicConstantDesc.ofNamed(ConstantDescs.BSM_CLASS_DATA_AT, ConstantDescs.DEFAULT_NAME, type, index));
     }
 
-    private CodeBuilder cursor(int c) {
-        return code.aload(VM).getfield(CD_VM, "cursors", CD_CURSORS).loadConstant(c).aaload();
-    }
-
     private CodeBuilder sorter(int c) {
         return code.aload(VM).getfield(CD_VM, "sorters", CD_SORTER.arrayType()).loadConstant(c).aaload();
     }
 
     private void aggregateState(int c) {
         code.aload(VM).getfield(CD_VM, "aggregates", CD_Object.arrayType()).loadConstant(c).aaload();
-    }
-
-    private void clearNullRow(int c) {
-        code.aload(VM).getfield(CD_VM, "nullRows", ConstantDescs.CD_boolean.arrayType()).loadConstant(c).iconst_0()
-                .bastore();
-    }
-
-    /** Jumps to {@code ifNullRow} when cursor {@code c} stands on a row of NULLs. */
-    private void branchIfNullRow(int c, Label ifNullRow) {
-        code.aload(VM).getfield(CD_VM, "nullRows", ConstantDescs.CD_boolean.arrayType()).loadConstant(c).baload()
-                .ifne(ifNullRow);
-    }
-
-    private void branchIfVirtual(int c, Label ifVirtual) {
-        code.aload(VM).getfield(CD_VM, "virtualCursors", CD_VIRTUAL).loadConstant(c)
-                .invokevirtual(CD_VIRTUAL, "isVirtual", MethodTypeDesc.of(CD_boolean, CD_int)).ifne(ifVirtual);
-    }
-
-    private void branchIfRowKey(int c, Label ifRowKey) {
-        code.aload(VM).getfield(CD_VM, "rowKeys", CD_int.arrayType().arrayType()).loadConstant(c).aaload()
-                .ifnonnull(ifRowKey);
-    }
-
-    /** r[out] = the row key record of cursor {@code c}'s entry (WITHOUT ROWID), as ROWID and IDX_ROWID give it. */
-    private void setRowKey(int c, int out) {
-        register(out).aload(VM);
-        cursor(c).invokevirtual(CD_CURSOR, "key", MethodTypeDesc.of(CD_RECORD));
-        code.aload(VM).getfield(CD_VM, "rowKeys", CD_int.arrayType().arrayType()).loadConstant(c).aaload();
-        code.invokevirtual(CD_VM, "rowKeyOf", MethodTypeDesc.of(CD_BYTES, CD_RECORD, CD_int.arrayType()));
-        code.invokevirtual(CD_REGISTER, "setBlob", MethodTypeDesc.of(CD_void, CD_BYTES));
-    }
-
-    private void setNull(int out) {
-        register(out).invokevirtual(CD_REGISTER, "setNull", ConstantDescs.MTD_void);
-    }
-
-    private void column(int i) {
-        int c = program.p1[i];
-        int out = program.p3[i];
-        Label nullRow = code.newLabel();
-        Label virtual = code.newLabel();
-        branchIfNullRow(c, nullRow);
-        branchIfVirtual(c, virtual);
-        cursor(c).loadConstant(program.p2[i]);
-        register(out);
-        constant(program.p4[i], CD_REGISTER);
-        code.invokestatic(CD_VM, "column", MethodTypeDesc.of(CD_void, CD_CURSOR, CD_int, CD_REGISTER, CD_REGISTER))
-                .goto_(labels[i + 1]);
-        code.labelBinding(nullRow);
-        setNull(out);
-        code.goto_(labels[i + 1]);
-        code.labelBinding(virtual);
-        code.aload(VM).getfield(CD_VM, "virtualCursors", CD_VIRTUAL).loadConstant(c).loadConstant(program.p2[i]);
-        register(out);
-        code.invokevirtual(CD_VIRTUAL, "column", MethodTypeDesc.of(CD_void, CD_int, CD_int, CD_REGISTER));
-    }
-
-    private void rowid(int i) {
-        int c = program.p1[i];
-        int out = program.p2[i];
-        Label nullRow = code.newLabel();
-        Label virtual = code.newLabel();
-        Label rowKey = code.newLabel();
-        branchIfNullRow(c, nullRow);
-        branchIfVirtual(c, virtual);
-        branchIfRowKey(c, rowKey);
-        register(out);
-        cursor(c).invokevirtual(CD_CURSOR, "rowid", MethodTypeDesc.of(CD_long));
-        code.invokevirtual(CD_REGISTER, "setLong", MethodTypeDesc.of(CD_void, CD_long)).goto_(labels[i + 1]);
-        code.labelBinding(nullRow);
-        setNull(out);
-        code.goto_(labels[i + 1]);
-        code.labelBinding(virtual);
-        register(out).aload(VM).getfield(CD_VM, "virtualCursors", CD_VIRTUAL).loadConstant(c)
-                .invokevirtual(CD_VIRTUAL, "rowid", MethodTypeDesc.of(CD_long, CD_int))
-                .invokevirtual(CD_REGISTER, "setLong", MethodTypeDesc.of(CD_void, CD_long)).goto_(labels[i + 1]);
-        code.labelBinding(rowKey);
-        setRowKey(c, out);
-    }
-
-    private void idxRowid(int i) {
-        int c = program.p1[i];
-        int out = program.p2[i];
-        Label nullRow = code.newLabel();
-        Label rowKey = code.newLabel();
-        branchIfNullRow(c, nullRow);
-        branchIfRowKey(c, rowKey);
-        register(out);
-        cursor(c).invokevirtual(CD_CURSOR, "key", MethodTypeDesc.of(CD_RECORD));
-        code.invokestatic(CD_OPS, "lastField", MethodTypeDesc.of(CD_long, CD_RECORD))
-                .invokevirtual(CD_REGISTER, "setLong", MethodTypeDesc.of(CD_void, CD_long)).goto_(labels[i + 1]);
-        code.labelBinding(nullRow);
-        setNull(out);
-        code.goto_(labels[i + 1]);
-        code.labelBinding(rowKey);
-        setRowKey(c, out);
-    }
-
-    private void seekRowid(int i) {
-        int c = program.p1[i];
-        int key = program.p3[i];
-        Label rowKey = code.newLabel();
-        Label found = code.newLabel();
-        branchIfRowKey(c, rowKey);
-        cursor(c);
-        register(key);
-        code.invokestatic(CD_OPS, "seekRowid", MethodTypeDesc.of(CD_boolean, CD_CURSOR, CD_REGISTER))
-                .ifeq(labels[program.p2[i]]).goto_(found);
-        code.labelBinding(rowKey);
-        code.aload(VM).loadConstant(c);
-        register(key);
-        code.invokevirtual(CD_VM, "seekRowKey", MethodTypeDesc.of(CD_boolean, CD_int, CD_REGISTER))
-                .ifeq(labels[program.p2[i]]);
-        code.labelBinding(found);
-        clearNullRow(c);
-    }
-
-    private void openCursor(int i) {
-        int c = program.p1[i];
-        boolean write = program.op[i] == Op.OPEN_WRITE;
-        Label done = labels[i + 1];
-        code.aload(VM).loadConstant(c).invokevirtual(CD_VM, "closeCursor", MethodTypeDesc.of(CD_void, CD_int));
-        code.aload(VM).getfield(CD_VM, "host", CD_HOST).loadConstant(program.p3[i]).loadConstant(write ? 1 : 0)
-                .invokeinterface(CD_HOST, "storage", MethodTypeDesc.of(CD_STORAGE, CD_int, CD_boolean));
-        code.aload(VM).getfield(CD_VM, "cursors", CD_CURSORS);
-        code.aload(VM).getfield(CD_VM, "keyInfos", CD_KEY_INFO.arrayType());
-        code.aload(VM).getfield(CD_VM, "rowKeys", CD_int.arrayType().arrayType());
-        code.loadConstant(c);
-        if ((program.p5[i] & Op.ROOT_IN_REGISTER) != 0) {
-            register(program.p2[i]).invokevirtual(CD_REGISTER, "longValue", MethodTypeDesc.of(CD_long)).l2i();
-        } else {
-            code.loadConstant(program.p2[i]);
-        }
-        constant(program.p4[i], CD_Object);
-        code.loadConstant(write ? 1 : 0);
-        code.invokestatic(CD_OPS, "openCursor", MethodTypeDesc.of(CD_boolean, CD_STORAGE, CD_CURSORS,
-                CD_KEY_INFO.arrayType(), CD_int.arrayType().arrayType(), CD_int, CD_int, CD_Object, CD_boolean));
-        code.ifeq(done);
-        code.aload(VM).loadConstant(c).invokevirtual(CD_VM, "openEmpty", MethodTypeDesc.of(CD_void, CD_int));
     }
 
     private static ClassDesc desc(Class<?> type) {

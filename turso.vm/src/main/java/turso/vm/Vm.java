@@ -314,6 +314,44 @@ public final class Vm implements FunctionContext {
         }
     }
 
+    /**
+     * OPEN_READ / OPEN_WRITE: opens cursor {@code c} on B-tree {@code root} of
+     * database {@code db}, an index when {@code p4} describes its keys; a
+     * read of a database that has no page yet sees an empty table.
+     */
+    private void openCursor(int c, int db, int root, Object p4, boolean write) {
+        closeCursor(c);
+        Storage storage = host.storage(db, write);
+        if (p4 instanceof KeyInfo keyInfo) {
+            cursors[c] = storage.openIndexCursor(root, keyInfo);
+            keyInfos[c] = keyInfo;
+        } else if (p4 instanceof RowKey rowKey) {
+            cursors[c] = storage.openIndexCursor(root, rowKey.keyInfo());
+            keyInfos[c] = rowKey.keyInfo();
+            rowKeys[c] = rowKey.columns();
+        } else if (!write && storage.pageCount() == 0) {
+            openEmpty(c);
+        } else {
+            cursors[c] = storage.openTableCursor(root);
+            keyInfos[c] = null;
+        }
+    }
+
+    /** OPEN_EPHEMERAL: an index of keys {@code p4} (a KeyInfo) or a table, in memory. */
+    private void openEphemeral(int c, Object p4) {
+        closeCursor(c);
+        if (p4 instanceof KeyInfo keyInfo) {
+            Storage storage = Storage.openMemory(turso.btree.StorageOptions.DEFAULT);
+            storage.beginWrite();
+            ephemeral[c] = storage;
+            cursors[c] = storage.openIndexCursor(storage.createIndex(), keyInfo);
+            keyInfos[c] = keyInfo;
+            nullRows[c] = false;
+        } else {
+            openEmpty(c);
+        }
+    }
+
     /** HALT's p3 for RAISE(IGNORE): the trigger program stops, and the row that fired it is skipped. */
     public static final int RAISE_IGNORE = 1;
 
@@ -756,56 +794,18 @@ public final class Vm implements FunctionContext {
             case Op.SHIFT_RIGHT -> Arithmetic.shiftRight(r[p1[i]], r[p2[i]], r[p3[i]]);
             case Op.BIT_NOT -> Arithmetic.bitNot(r[p1[i]], r[p2[i]]);
             case Op.NEGATE -> Arithmetic.negate(r[p1[i]], r[p2[i]]);
-            case Op.IS_TRUE -> {
-                Register v = r[p1[i]];
-                boolean truth = !v.isNull() && v.isTrue() == (p3[i] == 0);
-                r[p2[i]].setLong(truth ? 1 : 0);
-            }
+            case Op.IS_TRUE -> isTrue(r[p1[i]], p3[i], r[p2[i]]);
             case Op.TRANSACTION -> host.beginTransaction(p1[i], p2[i] != 0);
-            case Op.OPEN_READ, Op.OPEN_WRITE -> {
-                closeCursor(p1[i]);
-                int root = (program.p5[i] & Op.ROOT_IN_REGISTER) != 0 ? (int) r[p2[i]].longValue() : p2[i];
-                Storage storage = host.storage(p3[i], op[i] == Op.OPEN_WRITE);
-                if (p4[i] instanceof KeyInfo keyInfo) {
-                    cursors[p1[i]] = storage.openIndexCursor(root, keyInfo);
-                    keyInfos[p1[i]] = keyInfo;
-                } else if (p4[i] instanceof RowKey rowKey) {
-                    cursors[p1[i]] = storage.openIndexCursor(root, rowKey.keyInfo());
-                    keyInfos[p1[i]] = rowKey.keyInfo();
-                    rowKeys[p1[i]] = rowKey.columns();
-                } else if (op[i] == Op.OPEN_READ && storage.pageCount() == 0) {
-                    openEmpty(p1[i]);
-                } else {
-                    cursors[p1[i]] = storage.openTableCursor(root);
-                    keyInfos[p1[i]] = null;
-                }
-            }
-            case Op.OPEN_EPHEMERAL -> {
-                closeCursor(p1[i]);
-                if (p4[i] instanceof KeyInfo keyInfo) {
-                    Storage storage = Storage.openMemory(turso.btree.StorageOptions.DEFAULT);
-                    storage.beginWrite();
-                    ephemeral[p1[i]] = storage;
-                    cursors[p1[i]] = storage.openIndexCursor(storage.createIndex(), keyInfo);
-                    keyInfos[p1[i]] = keyInfo;
-                    nullRows[p1[i]] = false;
-                } else {
-                    openEmpty(p1[i]);
-                }
-            }
+            case Op.OPEN_READ, Op.OPEN_WRITE -> openCursor(p1[i], p3[i],
+                    (program.p5[i] & Op.ROOT_IN_REGISTER) != 0 ? (int) r[p2[i]].longValue() : p2[i], p4[i],
+                    op[i] == Op.OPEN_WRITE);
+            case Op.OPEN_EPHEMERAL -> openEphemeral(p1[i], p4[i]);
             case Op.CLEAR -> host.storage(p2[i], true).clearTree(p1[i]);
-            case Op.SORTER_BOUND -> {
-                long limit = r[p2[i]].longValue();
-                long offset = p3[i] == 0 ? 0 : Math.max(0, r[p3[i]].longValue());
-                if (limit >= 0) {
-                    sorters[p1[i]].bound(limit + offset);
-                }
-            }
+            case Op.SORTER_BOUND -> sorterBound(p1[i], r[p2[i]], p3[i] == 0 ? null : r[p3[i]]);
             case Op.ONCE -> {
-                if (onceDone.get(i)) {
+                if (once(i)) {
                     return p2[i];
                 }
-                onceDone.set(i);
             }
             case Op.SORTER_FOUND -> {
                 if (sorters[p1[i]].contains(r[p3[i]])) {
@@ -813,15 +813,12 @@ public final class Vm implements FunctionContext {
                 }
             }
             case Op.LAST -> {
-                nullRows[p1[i]] = false;
-                if (!cursors[p1[i]].last()) {
+                if (!last(p1[i])) {
                     return p2[i];
                 }
             }
             case Op.PREV -> {
-                nullRows[p1[i]] = false;
-                if (cursors[p1[i]].prev()) {
-                    checkInterrupt();
+                if (prev(p1[i])) {
                     return p2[i];
                 }
             }
@@ -840,22 +837,17 @@ public final class Vm implements FunctionContext {
                     r[p2[i]].isNull() ? "" : r[p2[i]].toText());
             case Op.DETACH -> host.detach(r[p1[i]].isNull() ? "" : r[p1[i]].toText());
             case Op.DISTINCT_CLEAR -> distincts[p1[i]] = null;
-            case Op.AGG_RESET -> aggregates[p1[i]] = aggregate(p4[i]).newState();
-            case Op.AGG_FINAL -> {
-                result.reset(r[p2[i]]);
-                aggregate(p4[i]).finish(aggregates[p1[i]], result);
-                result.throwIfError();
-            }
+            case Op.AGG_RESET -> aggregateReset(p4[i], p1[i]);
+            case Op.AGG_FINAL -> aggregateFinal(p4[i], p1[i], r[p2[i]]);
             case Op.SORTER_OPEN -> sorters[p1[i]] = new Sorter((SortOrder) p4[i]);
             case Op.GROUP_OPEN -> aggregates[p1[i]] = new GroupTable((GroupSpec) p4[i]);
             case Op.GROUP_SORT -> {
-                if (!((GroupTable) aggregates[p1[i]]).sort(r, p3[i], aggregates, distincts)) {
+                if (!groupSort(p1[i], p3[i])) {
                     return p2[i];
                 }
             }
             case Op.GROUP_NEXT -> {
-                if (((GroupTable) aggregates[p1[i]]).next(r, p3[i], aggregates, distincts)) {
-                    checkInterrupt();
+                if (groupNext(p1[i], p3[i])) {
                     return p2[i];
                 }
             }
@@ -938,6 +930,72 @@ public final class Vm implements FunctionContext {
     private boolean rewind(int c) {
         nullRows[c] = false;
         return cursors[c].first();
+    }
+
+    /** LAST: whether cursor {@code c} has a last row (and stands on it). */
+    private boolean last(int c) {
+        nullRows[c] = false;
+        return cursors[c].last();
+    }
+
+    /** PREV: whether cursor {@code c} moved back to another row (the loop goes on). */
+    private boolean prev(int c) {
+        nullRows[c] = false;
+        if (cursors[c].prev()) {
+            checkInterrupt();
+            return true;
+        }
+        return false;
+    }
+
+    /** IS_TRUE (p3 = 0) and IS FALSE (p3 = 1): 1 or 0, NULL giving 0. */
+    private static void isTrue(Register v, int p3, Register out) {
+        boolean truth = !v.isNull() && v.isTrue() == (p3 == 0);
+        out.setLong(truth ? 1 : 0);
+    }
+
+    /** SORTER_BOUND: keeps the first LIMIT + OFFSET rows of sorter {@code s}; {@code offset} is null when there is none. */
+    private void sorterBound(int s, Register limit, Register offset) {
+        long n = limit.longValue();
+        long skip = offset == null ? 0 : Math.max(0, offset.longValue());
+        if (n >= 0) {
+            sorters[s].bound(n + skip);
+        }
+    }
+
+    /** ONCE at instruction {@code i}: true (jump) if it already ran since the program started. */
+    private boolean once(int i) {
+        if (onceDone.get(i)) {
+            return true;
+        }
+        onceDone.set(i);
+        return false;
+    }
+
+    /** AGG_RESET: a new state of aggregate {@code function} in slot {@code c}. */
+    private void aggregateReset(Object function, int c) {
+        aggregates[c] = aggregate(function).newState();
+    }
+
+    /** AGG_FINAL: r[out] = the result of aggregate {@code function} over the state in slot {@code c}. */
+    private void aggregateFinal(Object function, int c, Register out) {
+        result.reset(out);
+        aggregate(function).finish(aggregates[c], result);
+        result.throwIfError();
+    }
+
+    /** GROUP_SORT: false when hash aggregate {@code c} has no group; else the first is current, its keys in r[keysTo..]. */
+    private boolean groupSort(int c, int keysTo) {
+        return ((GroupTable) aggregates[c]).sort(registers, keysTo, aggregates, distincts);
+    }
+
+    /** GROUP_NEXT: whether hash aggregate {@code c} moved to another group (the loop goes on). */
+    private boolean groupNext(int c, int keysTo) {
+        if (((GroupTable) aggregates[c]).next(registers, keysTo, aggregates, distincts)) {
+            checkInterrupt();
+            return true;
+        }
+        return false;
     }
 
     /** NEXT: whether cursor {@code c} moved to another row (the loop goes on). */

@@ -257,7 +257,7 @@ class ProgramCompilerTest {
         ProgramBuilder b = new ProgramBuilder();
         int r = b.newRegister();
         b.emit(Op.INTEGER, 1, r, 0);
-        b.emit(Op.MAKE_RECORD, r, 1, r);
+        b.emit(Op.PARSE_SCHEMA, 0, 0, 0);
         b.emit(Op.HALT, 0, 0, 0);
         assertNull(ProgramCompiler.compile(b.build()));
     }
