@@ -1,6 +1,7 @@
 /*
  * The VFS this module's storage tests run on when the build names one:
- * -Dturso.test.vfs=io_uring (the pom's second Surefire execution) puts every
+ * -Dturso.test.vfs=io_uring (the pom's second Surefire execution; or
+ * io_uring-direct, O_DIRECT on the main file, given by hand) puts every
  * TestVfs, WAL test and crash-test child on that VFS instead of the test's own
  * FileChannel one or NIO, so the whole suite exercises it. Where the named VFS
  * cannot work here (io_uring on another OS, an old kernel, a seccomp filter)
@@ -45,6 +46,7 @@ final class SelectedVfs {
         }
         String type = switch (name) {
             case "io_uring" -> "turso.vfs.uring.UringVfs";
+            case "io_uring-direct" -> "turso.vfs.uring.UringDirectVfs";
             case "nio" -> "turso.vfs.nio.NioVfs";
             default -> throw new IllegalArgumentException("unknown VFS for the crash test: " + name);
         };

@@ -25,13 +25,20 @@ public final class UringVfs implements Vfs {
     private static final int RING_ENTRIES = 256;
 
     private final NioVfs nio = new NioVfs();
+    /** Whether the main database file is read and written with O_DIRECT where aligned (UringDirectVfs). */
+    private final boolean direct;
 
     public UringVfs() {
+        this(false);
+    }
+
+    UringVfs(boolean direct) {
+        this.direct = direct;
     }
 
     @Override
     public String name() {
-        return "io_uring";
+        return direct ? UringDirectVfs.NAME : "io_uring";
     }
 
     @Override
@@ -58,6 +65,7 @@ public final class UringVfs implements Vfs {
             file = Path.of(nio.fullPath(path));
         }
         boolean readOnly = nioFlags.contains(OpenFlag.READ_ONLY) && !nioFlags.contains(OpenFlag.READ_WRITE);
+        boolean directFile = direct && kind == FileKind.MAIN_DB;
         VfsFile nioFile;
         NativeFiles.Descriptor descriptor;
         if (nioFlags.contains(OpenFlag.DELETE_ON_CLOSE)) {
@@ -66,7 +74,7 @@ public final class UringVfs implements Vfs {
                 createIfMissing(file, nioFlags.contains(OpenFlag.EXCLUSIVE));
                 nioFlags.remove(OpenFlag.EXCLUSIVE);
             }
-            descriptor = NativeFiles.acquire(file, readOnly);
+            descriptor = NativeFiles.acquire(file, readOnly, directFile);
             try {
                 nioFile = nio.open(file.toString(), kind, nioFlags);
             } catch (RuntimeException e) {
@@ -76,21 +84,23 @@ public final class UringVfs implements Vfs {
         } else {
             nioFile = nio.open(file.toString(), kind, nioFlags);
             try {
-                descriptor = NativeFiles.acquire(file, readOnly);
+                descriptor = NativeFiles.acquire(file, readOnly, directFile);
             } catch (RuntimeException e) {
                 nioFile.close();
                 throw e;
             }
         }
+        int directFd = directFile ? descriptor.directFd() : -1;
         RingSession session;
         try {
-            session = new RingSession(Ring.create(RING_ENTRIES), file, descriptor.fd());
+            session = directFd >= 0 ? new RingSession(Ring.create(RING_ENTRIES), file, descriptor.fd(), directFd)
+                    : new RingSession(Ring.create(RING_ENTRIES), file, descriptor.fd());
         } catch (UringException e) {
             nioFile.close();
             NativeFiles.release(descriptor);
             throw new TursoException(ResultCode.CANTOPEN, ResultCode.CANTOPEN.defaultMessage(), e);
         }
-        return new UringFile(nioFile, descriptor, session, file, readOnly || !descriptor.writable());
+        return new UringFile(nioFile, descriptor, directFd >= 0, session, file, readOnly || !descriptor.writable());
     }
 
     private static Path createTemporary() {
