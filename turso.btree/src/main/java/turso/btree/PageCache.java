@@ -105,6 +105,14 @@ final class PageCache implements AutoCloseable {
         return p;
     }
 
+    /** Removes page {@code pgno} if it is cached. */
+    void drop(int pgno) {
+        Page p = pages.get(pgno);
+        if (p != null) {
+            remove(p);
+        }
+    }
+
     void remove(Page p) {
         if (p.loading != null) {
             p.loading.settle(this);

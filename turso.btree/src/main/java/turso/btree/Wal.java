@@ -17,6 +17,7 @@ import java.security.SecureRandom;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.IntConsumer;
 import java.util.function.IntPredicate;
 import org.eclipse.collections.impl.list.mutable.primitive.IntArrayList;
 import org.eclipse.collections.impl.map.mutable.primitive.IntIntHashMap;
@@ -32,6 +33,11 @@ final class Wal {
     private static final int MAX_ATTEMPTS = 100;
     private static final int CHUNK_BYTES = 1 << 20;
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** How long beginWrite asks again for a WRITE lock another connection has (see lockWrite). */
+    private static final long WRITE_WAIT_NANOS = 500_000;
+    /** Attempts that yield before lockWrite sleeps between attempts, and for how long. */
+    private static final int WRITE_YIELDS = 16;
+    private static final long WRITE_PARK_NANOS = 20_000;
 
     private final Vfs vfs;
     private final String walPath;
@@ -44,6 +50,8 @@ final class Wal {
     private boolean truncateOnCommit;
     private VfsFile walFile;
     private Header hdr = Header.EMPTY;
+    /** The snapshot of the read transaction before this one (what the pager's cache holds when it begins). */
+    private Header previous = Header.EMPTY;
     private int readLock = -1;
     private boolean writeLock;
     private boolean ckptLock;
@@ -66,11 +74,46 @@ final class Wal {
 
     /** Starts a read transaction on the latest snapshot; true if it differs from this connection's previous one. */
     boolean beginRead() {
-        Header before = hdr;
-        for (int attempt = 0; !tryBeginRead(false, attempt); attempt++) {
-            pause(attempt);
+        previous = hdr;
+        try {
+            for (int attempt = 0; !tryBeginRead(false, attempt); attempt++) {
+                pause(attempt);
+            }
+        } catch (RuntimeException e) {
+            // No snapshot was taken: the next read compares with the one the pager's cache still holds.
+            hdr = previous;
+            throw e;
         }
-        return !hdr.equals(before);
+        return !hdr.equals(previous);
+    }
+
+    /**
+     * Names every page that may differ between the previous read
+     * transaction's snapshot and this one, so that a cache need not drop
+     * the pages nobody changed: committed frames are never rewritten until
+     * the WAL starts over (which gives it new salts), so between two
+     * snapshots of one WAL only the pages of the frames committed in
+     * between changed, plus those past the smaller of the two database
+     * sizes. Returns false, having named nothing, when that cannot be told
+     * (no previous snapshot, the WAL started over, a size unknown) or the
+     * frames in between are more than {@code limit}: then nothing cached
+     * from before may be trusted.
+     */
+    boolean changedPages(int limit, IntConsumer changed) {
+        Header before = previous;
+        if (before.isInit() == 0 || hdr.isInit() == 0 || before.salt1() != hdr.salt1()
+                || before.salt2() != hdr.salt2() || before.nPage() <= 0 || hdr.nPage() <= 0
+                || before.mxFrame() < 0 || hdr.mxFrame() < before.mxFrame()
+                || hdr.mxFrame() - before.mxFrame() > limit) {
+            return false;
+        }
+        for (int f = before.mxFrame() + 1; f <= hdr.mxFrame(); f++) {
+            changed.accept(index.pageOf(f));
+        }
+        for (int pgno = Math.min(before.nPage(), hdr.nPage()) + 1; pgno <= Math.max(before.nPage(), hdr.nPage()); pgno++) {
+            changed.accept(pgno);
+        }
+        return true;
     }
 
     void endRead() {
@@ -102,13 +145,23 @@ final class Wal {
         walFile.read(dst, WalFormat.frameOffset(frame, pageSize) + WalFormat.FRAME_HEADER);
     }
 
+    /**
+     * Between attempts at a read transaction, as SQLite's walTryBeginRead
+     * (a few immediate retries, then sleeps growing as 39 µs times the
+     * square of the attempts past nine), except that its 1 µs sleeps
+     * (attempts 6 to 9) are yields: what is in the way is most often another
+     * thread of this JVM setting a read mark, a few microseconds of work,
+     * and a 1 µs sleep is some 50 µs on Linux, while on a machine with fewer
+     * cores than busy threads a yield lets that thread finish first.
+     */
     private static void pause(int attempt) {
         if (attempt >= MAX_ATTEMPTS) {
             throw new TursoException(ResultCode.BUSY);
         }
-        if (attempt > 5) {
-            long micros = attempt < 10 ? 1 : 39L * (attempt - 9) * (attempt - 9);
-            LockSupport.parkNanos(micros * 1000);
+        if (attempt >= 10) {
+            LockSupport.parkNanos(39_000L * (attempt - 9) * (attempt - 9));
+        } else if (attempt > 5) {
+            Thread.yield();
         } else {
             Thread.onSpinWait();
         }
@@ -306,7 +359,7 @@ final class Wal {
         if (readLock < 0) {
             throw new TursoException(ResultCode.MISUSE, "a WAL write needs a read transaction");
         }
-        if (!shm.lock(WalIndex.WRITE_LOCK, 1, true)) {
+        if (!lockWrite()) {
             throw new TursoException(ResultCode.BUSY);
         }
         writeLock = true;
@@ -314,6 +367,36 @@ final class Wal {
             endWrite();
             throw new TursoException(ResultCode.BUSY_SNAPSHOT);
         }
+    }
+
+    /**
+     * Takes the WRITE lock, asking again for a moment while another
+     * connection has it. The usual holder is another connection of this JVM
+     * whose one-row transaction keeps it some tens of microseconds; refused
+     * at once, the statement went back to its busy handler as an exception,
+     * to sleep from 10 µs to milliseconds and start over, so that four
+     * threads updating one database spent much of their time asleep with
+     * the lock free. A holder that keeps it longer than WRITE_WAIT_NANOS
+     * gets SQLITE_BUSY as before (without a busy timeout, still at once to
+     * any observer), and another process sees nothing but a writer that
+     * asked a few times.
+     */
+    private boolean lockWrite() {
+        if (shm.lock(WalIndex.WRITE_LOCK, 1, true)) {
+            return true;
+        }
+        long start = System.nanoTime();
+        for (int attempt = 0; System.nanoTime() - start < WRITE_WAIT_NANOS; attempt++) {
+            if (attempt < WRITE_YIELDS) {
+                Thread.yield();
+            } else {
+                LockSupport.parkNanos(WRITE_PARK_NANOS);
+            }
+            if (shm.lock(WalIndex.WRITE_LOCK, 1, true)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     void endWrite() {

@@ -26,7 +26,8 @@ final class ParsedTexts {
 
     static final ParsedTexts NONE = new ParsedTexts(null);
 
-    private final ParsedTexts previous;
+    /** The load this one takes from, until it is over (a chain of loads would hold every schema ever read). */
+    private ParsedTexts previous;
     /** What this load parsed or built: text, then its statement or table, in turns. */
     private final List<Object> statements = new ArrayList<>();
     private final List<Object> tables = new ArrayList<>();
@@ -39,6 +40,11 @@ final class ParsedTexts {
         if (this.previous != null) {
             this.previous.index();
         }
+    }
+
+    /** The load is over: what it did not take from the previous one is not needed any more. */
+    void loaded() {
+        previous = null;
     }
 
     /** A list for a load that goes on from this one's: what this one parsed, and what it will add. */

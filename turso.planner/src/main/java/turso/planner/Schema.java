@@ -514,15 +514,15 @@ public final class Schema {
 
     private static Schema load(Storage storage, int db, VirtualModules modules, ParsedTexts previous) {
         SchemaReader reader = new SchemaReader(db, new ParsedTexts(previous), new VirtualTables(modules));
-        if (storage.pageCount() == 0) {
-            return of(reader, storage);
-        }
-        try (BTreeCursor cursor = storage.openTableCursor(Storage.SCHEMA_ROOT)) {
-            for (boolean more = cursor.first(); more; more = cursor.next()) {
-                reader.row(cursor.rowid(), cursor.record());
+        if (storage.pageCount() != 0) {
+            try (BTreeCursor cursor = storage.openTableCursor(Storage.SCHEMA_ROOT)) {
+                for (boolean more = cursor.first(); more; more = cursor.next()) {
+                    reader.row(cursor.rowid(), cursor.record());
+                }
             }
+            reader.finish();
         }
-        reader.finish();
+        reader.parsing.loaded();
         return of(reader, storage);
     }
 

@@ -8,6 +8,10 @@
  * would, and a lock cannot be converted between shared and exclusive in
  * place. DatabaseLocks and ShmNode therefore count holders inside the JVM and
  * ask for an OS lock only on the first transition, one lock per range start.
+ * They also make sure that one range start is never locked or unlocked by
+ * two threads at once, so the table of held locks is a concurrent map and
+ * no monitor is held around the system call: threads locking different
+ * shm slots of one file do not wait for each other's fcntl.
  */
 package turso.vfs.nio;
 
@@ -16,8 +20,8 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.NonWritableChannelException;
 import java.nio.channels.OverlappingFileLockException;
-import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import turso.api.ResultCode;
 import turso.api.TursoException;
@@ -26,7 +30,7 @@ final class ChannelRangeLocks implements RangeLocks {
 
     private final Supplier<FileChannel> channel;
     private final Object file;
-    private final Map<Long, FileLock> held = new HashMap<>();
+    private final Map<Long, FileLock> held = new ConcurrentHashMap<>();
 
     /**
      * @param channel the channel to lock through; asked each time, as a file
@@ -39,7 +43,7 @@ final class ChannelRangeLocks implements RangeLocks {
     }
 
     @Override
-    public synchronized boolean tryLock(long position, long size, boolean shared) {
+    public boolean tryLock(long position, long size, boolean shared) {
         if (held.containsKey(position)) {
             throw new TursoException(ResultCode.IOERR_LOCK, ResultCode.IOERR_LOCK.defaultMessage(),
                     new IllegalStateException("lock at " + position + " already held on " + file));
@@ -62,7 +66,7 @@ final class ChannelRangeLocks implements RangeLocks {
     }
 
     @Override
-    public synchronized void unlock(long position) {
+    public void unlock(long position) {
         FileLock lock = held.remove(position);
         if (lock == null) {
             return;
@@ -78,7 +82,7 @@ final class ChannelRangeLocks implements RangeLocks {
     }
 
     @Override
-    public synchronized boolean isWriteLockedElsewhere(long position, long size) {
+    public boolean isWriteLockedElsewhere(long position, long size) {
         if (held.containsKey(position)) {
             return false;
         }

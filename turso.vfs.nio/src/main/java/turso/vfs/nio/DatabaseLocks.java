@@ -41,7 +41,21 @@ final class DatabaseLocks {
         this.os = os;
     }
 
-    synchronized boolean lock(Owner owner, LockLevel requested) {
+    /**
+     * Takes {@code requested} for {@code owner}. A level already held is
+     * answered without the monitor: an owner's level changes only through
+     * its own connection's calls, and a connection in WAL mode asks for the
+     * SHARED it keeps at every read transaction, from threads that would
+     * otherwise all queue on this one monitor.
+     */
+    boolean lock(Owner owner, LockLevel requested) {
+        if (owner.level.compareTo(requested) >= 0) {
+            return true;
+        }
+        return change(owner, requested);
+    }
+
+    private synchronized boolean change(Owner owner, LockLevel requested) {
         if (owner.level.compareTo(requested) >= 0) {
             return true;
         }

@@ -6,6 +6,15 @@
  * the JVM a slot counts its shared holders (or is marked exclusive), and the
  * OS lock is taken on the first holder and released with the last.
  *
+ * Every read transaction takes and drops a read-mark slot, and every commit
+ * the WRITE slot, from whichever threads use the database: so each slot is
+ * one atomic state word (ShmSlots), changed by compare-and-set, and no Java
+ * monitor is held around the fcntl calls. A thread that must change a
+ * slot's OS lock first marks the slot as changing; others wait for that one
+ * system call to end, as they would have waited for the monitor, and the
+ * answer another process sees is the same as when the calls were made under
+ * one lock.
+ *
  * One exception, for speed: a read lock taken again within 200 µs of its
  * release (statements run back to back: a WAL read transaction per
  * statement) keeps its OS lock after its last holder lets go, for a couple
@@ -20,8 +29,8 @@ package turso.vfs.nio;
 
 import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import turso.api.spi.SharedMemory;
 
 final class ShmNode {
@@ -29,28 +38,18 @@ final class ShmNode {
     static final long LOCK_BASE = 120;
     static final long DEAD_MAN_SWITCH = LOCK_BASE + SharedMemory.LOCK_SLOTS;
 
-    private static final int EXCLUSIVE = -1;
     /** A read lock taken again this soon after its release is in a loop of statements, and may linger. */
     static final long HOT_NANOS = 200_000;
 
     private final RangeLocks os;
     private final RegionSource source;
-    private final int[] holders = new int[SharedMemory.LOCK_SLOTS];
+    private final ShmSlots slots;
     private final List<MemorySegment> regions = new ArrayList<>();
     private int regionSize;
-    private int references;
-    /** Slots whose OS read lock is kept with no holder in this JVM, one bit per slot. */
-    private int lingering;
-    /** When each slot last started lingering (System.nanoTime). */
-    private final long[] lingerSince = new long[SharedMemory.LOCK_SLOTS];
-    /** When each slot's last holder in this JVM released it (System.nanoTime). */
-    private final long[] releasedAt = new long[SharedMemory.LOCK_SLOTS];
-    /** Slots taken again within HOT_NANOS of their release, one bit per slot. */
-    private int hot;
-    private boolean reaperScheduled;
+    private volatile int references;
+    private final AtomicBoolean reaperScheduled = new AtomicBoolean();
 
     private final long lingerNanos;
-    private final long hotNanos;
 
     ShmNode(RangeLocks os, RegionSource source) {
         this(os, source, LockLinger.LINGER_NANOS, HOT_NANOS);
@@ -61,8 +60,7 @@ final class ShmNode {
         this.os = os;
         this.source = source;
         this.lingerNanos = lingerNanos;
-        this.hotNanos = hotNanos;
-        Arrays.fill(releasedAt, System.nanoTime() - 2 * Math.max(hotNanos, 0));
+        this.slots = new ShmSlots(SharedMemory.LOCK_SLOTS, hotNanos);
     }
 
     synchronized void retain() {
@@ -111,111 +109,56 @@ final class ShmNode {
     }
 
     /** Takes the slots for a connection whose own holdings are {@code mine}; updates it on success. */
-    synchronized boolean lock(ShmHoldings mine, int slot, int count, boolean exclusive) {
+    boolean lock(ShmHoldings mine, int slot, int count, boolean exclusive) {
         checkRange(slot, count);
-        if (exclusive) {
-            for (int i = slot; i < slot + count; i++) {
-                if (!mine.exclusive(i) && holders[i] != 0) {
-                    return false;
-                }
-            }
-            int taken = slot;
-            for (; taken < slot + count; taken++) {
-                if (mine.exclusive(taken)) {
-                    continue;
-                }
-                if ((lingering & (1 << taken)) != 0) {
-                    lingering &= ~(1 << taken);
-                    os.unlock(LOCK_BASE + taken);
-                }
-                if (!os.tryLock(LOCK_BASE + taken, 1, false)) {
-                    break;
-                }
-                holders[taken] = EXCLUSIVE;
-                mine.setExclusive(taken, true);
-            }
-            if (taken == slot + count) {
-                return true;
-            }
-            for (int i = slot; i < taken; i++) {
-                if (holders[i] == EXCLUSIVE && mine.exclusive(i)) {
-                    os.unlock(LOCK_BASE + i);
-                    holders[i] = 0;
-                    mine.setExclusive(i, false);
-                }
-            }
-            return false;
-        }
+        int taken = 0;
         for (int i = slot; i < slot + count; i++) {
-            if (holders[i] == EXCLUSIVE && !mine.exclusive(i)) {
-                return false;
-            }
-        }
-        int added = 0;
-        for (int i = slot; i < slot + count; i++) {
-            if (mine.shared(i) || mine.exclusive(i)) {
+            if (mine.exclusive(i) || !exclusive && mine.shared(i)) {
                 continue;
             }
-            if (holders[i] == 0 && !takeShared(i)) {
+            boolean ok = exclusive ? slots.takeExclusive(i, os, LOCK_BASE + i) : slots.takeShared(i, os, LOCK_BASE + i);
+            if (!ok) {
                 // Give back only what this call took: slots held before it stay held.
                 for (int j = slot; j < i; j++) {
-                    if ((added & (1 << j)) != 0) {
-                        mine.setShared(j, false);
-                        if (--holders[j] == 0) {
-                            os.unlock(LOCK_BASE + j);
-                        }
+                    if ((taken & (1 << j)) != 0) {
+                        giveBack(mine, j, exclusive);
                     }
                 }
                 return false;
             }
-            holders[i]++;
-            mine.setShared(i, true);
-            added |= 1 << i;
+            if (exclusive) {
+                mine.setExclusive(i, true);
+            } else {
+                mine.setShared(i, true);
+            }
+            taken |= 1 << i;
         }
         return true;
     }
 
-    synchronized void unlock(ShmHoldings mine, int slot, int count, boolean exclusive) {
+    void unlock(ShmHoldings mine, int slot, int count, boolean exclusive) {
         checkRange(slot, count);
         for (int i = slot; i < slot + count; i++) {
-            if (exclusive && mine.exclusive(i)) {
-                holders[i] = 0;
-                mine.setExclusive(i, false);
-                os.unlock(LOCK_BASE + i);
-            } else if (!exclusive && mine.shared(i)) {
-                mine.setShared(i, false);
-                if (--holders[i] == 0) {
-                    long now = System.nanoTime();
-                    releasedAt[i] = now;
-                    if ((hot & (1 << i)) != 0) {
-                        linger(i, now);
-                    } else {
-                        os.unlock(LOCK_BASE + i);
-                    }
-                }
+            if (exclusive ? mine.exclusive(i) : mine.shared(i)) {
+                giveBack(mine, i, exclusive);
             }
         }
     }
 
-    /** The OS read lock of a slot nobody here holds: kept from before if it lingers, else asked for. */
-    private boolean takeShared(int slot) {
-        if (System.nanoTime() - releasedAt[slot] < hotNanos) {
-            hot |= 1 << slot;
+    private void giveBack(ShmHoldings mine, int slot, boolean exclusive) {
+        if (exclusive) {
+            mine.setExclusive(slot, false);
+            slots.releaseExclusive(slot, os, LOCK_BASE + slot);
         } else {
-            hot &= ~(1 << slot);
+            mine.setShared(slot, false);
+            if (slots.releaseShared(slot, os, LOCK_BASE + slot)) {
+                scheduleReaper();
+            }
         }
-        if ((lingering & (1 << slot)) != 0) {
-            lingering &= ~(1 << slot);
-            return true;
-        }
-        return os.tryLock(LOCK_BASE + slot, 1, true);
     }
 
-    private void linger(int slot, long now) {
-        lingering |= 1 << slot;
-        lingerSince[slot] = now;
-        if (!reaperScheduled) {
-            reaperScheduled = true;
+    private void scheduleReaper() {
+        if (reaperScheduled.compareAndSet(false, true)) {
             LockLinger.after(lingerNanos, this::reap);
         }
     }
@@ -225,34 +168,30 @@ final class ShmNode {
      * delay (one slot in constant use does not keep another one held), and
      * comes back when the next one falls due.
      */
-    private synchronized void reap() {
-        reaperScheduled = false;
+    private void reap() {
+        reaperScheduled.set(false);
         long now = System.nanoTime();
         long next = Long.MAX_VALUE;
+        boolean closing = references == 0;
         for (int i = 0; i < SharedMemory.LOCK_SLOTS; i++) {
-            if ((lingering & (1 << i)) == 0) {
+            long idle = slots.lingeringFor(i, now);
+            if (idle < 0) {
                 continue;
             }
-            long idle = now - lingerSince[i];
-            if (idle >= lingerNanos || references == 0) {
-                lingering &= ~(1 << i);
-                os.unlock(LOCK_BASE + i);
+            if (idle >= lingerNanos || closing) {
+                slots.dropLingering(i, os, LOCK_BASE + i);
             } else {
                 next = Math.min(next, lingerNanos - idle);
             }
         }
-        if (next != Long.MAX_VALUE) {
-            reaperScheduled = true;
+        if (next != Long.MAX_VALUE && reaperScheduled.compareAndSet(false, true)) {
             LockLinger.after(next, this::reap);
         }
     }
 
     private void dropLingering() {
         for (int i = 0; i < SharedMemory.LOCK_SLOTS; i++) {
-            if ((lingering & (1 << i)) != 0) {
-                lingering &= ~(1 << i);
-                os.unlock(LOCK_BASE + i);
-            }
+            slots.dropLingering(i, os, LOCK_BASE + i);
         }
     }
 

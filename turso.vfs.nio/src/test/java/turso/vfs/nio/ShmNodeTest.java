@@ -5,7 +5,9 @@
  * lingering of read locks: a shared slot released by its last holder keeps
  * its OS lock a moment, taken back without asking the OS again, given up
  * before an exclusive request, and released once unused for the delay even
- * while another slot stays in constant use.
+ * while another slot stays in constant use. And threads taking and dropping
+ * the same slots at once (the slots have no monitor): never a shared and an
+ * exclusive holder together, never an OS lock asked for twice.
  */
 package turso.vfs.nio;
 
@@ -18,7 +20,10 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class ShmNodeTest {
@@ -34,6 +39,9 @@ class ShmNodeTest {
         public boolean tryLock(long position, long size, boolean shared) {
             synchronized (this) {
                 requests++;
+                if (held.contains(position)) {
+                    throw new IllegalStateException("lock at " + position + " already held");
+                }
                 if (foreign.contains(position)) {
                     return false;
                 }
@@ -144,6 +152,67 @@ class ShmNodeTest {
             assertTrue(node.lock(a, 3, 1, false));
             node.unlock(a, 3, 1, false);
             assertFalse(locks.holds(ShmNode.LOCK_BASE + 3), "another process sees the reader gone, as with SQLite");
+        }
+    }
+
+    @Test
+    void threadsSharingSlotsNeverConflict() throws Exception {
+        FakeLocks locks = new FakeLocks();
+        ShmNode node = node(locks, TimeUnit.MICROSECONDS.toNanos(300), TimeUnit.SECONDS.toNanos(100));
+        node.retain();
+        int exclusiveMark = -1_000_000;
+        AtomicIntegerArray inUse = new AtomicIntegerArray(8);
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        int[] granted = new int[2];
+        Thread[] threads = new Thread[4];
+        for (int t = 0; t < threads.length; t++) {
+            threads[t] = new Thread(() -> {
+                ShmHoldings mine = new ShmHoldings();
+                ThreadLocalRandom random = ThreadLocalRandom.current();
+                int shared = 0;
+                int exclusive = 0;
+                try {
+                    for (int i = 0; i < 20_000; i++) {
+                        int slot = 3 + random.nextInt(3);
+                        if (random.nextInt(5) == 0) {
+                            if (node.lock(mine, slot, 1, true)) {
+                                exclusive++;
+                                if (!inUse.compareAndSet(slot, 0, exclusiveMark)) {
+                                    throw new AssertionError("exclusive granted while slot " + slot + " is in use");
+                                }
+                                inUse.set(slot, 0);
+                                node.unlock(mine, slot, 1, true);
+                            }
+                        } else if (node.lock(mine, slot, 1, false)) {
+                            shared++;
+                            if (inUse.incrementAndGet(slot) <= 0) {
+                                throw new AssertionError("shared granted while slot " + slot + " is held exclusively");
+                            }
+                            Thread.onSpinWait();
+                            inUse.decrementAndGet(slot);
+                            node.unlock(mine, slot, 1, false);
+                        }
+                    }
+                } catch (Throwable e) {
+                    failure.compareAndSet(null, e);
+                }
+                synchronized (granted) {
+                    granted[0] += shared;
+                    granted[1] += exclusive;
+                }
+            });
+            threads[t].start();
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        if (failure.get() != null) {
+            throw new AssertionError(failure.get());
+        }
+        assertTrue(granted[0] > 0 && granted[1] > 0, "both kinds were granted: " + granted[0] + ", " + granted[1]);
+        assertTrue(node.release(false));
+        for (int slot = 3; slot < 6; slot++) {
+            assertFalse(locks.holds(ShmNode.LOCK_BASE + slot), "nothing is left held or lingering");
         }
     }
 }
