@@ -5,9 +5,10 @@
  * insert or delete. Balancing works bottom-up along the cursor's path: a
  * page that overflows (its new cell list held aside) or falls under a third
  * full is redistributed with up to two siblings into as many pages as the
- * cells need; the parent's dividers are rebuilt, and the parent is examined
- * in turn. The root keeps its page number: it grows a level when it
- * overflows and absorbs its only child when that fits.
+ * cells need; the parent's dividers are replaced in place (the parent is
+ * rebuilt only when they do not fit it), and the parent is examined in
+ * turn. The root keeps its page number: it grows a level when it overflows
+ * and absorbs its only child when that fits.
  */
 package turso.btree;
 
@@ -342,7 +343,7 @@ final class BTree {
                 throw Corrupt.page(childNo, "page is its own child");
             }
             Node c = node(childNo);
-            CellList cells = CellList.of(c);
+            CellList cells = CellList.copyOf(c);
             if (!Node.fits(usable(), r.hdr, c.type, cells)) {
                 return;
             }
@@ -355,23 +356,25 @@ final class BTree {
 
         private void balanceNonRoot(int d) {
             Page parentPage = pager.get(pages[d - 1]);
-            CellList pCells;
+            // A parent that is a page (not a cell list held aside) is read in place and, when the new
+            // dividers fit, edited in place: only its dividers change, as in SQLite.
+            Node pn = pend[d - 1] == null ? new Node(parentPage, usable()) : null;
+            CellList pCells = pend[d - 1];
             int pRight;
             int pType;
-            if (pend[d - 1] != null) {
-                pCells = pend[d - 1];
+            int nParent;
+            if (pn == null) {
                 pRight = pendRight[d - 1];
                 pType = pendType[d - 1];
+                nParent = pCells.size();
             } else {
-                Node pn = new Node(parentPage, usable());
-                pCells = CellList.copyOf(pn);
-                pRight = pn.isLeaf() ? 0 : pn.rightChild();
                 pType = pn.type;
+                pRight = pn.isLeaf() ? 0 : pn.rightChild();
+                nParent = pn.cellCount();
             }
             if (PageFormat.isLeaf(pType)) {
                 throw Corrupt.page(pages[d - 1], "leaf page on a b-tree path");
             }
-            int nParent = pCells.size();
             int ci = idx[d - 1];
             if (ci < 0 || ci > nParent) {
                 throw Corrupt.page(pages[d - 1], "child index out of range");
@@ -381,8 +384,16 @@ final class BTree {
             lo = Math.max(0, hi - 2);
             int cnt = hi - lo + 1;
             int[] oldPg = new int[cnt];
+            byte[][] oldDividers = new byte[cnt - 1][];
             for (int j = 0; j < cnt; j++) {
-                oldPg[j] = lo + j < nParent ? pCells.i32(lo + j, 0) : pRight;
+                if (j < cnt - 1) {
+                    oldDividers[j] = pn == null ? pCells.bytes(lo + j) : pn.cellBytes(lo + j);
+                    oldPg[j] = Bytes.i32(oldDividers[j], 0);
+                } else if (lo + j < nParent) {
+                    oldPg[j] = pn == null ? pCells.i32(lo + j, 0) : pn.leftChild(lo + j);
+                } else {
+                    oldPg[j] = pRight;
+                }
                 if (oldPg[j] < 2 || oldPg[j] > pager.pageCount()) {
                     throw Corrupt.page(pages[d - 1], "child page " + oldPg[j] + " out of range");
                 }
@@ -397,19 +408,19 @@ final class BTree {
             }
             int type = -1;
             int finalRight = 0;
-            CellList all = new CellList(64);
+            CellList[] siblings = new CellList[cnt];
+            int[] rights = new int[cnt];
+            int total = cnt;
             for (int j = 0; j < cnt; j++) {
-                CellList cells;
-                int right;
                 int t;
                 if (lo + j == ci && pend[d] != null) {
-                    cells = pend[d];
-                    right = pendRight[d];
+                    siblings[j] = pend[d];
+                    rights[j] = pendRight[d];
                     t = pendType[d];
                 } else {
                     Node sn = node(oldPg[j]);
-                    cells = CellList.copyOf(sn);
-                    right = sn.isLeaf() ? 0 : sn.rightChild();
+                    siblings[j] = CellList.copyOf(sn);
+                    rights[j] = sn.isLeaf() ? 0 : sn.rightChild();
                     t = sn.type;
                 }
                 if (type == -1) {
@@ -420,23 +431,27 @@ final class BTree {
                 if (PageFormat.isTable(type) != PageFormat.isTable(pType)) {
                     throw Corrupt.page(oldPg[j], "child type does not match parent");
                 }
-                all.addAll(cells, 0, cells.size());
+                total += siblings[j].size();
+            }
+            CellList all = new CellList(total);
+            for (int j = 0; j < cnt; j++) {
+                all.addAll(siblings[j], 0, siblings[j].size());
                 if (j < cnt - 1) {
                     switch (type) {
                         case PageFormat.TABLE_LEAF -> {
                         }
                         case PageFormat.INDEX_LEAF -> {
-                            byte[] div = pCells.bytes(lo + j);
+                            byte[] div = oldDividers[j];
                             all.add(trim(Arrays.copyOfRange(div, 4, div.length), type));
                         }
                         default -> {
-                            byte[] c = pCells.bytes(lo + j);
-                            Bytes.put32(c, 0, right);
+                            byte[] c = oldDividers[j].clone();
+                            Bytes.put32(c, 0, rights[j]);
                             all.add(c);
                         }
                     }
                 } else {
-                    finalRight = right;
+                    finalRight = rights[j];
                 }
             }
             boolean copy = type == PageFormat.TABLE_LEAF;
@@ -465,6 +480,15 @@ final class BTree {
             for (int j = k; j < cnt; j++) {
                 Freelist.free(pager, oldPg[j]);
             }
+            pend[d] = null;
+            if (pn != null && replaceDividers(pn, lo, cnt - 1, dividers, hi < nParent, newPg[k - 1])) {
+                PointerMap.mapChildren(pager, parentPage.pgno);
+                touched[d - 1] = true;
+                return;
+            }
+            if (pCells == null) {
+                pCells = CellList.copyOf(pn);
+            }
             CellList np = new CellList(nParent - cnt + k + 1);
             np.addAll(pCells, 0, lo);
             for (byte[] divider : dividers) {
@@ -479,7 +503,6 @@ final class BTree {
             } else {
                 newRight = newPg[k - 1];
             }
-            pend[d] = null;
             if (Node.fits(usable(), parentPage.headerOffset(), pType, np)) {
                 pager.write(parentPage);
                 Node.write(parentPage, usable(), pType, np, 0, np.size(), newRight);
@@ -489,6 +512,43 @@ final class BTree {
             } else {
                 overflow(d - 1, np, newRight, pType);
             }
+        }
+
+        /**
+         * Replaces the {@code count} dividers at {@code at} of parent page
+         * {@code pn} by {@code dividers}, in place, and points the child after
+         * them (the cell that follows when {@code cellFollows}, else the right
+         * child) at {@code lastChild}; false, leaving the page untouched, when
+         * the new dividers would not fit.
+         */
+        private boolean replaceDividers(Node pn, int at, int count, List<byte[]> dividers, boolean cellFollows,
+                int lastChild) {
+            long room = pn.freeBytes();
+            for (int j = 0; j < count; j++) {
+                room += pn.cellSize(at + j) + 2;
+            }
+            for (byte[] div : dividers) {
+                room -= div.length + 2;
+            }
+            if (room < 0) {
+                return false;
+            }
+            pager.write(pn.page);
+            boolean zero = pager.secureDelete() != 0;
+            for (int j = 0; j < count; j++) {
+                pn.dropCell(at, zero);
+            }
+            for (int j = 0; j < dividers.size(); j++) {
+                if (!pn.insertCell(at + j, dividers.get(j))) {
+                    throw new TursoException(ResultCode.INTERNAL, "divider does not fit page " + pn.pgno());
+                }
+            }
+            if (cellFollows) {
+                Bytes.put32(pn.d, pn.cellOffset(at + dividers.size()), lastChild);
+            } else {
+                Bytes.put32(pn.d, pn.hdr + 8, lastChild);
+            }
+            return true;
         }
 
         private byte[] divider(int type, CellList all, int[] r, int leftChild) {

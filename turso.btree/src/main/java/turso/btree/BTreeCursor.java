@@ -32,6 +32,8 @@ public final class BTreeCursor implements AutoCloseable {
     private final int[] idx = new int[BTree.MAX_PATH + 1];
     private final Node[] nodes = new Node[BTree.MAX_PATH + 1];
     private long nodesGeneration = -1;
+    /** The pager's generation when the cursor last came to stand on an entry. */
+    private long positionGeneration = -1;
     private int depth;
     private State state = State.INVALID;
     private Page pinned;
@@ -189,6 +191,7 @@ public final class BTreeCursor implements AutoCloseable {
     private boolean valid(Node n) {
         state = State.VALID;
         pin(n.page);
+        positionGeneration = tree.pager.generation();
         return true;
     }
 
@@ -327,6 +330,26 @@ public final class BTreeCursor implements AutoCloseable {
         return RecordComparator.compare(probe, key, keyInfo);
     }
 
+    /** compareCell for an insert's key: in place (KeyProbe) when the cell's record is all on its page. */
+    private int compareCell(Node n, int i, KeyProbe k) {
+        long at = KeyProbe.localRecord(n, i);
+        if (at < 0) {
+            return compareCell(n, i, k.record());
+        }
+        return k.compare(n.d, (int) at, (int) (at >>> 32));
+    }
+
+    /** Whether cell {@code i} holds exactly the key: equal over all columns, and as many columns. */
+    private boolean equalsCell(Node n, int i, KeyProbe k) {
+        long at = KeyProbe.localRecord(n, i);
+        if (at < 0) {
+            return compareCell(n, i, k.record()) == 0 && probe.columnCount() == k.columns();
+        }
+        int start = (int) at;
+        int length = (int) (at >>> 32);
+        return k.compare(n.d, start, length) == 0 && KeyProbe.columnCount(n.d, start, length) == k.columns();
+    }
+
     private interface Match {
         boolean test();
     }
@@ -389,13 +412,32 @@ public final class BTreeCursor implements AutoCloseable {
         requireTable(true);
         storage.requireWrite();
         begin();
-        descendTo(rowid);
+        if (!standsOnRow(rowid)) {
+            descendTo(rowid);
+        }
         Node n = tree.node(pages[depth]);
         boolean exists = idx[depth] < n.cellCount() && n.rowid(idx[depth]) == rowid;
-        byte[] cell = tree.buildCell(PageFormat.TABLE_LEAF, rowid, recordBytes);
-        modifyLeaf(exists, cell);
+        if (!exists || !CellOverwrite.tryOverwrite(tree, n, idx[depth], rowid, recordBytes)) {
+            modifyLeaf(exists, tree.buildCell(PageFormat.TABLE_LEAF, rowid, recordBytes));
+        } else {
+            pin(null);
+            recordLoaded = false;
+        }
         savedRowid = rowid;
         state = State.SAVED;
+    }
+
+    /**
+     * Whether the cursor already stands on row {@code rowid} of a leaf with
+     * no page written or evicted since it got there (an UPDATE's seek just
+     * before its write): the write then needs no second descent.
+     */
+    private boolean standsOnRow(long rowid) {
+        if (state != State.VALID || positionGeneration != tree.pager.generation()) {
+            return false;
+        }
+        Node n = pathNode(depth);
+        return n.isLeaf() && idx[depth] >= 0 && idx[depth] < n.cellCount() && n.rowid(idx[depth]) == rowid;
     }
 
     /** Inserts a key into an index; a key equal to a stored one (all columns) replaces it. */
@@ -403,8 +445,7 @@ public final class BTreeCursor implements AutoCloseable {
         requireTable(false);
         storage.requireWrite();
         begin();
-        Record key = Record.of(keyBytes);
-        int found = descendToKey(key);
+        int found = descendToKey(new KeyProbe(keyBytes, keyInfo));
         savedKey = keyBytes;
         if (found == 2) {
             state = State.SAVED;
@@ -477,7 +518,7 @@ public final class BTreeCursor implements AutoCloseable {
     }
 
     /** Descends to the leaf insertion point of {@code key}: 0 if absent, 1 if equal to a leaf entry, 2 to an interior one. */
-    private int descendToKey(Record key) {
+    private int descendToKey(KeyProbe k) {
         int d = 0;
         int p = root;
         while (true) {
@@ -487,15 +528,14 @@ public final class BTreeCursor implements AutoCloseable {
             int hi = n.cellCount();
             while (lo < hi) {
                 int mid = (lo + hi) >>> 1;
-                if (compareCell(n, mid, key) < 0) {
+                if (compareCell(n, mid, k) < 0) {
                     lo = mid + 1;
                 } else {
                     hi = mid;
                 }
             }
             idx[d] = lo;
-            boolean equal = lo < n.cellCount() && compareCell(n, lo, key) == 0
-                    && probe.columnCount() == key.columnCount();
+            boolean equal = lo < n.cellCount() && equalsCell(n, lo, k);
             if (n.isLeaf()) {
                 depth = d;
                 return equal ? 1 : 0;

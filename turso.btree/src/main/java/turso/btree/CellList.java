@@ -1,27 +1,28 @@
 /*
- * The cells a balance redistributes, held as references (a segment, an
+ * The cells a balance redistributes, held as references (an array, an
  * offset, a length) rather than one byte[] per cell: the pages being
- * rebalanced are copied whole once (they are rewritten in place while their
- * cells are still being read), and each cell is read from that copy when it
- * is written to its new page. Only the few cells a balance makes itself
- * (the new cell, the dividers) are arrays of their own.
+ * rebalanced are copied whole once into heap arrays (they are rewritten in
+ * place while their cells are still being read), and each cell is copied
+ * from that array when its new page is assembled (Node.write builds the page
+ * image on the heap and copies it to the page once: a segment copy per small
+ * cell cost more in checks than in bytes). Only the few cells a balance
+ * makes itself (the new cell, the dividers) are arrays of their own.
  */
 package turso.btree;
 
-import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.Arrays;
 
 final class CellList {
 
-    private MemorySegment[] source;
+    private byte[][] source;
     private int[] offset;
     private int[] length;
     private int size;
 
     CellList(int capacity) {
         int c = Math.max(4, capacity);
-        source = new MemorySegment[c];
+        source = new byte[c][];
         offset = new int[c];
         length = new int[c];
     }
@@ -33,21 +34,30 @@ final class CellList {
     static CellList copyOf(Node n) {
         int count = n.cellCount();
         CellList list = new CellList(count + 4);
-        MemorySegment copy = MemorySegment.ofArray(n.d.toArray(ValueLayout.JAVA_BYTE));
+        byte[] copy = n.d.toArray(ValueLayout.JAVA_BYTE);
+        int pa = n.pointerArray();
+        int min = pa + 2 * count;
+        int usable = n.usable;
+        boolean index = !n.isTable();
+        int skip = n.isLeaf() ? 0 : 4;
+        int maxLocal = PageFormat.maxLocal(usable, false);
         for (int i = 0; i < count; i++) {
-            int off = n.cellOffset(i);
-            list.add(copy, off, n.cellSizeAt(off));
-        }
-        return list;
-    }
-
-    /** The cells of {@code n} read in place: only while {@code n}'s page is not written. */
-    static CellList of(Node n) {
-        int count = n.cellCount();
-        CellList list = new CellList(count);
-        for (int i = 0; i < count; i++) {
-            int off = n.cellOffset(i);
-            list.add(n.d, off, n.cellSizeAt(off));
+            int off = ((copy[pa + 2 * i] & 0xff) << 8) | (copy[pa + 2 * i + 1] & 0xff);
+            if (off < min || off > usable - 4) {
+                throw Corrupt.page(n.pgno(), "cell " + i + " offset " + off + " out of bounds");
+            }
+            int size = -1;
+            if (index && off + skip < usable) {
+                // an index cell whose payload is under 128 bytes (one-byte length, no overflow): sized from that byte
+                int len = copy[off + skip] & 0xff;
+                if (len < 0x80 && len <= maxLocal) {
+                    size = Math.max(4, skip + 1 + len);
+                    if (off + size > usable) {
+                        size = -1;
+                    }
+                }
+            }
+            list.add(copy, off, size >= 0 ? size : n.cellSizeAt(off));
         }
         return list;
     }
@@ -67,22 +77,22 @@ final class CellList {
 
     /** A copy of cell {@code i}'s bytes. */
     byte[] bytes(int i) {
-        return source[i].asSlice(offset[i], length[i]).toArray(ValueLayout.JAVA_BYTE);
+        return Arrays.copyOfRange(source[i], offset[i], offset[i] + length[i]);
     }
 
     /** Writes cell {@code i} at {@code at} of {@code dst}. */
-    void copyTo(int i, MemorySegment dst, long at) {
-        MemorySegment.copy(source[i], offset[i], dst, at, length[i]);
+    void copyTo(int i, byte[] dst, int at) {
+        System.arraycopy(source[i], offset[i], dst, at, length[i]);
     }
 
     void add(byte[] cell) {
-        add(MemorySegment.ofArray(cell), 0, cell.length);
+        add(cell, 0, cell.length);
     }
 
     /** Inserts {@code cell} as cell {@code i}. */
     void insert(int i, byte[] cell) {
         add(cell);
-        MemorySegment s = source[size - 1];
+        byte[] s = source[size - 1];
         int o = offset[size - 1];
         int l = length[size - 1];
         int move = size - 1 - i;
@@ -98,10 +108,7 @@ final class CellList {
     void addAll(CellList other, int from, int to) {
         int n = to - from;
         if (size + n > source.length) {
-            int c = Math.max(size * 2, size + n);
-            source = Arrays.copyOf(source, c);
-            offset = Arrays.copyOf(offset, c);
-            length = Arrays.copyOf(length, c);
+            grow(Math.max(size * 2, size + n));
         }
         System.arraycopy(other.source, from, source, size, n);
         System.arraycopy(other.offset, from, offset, size, n);
@@ -109,16 +116,19 @@ final class CellList {
         size += n;
     }
 
-    private void add(MemorySegment s, int off, int len) {
+    private void add(byte[] s, int off, int len) {
         if (size == source.length) {
-            int c = size * 2;
-            source = Arrays.copyOf(source, c);
-            offset = Arrays.copyOf(offset, c);
-            length = Arrays.copyOf(length, c);
+            grow(size * 2);
         }
         source[size] = s;
         offset[size] = off;
         length[size] = len;
         size++;
+    }
+
+    private void grow(int capacity) {
+        source = Arrays.copyOf(source, capacity);
+        offset = Arrays.copyOf(offset, capacity);
+        length = Arrays.copyOf(length, capacity);
     }
 }

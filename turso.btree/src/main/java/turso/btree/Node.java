@@ -10,6 +10,8 @@ package turso.btree;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.List;
+import turso.api.ResultCode;
+import turso.api.TursoException;
 
 final class Node {
 
@@ -225,20 +227,11 @@ final class Node {
         return d.asSlice(c.offset(), c.size()).toArray(ValueLayout.JAVA_BYTE);
     }
 
-    /** Free bytes on the page: unallocated gap, freeblocks and fragments. */
-    int freeSpace() {
-        int n = cellCount();
-        int used = pointerArray() + 2 * n;
-        for (int i = 0; i < n; i++) {
-            used += cellSize(i);
-        }
-        return usable - used;
-    }
-
     /**
      * Free bytes on the page as its header and freeblock list tell them (the
      * gap, the freeblocks, the fragments), without parsing every cell: what
-     * the balancer asks after each write.
+     * the balancer asks after each write, and an insert before it
+     * defragments.
      */
     int freeBytes() {
         int free = contentStart() - (pointerArray() + 2 * cellCount()) + fragmented();
@@ -279,9 +272,12 @@ final class Node {
             if (gap >= len + 2) {
                 off = contentStart() - len;
                 setContentStart(off);
-            } else if (freeSpace() >= len + 2) {
+            } else if (freeBytes() >= len + 2) {
                 defragment();
                 off = contentStart() - len;
+                if (off < ptrEnd + 2) {
+                    throw Corrupt.page(page.pgno, "free space count inconsistent with cells");
+                }
                 setContentStart(off);
             } else {
                 return false;
@@ -451,17 +447,39 @@ final class Node {
         return need <= capacity(usable, hdr, type);
     }
 
-    /** Rewrites page {@code p} from scratch as a B-tree page holding cells {@code from} to {@code to} of {@code cells}. */
+    /**
+     * Rewrites page {@code p} from scratch as a B-tree page holding cells
+     * {@code from} to {@code to} of {@code cells}: the image (header to the
+     * end of the usable space) is assembled on the heap, then copied to the
+     * page at once.
+     */
     static void write(Page p, int usable, int type, CellList cells, int from, int to, int rightChild) {
-        MemorySegment d = startPage(p, usable, type, to - from, rightChild);
-        int top = usable;
-        int pa = p.headerOffset() + PageFormat.headerSize(type);
-        for (int i = from; i < to; i++) {
-            top -= cells.length(i);
-            cells.copyTo(i, d, top);
-            Bytes.put16(d, pa + 2L * (i - from), top);
+        int hdr = p.headerOffset();
+        byte[] img = new byte[usable - hdr];
+        int count = to - from;
+        img[0] = (byte) type;
+        img[3] = (byte) (count >>> 8);
+        img[4] = (byte) count;
+        if (!PageFormat.isLeaf(type)) {
+            Bytes.put32(img, 8, rightChild);
         }
-        Bytes.put16(d, p.headerOffset() + 5, top == 65536 ? 0 : top);
+        int top = usable;
+        int pa = PageFormat.headerSize(type);
+        for (int i = from; i < to; i++) {
+            int len = cells.length(i);
+            top -= len;
+            if (top - hdr < pa + 2 * count) {
+                throw new TursoException(ResultCode.INTERNAL, "cells do not fit page " + p.pgno);
+            }
+            cells.copyTo(i, img, top - hdr);
+            int ptr = pa + 2 * (i - from);
+            img[ptr] = (byte) (top >>> 8);
+            img[ptr + 1] = (byte) top;
+        }
+        int content = top == 65536 ? 0 : top;
+        img[5] = (byte) (content >>> 8);
+        img[6] = (byte) content;
+        MemorySegment.copy(img, 0, p.data, ValueLayout.JAVA_BYTE, hdr, img.length);
     }
 
     /** Clears page {@code p} to an empty page header of {@code type} announcing {@code count} cells. */

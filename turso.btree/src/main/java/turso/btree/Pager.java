@@ -5,8 +5,11 @@
  * commit the journal is written and synced, the changed pages are written
  * to the database and synced, then the journal is finalised (the commit
  * point), following SQLite's fsync ordering for each synchronous level.
- * Dirty pages never reach the database file before commit, so a rollback
- * only has to drop them from the cache. A hot journal left by a crash is
+ * Dirty pages reach the database file before commit only when they fill
+ * the cache (a spill, in DELETE, TRUNCATE and PERSIST modes): the originals
+ * are journaled and synced first, one journal segment per spill, and a
+ * rollback then plays the journal back; otherwise a rollback only has to
+ * drop them from the cache. A hot journal left by a crash is
  * played back when the next reader takes its SHARED lock, in the page size
  * its header gives (as SQLite: a VACUUM that changed the page size may
  * have been interrupted).
@@ -29,6 +32,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.function.IntPredicate;
 import org.eclipse.collections.impl.map.mutable.primitive.IntObjectHashMap;
+import org.eclipse.collections.impl.set.mutable.primitive.IntHashSet;
 import turso.api.ResultCode;
 import turso.api.TursoException;
 import turso.api.spi.IoBatch;
@@ -73,6 +77,12 @@ final class Pager implements AutoCloseable {
     private long journalSizeLimit = -1;
     private final IntObjectHashMap<byte[]> originals = new IntObjectHashMap<>();
     private VfsFile journal;
+    /** Pages whose originals a cache spill already wrote to the journal (their images left memory then). */
+    private final IntHashSet journaled = new IntHashSet();
+    /** Where the journal's next segment starts, once a spill has begun it. */
+    private long journalEnd;
+    /** A spill could not take the EXCLUSIVE lock (a reader is active): the transaction keeps its pages. */
+    private boolean spillRefused;
     private boolean dbWritten;
     private final java.util.ArrayList<Savepoint> savepoints = new java.util.ArrayList<>();
     /** PRAGMA max_page_count: the file may not grow past this many pages (SQLite 3.40's default). */
@@ -91,6 +101,8 @@ final class Pager implements AutoCloseable {
     private boolean cacheSpill = true;
     /** Whether this write transaction spilled page 1 (its header then counts as changed at commit). */
     private boolean spilledPageOne;
+    /** Calls of write() so far (Storage.writeCount). */
+    private long writeCount;
 
     /** Page images as they were when a savepoint opened, captured on each page's first change after it. */
     private record Savepoint(int dbSize, IntObjectHashMap<byte[]> images) {
@@ -391,15 +403,16 @@ final class Pager implements AutoCloseable {
      */
     private boolean beginWalReadOnSameSnapshot() {
         if (wal.beginRead()) {
-            cache.clear();
             dataVersion++;
             if (wal.dbSize() > 0) {
+                dropChangedPages();
                 dbSize = wal.dbSize();
                 Page one = get(1);
                 writeProtected = Bytes.u8(one.data, DatabaseHeader.WRITE_VERSION) > 2;
                 autoVacuum = Bytes.i32(one.data, DatabaseHeader.LARGEST_ROOT) != 0;
                 return true;
             }
+            cache.clear();
             wal.endRead();
             return false;
         }
@@ -407,6 +420,20 @@ final class Pager implements AutoCloseable {
             dbSize = wal.dbSize();
         }
         return true;
+    }
+
+    /**
+     * After other connections committed: drops the cached pages their
+     * frames changed, when the WAL can tell which (see Wal.changedPages);
+     * otherwise, as SQLite's pager always does, the whole cache. With four
+     * connections reading and updating one table, a commit every few
+     * statements emptied every other connection's cache.
+     */
+    private void dropChangedPages() {
+        cache.settleReads();
+        if (!wal.changedPages(cache.size(), cache::drop)) {
+            cache.clear();
+        }
     }
 
     private void loadHeader() {
@@ -590,6 +617,9 @@ final class Pager implements AutoCloseable {
         }
         origDbSize = dbSize;
         originals.clear();
+        journaled.clear();
+        journalEnd = 0;
+        spillRefused = false;
         dbWritten = false;
         state = State.WRITE;
         if (dbSize == 0) {
@@ -688,6 +718,7 @@ final class Pager implements AutoCloseable {
         if (state != State.WRITE) {
             throw new TursoException(ResultCode.MISUSE, "cannot write outside a write transaction");
         }
+        writeCount++;
         invalidateNodes();
         if (!savepoints.isEmpty()) {
             Savepoint top = savepoints.getLast();
@@ -696,11 +727,16 @@ final class Pager implements AutoCloseable {
             }
         }
         if (!p.dirty) {
-            if (wal == null && p.pgno <= origDbSize && !originals.containsKey(p.pgno) && journalMode != JournalMode.OFF) {
+            if (wal == null && p.pgno <= origDbSize && !originals.containsKey(p.pgno) && !journaled.contains(p.pgno)
+                    && journalMode != JournalMode.OFF) {
                 originals.put(p.pgno, p.data.toArray(ValueLayout.JAVA_BYTE));
             }
             cache.markDirty(p);
         }
+    }
+
+    long writeCount() {
+        return writeCount;
     }
 
     /** Opens a savepoint inside the write transaction; returns its depth (1 for the outermost). */
@@ -733,7 +769,7 @@ final class Pager implements AutoCloseable {
         checkSavepoint(depth);
         invalidateNodes();
         Savepoint target = savepoints.get(depth - 1);
-        boolean spilled = wal != null && wal.hasSpilled();
+        boolean spilled = wal != null ? wal.hasSpilled() : dbWritten;
         int limit = Math.max(dbSize, target.dbSize());
         dbSize = limit;
         for (int i = savepoints.size() - 1; i >= depth - 1; i--) {
@@ -840,15 +876,15 @@ final class Pager implements AutoCloseable {
 
     /**
      * Before the database file is written: the rollback journal with the
-     * original pages (once per transaction, in a file journal mode), then
-     * the EXCLUSIVE lock.
+     * original pages (in a file journal mode: all of them, or after a spill
+     * those not journaled yet, as one more segment), then the EXCLUSIVE lock.
      */
     private void journalThenLock() {
-        boolean fileJournal = journalMode == JournalMode.DELETE || journalMode == JournalMode.TRUNCATE
-                || journalMode == JournalMode.PERSIST;
-        if (fileJournal && journal == null) {
+        if (fileJournal() && journal == null) {
             journal = RollbackJournal.open(vfs, journalPath);
             RollbackJournal.write(journal, originals, origDbSize, pageSize, journalSectorSize(), syncMode);
+        } else if (fileJournal() && journalEnd > 0) {
+            journalOriginals();
         }
         if (!file.lock(LockLevel.EXCLUSIVE)) {
             throw new TursoException(ResultCode.BUSY);
@@ -869,7 +905,7 @@ final class Pager implements AutoCloseable {
         }
         int lockByte = lockBytePage();
         for (int pgno = 1; pgno <= origDbSize; pgno++) {
-            if (pgno != lockByte && !originals.containsKey(pgno)) {
+            if (pgno != lockByte && !originals.containsKey(pgno) && !journaled.contains(pgno)) {
                 byte[] image = new byte[pageSize];
                 file.read(MemorySegment.ofArray(image), (long) (pgno - 1) * pageSize);
                 originals.put(pgno, image);
@@ -945,8 +981,66 @@ final class Pager implements AutoCloseable {
             if (state == State.WRITE && wal != null && cacheSpill && CacheSpill.due(cache)) {
                 spilledPageOne |= CacheSpill.spill(cache, wal, dbSize, syncMode);
                 cache.shrink();
+            } else if (state == State.WRITE && wal == null && cacheSpill && !spillRefused && fileJournal()
+                    && CacheSpill.due(cache)) {
+                spillToDatabase();
+                cache.shrink();
             }
         }
+    }
+
+    private boolean fileJournal() {
+        return journalMode == JournalMode.DELETE || journalMode == JournalMode.TRUNCATE
+                || journalMode == JournalMode.PERSIST;
+    }
+
+    /**
+     * SQLite's cache spill in a rollback-journal mode: the originals of the
+     * pages changed so far are journaled and the journal synced, then the
+     * dirty pages are written to the database file (under the EXCLUSIVE
+     * lock, kept until the transaction ends) and become clean, so the cache
+     * can let them go; a page read again comes from the file. A rollback,
+     * or a crash and the next open, plays the journal back. When a reader
+     * keeps the EXCLUSIVE lock out, the pages stay in memory, as in SQLite.
+     */
+    private void spillToDatabase() {
+        List<Page> pages = cache.dirtyPages().stream().filter(p -> p.pgno <= dbSize).toList();
+        if (pages.isEmpty()) {
+            return;
+        }
+        if (!file.lock(LockLevel.EXCLUSIVE)) {
+            spillRefused = true;
+            return;
+        }
+        if (journal == null) {
+            journal = RollbackJournal.open(vfs, journalPath);
+        }
+        journalOriginals();
+        dbWritten = true;
+        IoBatch batch = file.batch();
+        for (Page p : pages) {
+            batch.write(p.data, (long) (p.pgno - 1) * pageSize);
+        }
+        batch.execute();
+        for (Page p : pages) {
+            p.dirty = false;
+        }
+        cache.dirtyPages();
+        invalidateNodes();
+    }
+
+    /**
+     * Writes the originals not journaled yet as one more journal segment (the
+     * first starts the journal) and lets their images go: the journal has them.
+     */
+    private void journalOriginals() {
+        int[] pgnos = originals.keySet().toSortedArray();
+        if (journalEnd == 0 || pgnos.length > 0) {
+            journalEnd = RollbackJournal.appendSegment(journal, journalEnd, pgnos, originals, origDbSize, pageSize,
+                    journalSectorSize(), syncMode);
+        }
+        journaled.addAll(pgnos);
+        originals.clear();
     }
 
     void setCacheSpill(boolean on) {
@@ -964,7 +1058,7 @@ final class Pager implements AutoCloseable {
         }
         cache.settleReads();
         List<Page> dirty = cache.dirtyPages();
-        boolean spilled = wal != null && wal.hasSpilled();
+        boolean spilled = wal != null ? wal.hasSpilled() : dbWritten;
         if (dirty.isEmpty() && dbSize == origDbSize && !spilled) {
             endTransaction();
             return;
@@ -1036,7 +1130,7 @@ final class Pager implements AutoCloseable {
     private void journalTruncatedPages() {
         int lockByte = lockBytePage();
         for (int pgno = dbSize + 1; pgno <= origDbSize; pgno++) {
-            if (pgno != lockByte && !originals.containsKey(pgno)) {
+            if (pgno != lockByte && !originals.containsKey(pgno) && !journaled.contains(pgno)) {
                 byte[] image = new byte[pageSize];
                 file.read(MemorySegment.ofArray(image), (long) (pgno - 1) * pageSize);
                 originals.put(pgno, image);

@@ -4,7 +4,8 @@
  * finalising it at commit (delete, truncate or zero the header, per journal
  * mode), and playing a hot journal back into the database after a crash.
  * The pager keeps the original pages in memory during the transaction and
- * writes the journal in one batch when it commits.
+ * writes the journal in one batch when it commits, or in segments when the
+ * transaction spills dirty pages to the database before it commits.
  */
 package turso.btree;
 
@@ -79,6 +80,60 @@ final class RollbackJournal {
                 journal.sync(sync == SyncMode.EXTRA ? VfsFile.SyncType.FULL : VfsFile.SyncType.NORMAL);
             }
         }
+    }
+
+    /**
+     * Appends a segment to the journal at {@code offset} (a sector boundary;
+     * 0 starts the journal afresh): a header counting its records, then the
+     * originals of {@code pgnos}, synced as {@code sync} asks (FULL/EXTRA:
+     * the count is set after a first sync). A transaction that writes the
+     * database before it commits (a cache spill) journals in segments, one
+     * per spill and one at commit, as SQLite writes a header after each
+     * journal sync. Returns where the next segment would start.
+     */
+    static long appendSegment(VfsFile journal, long offset, int[] pgnos, IntObjectHashMap<byte[]> originals,
+                              int originalPages, int pageSize, int sectorSize, SyncMode sync) {
+        int nonce = ThreadLocalRandom.current().nextInt();
+        int n = pgnos.length;
+        int recordSize = pageSize + 8;
+        boolean twoPhase = sync == SyncMode.FULL || sync == SyncMode.EXTRA;
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment header = arena.allocate(sectorSize);
+            MemorySegment.copy(MemorySegment.ofArray(MAGIC), 0, header, 0, MAGIC.length);
+            Bytes.put32(header, 8, twoPhase ? 0 : n);
+            Bytes.put32(header, 12, nonce);
+            Bytes.put32(header, 16, originalPages);
+            Bytes.put32(header, 20, sectorSize);
+            Bytes.put32(header, 24, pageSize);
+            MemorySegment records = arena.allocate((long) recordSize * Math.max(n, 1));
+            for (int i = 0; i < n; i++) {
+                long off = (long) i * recordSize;
+                MemorySegment page = MemorySegment.ofArray(originals.get(pgnos[i]));
+                Bytes.put32(records, off, pgnos[i]);
+                MemorySegment.copy(page, 0, records, off + 4, pageSize);
+                Bytes.put32(records, off + 4 + pageSize, checksum(nonce, page, pageSize));
+            }
+            if (offset == 0) {
+                journal.truncate(0);
+            }
+            IoBatch batch = journal.batch();
+            batch.write(header, offset);
+            if (n > 0) {
+                batch.write(records.asSlice(0, (long) recordSize * n), offset + sectorSize);
+            }
+            if (sync != SyncMode.OFF) {
+                batch.sync(VfsFile.SyncType.NORMAL);
+            }
+            batch.execute();
+            if (twoPhase) {
+                MemorySegment count = arena.allocate(4);
+                Bytes.put32(count, 0, n);
+                journal.write(count, offset + 8);
+                journal.sync(sync == SyncMode.EXTRA ? VfsFile.SyncType.FULL : VfsFile.SyncType.NORMAL);
+            }
+        }
+        long end = offset + sectorSize + (long) recordSize * n;
+        return (end + sectorSize - 1) / sectorSize * sectorSize;
     }
 
     /** Makes the journal invalid, which is what commits the transaction. */

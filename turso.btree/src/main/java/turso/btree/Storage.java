@@ -92,6 +92,15 @@ public final class Storage implements AutoCloseable {
         pager.releaseSavepoint(depth);
     }
 
+    /**
+     * A count of page writes made in this storage so far: a statement run
+     * without a savepoint compares it before and after to learn whether it
+     * changed anything before it failed.
+     */
+    public long writeCount() {
+        return pager.writeCount();
+    }
+
     /** ROLLBACK TO: undoes the changes made since savepoint {@code depth} opened; it stays open. Cursors must re-seek. */
     public void rollbackToSavepoint(int depth) {
         pager.rollbackToSavepoint(depth);

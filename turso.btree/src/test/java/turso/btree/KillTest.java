@@ -8,7 +8,10 @@
  * The same in WAL mode: after each kill the WAL (torn tail and all) is
  * recovered by real SQLite on a copy and by this module on the original.
  * And in an auto_vacuum FULL file, whose commits move pages and cut the
- * file (the pages cut off are journaled too).
+ * file (the pages cut off are journaled too). And with a rollback journal
+ * and a cache too small for every fifth transaction, which then spills
+ * dirty pages to the database file before it commits (kills land between
+ * spills, with the database file holding uncommitted pages).
  */
 package turso.btree;
 
@@ -52,6 +55,11 @@ class KillTest {
     @Test
     void everyAcknowledgedAutoVacuumCommitSurvivesSigkill() throws Exception {
         run("autovacuum");
+    }
+
+    @Test
+    void everyAcknowledgedCommitSurvivesSigkillAcrossJournalSpills() throws Exception {
+        run("spill");
     }
 
     private static Vfs vfs(boolean wal) {

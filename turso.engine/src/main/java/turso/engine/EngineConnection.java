@@ -109,6 +109,13 @@ final class EngineConnection implements Connection, Vm.Host {
     private boolean rollbackRequested;
     /** The savepoint of the running statement inside an explicit transaction, or -1. */
     private int statementSavepoint = -1;
+    /**
+     * The main database's write count when the running statement, one that
+     * writes a single row with every constraint checked first, began writing
+     * inside BEGIN without a savepoint (as SQLite opens no statement journal
+     * for it); -1 otherwise.
+     */
+    private long unjournaledFrom = -1;
     /** Deferred foreign key violations in the open transaction. */
     private long deferredViolations;
     /** The count when the running statements started, restored if they fail. */
@@ -504,6 +511,16 @@ final class EngineConnection implements Connection, Vm.Host {
             deferredViolations = deferredAtStatementStart;
         }
         virtualTransactions.statementEnded(failed);
+        if (unjournaledFrom >= 0) {
+            if (failed && explicit && storage.writeCount() != unjournaledFrom) {
+                // failed after writing without a savepoint (an I/O error): as SQLite, the whole transaction goes
+                explicit = false;
+                savepointTransaction = false;
+                savepoints.clear();
+                rollbackRequested = true;
+            }
+            unjournaledFrom = -1;
+        }
         if (statementSavepoint >= 0) {
             if (failed) {
                 storage.rollbackToSavepoint(statementSavepoint);
@@ -662,7 +679,7 @@ final class EngineConnection implements Connection, Vm.Host {
             if (write ? !lease.inWriteTransaction() : !lease.inTransaction()) {
                 beginTransaction(0, write);
             } else if (write && explicit && statementSavepoint < 0) {
-                statementSavepoint = lease.storage().savepoint();
+                openStatementSavepoint();
             }
             return lease.storage();
         }
@@ -691,13 +708,38 @@ final class EngineConnection implements Connection, Vm.Host {
             }
             checkSchema();
             if (explicit && statementSavepoint < 0) {
-                statementSavepoint = lease.storage().savepoint();
+                openStatementSavepoint();
             }
         } else {
             if (!had) {
                 busy.run(lease::beginRead, true, () -> interrupted);
             }
             checkSchema();
+        }
+    }
+
+    /**
+     * Gives the running statement its savepoint in main, unless it is the
+     * only statement running and writes a single row after checking every
+     * constraint (Program.singleRowWrite): a constraint failure then comes
+     * before any write, and copying each page it touches would be wasted.
+     * Should another statement start writing meanwhile, the savepoint is
+     * opened after all, if nothing was written yet.
+     */
+    private void openStatementSavepoint() {
+        Storage storage = lease.storage();
+        if (unjournaledFrom >= 0) {
+            if (running.size() > 1 && storage.writeCount() == unjournaledFrom) {
+                unjournaledFrom = -1;
+                statementSavepoint = storage.savepoint();
+            }
+            return;
+        }
+        EngineStatement s = stepping;
+        if (running.size() == 1 && s != null && running.contains(s) && s.singleRowWrite()) {
+            unjournaledFrom = storage.writeCount();
+        } else {
+            statementSavepoint = storage.savepoint();
         }
     }
 

@@ -70,6 +70,11 @@ final class EngineStatement implements Statement {
         return vm != null && vm.program().countsChanges();
     }
 
+    /** Whether the program writes at most one row, every constraint checked before it writes. */
+    boolean singleRowWrite() {
+        return vm != null && vm.program().singleRowWrite();
+    }
+
     void rowChanged() {
         rowChanges++;
     }

@@ -74,6 +74,10 @@ final class InsertCompiler {
         }
         writer.upserts = UpsertClauses.of(insert.upserts(), table,
                 insert.alias() == null ? table.name() : insert.alias().value());
+        if (singleRow && writer.triggers == null && writer.foreignKeys == null && !mayReplace
+                && insert.upserts().isEmpty()) {
+            b.markSingleRowWrite();
+        }
         if (insert.select() != null && !(insert.select().first() instanceof SelectCore.Values)
                 || insert.select() != null && (!insert.select().compounds().isEmpty()
                         || !insert.select().orderBy().isEmpty() || insert.select().limit() != null

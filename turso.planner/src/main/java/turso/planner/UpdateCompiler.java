@@ -98,6 +98,10 @@ final class UpdateCompiler {
             rowids.orderByKeyOf(table, functions);
             rowids.open(done);
         }
+        if (path instanceof AccessPath.RowidEq && !table.withoutRowid() && newRowid == null && !mayReplace
+                && triggers == null && foreignKeys == null) {
+            b.markSingleRowWrite();
+        }
         b.emit(Op.TRANSACTION, table.db(), 1, 0);
         b.emit(Op.OPEN_WRITE, cursor, table.rootPage(), table.db(), WithoutRowid.tableKey(table, functions), 0);
         b.comment(table.name());

@@ -25,12 +25,13 @@ public final class Program {
     private final List<String> parameterNames;
     private final boolean readOnly;
     private final boolean countsChanges;
+    private final boolean singleRowWrite;
     /** When this program runs as JVM bytecode rather than interpreted. */
     final JitState jit = new JitState();
 
     Program(int[] op, int[] p1, int[] p2, int[] p3, Object[] p4, int[] p5, String[] comments, int registerCount,
             int cursorCount, List<String> columnNames, List<String> columnDeclTypes, List<String> parameterNames,
-            boolean readOnly, boolean countsChanges, List<String> queryPlan) {
+            boolean readOnly, boolean countsChanges, boolean singleRowWrite, List<String> queryPlan) {
         this.op = op;
         this.p1 = p1;
         this.p2 = p2;
@@ -45,6 +46,7 @@ public final class Program {
         this.parameterNames = java.util.Collections.unmodifiableList(new ArrayList<>(parameterNames));
         this.readOnly = readOnly;
         this.countsChanges = countsChanges;
+        this.singleRowWrite = singleRowWrite;
         this.queryPlan = List.copyOf(queryPlan);
     }
 
@@ -74,6 +76,16 @@ public final class Program {
     /** Whether this is an INSERT, UPDATE or DELETE, whose row count becomes changes(). */
     public boolean countsChanges() {
         return countsChanges;
+    }
+
+    /**
+     * Whether this statement writes at most one row and checks every
+     * constraint before its first write (SQLite's statements without
+     * isMultiWrite, which need no statement journal): when it fails, either
+     * nothing was written or the failure is not a constraint's.
+     */
+    public boolean singleRowWrite() {
+        return singleRowWrite;
     }
 
     /** One line of EXPLAIN output. */

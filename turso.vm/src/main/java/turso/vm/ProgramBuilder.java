@@ -32,6 +32,7 @@ public final class ProgramBuilder {
     private final java.util.Map<Object, Integer> anonymousParameters = new java.util.IdentityHashMap<>();
     private boolean readOnly = true;
     private boolean countsChanges;
+    private boolean singleRowWrite;
 
     /** Appends an instruction; returns its address. */
     public int emit(int opcode, int a, int b, int c, Object d, int flags) {
@@ -176,6 +177,11 @@ public final class ProgramBuilder {
         countsChanges = true;
     }
 
+    /** The statement writes at most one row, every constraint checked first: see {@link Program#singleRowWrite()}. */
+    public void markSingleRowWrite() {
+        singleRowWrite = true;
+    }
+
     public Program build() {
         for (int i = 0; i < size; i++) {
             if (p2[i] < 0 && isJump(op[i])) {
@@ -189,7 +195,7 @@ public final class ProgramBuilder {
         return new Program(Arrays.copyOf(op, size), Arrays.copyOf(p1, size), Arrays.copyOf(p2, size),
                 Arrays.copyOf(p3, size), Arrays.copyOf(p4, size), Arrays.copyOf(p5, size),
                 Arrays.copyOf(comments, size), registers + 1, cursors, columnNames, columnDeclTypes, parameterNames, readOnly,
-                countsChanges, queryPlan);
+                countsChanges, singleRowWrite, queryPlan);
     }
 
     private static boolean isJump(int opcode) {
