@@ -6,7 +6,10 @@
  * numbers and child indexes and pins only the page it stands on; it keeps
  * the Nodes of that path too, so a scan does not look up its page in the
  * cache for every row, and drops them as soon as the pager's generation says
- * a page may have changed or left the cache. In an index
+ * a page may have changed or left the cache. A step to the next (or
+ * previous) cell of the same leaf is an index change; the cell it lands on
+ * is decoded once, into fields (CellFields) shared by rowid() and record(),
+ * so that a scan allocates nothing per row. In an index
  * tree entries live in interior pages too, so the cursor may stand on an
  * interior cell. After an insert or delete the cursor remembers the key and
  * re-seeks lazily: next() after delete() moves to the entry that followed
@@ -32,8 +35,9 @@ public final class BTreeCursor implements AutoCloseable {
     private final int[] idx = new int[BTree.MAX_PATH + 1];
     private final Node[] nodes = new Node[BTree.MAX_PATH + 1];
     private long nodesGeneration = -1;
-    /** The pager's generation when the cursor last came to stand on an entry. */
-    private long positionGeneration = -1;
+    /** The node of the entry the cursor stands on, as valid() found it while the pager's generation was hereGeneration. */
+    private Node here;
+    private long hereGeneration = -1;
     private int depth;
     private State state = State.INVALID;
     private Page pinned;
@@ -41,7 +45,12 @@ public final class BTreeCursor implements AutoCloseable {
     private byte[] savedKey;
     private final Record record = new Record();
     private boolean recordLoaded;
+    /** The current entry's cell, decoded once per position (when cellLoaded): no object per row. */
+    private final CellFields currentCell = new CellFields();
+    private boolean cellLoaded;
     private final Record probe = new Record();
+    /** The cell a seek compares its key with. */
+    private final CellFields probeCell = new CellFields();
 
     BTreeCursor(Storage storage, BTree tree, int root, boolean table, KeyInfo keyInfo) {
         this.storage = storage;
@@ -86,14 +95,19 @@ public final class BTreeCursor implements AutoCloseable {
         if (state != State.VALID) {
             return false;
         }
-        Node n = pathNode(depth);
+        Node n = hereNode();
         if (!n.isLeaf()) {
             idx[depth]++;
             ReadAhead.siblings(tree.pager, n, idx[depth], true);
             descendFrom(depth + 1, n.child(idx[depth]), true);
             return settle(true);
         }
-        idx[depth]++;
+        int i = ++idx[depth];
+        if (i < n.cellCount() && n.page == pinned) {
+            // the next cell of the same leaf: what settle() would conclude, without its walk
+            moved();
+            return true;
+        }
         return settle(true);
     }
 
@@ -105,14 +119,24 @@ public final class BTreeCursor implements AutoCloseable {
         if (state != State.VALID) {
             return false;
         }
-        Node n = pathNode(depth);
+        Node n = hereNode();
         if (!n.isLeaf()) {
             ReadAhead.siblings(tree.pager, n, idx[depth], false);
             descendFrom(depth + 1, n.child(idx[depth]), false);
             return settle(false);
         }
-        idx[depth]--;
+        int i = --idx[depth];
+        if (i >= 0 && i < n.cellCount() && n.page == pinned) {
+            moved();
+            return true;
+        }
         return settle(false);
+    }
+
+    /** The cursor stands on another entry of the page it has pinned: what was decoded of the last one is stale. */
+    private void moved() {
+        recordLoaded = false;
+        cellLoaded = false;
     }
 
     /** Descends from {@code pgno} at level {@code level} to the first (or last) leaf position. */
@@ -141,7 +165,7 @@ public final class BTreeCursor implements AutoCloseable {
      * and an interior child reached while moving descends again.
      */
     private boolean settle(boolean forward) {
-        recordLoaded = false;
+        moved();
         long guard = 0;
         while (true) {
             if (++guard > 4L * (tree.pager.pageCount() + 2)) {
@@ -191,14 +215,22 @@ public final class BTreeCursor implements AutoCloseable {
     private boolean valid(Node n) {
         state = State.VALID;
         pin(n.page);
-        positionGeneration = tree.pager.generation();
+        here = n;
+        hereGeneration = nodesGeneration;
         return true;
     }
 
     private boolean eof() {
         state = State.EOF;
         pin(null);
+        here = null;
         return false;
+    }
+
+    /** The node of the current position: the one valid() kept while no page may have changed, else the path's. */
+    private Node hereNode() {
+        Node n = here;
+        return n != null && hereGeneration == tree.pager.generation() ? n : pathNode(depth);
     }
 
     private void pin(Page p) {
@@ -308,8 +340,10 @@ public final class BTreeCursor implements AutoCloseable {
     }
 
     private int compareCell(Node n, int i, Record key) {
-        CellInfo c = n.cell(i);
-        if (c.overflow() != 0) {
+        CellFields f = probeCell;
+        n.cell(i, f);
+        if (f.overflow != 0) {
+            CellInfo c = f.toInfo();
             MemorySegment payload = tree.payload(n, c, 0);
             probe.resetPrefix(payload, 0, (int) payload.byteSize(), c.payloadSize());
             long need;
@@ -325,7 +359,7 @@ public final class BTreeCursor implements AutoCloseable {
             }
             probe.resetPrefix(payload, 0, (int) payload.byteSize(), c.payloadSize());
         } else {
-            probe.reset(n.d, c.localOffset(), c.localSize());
+            probe.reset(n.d, f.localOffset, f.localSize);
         }
         return RecordComparator.compare(probe, key, keyInfo);
     }
@@ -355,7 +389,7 @@ public final class BTreeCursor implements AutoCloseable {
     }
 
     private boolean finishSeek(SeekOp op, Match equal) {
-        recordLoaded = false;
+        moved();
         if (op == SeekOp.EQ || op == SeekOp.GE || op == SeekOp.GT) {
             if (!settle(true)) {
                 return false;
@@ -373,7 +407,8 @@ public final class BTreeCursor implements AutoCloseable {
         requireTable(true);
         restore();
         requireValid();
-        return pathNode(depth).rowid(idx[depth]);
+        // a row's columns usually come with its rowid: the cell decoded for them has it already
+        return cellLoaded ? currentCell.key : hereNode().rowid(idx[depth]);
     }
 
     /** The current entry's record (a table row, or an index key), decoded lazily; valid until the cursor moves. */
@@ -381,12 +416,16 @@ public final class BTreeCursor implements AutoCloseable {
         restore();
         requireValid();
         if (!recordLoaded) {
-            Node n = pathNode(depth);
-            CellInfo c = n.cell(idx[depth]);
-            if (c.overflow() == 0) {
-                record.reset(n.d, c.localOffset(), c.localSize());
+            Node n = hereNode();
+            CellFields c = currentCell;
+            if (!cellLoaded) {
+                n.cell(idx[depth], c);
+                cellLoaded = true;
+            }
+            if (c.overflow == 0) {
+                record.reset(n.d, c.localOffset, c.localSize);
             } else {
-                MemorySegment payload = tree.payload(n, c);
+                MemorySegment payload = tree.payload(n, c.toInfo());
                 record.reset(payload, 0, (int) payload.byteSize());
             }
             recordLoaded = true;
@@ -433,7 +472,7 @@ public final class BTreeCursor implements AutoCloseable {
      * before its write): the write then needs no second descent.
      */
     private boolean standsOnRow(long rowid) {
-        if (state != State.VALID || positionGeneration != tree.pager.generation()) {
+        if (state != State.VALID || hereGeneration != tree.pager.generation()) {
             return false;
         }
         Node n = pathNode(depth);
@@ -554,7 +593,7 @@ public final class BTreeCursor implements AutoCloseable {
 
     private void modifyLeaf(boolean replace, byte[] cell) {
         pin(null);
-        recordLoaded = false;
+        moved();
         Node n = tree.node(pages[depth]);
         tree.pager.write(n.page);
         int i = idx[depth];
@@ -596,7 +635,7 @@ public final class BTreeCursor implements AutoCloseable {
         restore();
         requireValid();
         pin(null);
-        recordLoaded = false;
+        moved();
         Node n = tree.node(pages[depth]);
         int i = idx[depth];
         CellInfo c = n.cell(i);

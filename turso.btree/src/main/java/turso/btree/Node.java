@@ -15,8 +15,6 @@ import turso.api.TursoException;
 
 final class Node {
 
-    private static final ValueLayout.OfLong WORD = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(java.nio.ByteOrder.BIG_ENDIAN);
-
     final Page page;
     final MemorySegment d;
     final int hdr;
@@ -123,67 +121,9 @@ final class Node {
      * or past {@code limit}.
      */
     static CellInfo parse(MemorySegment d, int off, int type, int usable, int limit, long pgno) {
-        int p = off;
-        long size = -1;
-        long key = 0;
-        if (type == PageFormat.TABLE_LEAF && off + 8 <= limit) {
-            // a table row's payload size and rowid usually fit in the cell's first eight bytes: one read for both
-            long w = d.get(WORD, off);
-            int i = 0;
-            long v = 0;
-            int b;
-            do {
-                b = (int) (w >>> (56 - 8 * i)) & 0xff;
-                v = (v << 7) | (b & 0x7f);
-                i++;
-            } while (b >= 0x80 && i < 8);
-            if (b < 0x80) {
-                long rowid = 0;
-                int j = i;
-                do {
-                    b = (int) (w >>> (56 - 8 * j)) & 0xff;
-                    rowid = (rowid << 7) | (b & 0x7f);
-                    j++;
-                } while (b >= 0x80 && j < 8);
-                if (b < 0x80) {
-                    size = v;
-                    key = rowid;
-                    p = off + j;
-                }
-            }
-        }
-        if (size < 0) {
-            if (!PageFormat.isLeaf(type)) {
-                p += 4;
-            }
-            if (type == PageFormat.TABLE_INTERIOR) {
-                long interiorKey = Varint.read(d, p, limit);
-                int len = Varint.lengthAt(d, p, limit);
-                return new CellInfo(off, 0, interiorKey, p + len, 0, 0, Math.max(4, p + len - off));
-            }
-            size = Varint.read(d, p, limit);
-            p += Varint.lengthAt(d, p, limit);
-            if (type == PageFormat.TABLE_LEAF) {
-                key = Varint.read(d, p, limit);
-                p += Varint.lengthAt(d, p, limit);
-            }
-        }
-        if (size < 0 || size > 0x7fffff00L) {
-            throw Corrupt.page(pgno, "payload size " + size);
-        }
-        int local = PageFormat.localSize(size, usable, type == PageFormat.TABLE_LEAF);
-        int end = p + local;
-        int overflow = 0;
-        if (local < size) {
-            if (end + 4 > limit) {
-                throw Corrupt.page(pgno, "cell extends past end of page");
-            }
-            overflow = Bytes.i32(d, end);
-            end += 4;
-        } else if (end > limit) {
-            throw Corrupt.page(pgno, "cell extends past end of page");
-        }
-        return new CellInfo(off, size, key, p, local, overflow, Math.max(4, end - off));
+        CellFields f = new CellFields();
+        f.decode(d, off, type, usable, limit, pgno);
+        return f.toInfo();
     }
 
     /** The size on a page of {@code type} of the cell held in {@code cell}. */
@@ -215,6 +155,11 @@ final class Node {
 
     CellInfo cell(int i) {
         return parse(cellOffset(i));
+    }
+
+    /** Decodes cell {@code i} into {@code f}, allocating nothing: what a cursor does on every row. */
+    void cell(int i, CellFields f) {
+        f.decode(d, cellOffset(i), type, usable, usable, page.pgno);
     }
 
     int cellSize(int i) {

@@ -1,10 +1,15 @@
 /*
  * A read-only view of one record in SQLite's record format (a header of
  * serial types, then the values), decoded lazily: reset() only remembers
- * where the bytes are, the header is parsed on the first column access, and
- * a value is decoded only when asked for. The view can be reset to another
- * record without allocating, so a scan reuses one instance. The bytes it
- * points into (a page of the cache) are valid until the cursor moves.
+ * where the bytes are; the first column access reads the header's size and
+ * counts its columns, the serial types and offsets are decoded only as far
+ * as the highest column asked for (a header of up to eight bytes, the common
+ * case, is read in one load and not copied), and a value is decoded only
+ * when asked for.
+ * As in SQLite, a damaged serial type past the columns read goes unnoticed.
+ * The view can be reset to another record without allocating, so a scan
+ * reuses one instance. The bytes it points into (a page of the cache) are
+ * valid until the cursor moves.
  */
 package turso.btree;
 
@@ -24,12 +29,23 @@ public final class Record {
     private long base;
     private int size;
     private long declaredSize;
+    /** Whether the header's size is known and its columns counted. */
     private boolean parsed;
     private int columns;
+    /** How many columns, from the first, have their serial type and offset in types and offsets. */
+    private int decoded;
     private long[] types = new long[8];
     private int[] offsets = new int[8];
-    /** The header's bytes, copied out of the segment by parse(). */
+    /** The header's bytes, copied out of the segment by parse() when it is longer than eight bytes. */
     private byte[] header = new byte[32];
+    /** Whether the header is the one in word (at most eight bytes, one byte per serial type) rather than in header. */
+    private boolean shortHeader;
+    private long word;
+    /** Where in header (copied out) the serial type of column {@code decoded} starts, and where that header ends. */
+    private int headerPos;
+    private int headerEnd;
+    /** The offset of column {@code decoded}'s value in the record. */
+    private long bodyPos;
 
     public Record() {
     }
@@ -65,6 +81,9 @@ public final class Record {
         if (n >= columns) {
             return declaredSize;
         }
+        if (n >= decoded) {
+            decode(n);
+        }
         return offsets[n];
     }
 
@@ -87,7 +106,13 @@ public final class Record {
     /** The serial type of column {@code col} (0 NULL, 1..6 integers, 7 real, 8/9 the constants 0/1, ≥12 blob/text). */
     public long serialType(int col) {
         parse();
-        return col < columns ? types[col] : 0;
+        if (col >= columns) {
+            return 0;
+        }
+        if (col >= decoded) {
+            decode(col);
+        }
+        return types[col];
     }
 
     /** The storage class of column {@code col}; a column past the end of a short record is NULL. */
@@ -172,31 +197,21 @@ public final class Record {
 
     /**
      * The common case of parse(): a header of at most eight bytes, every
-     * serial type in one byte, decoded from one read of the record's first
-     * eight bytes; false (nothing set) for any other header, which parse()
-     * then reads in full, its checks included.
+     * serial type in one byte, kept as the record's first eight bytes read
+     * at once, from which decodeShort() takes the serial types; false
+     * (nothing set) for any other header, which is then copied out.
      */
     private boolean parseShortHeader() {
         long w = segment.get(I64, base);
-        int headerEnd = (int) (w >>> 56);
-        if (headerEnd < 1 || headerEnd > 8 || (w & (HIGH_BITS << (8 * (8 - headerEnd)))) != 0) {
+        int end = (int) (w >>> 56);
+        if (end < 1 || end > 8 || (w & (HIGH_BITS << (8 * (8 - end)))) != 0) {
             return false;
         }
-        long body = headerEnd;
-        int n = headerEnd - 1;
-        for (int k = 0; k < n; k++) {
-            int t = (int) (w >>> (48 - 8 * k)) & 0x7f;
-            if (t == 10 || t == 11) {
-                return false;
-            }
-            types[k] = t;
-            offsets[k] = (int) body;
-            body += SerialTypes.size(t);
-        }
-        if (body > declaredSize) {
-            return false;
-        }
-        columns = n;
+        word = w;
+        shortHeader = true;
+        bodyPos = end;
+        decoded = 0;
+        columns = end - 1;
         parsed = true;
         return true;
     }
@@ -214,6 +229,7 @@ public final class Record {
         }
     }
 
+    /** Reads the header's size and counts its columns; the serial types are left to decode(). */
     private void parse() {
         if (parsed) {
             return;
@@ -230,16 +246,96 @@ public final class Record {
             throw Corrupt.at("record header size " + headerSize + " exceeds record of " + size + " bytes");
         }
         // the header is copied once, then read from the heap: one bounds check instead of one per byte
-        int headerEnd = (int) headerSize;
-        if (header.length < headerEnd) {
-            header = new byte[Math.max(headerEnd, 2 * header.length)];
+        int end = (int) headerSize;
+        if (header.length < end) {
+            header = new byte[Math.max(end, 2 * header.length)];
         }
-        byte[] h = header;
-        MemorySegment.copy(segment, ValueLayout.JAVA_BYTE, base, h, 0, headerEnd);
-        int p = Varint.lengthAt(h, 0, headerEnd);
-        long body = headerSize;
+        MemorySegment.copy(segment, ValueLayout.JAVA_BYTE, base, header, 0, end);
+        shortHeader = false;
+        headerEnd = end;
+        headerPos = Varint.lengthAt(header, 0, end);
+        bodyPos = headerSize;
+        decoded = 0;
+        int n = countSerialTypes(header, headerPos, end);
+        if (n < 0) {
+            // a nine-byte or cut varint: decoded in full now, which reports the damage
+            decodeTo(Integer.MAX_VALUE);
+            n = decoded;
+        } else if (n > types.length) {
+            types = Arrays.copyOf(types, Math.max(n, 2 * types.length));
+            offsets = Arrays.copyOf(offsets, types.length);
+        }
+        columns = n;
+        parsed = true;
+    }
+
+    /**
+     * The number of varints in {@code h[from..to)}: each ends with the one
+     * byte of it whose high bit is clear. -1 when that does not hold (a
+     * varint of nine bytes, or one cut by the end of the header).
+     */
+    private static int countSerialTypes(byte[] h, int from, int to) {
         int n = 0;
-        while (p < headerEnd) {
+        int run = 0;
+        for (int p = from; p < to; p++) {
+            if (h[p] >= 0) {
+                n++;
+                run = 0;
+            } else if (++run == 8) {
+                return -1;
+            }
+        }
+        return run == 0 ? n : -1;
+    }
+
+    /** Decodes serial types and offsets up to column {@code col}, a column of the record. */
+    private void decode(int col) {
+        if (shortHeader) {
+            decodeShort(col);
+        } else {
+            decodeTo(col);
+        }
+    }
+
+    /**
+     * decode() for a header of at most eight bytes, from the word holding
+     * it: small enough for the JIT to inline into the column readers.
+     */
+    private void decodeShort(int col) {
+        long w = word;
+        long body = bodyPos;
+        int n = decoded;
+        for (; n <= col; n++) {
+            int t = (int) (w >>> (48 - 8 * n)) & 0xff;
+            if (t == 10 || t == 11) {
+                throw reserved(t);
+            }
+            types[n] = t;
+            offsets[n] = (int) body;
+            body += SerialTypes.size(t);
+            if (body > declaredSize) {
+                throw bodyTooLong();
+            }
+        }
+        bodyPos = body;
+        decoded = n;
+    }
+
+    private static RuntimeException reserved(long type) {
+        return Corrupt.at("reserved serial type " + type);
+    }
+
+    private RuntimeException bodyTooLong() {
+        return Corrupt.at("record body exceeds record of " + size + " bytes");
+    }
+
+    /** Decodes serial types and offsets of a header copied out, up to column {@code col} (or to the header's end). */
+    private void decodeTo(int col) {
+        byte[] h = header;
+        int p = headerPos;
+        long body = bodyPos;
+        int n = decoded;
+        while (n <= col && p < headerEnd) {
             long t = h[p];
             if (t >= 0) {
                 p++;
@@ -248,7 +344,7 @@ public final class Record {
                 p += Varint.lengthAt(h, p, headerEnd);
             }
             if (t == 10 || t == 11) {
-                throw Corrupt.at("reserved serial type " + t);
+                throw reserved(t);
             }
             if (n == types.length) {
                 types = Arrays.copyOf(types, n * 2);
@@ -258,11 +354,12 @@ public final class Record {
             offsets[n] = (int) body;
             body += SerialTypes.size(t);
             if (body > declaredSize) {
-                throw Corrupt.at("record body exceeds record of " + size + " bytes");
+                throw bodyTooLong();
             }
             n++;
         }
-        columns = n;
-        parsed = true;
+        headerPos = p;
+        bodyPos = body;
+        decoded = n;
     }
 }

@@ -1211,12 +1211,18 @@ public final class Vm implements FunctionContext {
             }
             return;
         }
-        switch (record.type(col)) {
-            case NULL -> out.setNull();
-            case INTEGER -> out.setLong(record.getLong(col));
-            case REAL -> out.setDouble(record.getDouble(col));
-            case TEXT -> out.setText(record.getBytes(col));
-            case BLOB -> out.setBlob(record.getBytes(col));
+        // by serial type: 0 NULL, 1..6, 8 and 9 integers, 7 real, even >= 12 blob, odd >= 13 text
+        long t = record.serialType(col);
+        if (t == 7) {
+            out.setDouble(record.getDouble(col));
+        } else if (t == 0) {
+            out.setNull();
+        } else if (t < 12) {
+            out.setLong(record.getLong(col));
+        } else if ((t & 1) == 0) {
+            out.setBlob(record.getBytes(col));
+        } else {
+            out.setText(record.getBytes(col));
         }
     }
 
