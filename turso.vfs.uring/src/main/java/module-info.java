@@ -1,6 +1,5 @@
 /**
- * A VFS on Linux io_uring ("io_uring", and "io_uring-direct" with O_DIRECT on
- * the main database file), reached through the FFM API with raw
+ * A VFS on Linux io_uring ("io_uring"), reached through the FFM API with raw
  * system calls (no JNI, no C library): needs
  * --enable-native-access=turso.vfs.uring. File names, locks and the -shm
  * wal-index come from turso.vfs.nio, so both interoperate with sqlite3 alike.
@@ -11,5 +10,5 @@ module turso.vfs.uring {
 
     exports turso.vfs.uring;
 
-    provides turso.api.spi.Vfs with turso.vfs.uring.UringVfs, turso.vfs.uring.UringDirectVfs;
+    provides turso.api.spi.Vfs with turso.vfs.uring.UringVfs;
 }

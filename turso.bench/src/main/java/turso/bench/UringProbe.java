@@ -5,20 +5,13 @@
  * and io_uring back to back (the order alternating from round to round), so
  * that the disk's and the scheduler's drift hits both alike. It prints each
  * VFS's median per round and the quartiles of the per-round ratio
- * NIO / io_uring (above 1: io_uring faster), the figure to trust here,
- * and the same ratio of the timing thread's CPU time (wall time on a loaded
- * machine measures the other processes too; CPU time does not, but it does
- * not count the kernel workers and the device either, so it means
- * something only where the I/O runs inline, as for a warm scan).
+ * NIO / io_uring (above 1: io_uring faster), the figure to trust here.
  *
  * Run: java --enable-native-access=ALL-UNNAMED -cp ... turso.bench.UringProbe
- *      commits|scan-cold|scan-warm|checkpoint|point-cold [rounds [vfs]]
- * where vfs (io_uring by default) is the one set against NIO, e.g. io_uring-direct.
+ *      commits|scan-cold|scan-warm|checkpoint|point-cold [rounds]
  */
 package turso.bench;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
 import java.util.Locale;
 
@@ -37,7 +30,7 @@ public final class UringProbe {
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 15;
         Step[] steps = new Step[2];
         Runnable[] closers = new Runnable[2];
-        String[] vfs = {"nio", args.length > 2 ? args[2] : "io_uring"};
+        String[] vfs = {"nio", "io_uring"};
         for (int v = 0; v < 2; v++) {
             switch (workload) {
                 case "commits" -> {
@@ -86,21 +79,14 @@ public final class UringProbe {
             steps[0].run();
             steps[1].run();
             long[][] times = new long[2][rounds];
-            long[][] cpu = new long[2][rounds];
             double[] ratios = new double[rounds];
-            double[] cpuRatios = new double[rounds];
             for (int r = 0; r < rounds; r++) {
                 int first = r % 2;
-                for (int v : new int[] {first, 1 - first}) {
-                    long cpuBefore = cpuNanos;
-                    times[v][r] = steps[v].run();
-                    cpu[v][r] = cpuNanos - cpuBefore;
-                }
+                times[first][r] = steps[first].run();
+                times[1 - first][r] = steps[1 - first].run();
                 ratios[r] = (double) times[0][r] / times[1][r];
-                cpuRatios[r] = (double) cpu[0][r] / cpu[1][r];
-                System.out.printf(Locale.ROOT, "round %2d: nio %9.3f ms (cpu %9.3f)  %s %9.3f ms (cpu %9.3f)  ratio %.2f"
-                        + " (cpu %.2f)%n", r, times[0][r] / 1e6, cpu[0][r] / 1e6, vfs[1], times[1][r] / 1e6,
-                        cpu[1][r] / 1e6, ratios[r], cpuRatios[r]);
+                System.out.printf(Locale.ROOT, "round %2d: nio %9.3f ms  io_uring %9.3f ms  ratio %.2f%n", r,
+                        times[0][r] / 1e6, times[1][r] / 1e6, ratios[r]);
             }
             for (int v = 0; v < 2; v++) {
                 long[] sorted = times[v].clone();
@@ -108,28 +94,17 @@ public final class UringProbe {
                 System.out.printf(Locale.ROOT, "%s: median %.3f ms per round%n", vfs[v], sorted[rounds / 2] / 1e6);
             }
             Arrays.sort(ratios);
-            System.out.printf(Locale.ROOT, "%s: NIO / %s ratio: median %.2f, quartiles %.2f-%.2f (%d rounds)%n",
-                    workload, vfs[1], ratios[rounds / 2], ratios[rounds / 4], ratios[(3 * rounds) / 4], rounds);
-            Arrays.sort(cpuRatios);
-            System.out.printf(Locale.ROOT, "%s: NIO / %s ratio of this thread's CPU time (kernel workers not counted):"
-                    + " median %.2f, quartiles %.2f-%.2f%n", workload, vfs[1], cpuRatios[rounds / 2],
-                    cpuRatios[rounds / 4], cpuRatios[(3 * rounds) / 4]);
+            System.out.printf(Locale.ROOT, "%s: NIO / io_uring ratio: median %.2f, quartiles %.2f-%.2f (%d rounds)%n",
+                    workload, ratios[rounds / 2], ratios[rounds / 4], ratios[(3 * rounds) / 4], rounds);
         } finally {
             closers[0].run();
             closers[1].run();
         }
     }
 
-    /** The CPU time of the timed work on this thread so far (what a busy machine distorts least). */
-    private static long cpuNanos;
-
     private static long timed(Runnable work) {
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        long cpuStart = threads.getCurrentThreadCpuTime();
         long start = System.nanoTime();
         work.run();
-        long elapsed = System.nanoTime() - start;
-        cpuNanos += threads.getCurrentThreadCpuTime() - cpuStart;
-        return elapsed;
+        return System.nanoTime() - start;
     }
 }

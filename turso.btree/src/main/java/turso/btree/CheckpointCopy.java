@@ -1,16 +1,14 @@
 /*
  * The copy at the heart of a checkpoint: the latest frame of each page read
- * from the WAL and written into the database file, in windows of 256 pages
- * on four buffers used in turn: a window's reads are executed (io_uring:
- * consecutive frames as one vectored read, copied from the OS cache on this
- * thread), then its writes are submitted without waiting, so that while
- * they are in flight the next windows are read (io_uring hands
- * submitted-only buffered writes to a kernel worker, on the other core;
- * O_DIRECT writes go to the device, several windows at once; NIO runs the
- * same shape one call at a time). A buffer is reused once the writes of the
- * window it held have completed. Pages are in page-number order and a run
- * of consecutive pages is written as one request. The caller syncs the WAL
- * before and the database file after, in SQLite's order.
+ * from the WAL and written into the database file, in batches of 256 pages
+ * on two alternating buffers: a window's reads are executed (io_uring:
+ * one io_uring_enter copies them from the OS cache on this thread), then
+ * its writes are submitted without waiting, so that while they are in
+ * flight the next window is read (io_uring hands submitted-only requests
+ * to kernel workers, so the writes are copied on the other core meanwhile;
+ * NIO runs the same shape one call at a time). Pages are in page-number order and a run of consecutive pages is
+ * written as one request. The caller syncs the WAL before and the database
+ * file after, in SQLite's order.
  */
 package turso.btree;
 
@@ -23,8 +21,6 @@ import turso.api.spi.VfsFile;
 final class CheckpointCopy {
 
     private static final int WINDOW_PAGES = 256;
-    /** Buffers: the window being read and up to three whose writes are in flight. */
-    private static final int BUFFERS = 4;
 
     private CheckpointCopy() {
     }
@@ -36,20 +32,12 @@ final class CheckpointCopy {
             return;
         }
         int window = Math.min(WINDOW_PAGES, n);
-        int windows = (n + window - 1) / window;
-        MemorySegment[] buffers = new MemorySegment[Math.min(BUFFERS, windows)];
-        IoCompletion[] writing = new IoCompletion[buffers.length];
+        IoCompletion writing = null;
         try (Arena arena = Arena.ofConfined()) {
-            for (int b = 0; b < buffers.length; b++) {
-                buffers[b] = arena.allocate((long) window * pageSize, 4096);
-            }
+            MemorySegment[] buffers = {arena.allocate((long) window * pageSize, 4096),
+                    arena.allocate((long) window * pageSize, 4096)};
             try {
-                for (int start = 0, turn = 0; start < n; start += window, turn = (turn + 1) % buffers.length) {
-                    if (writing[turn] != null) {
-                        IoCompletion previous = writing[turn];
-                        writing[turn] = null;
-                        previous.await();
-                    }
+                for (int start = 0, turn = 0; start < n; start += window, turn ^= 1) {
                     int count = Math.min(window, n - start);
                     MemorySegment buffer = buffers[turn];
                     IoBatch reads = wal.batch();
@@ -58,20 +46,19 @@ final class CheckpointCopy {
                                 WalFormat.frameOffset(frames[start + k], pageSize) + WalFormat.FRAME_HEADER);
                     }
                     reads.execute();
-                    writing[turn] = writeRuns(db, buffer, pgnos, start, count, pageSize).submit();
-                }
-                for (int b = 0; b < writing.length; b++) {
-                    if (writing[b] != null) {
-                        IoCompletion last = writing[b];
-                        writing[b] = null;
-                        last.await();
+                    if (writing != null) {
+                        IoCompletion previous = writing;
+                        writing = null;
+                        previous.await();
                     }
+                    writing = writeRuns(db, buffer, pgnos, start, count, pageSize).submit();
                 }
+                IoCompletion last = writing;
+                writing = null;
+                last.await();
             } finally {
-                for (IoCompletion pending : writing) {
-                    if (pending != null) {
-                        drain(pending);
-                    }
+                if (writing != null) {
+                    drain(writing);
                 }
             }
         }

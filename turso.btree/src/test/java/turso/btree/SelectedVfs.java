@@ -1,7 +1,6 @@
 /*
  * The VFS this module's storage tests run on when the build names one:
- * -Dturso.test.vfs=io_uring (the pom's second Surefire execution; or
- * io_uring-direct, O_DIRECT on the main file, given by hand) puts every
+ * -Dturso.test.vfs=io_uring (the pom's second Surefire execution) puts every
  * TestVfs, WAL test and crash-test child on that VFS instead of the test's own
  * FileChannel one or NIO, so the whole suite exercises it. Where the named VFS
  * cannot work here (io_uring on another OS, an old kernel, a seccomp filter)
@@ -46,7 +45,6 @@ final class SelectedVfs {
         }
         String type = switch (name) {
             case "io_uring" -> "turso.vfs.uring.UringVfs";
-            case "io_uring-direct" -> "turso.vfs.uring.UringDirectVfs";
             case "nio" -> "turso.vfs.nio.NioVfs";
             default -> throw new IllegalArgumentException("unknown VFS for the crash test: " + name);
         };

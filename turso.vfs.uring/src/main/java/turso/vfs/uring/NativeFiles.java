@@ -31,9 +31,6 @@ final class NativeFiles {
         private final List<Integer> descriptors = new ArrayList<>();
         private volatile int fd;
         private volatile boolean writable;
-        private volatile int directFd = -1;
-        private boolean directWritable;
-        private boolean directRefused;
         private int references;
 
         private Descriptor(Object identity) {
@@ -48,11 +45,6 @@ final class NativeFiles {
             return writable;
         }
 
-        /** The O_DIRECT descriptor of the file, or -1 (none asked for, or the file system refuses O_DIRECT). */
-        int directFd() {
-            return directFd;
-        }
-
         private void add(int added, boolean canWrite) {
             descriptors.add(added);
             fd = added;
@@ -65,12 +57,8 @@ final class NativeFiles {
     private NativeFiles() {
     }
 
-    /**
-     * The descriptor of an existing file, read-write unless {@code readOnly}
-     * or the file refuses writing; with {@code direct}, an O_DIRECT
-     * descriptor too where the file system allows it.
-     */
-    static Descriptor acquire(Path path, boolean readOnly, boolean direct) {
+    /** The descriptor of an existing file, read-write unless {@code readOnly} or the file refuses writing. */
+    static Descriptor acquire(Path path, boolean readOnly) {
         synchronized (OPEN) {
             Object identity = identity(path);
             Descriptor descriptor = OPEN.get(identity);
@@ -80,9 +68,6 @@ final class NativeFiles {
                 OPEN.put(identity, descriptor);
             } else if (!readOnly && !descriptor.writable) {
                 openInto(descriptor, path, false);
-            }
-            if (direct) {
-                openDirect(descriptor, path);
             }
             descriptor.references++;
             return descriptor;
@@ -103,29 +88,6 @@ final class NativeFiles {
                     new IOException("open " + path + ": errno " + -fd));
         }
         descriptor.add(fd, writable);
-    }
-
-    /**
-     * Adds the O_DIRECT descriptor, in the mode of the buffered one. A file
-     * system without O_DIRECT (tmpfs, some FUSE and network ones) answers
-     * EINVAL: the file then stays buffered, said once in the log.
-     */
-    private static void openDirect(Descriptor descriptor, Path path) {
-        int flag = Syscalls.oDirect();
-        if (descriptor.directRefused || (descriptor.directFd >= 0 && descriptor.directWritable == descriptor.writable)) {
-            return;
-        }
-        int fd = flag == 0 ? -Syscalls.EINVAL
-                : Syscalls.open(path.toString(), (descriptor.writable ? Syscalls.O_RDWR : Syscalls.O_RDONLY) | flag);
-        if (fd < 0) {
-            descriptor.directRefused = true;
-            System.getLogger("turso.vfs.uring").log(System.Logger.Level.INFO,
-                    "io_uring-direct: O_DIRECT refused for " + path + " (errno " + -fd + "); buffered I/O serves it");
-            return;
-        }
-        descriptor.descriptors.add(fd);
-        descriptor.directWritable = descriptor.writable;
-        descriptor.directFd = fd;
     }
 
     static void release(Descriptor descriptor) {

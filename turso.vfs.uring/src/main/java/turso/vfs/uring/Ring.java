@@ -22,8 +22,6 @@ import java.lang.invoke.VarHandle;
 
 final class Ring implements AutoCloseable {
 
-    static final byte OP_READV = 1;
-    static final byte OP_WRITEV = 2;
     static final byte OP_FSYNC = 3;
     static final byte OP_READ = 22;
     static final byte OP_WRITE = 23;
@@ -153,18 +151,16 @@ final class Ring implements AutoCloseable {
     /** Queues one entry; the caller has checked {@link #freeSlots()}. */
     void push(byte opcode, byte flags, int fileFd, long offset, long address, int length, int opFlags, long userData) {
         int index = localTail & sqMask;
-        long sqe = (long) index * SQE_SIZE;
-        for (long word = 0; word < SQE_SIZE; word += 8) {
-            sqes.set(ValueLayout.JAVA_LONG, sqe + word, 0L);
-        }
-        sqes.set(ValueLayout.JAVA_BYTE, sqe, opcode);
-        sqes.set(ValueLayout.JAVA_BYTE, sqe + 1, flags);
-        sqes.set(ValueLayout.JAVA_INT, sqe + 4, fileFd);
-        sqes.set(ValueLayout.JAVA_LONG, sqe + 8, offset);
-        sqes.set(ValueLayout.JAVA_LONG, sqe + 16, address);
-        sqes.set(ValueLayout.JAVA_INT, sqe + 24, length);
-        sqes.set(ValueLayout.JAVA_INT, sqe + 28, opFlags);
-        sqes.set(ValueLayout.JAVA_LONG, sqe + 32, userData);
+        MemorySegment sqe = sqes.asSlice((long) index * SQE_SIZE, SQE_SIZE);
+        sqe.fill((byte) 0);
+        sqe.set(ValueLayout.JAVA_BYTE, 0, opcode);
+        sqe.set(ValueLayout.JAVA_BYTE, 1, flags);
+        sqe.set(ValueLayout.JAVA_INT, 4, fileFd);
+        sqe.set(ValueLayout.JAVA_LONG, 8, offset);
+        sqe.set(ValueLayout.JAVA_LONG, 16, address);
+        sqe.set(ValueLayout.JAVA_INT, 24, length);
+        sqe.set(ValueLayout.JAVA_INT, 28, opFlags);
+        sqe.set(ValueLayout.JAVA_LONG, 32, userData);
         sqRing.set(ValueLayout.JAVA_INT, sqArray + 4L * index, index);
         localTail++;
         INT.setRelease(sqRing, sqTail, localTail);
@@ -216,15 +212,15 @@ final class Ring implements AutoCloseable {
     }
 
     /**
-     * Registers {@code fileFds} as the ring's fixed files 0, 1, ..., so that
-     * entries flagged SQE_FIXED_FILE skip the kernel's per-request
-     * descriptor lookup and reference counting; false if the kernel refuses
-     * (the plain descriptors then serve).
+     * Registers {@code fileFd} as the ring's fixed file 0, so that entries
+     * flagged SQE_FIXED_FILE skip the kernel's per-request descriptor lookup
+     * and reference counting; false if the kernel refuses (the plain
+     * descriptor then serves).
      */
-    boolean registerFiles(int... fileFds) {
+    boolean registerFile(int fileFd) {
         try (Arena temp = Arena.ofConfined()) {
-            MemorySegment fds = temp.allocateFrom(ValueLayout.JAVA_INT, fileFds);
-            return Syscalls.ioUringRegister(fd, REGISTER_FILES, fds, fileFds.length) >= 0;
+            MemorySegment fds = temp.allocateFrom(ValueLayout.JAVA_INT, fileFd);
+            return Syscalls.ioUringRegister(fd, REGISTER_FILES, fds, 1) >= 0;
         }
     }
 

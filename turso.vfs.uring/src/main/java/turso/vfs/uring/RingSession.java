@@ -26,7 +26,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.IntUnaryOperator;
 import turso.api.ResultCode;
 import turso.api.TursoException;
 
@@ -38,33 +37,20 @@ final class RingSession implements AutoCloseable {
     private final Ring ring;
     private final Object file;
     private final Map<Long, RingOp> inFlight = new HashMap<>();
-    /** The descriptors registered as the ring's fixed files, by index; empty if the kernel refused. */
-    private final int[] fixedFds;
-    private final IntUnaryOperator fixed = this::fixedIndex;
+    private final int fixedFd;
     /** Where errno lands for the requests run as plain system calls. */
     private final MemorySegment callState = Syscalls.callState(Arena.ofAuto());
     private long nextUserData = 1;
     private long parkNanos = MIN_PARK_NANOS;
 
     /**
-     * @param fds the file's descriptors (buffered, then O_DIRECT if any),
-     *            registered with the ring as its fixed files where the kernel
-     *            allows (requests on them then use them)
+     * @param fd the file's descriptor, registered with the ring as its fixed
+     *           file where the kernel allows (requests on it then use it)
      */
-    RingSession(Ring ring, Object file, int... fds) {
+    RingSession(Ring ring, Object file, int fd) {
         this.ring = ring;
         this.file = file;
-        this.fixedFds = ring.registerFiles(fds) ? fds.clone() : new int[0];
-    }
-
-    /** The fixed-file index of descriptor {@code fd}, or -1. */
-    private int fixedIndex(int fd) {
-        for (int i = 0; i < fixedFds.length; i++) {
-            if (fixedFds[i] == fd) {
-                return i;
-            }
-        }
-        return -1;
+        this.fixedFd = ring.registerFile(fd) ? fd : -1;
     }
 
     /** Puts every request in the ring and submits them; sync requests drain what came before them. */
@@ -123,7 +109,7 @@ final class RingSession implements AutoCloseable {
         }
         long userData = nextUserData++;
         inFlight.put(userData, op);
-        op.push(ring, userData, drain, fixed);
+        op.push(ring, userData, drain, op.fd == fixedFd);
     }
 
     private void submit() {

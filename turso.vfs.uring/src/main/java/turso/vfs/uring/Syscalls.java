@@ -41,16 +41,6 @@ final class Syscalls {
     static final int O_RDWR = 2;
     static final int O_CLOEXEC = 0x80000;
 
-    /** O_DIRECT differs between architectures; 0 where this class does not know it. */
-    static int oDirect() {
-        return switch (System.getProperty("os.arch", "")) {
-            case "amd64", "x86_64", "x86", "i386", "riscv64", "s390x" -> 0x4000;
-            case "aarch64", "arm" -> 0x10000;
-            case "ppc64", "ppc64le" -> 0x20000;
-            default -> 0;
-        };
-    }
-
     private static final long SYS_IO_URING_SETUP = 425;
     private static final long SYS_IO_URING_ENTER = 426;
     private static final long SYS_IO_URING_REGISTER = 427;

@@ -18,22 +18,14 @@
  *
  * submit() without await() means the caller has other work meanwhile (a
  * scan's read-ahead, a checkpoint's writes while it reads the next window):
- * its writes, and its reads that go as one vectored request of 64 KiB or
- * more, are flagged IOSQE_ASYNC, so that a kernel worker copies them from or
- * into the OS cache on another core while the caller goes on, where io_uring
- * would otherwise do a cached read or write inline, on the caller's thread,
- * before io_uring_enter returns (a checkpoint: 1.2x NIO inline, 1.5x with
- * the flag, lightly loaded machine). Reads one page per request stayed
- * inline: handing each to a worker and back cost more than its copy (a scan
- * went from 1.07x NIO to 0.61x); a run of 32 pages pays the hand-over once.
- * execute() (submit and wait) keeps the inline path: nothing else is
- * waiting to run.
- *
- * In the ring, a phase's reads (and its writes) that are neighbours in the
- * file go as one READV (WRITEV) (VectoredRun): a read-ahead of leaves that
- * follow each other, a checkpoint window's WAL frames, a run of pages.
- * With io_uring-direct, aligned transfers on the main database go through
- * its O_DIRECT descriptor (RingOp).
+ * its writes are flagged IOSQE_ASYNC, so that kernel workers copy them into
+ * the OS cache on another core while the caller goes on, where io_uring
+ * would otherwise do a buffered write inline, on the caller's thread, before
+ * io_uring_enter returns (a checkpoint: 1.2x NIO inline, 1.5x with the flag,
+ * lightly loaded machine). Reads stay inline: handing a cached read-ahead to
+ * a worker and back cost more than the copy (a scan went from 1.07x NIO to
+ * 0.61x with the flag). execute() (submit and wait) keeps the inline path:
+ * nothing else is waiting to run.
  */
 package turso.vfs.uring;
 
@@ -51,32 +43,26 @@ final class UringBatch implements IoBatch, IoCompletion {
 
     /** A phase with at most this many reads and writes runs them as plain system calls (platform threads). */
     static final int DIRECT_MAX = 1;
-    /** A submitted-only vectored read of at least this many bytes is handed to a kernel worker. */
-    static final long BACKGROUND_READ_MIN = 64 << 10;
 
     private final RingSession session;
     private final int fd;
-    /** The file's O_DIRECT descriptor (io_uring-direct), or -1. */
-    private final int directFd;
     private final Object file;
     private final boolean readOnly;
     private final List<RingOp> ops = new ArrayList<>();
     private final List<List<RingOp>> phases = new ArrayList<>();
     /** Whether syncs and lone transfers run as plain system calls: false on a virtual thread. */
-    private boolean plainCalls;
+    private boolean direct;
     private int phase;
     private int startedPhase = -1;
     private TursoException lateFailure;
-    /** Bounce buffers and vectored runs' iovecs and scratch, freed once the batch has completed. */
-    private Arena scratch;
+    private Arena bounce;
     private boolean submitted;
     private boolean awaited;
     private TursoException failure;
 
-    UringBatch(RingSession session, int fd, int directFd, Object file, boolean readOnly) {
+    UringBatch(RingSession session, int fd, Object file, boolean readOnly) {
         this.session = session;
         this.fd = fd;
-        this.directFd = directFd;
         this.file = file;
         this.readOnly = readOnly;
     }
@@ -88,7 +74,7 @@ final class UringBatch implements IoBatch, IoCompletion {
         if (dst.isReadOnly()) {
             throw new TursoException(ResultCode.MISUSE, "read into a read-only segment");
         }
-        return add(new RingOp(RingOp.Kind.READ, fd, directFd, dst, nativeView(dst, false), offset, null, file));
+        return add(new RingOp(RingOp.Kind.READ, fd, dst, nativeView(dst, false), offset, null, file));
     }
 
     @Override
@@ -98,7 +84,7 @@ final class UringBatch implements IoBatch, IoCompletion {
         if (readOnly) {
             throw new TursoException(ResultCode.READONLY);
         }
-        return add(new RingOp(RingOp.Kind.WRITE, fd, directFd, src, nativeView(src, true), offset, null, file));
+        return add(new RingOp(RingOp.Kind.WRITE, fd, src, nativeView(src, true), offset, null, file));
     }
 
     @Override
@@ -128,19 +114,14 @@ final class UringBatch implements IoBatch, IoCompletion {
         if (segment.isNative() || segment.byteSize() == 0) {
             return segment;
         }
-        MemorySegment copy = scratch().allocate(segment.byteSize(),
-                directFd >= 0 ? RingOp.DIRECT_ALIGNMENT : 8);
+        if (bounce == null) {
+            bounce = Arena.ofShared();
+        }
+        MemorySegment copy = bounce.allocate(segment.byteSize(), 8);
         if (copyIn) {
             MemorySegment.copy(segment, 0, copy, 0, segment.byteSize());
         }
         return copy;
-    }
-
-    private Arena scratch() {
-        if (scratch == null) {
-            scratch = Arena.ofShared();
-        }
-        return scratch;
     }
 
     @Override
@@ -165,7 +146,7 @@ final class UringBatch implements IoBatch, IoCompletion {
     private void prepare() {
         checkOpen();
         submitted = true;
-        plainCalls = !Thread.currentThread().isVirtual();
+        direct = !Thread.currentThread().isVirtual();
         List<RingOp> current = new ArrayList<>();
         for (RingOp op : ops) {
             current.add(op);
@@ -180,57 +161,38 @@ final class UringBatch implements IoBatch, IoCompletion {
     }
 
     /**
-     * Puts a phase's requests in motion: in the ring, neighbours in the file
-     * as one vectored request (VectoredRun), or (see the class comment) a
-     * lone transfer as a system call, done on return. A plain-call batch's sync
-     * is left for {@link #complete}.
+     * Puts a phase's requests in motion: in the ring, or (see the class
+     * comment) a lone transfer as a system call, done on return. A direct
+     * batch's sync is left for {@link #complete}.
      */
     private void start(List<RingOp> current, boolean block) {
         List<RingOp> transfers = transfers(current);
-        if (plainCalls && transfers.size() <= DIRECT_MAX) {
+        if (direct && transfers.size() <= DIRECT_MAX) {
             session.runDirect(transfers);
-            return;
-        }
-        List<RingOp> pushed = coalesced(transfers);
-        if (block) {
-            session.run(pushed);
+        } else if (block) {
+            session.run(transfers);
         } else {
-            for (RingOp op : pushed) {
-                if (op.kind == RingOp.Kind.WRITE
-                        || (op.kind == RingOp.Kind.READ && op.run() != null && op.length >= BACKGROUND_READ_MIN)) {
+            for (RingOp op : transfers) {
+                if (op.kind == RingOp.Kind.WRITE) {
                     op.runInBackground();
                 }
             }
-            session.start(pushed);
+            session.start(transfers);
         }
     }
 
-    /** {@code transfers} with runs of neighbouring reads or writes merged; a closing sync stays last. */
-    private List<RingOp> coalesced(List<RingOp> transfers) {
-        boolean sync = !transfers.isEmpty() && transfers.getLast().kind == RingOp.Kind.SYNC;
-        List<RingOp> io = sync ? transfers.subList(0, transfers.size() - 1) : transfers;
-        if (io.size() < 2) {
-            return transfers;
-        }
-        List<RingOp> pushed = VectoredRun.coalesce(io, fd, directFd, file, scratch());
-        if (sync) {
-            pushed.add(transfers.getLast());
-        }
-        return pushed;
-    }
-
-    /** What of a phase goes into the ring or runs as plain calls at its start: all but a plain-call batch's sync. */
+    /** What of a phase goes into the ring or runs as plain calls at its start: all but a direct batch's sync. */
     private List<RingOp> transfers(List<RingOp> current) {
-        return plainCalls && current.getLast().kind == RingOp.Kind.SYNC ? current.subList(0, current.size() - 1) : current;
+        return direct && current.getLast().kind == RingOp.Kind.SYNC ? current.subList(0, current.size() - 1) : current;
     }
 
-    /** Ends a phase whose transfers have completed: a plain-call batch runs its sync now (blocking, even from isDone). */
+    /** Ends a phase whose transfers have completed: a direct batch runs its sync now (blocking, even from isDone). */
     private void complete(List<RingOp> current) {
         RingOp last = current.getLast();
         if (last.kind != RingOp.Kind.SYNC) {
             return;
         }
-        if (plainCalls) {
+        if (direct) {
             session.runDirect(List.of(last));
         } else {
             resyncAfterLateWrites(current);
@@ -280,8 +242,8 @@ final class UringBatch implements IoBatch, IoCompletion {
             try {
                 advance(true);
             } finally {
-                if (scratch != null) {
-                    scratch.close();
+                if (bounce != null) {
+                    bounce.close();
                 }
             }
             for (RingOp op : ops) {

@@ -9,6 +9,7 @@
  */
 package turso.vfs.uring;
 
+import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.util.Optional;
@@ -23,8 +24,6 @@ final class UringFile implements VfsFile {
 
     private final VfsFile nio;
     private final NativeFiles.Descriptor descriptor;
-    /** Whether aligned transfers go through the file's O_DIRECT descriptor (io_uring-direct, main database). */
-    private final boolean direct;
     private final RingSession session;
     private final Object name;
     private final boolean readOnly;
@@ -32,11 +31,9 @@ final class UringFile implements VfsFile {
     private final MemorySegment callState = Syscalls.callState(Arena.ofAuto());
     private boolean closed;
 
-    UringFile(VfsFile nio, NativeFiles.Descriptor descriptor, boolean direct, RingSession session, Object name,
-            boolean readOnly) {
+    UringFile(VfsFile nio, NativeFiles.Descriptor descriptor, RingSession session, Object name, boolean readOnly) {
         this.nio = nio;
         this.descriptor = descriptor;
-        this.direct = direct;
         this.session = session;
         this.name = name;
         this.readOnly = readOnly;
@@ -45,7 +42,7 @@ final class UringFile implements VfsFile {
     @Override
     public IoBatch batch() {
         checkOpen();
-        return new UringBatch(session, descriptor.fd(), directFd(), name, readOnly);
+        return new UringBatch(session, descriptor.fd(), name, readOnly);
     }
 
     /**
@@ -63,17 +60,24 @@ final class UringFile implements VfsFile {
             batch.read(dst, offset);
             return (int) batch.execute().transferred(0);
         }
-        RingOp op = new RingOp(RingOp.Kind.READ, descriptor.fd(), directFd(), dst, dst, offset, null, name);
-        op.runDirect(callState);
-        if (op.failure() != null) {
-            throw op.failure();
+        long length = dst.byteSize();
+        long done = 0;
+        while (done < length) {
+            long result = Syscalls.pread(callState, descriptor.fd(), dst.asSlice(done), offset + done);
+            if (result == -Syscalls.EINTR || result == -Syscalls.EAGAIN) {
+                continue;
+            }
+            if (result < 0) {
+                throw new TursoException(ResultCode.IOERR_READ, ResultCode.IOERR_READ.defaultMessage(),
+                        new IOException("pread at offset " + offset + " of " + name + ": errno " + -result));
+            }
+            if (result == 0) {
+                dst.asSlice(done).fill((byte) 0);
+                break;
+            }
+            done += result;
         }
-        return (int) op.transferred();
-    }
-
-    /** The O_DIRECT descriptor aligned transfers use, or -1 (io_uring, or a file system without O_DIRECT). */
-    int directFd() {
-        return direct ? descriptor.directFd() : -1;
+        return (int) done;
     }
 
     @Override

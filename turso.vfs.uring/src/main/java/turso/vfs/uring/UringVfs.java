@@ -25,20 +25,13 @@ public final class UringVfs implements Vfs {
     private static final int RING_ENTRIES = 256;
 
     private final NioVfs nio = new NioVfs();
-    /** Whether the main database file is read and written with O_DIRECT where aligned (UringDirectVfs). */
-    private final boolean direct;
 
     public UringVfs() {
-        this(false);
-    }
-
-    UringVfs(boolean direct) {
-        this.direct = direct;
     }
 
     @Override
     public String name() {
-        return direct ? UringDirectVfs.NAME : "io_uring";
+        return "io_uring";
     }
 
     @Override
@@ -65,7 +58,6 @@ public final class UringVfs implements Vfs {
             file = Path.of(nio.fullPath(path));
         }
         boolean readOnly = nioFlags.contains(OpenFlag.READ_ONLY) && !nioFlags.contains(OpenFlag.READ_WRITE);
-        boolean directFile = direct && kind == FileKind.MAIN_DB;
         VfsFile nioFile;
         NativeFiles.Descriptor descriptor;
         if (nioFlags.contains(OpenFlag.DELETE_ON_CLOSE)) {
@@ -74,7 +66,7 @@ public final class UringVfs implements Vfs {
                 createIfMissing(file, nioFlags.contains(OpenFlag.EXCLUSIVE));
                 nioFlags.remove(OpenFlag.EXCLUSIVE);
             }
-            descriptor = NativeFiles.acquire(file, readOnly, directFile);
+            descriptor = NativeFiles.acquire(file, readOnly);
             try {
                 nioFile = nio.open(file.toString(), kind, nioFlags);
             } catch (RuntimeException e) {
@@ -84,23 +76,21 @@ public final class UringVfs implements Vfs {
         } else {
             nioFile = nio.open(file.toString(), kind, nioFlags);
             try {
-                descriptor = NativeFiles.acquire(file, readOnly, directFile);
+                descriptor = NativeFiles.acquire(file, readOnly);
             } catch (RuntimeException e) {
                 nioFile.close();
                 throw e;
             }
         }
-        int directFd = directFile ? descriptor.directFd() : -1;
         RingSession session;
         try {
-            session = directFd >= 0 ? new RingSession(Ring.create(RING_ENTRIES), file, descriptor.fd(), directFd)
-                    : new RingSession(Ring.create(RING_ENTRIES), file, descriptor.fd());
+            session = new RingSession(Ring.create(RING_ENTRIES), file, descriptor.fd());
         } catch (UringException e) {
             nioFile.close();
             NativeFiles.release(descriptor);
             throw new TursoException(ResultCode.CANTOPEN, ResultCode.CANTOPEN.defaultMessage(), e);
         }
-        return new UringFile(nioFile, descriptor, directFd >= 0, session, file, readOnly || !descriptor.writable());
+        return new UringFile(nioFile, descriptor, session, file, readOnly || !descriptor.writable());
     }
 
     private static Path createTemporary() {
