@@ -18,16 +18,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import turso.api.Value;
 
 class JournalSpillTest {
 
@@ -36,6 +31,10 @@ class JournalSpillTest {
     @TempDir
     Path dir;
 
+    private TreeMap<Long, String> sqliteRows(String name) throws Exception {
+        return SpillRows.sqliteRows(dir.resolve(name));
+    }
+
     private Storage open(String name, JournalMode mode) {
         Storage s = Storage.open(WalTestSupport.nio(), dir.resolve(name).toString(),
                 StorageOptions.DEFAULT.withJournalMode(mode));
@@ -43,44 +42,12 @@ class JournalSpillTest {
         return s;
     }
 
-    /** Inserts (or replaces) rows {@code from..to} with 300-byte blobs inside the open write transaction. */
-    private static void put(Storage s, long from, long to, String tag) {
-        try (BTreeCursor c = s.openTableCursor(2)) {
-            for (long id = from; id <= to; id++) {
-                c.insert(id, Rows.record(new Value.Text(tag + id), new Value.Blob(new byte[300])));
-            }
-        }
-    }
 
-    private static TreeMap<Long, String> expected(long from, long to, String tag) {
-        TreeMap<Long, String> out = new TreeMap<>();
-        for (long id = from; id <= to; id++) {
-            out.put(id, tag + id);
-        }
-        return out;
-    }
 
     private long size(String name) throws Exception {
-        Path p = dir.resolve(name);
-        return Files.exists(p) ? Files.size(p) : 0;
+        return SpillRows.size(dir.resolve(name));
     }
 
-    /** Real SQLite on {@code name}: integrity_check, then rowid -> a of t. */
-    private TreeMap<Long, String> sqliteRows(String name) throws Exception {
-        TreeMap<Long, String> out = new TreeMap<>();
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(name));
-                Statement st = c.createStatement()) {
-            try (ResultSet rs = st.executeQuery("PRAGMA integrity_check")) {
-                assertEquals("ok", rs.getString(1));
-            }
-            try (ResultSet rs = st.executeQuery("SELECT rowid, a FROM t")) {
-                while (rs.next()) {
-                    out.put(rs.getLong(1), rs.getString(2));
-                }
-            }
-        }
-        return out;
-    }
 
     @ParameterizedTest
     @EnumSource(value = JournalMode.class, names = {"DELETE", "TRUNCATE", "PERSIST"})
@@ -88,29 +55,29 @@ class JournalSpillTest {
         try (Storage s = open("c.db", mode)) {
             WalTestSupport.createTable(s);
             s.beginWrite();
-            put(s, 1, 100, "a");
+            SpillRows.put(s, 1, 100, "a");
             s.commit();
             long committed = size("c.db");
 
             s.beginWrite();
-            put(s, 1, 50, "x");
-            put(s, 101, 3000, "b");
+            SpillRows.put(s, 1, 50, "x");
+            SpillRows.put(s, 101, 3000, "b");
             assertTrue(size("c.db") > committed + 100L * 4096, "dirty pages were written to the file before the commit");
             long firstSegments = size("c.db-journal");
             assertTrue(firstSegments > 0, "the originals were journaled first");
             // pages of the last commit changed after the spills: their originals go to a later segment
-            put(s, 51, 100, "z");
-            put(s, 3001, 4000, "b");
+            SpillRows.put(s, 51, 100, "z");
+            SpillRows.put(s, 3001, 4000, "b");
             assertTrue(size("c.db-journal") > firstSegments, "a later spill journaled more originals");
 
             // Files as a crash now would leave them: real SQLite rolls the hot journal back.
             Files.copy(dir.resolve("c.db"), dir.resolve("crash.db"));
             Files.copy(dir.resolve("c.db-journal"), dir.resolve("crash.db-journal"));
-            assertEquals(expected(1, 100, "a"), sqliteRows("crash.db"));
+            assertEquals(SpillRows.expected(1, 100, "a"), sqliteRows("crash.db"));
 
             TreeMap<Long, String> inside = WalTestSupport.rows(s);
             assertEquals(4000, inside.size(), "the writer reads its spilled pages back");
-            put(s, 60, 70, "y");
+            SpillRows.put(s, 60, 70, "y");
             s.commit();
             assertEquals(committedRows(), WalTestSupport.rows(s));
             assertEquals(mode == JournalMode.DELETE, !Files.exists(dir.resolve("c.db-journal")));
@@ -120,10 +87,10 @@ class JournalSpillTest {
 
     /** What bigTransactionSpillsAndCommits commits. */
     private static TreeMap<Long, String> committedRows() {
-        TreeMap<Long, String> all = expected(1, 50, "x");
-        all.putAll(expected(51, 100, "z"));
-        all.putAll(expected(60, 70, "y"));
-        all.putAll(expected(101, 4000, "b"));
+        TreeMap<Long, String> all = SpillRows.expected(1, 50, "x");
+        all.putAll(SpillRows.expected(51, 100, "z"));
+        all.putAll(SpillRows.expected(60, 70, "y"));
+        all.putAll(SpillRows.expected(101, 4000, "b"));
         return all;
     }
 
@@ -132,22 +99,22 @@ class JournalSpillTest {
         try (Storage s = open("r.db", JournalMode.DELETE)) {
             WalTestSupport.createTable(s);
             s.beginWrite();
-            put(s, 1, 500, "a");
+            SpillRows.put(s, 1, 500, "a");
             s.commit();
 
             s.beginWrite();
-            put(s, 1, 3000, "b");
+            SpillRows.put(s, 1, 3000, "b");
             assertTrue(Files.exists(dir.resolve("r.db-journal")));
             s.rollback();
             assertFalse(Files.exists(dir.resolve("r.db-journal")));
-            assertEquals(expected(1, 500, "a"), WalTestSupport.rows(s));
+            assertEquals(SpillRows.expected(1, 500, "a"), WalTestSupport.rows(s));
 
             s.beginWrite();
-            put(s, 501, 510, "c");
+            SpillRows.put(s, 501, 510, "c");
             s.commit();
         }
-        TreeMap<Long, String> want = expected(1, 500, "a");
-        want.putAll(expected(501, 510, "c"));
+        TreeMap<Long, String> want = SpillRows.expected(1, 500, "a");
+        want.putAll(SpillRows.expected(501, 510, "c"));
         assertEquals(want, sqliteRows("r.db"));
     }
 
@@ -156,19 +123,19 @@ class JournalSpillTest {
         try (Storage s = open("s.db", JournalMode.DELETE)) {
             WalTestSupport.createTable(s);
             s.beginWrite();
-            put(s, 1, 1000, "a");
+            SpillRows.put(s, 1, 1000, "a");
             int sp = s.savepoint();
-            put(s, 1, 2500, "b");
+            SpillRows.put(s, 1, 2500, "b");
             s.rollbackToSavepoint(sp);
-            put(s, 1001, 1200, "c");
+            SpillRows.put(s, 1001, 1200, "c");
             s.releaseSavepoint(sp);
             s.commit();
-            TreeMap<Long, String> want = expected(1, 1000, "a");
-            want.putAll(expected(1001, 1200, "c"));
+            TreeMap<Long, String> want = SpillRows.expected(1, 1000, "a");
+            want.putAll(SpillRows.expected(1001, 1200, "c"));
             assertEquals(want, WalTestSupport.rows(s));
         }
-        TreeMap<Long, String> want = expected(1, 1000, "a");
-        want.putAll(expected(1001, 1200, "c"));
+        TreeMap<Long, String> want = SpillRows.expected(1, 1000, "a");
+        want.putAll(SpillRows.expected(1001, 1200, "c"));
         assertEquals(want, sqliteRows("s.db"));
     }
 
@@ -177,22 +144,22 @@ class JournalSpillTest {
         try (Storage s = open("k.db", JournalMode.DELETE); Storage other = open("k.db", JournalMode.DELETE)) {
             WalTestSupport.createTable(s);
             s.beginWrite();
-            put(s, 1, 100, "a");
+            SpillRows.put(s, 1, 100, "a");
             s.commit();
             long committed = size("k.db");
             other.beginRead();
-            assertEquals(expected(1, 100, "a"), WalTestSupport.rows(other));
+            assertEquals(SpillRows.expected(1, 100, "a"), WalTestSupport.rows(other));
             s.beginWrite();
-            put(s, 101, 2000, "b");
+            SpillRows.put(s, 101, 2000, "b");
             assertEquals(committed, size("k.db"), "nothing written while another connection reads");
-            assertEquals(expected(1, 100, "a"), WalTestSupport.rows(other));
+            assertEquals(SpillRows.expected(1, 100, "a"), WalTestSupport.rows(other));
             other.commit();
-            put(s, 2001, 2100, "b");
+            SpillRows.put(s, 2001, 2100, "b");
             s.commit();
-            assertEquals(expected(1, 100, "a").size() + 2000, WalTestSupport.rows(other).size());
+            assertEquals(SpillRows.expected(1, 100, "a").size() + 2000, WalTestSupport.rows(other).size());
         }
-        TreeMap<Long, String> want = expected(1, 100, "a");
-        want.putAll(expected(101, 2100, "b"));
+        TreeMap<Long, String> want = SpillRows.expected(1, 100, "a");
+        want.putAll(SpillRows.expected(101, 2100, "b"));
         assertEquals(want, sqliteRows("k.db"));
     }
 
@@ -203,11 +170,11 @@ class JournalSpillTest {
             WalTestSupport.createTable(s);
             long before = size("o.db");
             s.beginWrite();
-            put(s, 1, 2000, "a");
+            SpillRows.put(s, 1, 2000, "a");
             assertEquals(before, size("o.db"));
             s.commit();
-            assertEquals(expected(1, 2000, "a"), WalTestSupport.rows(s));
+            assertEquals(SpillRows.expected(1, 2000, "a"), WalTestSupport.rows(s));
         }
-        assertEquals(expected(1, 2000, "a"), sqliteRows("o.db"));
+        assertEquals(SpillRows.expected(1, 2000, "a"), sqliteRows("o.db"));
     }
 }

@@ -1,0 +1,63 @@
+/*
+ * The rows the cache-spill tests (CacheSpillTest for WAL, JournalSpillTest
+ * for the rollback journal) write into table t of WalTestSupport.createTable,
+ * what they expect back, and what real SQLite reads from the file: the
+ * transactions are large enough to overflow a small page cache.
+ */
+package turso.btree;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.TreeMap;
+import turso.api.Value;
+
+final class SpillRows {
+    private SpillRows() {
+    }
+
+    /** Inserts (or replaces) rows {@code from..to} with 300-byte blobs inside the open write transaction. */
+    static void put(Storage s, long from, long to, String tag) {
+        try (BTreeCursor c = s.openTableCursor(2)) {
+            for (long id = from; id <= to; id++) {
+                c.insert(id, Rows.record(new Value.Text(tag + id), new Value.Blob(new byte[300])));
+            }
+        }
+    }
+
+    /** What {@link #put} wrote: rowid -> a. */
+    static TreeMap<Long, String> expected(long from, long to, String tag) {
+        TreeMap<Long, String> out = new TreeMap<>();
+        for (long id = from; id <= to; id++) {
+            out.put(id, tag + id);
+        }
+        return out;
+    }
+
+    /** The size of a file, 0 if it does not exist. */
+    static long size(Path file) throws Exception {
+        return Files.exists(file) ? Files.size(file) : 0;
+    }
+
+    /** Runs real SQLite on {@code db} (and its WAL or journal): integrity_check, then rowid -> a of t. */
+    static TreeMap<Long, String> sqliteRows(Path db) throws Exception {
+        TreeMap<Long, String> out = new TreeMap<>();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
+                Statement st = c.createStatement()) {
+            try (ResultSet rs = st.executeQuery("PRAGMA integrity_check")) {
+                assertEquals("ok", rs.getString(1));
+            }
+            try (ResultSet rs = st.executeQuery("SELECT rowid, a FROM t")) {
+                while (rs.next()) {
+                    out.put(rs.getLong(1), rs.getString(2));
+                }
+            }
+        }
+        return out;
+    }
+}
