@@ -149,20 +149,10 @@ final class KeyProbe {
         return (int) h;
     }
 
-    private static int rank(long t) {
-        if (t == 0) {
-            return 0;
-        }
-        if (t < 12) {
-            return 1;
-        }
-        return (t & 1) == 1 ? 2 : 3;
-    }
-
     private int compareColumn(MemorySegment d, long ta, int off, int size, int i) {
         long tb = types[i];
-        int ra = rank(ta);
-        int rb = rank(tb);
+        int ra = RecordComparator.rank(ta);
+        int rb = RecordComparator.rank(tb);
         if (ra != rb) {
             return ra < rb ? -1 : 1;
         }

@@ -29,7 +29,7 @@ public final class RecordComparator {
         return 0;
     }
 
-    private static int rank(long t) {
+    static int rank(long t) {
         if (t == 0) {
             return 0;
         }
