@@ -7,9 +7,8 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -27,9 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
  * the compiled class on the stack). The GROUP BY queries also run
  * interpreted, for the hash aggregate's table of INTEGER keys.
  */
+@ExtendWith(ForcedJit.class)
 class JitCoverageDifferentialTest {
-    private static String savedJit;
-    private static String savedThreshold;
 
     @TempDir
     Path dir;
@@ -93,26 +91,6 @@ class JitCoverageDifferentialTest {
             SELECT * FROM t WHERE qty BETWEEN 10 AND 60 ORDER BY qty, id;
             SELECT * FROM u ORDER BY a;
             SELECT count(*), sum(qty), sum(price) FROM t""";
-
-    @BeforeAll
-    static void forceJit() {
-        savedJit = System.setProperty("turso.jit", "true");
-        savedThreshold = System.setProperty("turso.jit.threshold", "0");
-    }
-
-    @AfterAll
-    static void restore() {
-        restore("turso.jit", savedJit);
-        restore("turso.jit.threshold", savedThreshold);
-    }
-
-    private static void restore(String name, String value) {
-        if (value == null) {
-            System.clearProperty(name);
-        } else {
-            System.setProperty(name, value);
-        }
-    }
 
     @Test
     void hashAggregatesGiveSqlitesGroups() throws SQLException {

@@ -11,9 +11,8 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import turso.api.Connection;
 import turso.api.Database;
 import turso.api.ResultCode;
@@ -32,9 +31,8 @@ import turso.api.TursoException;
  * stack) and stops it with SQLITE_INTERRUPT. The properties are read when a
  * program is made, so only this test's statements are compiled.
  */
+@ExtendWith(ForcedJit.class)
 class JitDifferentialTest {
-    private static String savedJit;
-    private static String savedThreshold;
 
     private static final String SETUP = """
             CREATE TABLE items(id INTEGER PRIMARY KEY, code INTEGER, name TEXT, grp INTEGER, amount REAL, dept_id INTEGER, x);
@@ -82,26 +80,6 @@ class JitDifferentialTest {
             "SELECT id FROM items WHERE id < 10 LIMIT 'x'",
             "SELECT id FROM items WHERE id < 10 LIMIT 3 OFFSET 2",
             "SELECT (SELECT max(id) FROM items WHERE grp = d.id), d.name FROM depts d WHERE d.id < 5");
-
-    @BeforeAll
-    static void forceJit() {
-        savedJit = System.setProperty("turso.jit", "true");
-        savedThreshold = System.setProperty("turso.jit.threshold", "0");
-    }
-
-    @AfterAll
-    static void restore() {
-        restore("turso.jit", savedJit);
-        restore("turso.jit.threshold", savedThreshold);
-    }
-
-    private static void restore(String name, String value) {
-        if (value == null) {
-            System.clearProperty(name);
-        } else {
-            System.setProperty(name, value);
-        }
-    }
 
     private static void setUp(Connection turso, java.sql.Connection sqlite) throws SQLException {
         for (String sql : SETUP.split(";\n")) {

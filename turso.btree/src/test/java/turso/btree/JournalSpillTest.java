@@ -120,22 +120,10 @@ class JournalSpillTest {
 
     @Test
     void rollbackToSavepointAcrossASpill() throws Exception {
+        TreeMap<Long, String> want;
         try (Storage s = open("s.db", JournalMode.DELETE)) {
-            WalTestSupport.createTable(s);
-            s.beginWrite();
-            SpillRows.put(s, 1, 1000, "a");
-            int sp = s.savepoint();
-            SpillRows.put(s, 1, 2500, "b");
-            s.rollbackToSavepoint(sp);
-            SpillRows.put(s, 1001, 1200, "c");
-            s.releaseSavepoint(sp);
-            s.commit();
-            TreeMap<Long, String> want = SpillRows.expected(1, 1000, "a");
-            want.putAll(SpillRows.expected(1001, 1200, "c"));
-            assertEquals(want, WalTestSupport.rows(s));
+            want = SpillRows.commitAroundARolledBackSpill(s);
         }
-        TreeMap<Long, String> want = SpillRows.expected(1, 1000, "a");
-        want.putAll(SpillRows.expected(1001, 1200, "c"));
         assertEquals(want, sqliteRows("s.db"));
     }
 

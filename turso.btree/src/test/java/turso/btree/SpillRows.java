@@ -39,6 +39,29 @@ final class SpillRows {
         return out;
     }
 
+    /**
+     * Inside one write transaction on {@code s}: rows 1-1000 "a", a
+     * savepoint, rows 1-2500 "b" (enough to spill) rolled back to it, rows
+     * 1001-1200 "c", committed. Checks that {@code s} reads the rows that
+     * survive, and returns them for the caller to compare with what SQLite
+     * reads from the file.
+     */
+    static TreeMap<Long, String> commitAroundARolledBackSpill(Storage s) {
+        WalTestSupport.createTable(s);
+        s.beginWrite();
+        put(s, 1, 1000, "a");
+        int sp = s.savepoint();
+        put(s, 1, 2500, "b");
+        s.rollbackToSavepoint(sp);
+        put(s, 1001, 1200, "c");
+        s.releaseSavepoint(sp);
+        s.commit();
+        TreeMap<Long, String> want = expected(1, 1000, "a");
+        want.putAll(expected(1001, 1200, "c"));
+        assertEquals(want, WalTestSupport.rows(s));
+        return want;
+    }
+
     /** The size of a file, 0 if it does not exist. */
     static long size(Path file) throws Exception {
         return Files.exists(file) ? Files.size(file) : 0;
