@@ -25,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import turso.api.ResultCode;
-import turso.api.spi.Collation;
 import turso.btree.KeyInfo;
 import turso.parser.ast.ConflictResolution;
 import turso.parser.ast.Stmt;
@@ -160,14 +159,7 @@ final class IndexMaintenance {
 
     /** How the keys of {@code index} compare: its collations and orders. */
     static KeyInfo keyInfo(Index index, FunctionRegistry functions) {
-        int n = index.parts().size();
-        Collation[] collations = new Collation[n];
-        boolean[] descending = new boolean[n];
-        for (int k = 0; k < n; k++) {
-            collations[k] = functions.collation(index.parts().get(k).collation());
-            descending[k] = index.parts().get(k).descending();
-        }
-        return new KeyInfo(collations, descending);
+        return WithoutRowid.keyInfo(index.parts(), functions);
     }
 
     /** Opens a write cursor on every maintained index (inside the write transaction). */

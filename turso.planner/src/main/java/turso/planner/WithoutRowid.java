@@ -16,6 +16,7 @@ import java.util.Locale;
 import turso.api.spi.Collation;
 import turso.btree.KeyInfo;
 import turso.parser.ast.ConflictResolution;
+import turso.vm.BuiltinCollation;
 import turso.vm.FunctionRegistry;
 import turso.vm.Op;
 import turso.vm.ProgramBuilder;
@@ -166,11 +167,17 @@ final class WithoutRowid {
         return new RowKey(keyInfo(all, functions), columns);
     }
 
-    private static KeyInfo keyInfo(List<Index.Part> parts, FunctionRegistry functions) {
+    /**
+     * How keys made of {@code parts} compare. BINARY is given as the B-tree's
+     * own constant (KeyInfo.BINARY), the one its key comparisons recognise to
+     * compare text in place instead of through the collation interface.
+     */
+    static KeyInfo keyInfo(List<Index.Part> parts, FunctionRegistry functions) {
         Collation[] collations = new Collation[parts.size()];
         boolean[] descending = new boolean[parts.size()];
         for (int k = 0; k < parts.size(); k++) {
-            collations[k] = functions.collation(parts.get(k).collation());
+            Collation c = functions.collation(parts.get(k).collation());
+            collations[k] = c == BuiltinCollation.BINARY ? KeyInfo.BINARY : c;
             descending[k] = parts.get(k).descending();
         }
         return new KeyInfo(collations, descending);
