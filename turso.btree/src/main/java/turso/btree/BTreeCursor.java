@@ -51,6 +51,17 @@ public final class BTreeCursor implements AutoCloseable {
     private final Record probe = new Record();
     /** The cell a seek compares its key with. */
     private final CellFields probeCell = new CellFields();
+    /**
+     * The leaf the last rowid descent reached (0: none) and the bounds its
+     * parents' dividers put on its rowids (low exclusive, high inclusive),
+     * valid while the pager's generation is leafBoundsGeneration.
+     */
+    private int leafBoundsPage;
+    private long leafBoundsGeneration = -1;
+    private long leafLow;
+    private long leafHigh;
+    private boolean leafHasLow;
+    private boolean leafHasHigh;
 
     BTreeCursor(Storage storage, BTree tree, int root, boolean table, KeyInfo keyInfo) {
         this.storage = storage;
@@ -323,12 +334,101 @@ public final class BTreeCursor implements AutoCloseable {
         }
     }
 
-    /** Positions a table cursor by rowid; returns whether it stands on an entry satisfying {@code op}. */
+    /**
+     * Positions a table cursor by rowid; returns whether it stands on an
+     * entry satisfying {@code op}. A rowid within the leaf the cursor stands
+     * on is found there, without descending from the root (rows read in
+     * rowid order, a join's consecutive keys).
+     */
     public boolean seek(long rowid, SeekOp op) {
         requireTable(true);
         begin();
-        descend(op == SeekOp.GT || op == SeekOp.LE, (n, i) -> Long.compare(n.rowid(i), rowid));
-        return finishSeek(op, () -> rowid() == rowid);
+        boolean strict = op == SeekOp.GT || op == SeekOp.LE;
+        if (!seekWithinLeaf(rowid, strict)) {
+            descendToRowid(rowid, strict);
+        }
+        moved();
+        if (op == SeekOp.EQ || op == SeekOp.GE || op == SeekOp.GT) {
+            return settle(true) && (op != SeekOp.EQ || hereNode().rowid(idx[depth]) == rowid);
+        }
+        idx[depth]--;
+        return settle(false);
+    }
+
+    /**
+     * Whether the cursor stands on the leaf its last rowid descent reached,
+     * unchanged since, and the dividers above that leaf say {@code rowid}
+     * belongs there; if so, moves to it there. No cell is read to decide.
+     */
+    private boolean seekWithinLeaf(long rowid, boolean strict) {
+        Node n = here;
+        long g = tree.pager.generation();
+        if (state != State.VALID || n == null || hereGeneration != g || leafBoundsGeneration != g
+                || n.pgno() != leafBoundsPage || (strict && rowid == Long.MAX_VALUE)) {
+            return false;
+        }
+        long target = strict ? rowid + 1 : rowid;
+        if ((leafHasLow && target <= leafLow) || (leafHasHigh && target > leafHigh)) {
+            return false;
+        }
+        int i = leafHasLow && leafHasHigh && leafHigh - leafLow == n.cellCount()
+                ? RowidSearch.inDenseLeaf(n, target, leafLow) : -1;
+        idx[depth] = i >= 0 ? i : RowidSearch.lowerBound(n, target);
+        return true;
+    }
+
+    /**
+     * descend() for a rowid: each page searched in place by RowidSearch. The
+     * dividers on either side of each child taken bound the rowids below it;
+     * the leaf's bounds are kept for the next seek (seekWithinLeaf), and a
+     * leaf holding as many cells as its bounds leave rowids holds each of
+     * them, so the sought one is read at its place without a search.
+     */
+    private void descendToRowid(long rowid, boolean strict) {
+        leafBoundsPage = 0;
+        if (strict && rowid == Long.MAX_VALUE) {
+            descendFrom(0, root, false);
+            idx[depth]++;
+            return;
+        }
+        long target = strict ? rowid + 1 : rowid;
+        long low = 0;
+        long high = 0;
+        boolean hasLow = false;
+        boolean hasHigh = false;
+        int d = 0;
+        int p = root;
+        while (true) {
+            if (d > PageFormat.MAX_DEPTH) {
+                throw Corrupt.at("b-tree deeper than " + PageFormat.MAX_DEPTH);
+            }
+            Node n = load(d, p);
+            if (n.isLeaf()) {
+                int i = hasLow && hasHigh && high - low == n.cellCount() ? RowidSearch.inDenseLeaf(n, target, low) : -1;
+                idx[d] = i >= 0 ? i : RowidSearch.lowerBound(n, target);
+                depth = d;
+                leafBoundsPage = p;
+                leafBoundsGeneration = nodesGeneration;
+                leafLow = low;
+                leafHigh = high;
+                leafHasLow = hasLow;
+                leafHasHigh = hasHigh;
+                return;
+            }
+            int count = n.cellCount();
+            int i = RowidSearch.lowerBound(n, target);
+            idx[d] = i;
+            if (i > 0) {
+                low = RowidSearch.key(n, i - 1, count);
+                hasLow = true;
+            }
+            if (i < count) {
+                high = RowidSearch.key(n, i, count);
+                hasHigh = true;
+            }
+            p = n.child(i);
+            d++;
+        }
     }
 
     /** Positions an index cursor on a key (possibly a prefix of the stored keys); returns whether an entry satisfies {@code op}. */
