@@ -33,6 +33,22 @@ public class TursoException extends RuntimeException {
         this.offset = offset;
     }
 
+    /**
+     * An exception that records no stack trace, for a condition the engine
+     * meets and handles itself (a writer whose snapshot another commit
+     * overtook starts over; a lock held elsewhere for a moment is asked for
+     * again): those come by the hundred per second under concurrent writers,
+     * and recording the stack cost more than the retry. The engine rethrows
+     * one that reaches a caller with a stack trace.
+     *
+     * @param stackTrace false to skip recording the stack trace
+     */
+    public TursoException(ResultCode resultCode, boolean stackTrace) {
+        super(resultCode.defaultMessage(), null, false, stackTrace);
+        this.resultCode = resultCode;
+        this.offset = -1;
+    }
+
     /** The extended result code. */
     public ResultCode resultCode() {
         return resultCode;

@@ -403,15 +403,11 @@ final class Pager implements AutoCloseable {
      */
     private boolean beginWalReadOnSameSnapshot() {
         if (wal.beginRead()) {
-            dataVersion++;
             if (wal.dbSize() > 0) {
-                dropChangedPages();
-                dbSize = wal.dbSize();
-                Page one = get(1);
-                writeProtected = Bytes.u8(one.data, DatabaseHeader.WRITE_VERSION) > 2;
-                autoVacuum = Bytes.i32(one.data, DatabaseHeader.LARGEST_ROOT) != 0;
+                adoptNewSnapshot();
                 return true;
             }
+            dataVersion++;
             cache.clear();
             wal.endRead();
             return false;
@@ -420,6 +416,21 @@ final class Pager implements AutoCloseable {
             dbSize = wal.dbSize();
         }
         return true;
+    }
+
+    /**
+     * Takes in a WAL snapshot newer than the one this connection last saw,
+     * one that gives the database's size: a read transaction begun on it, or
+     * this fresh transaction's snapshot replaced by the latest one while the
+     * write lock was taken (Wal.beginWrite), before anything was read.
+     */
+    private void adoptNewSnapshot() {
+        dataVersion++;
+        dropChangedPages();
+        dbSize = wal.dbSize();
+        Page one = get(1);
+        writeProtected = Bytes.u8(one.data, DatabaseHeader.WRITE_VERSION) > 2;
+        autoVacuum = Bytes.i32(one.data, DatabaseHeader.LARGEST_ROOT) != 0;
     }
 
     /**
@@ -602,7 +613,13 @@ final class Pager implements AutoCloseable {
         }
         if (wal != null) {
             try {
-                wal.beginWrite();
+                if (!wal.beginWrite(startedRead)) {
+                    invalidateNodes();
+                    adoptNewSnapshot();
+                    if (writeProtected) {
+                        throw new TursoException(ResultCode.READONLY, "attempt to write a readonly database");
+                    }
+                }
             } catch (RuntimeException e) {
                 if (startedRead) {
                     endTransaction();

@@ -47,11 +47,11 @@ final class BusyHandler {
                 return;
             } catch (TursoException e) {
                 if (!retry || e.primaryResultCode() != ResultCode.BUSY) {
-                    throw e;
+                    throw withStack(e);
                 }
                 long left = timeoutNanos - (System.nanoTime() - start);
                 if (left <= 0) {
-                    throw e;
+                    throw withStack(e);
                 }
                 if (attempt < SHORT_WAITS_US.length) {
                     shortWait(Math.min(SHORT_WAITS_US[attempt] * 1_000L, left));
@@ -70,6 +70,15 @@ final class BusyHandler {
                 }
             }
         }
+    }
+
+    /**
+     * The exception to give the caller: a retry signal thrown without a
+     * stack trace (the WAL's write lock refused or its snapshot overtaken)
+     * gets one, from here.
+     */
+    private static TursoException withStack(TursoException e) {
+        return e.getStackTrace().length == 0 ? new TursoException(e.resultCode(), e.getMessage()) : e;
     }
 
     private static void shortWait(long nanos) {

@@ -5,8 +5,6 @@
  */
 package turso.jdbc;
 
-import java.util.Locale;
-
 final class SqlText {
 
     private SqlText() {
@@ -20,8 +18,7 @@ final class SqlText {
     /** True for INSERT and REPLACE statements. */
     static boolean isInsert(String sql) {
         int i = skipNoise(sql, 0);
-        String head = sql.substring(i, Math.min(sql.length(), i + 7)).toLowerCase(Locale.ROOT);
-        return head.startsWith("insert") || head.startsWith("replace");
+        return sql.regionMatches(true, i, "insert", 0, 6) || sql.regionMatches(true, i, "replace", 0, 7);
     }
 
     private static int skipNoise(String s, int i) {

@@ -65,6 +65,8 @@ public final class TursoResultSet implements ResultSet {
     private boolean after;
     private boolean closed;
     private boolean wasNull;
+    /** The type of the column the last getter read (set with wasNull). */
+    private DataType type;
     private int fetchSize;
 
     /** {@code statement} is null for rows the driver built (generated keys, metadata). */
@@ -162,7 +164,8 @@ public final class TursoResultSet implements ResultSet {
                     "column " + columnIndex + " out of bounds [1," + rows.columnCount() + "]");
         }
         int c = columnIndex - 1;
-        wasNull = rows.type(c) == DataType.NULL;
+        type = rows.type(c);
+        wasNull = type == DataType.NULL;
         return c;
     }
 
@@ -195,7 +198,7 @@ public final class TursoResultSet implements ResultSet {
         if (wasNull) {
             return null;
         }
-        if (rows.type(c) == DataType.REAL && Double.isFinite(rows.doubleValue(c))) {
+        if (type == DataType.REAL && Double.isFinite(rows.doubleValue(c))) {
             return Decimals.text(rows.doubleValue(c));
         }
         return rows.text(c);
