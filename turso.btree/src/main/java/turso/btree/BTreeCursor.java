@@ -28,6 +28,8 @@ public final class BTreeCursor implements AutoCloseable {
 
     private final Storage storage;
     private final BTree tree;
+    /** tree.pager, held here: the generation test of every step is one load shorter. */
+    private final Pager pager;
     private final int root;
     private final boolean table;
     private final KeyInfo keyInfo;
@@ -38,6 +40,8 @@ public final class BTreeCursor implements AutoCloseable {
     /** The node of the entry the cursor stands on, as valid() found it while the pager's generation was hereGeneration. */
     private Node here;
     private long hereGeneration = -1;
+    /** here's cell count when valid() kept it: no page changes while the generation holds, so neither does it. */
+    private int hereCells;
     private int depth;
     private State state = State.INVALID;
     private Page pinned;
@@ -66,6 +70,7 @@ public final class BTreeCursor implements AutoCloseable {
     BTreeCursor(Storage storage, BTree tree, int root, boolean table, KeyInfo keyInfo) {
         this.storage = storage;
         this.tree = tree;
+        this.pager = tree.pager;
         this.root = root;
         this.table = table;
         this.keyInfo = keyInfo;
@@ -106,7 +111,14 @@ public final class BTreeCursor implements AutoCloseable {
         if (state != State.VALID) {
             return false;
         }
-        Node n = hereNode();
+        Node n = here;
+        int cells;
+        if (n != null && hereGeneration == pager.generation()) {
+            cells = hereCells;
+        } else {
+            n = pathNode(depth);
+            cells = -1;
+        }
         if (!n.isLeaf()) {
             idx[depth]++;
             ReadAhead.siblings(tree.pager, n, idx[depth], true);
@@ -114,7 +126,7 @@ public final class BTreeCursor implements AutoCloseable {
             return settle(true);
         }
         int i = ++idx[depth];
-        if (i < n.cellCount() && n.page == pinned) {
+        if (i < (cells >= 0 ? cells : n.cellCount()) && n.page == pinned) {
             // the next cell of the same leaf: what settle() would conclude, without its walk
             moved();
             return true;
@@ -228,6 +240,7 @@ public final class BTreeCursor implements AutoCloseable {
         pin(n.page);
         here = n;
         hereGeneration = nodesGeneration;
+        hereCells = n.cellCount();
         return true;
     }
 
@@ -241,7 +254,7 @@ public final class BTreeCursor implements AutoCloseable {
     /** The node of the current position: the one valid() kept while no page may have changed, else the path's. */
     private Node hereNode() {
         Node n = here;
-        return n != null && hereGeneration == tree.pager.generation() ? n : pathNode(depth);
+        return n != null && hereGeneration == pager.generation() ? n : pathNode(depth);
     }
 
     private void pin(Page p) {
@@ -286,7 +299,7 @@ public final class BTreeCursor implements AutoCloseable {
     }
 
     private void keepNodes() {
-        long g = tree.pager.generation();
+        long g = pager.generation();
         if (g != nodesGeneration) {
             Arrays.fill(nodes, null);
             nodesGeneration = g;
@@ -504,6 +517,9 @@ public final class BTreeCursor implements AutoCloseable {
 
     /** The rowid of the current table entry. */
     public long rowid() {
+        if (cellLoaded && state == State.VALID && table) {
+            return currentCell.key;
+        }
         requireTable(true);
         restore();
         requireValid();
@@ -513,13 +529,28 @@ public final class BTreeCursor implements AutoCloseable {
 
     /** The current entry's record (a table row, or an index key), decoded lazily; valid until the cursor moves. */
     public Record record() {
+        if (recordLoaded && state == State.VALID) {
+            return record;
+        }
+        return loadRecord();
+    }
+
+    /** record() when the entry is not decoded yet (or the cursor must be restored first): kept out of its inlined fast path. */
+    private Record loadRecord() {
         restore();
         requireValid();
         if (!recordLoaded) {
-            Node n = hereNode();
+            Node n = here;
+            int cells;
+            if (n != null && hereGeneration == pager.generation()) {
+                cells = hereCells;
+            } else {
+                n = pathNode(depth);
+                cells = n.cellCount();
+            }
             CellFields c = currentCell;
             if (!cellLoaded) {
-                n.cell(idx[depth], c);
+                n.cell(idx[depth], cells, c);
                 cellLoaded = true;
             }
             if (c.overflow == 0) {
@@ -572,7 +603,7 @@ public final class BTreeCursor implements AutoCloseable {
      * before its write): the write then needs no second descent.
      */
     private boolean standsOnRow(long rowid) {
-        if (state != State.VALID || hereGeneration != tree.pager.generation()) {
+        if (state != State.VALID || hereGeneration != pager.generation()) {
             return false;
         }
         Node n = pathNode(depth);
@@ -786,8 +817,10 @@ public final class BTreeCursor implements AutoCloseable {
     // ---- state ----
 
     private void begin() {
-        storage.requireRead();
-        tree.pager.releasePages();
+        if (pager.state() == Pager.State.NONE) {
+            storage.requireRead();
+        }
+        pager.releasePages();
     }
 
     /**

@@ -83,8 +83,13 @@ final class Node {
 
     /** Offset of cell {@code i}, checked to lie in the cell content area. */
     int cellOffset(int i) {
+        return cellOffset(i, cellCount());
+    }
+
+    /** cellOffset(i) for a caller that knows the page's cell count, {@code cells}, already (a cursor on its leaf). */
+    int cellOffset(int i, int cells) {
         int off = Bytes.u16(d, pointerArray() + 2L * i);
-        if (off < pointerArray() + 2 * cellCount() || off > usable - 4) {
+        if (off < pointerArray() + 2 * cells || off > usable - 4) {
             throw Corrupt.page(page.pgno, "cell " + i + " offset " + off + " out of bounds");
         }
         return off;
@@ -160,6 +165,11 @@ final class Node {
     /** Decodes cell {@code i} into {@code f}, allocating nothing: what a cursor does on every row. */
     void cell(int i, CellFields f) {
         f.decode(d, cellOffset(i), type, usable, usable, page.pgno);
+    }
+
+    /** cell(i, f) when the page's cell count, {@code cells}, is known. */
+    void cell(int i, int cells, CellFields f) {
+        f.decode(d, cellOffset(i, cells), type, usable, usable, page.pgno);
     }
 
     int cellSize(int i) {

@@ -115,6 +115,32 @@ public final class Record {
         return types[col];
     }
 
+    /**
+     * serialType(col), or -1 for a column past the end of the record (a row
+     * written before the column was added): what a column read asks first,
+     * in one call, before integerAt() or realAt().
+     */
+    public long serialTypeOrMissing(int col) {
+        parse();
+        if (col >= columns) {
+            return -1;
+        }
+        if (col >= decoded) {
+            decode(col);
+        }
+        return types[col];
+    }
+
+    /** The value of column {@code col}, whose serial type serialTypeOrMissing() found to be the integer type {@code t}. */
+    public long integerAt(int col, long t) {
+        return SerialTypes.readInt(segment, base + offsets[col], (int) t);
+    }
+
+    /** The value of column {@code col}, whose serial type serialTypeOrMissing() found to be 7 (a real). */
+    public double realAt(int col) {
+        return Double.longBitsToDouble(segment.get(I64, base + offsets[col]));
+    }
+
     /** The storage class of column {@code col}; a column past the end of a short record is NULL. */
     public DataType type(int col) {
         long t = serialType(col);
@@ -302,6 +328,31 @@ public final class Record {
      * it: small enough for the JIT to inline into the column readers.
      */
     private void decodeShort(int col) {
+        long w = word;
+        long body = bodyPos;
+        int n = decoded;
+        long[] ty = types;
+        int[] of = offsets;
+        boolean reserved = false;
+        // the checks are made once, after the loop (the body only grows): damage is then decoded again, checked
+        // column by column, so that the error reported is the first one, as before
+        for (; n <= col; n++) {
+            int t = (int) (w >>> (48 - 8 * n)) & 0xff;
+            reserved |= (t >>> 1) == 5;
+            ty[n] = t;
+            of[n] = (int) body;
+            body += SerialTypes.size(t);
+        }
+        if (reserved || body > declaredSize) {
+            decodeShortChecked(col);
+            return;
+        }
+        bodyPos = body;
+        decoded = n;
+    }
+
+    /** decodeShort() checking each column as it goes: reports the first damage of a header it found damaged. */
+    private void decodeShortChecked(int col) {
         long w = word;
         long body = bodyPos;
         int n = decoded;

@@ -6,7 +6,8 @@
  * see exactly the forward order reversed. A cursor keeps the nodes of its
  * path between operations: it must drop them when another cursor's writes
  * change a page (a root leaf that splits becomes an interior page) and when
- * the cache evicts pages under it.
+ * the cache evicts pages under it, and what it knows of its own leaf (its
+ * cell count, the current row's cell) when another cursor writes that leaf.
  */
 package turso.btree;
 
@@ -97,6 +98,46 @@ class CursorTest {
                 assertTrue(reader.seek(777, SeekOp.EQ));
                 assertEquals(777 * 7, reader.record().getLong(0));
             }
+            s.commit();
+        }
+    }
+
+    @Test
+    void stepSeesRowsAnotherCursorAddsOrRemovesInItsLeaf() {
+        try (Storage s = Storage.openMemory(StorageOptions.DEFAULT.withPageSize(512))) {
+            s.beginWrite();
+            int root = s.createTable();
+            try (BTreeCursor reader = s.openTableCursor(root); BTreeCursor writer = s.openTableCursor(root)) {
+                for (long k = 10; k <= 100; k += 10) {
+                    writer.insert(k, Rows.record(new Value.Int(k * 3)));
+                }
+                assertTrue(reader.first());
+                assertEquals(10, reader.rowid());
+                assertTrue(reader.next());
+                assertEquals(20, reader.rowid());
+                assertEquals(60, reader.record().getLong(0));
+                writer.insert(25, Rows.record(new Value.Int(-25)));
+                assertTrue(reader.next());
+                assertEquals(25, reader.rowid());
+                assertEquals(-25, reader.record().getLong(0));
+                assertTrue(writer.seek(30, SeekOp.EQ));
+                writer.delete();
+                assertTrue(reader.next());
+                assertEquals(40, reader.rowid());
+                writer.insert(40, Rows.record(new Value.Int(4), new Value.Text("replaced")));
+                assertEquals(4, reader.record().getLong(0));
+                assertEquals("replaced", reader.record().getString(1));
+                List<Long> rest = new ArrayList<>();
+                while (reader.next()) {
+                    rest.add(reader.rowid());
+                    if (reader.rowid() == 90) {
+                        writer.insert(95, Rows.record(new Value.Int(95)));
+                        writer.insert(120, Rows.record(new Value.Int(120)));
+                    }
+                }
+                assertEquals(List.of(50L, 60L, 70L, 80L, 90L, 95L, 100L, 120L), rest);
+            }
+            assertEquals(List.of("ok"), s.integrityCheck(new int[] {root}, 10));
             s.commit();
         }
     }

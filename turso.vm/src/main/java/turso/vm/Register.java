@@ -57,8 +57,14 @@ public final class Register {
 
     private void reset(DataType t) {
         type = t;
-        string = null;
-        numberText = null;
+        // a reference field is stored only when it changes: a scan sets the same registers on every row, and a
+        // store costs the collector's write barrier even when it writes null over null
+        if (string != null) {
+            string = null;
+        }
+        if (numberText != null) {
+            numberText = null;
+        }
         subtype = 0;
     }
 
@@ -126,11 +132,17 @@ public final class Register {
         type = other.type;
         longValue = other.longValue;
         doubleValue = other.doubleValue;
-        bytes = other.bytes;
+        if (bytes != other.bytes) {
+            bytes = other.bytes;
+        }
         offset = other.offset;
         length = other.length;
-        string = other.string;
-        numberText = other.numberText;
+        if (string != other.string) {
+            string = other.string;
+        }
+        if (numberText != other.numberText) {
+            numberText = other.numberText;
+        }
         subtype = other.subtype;
     }
 

@@ -1203,22 +1203,20 @@ public final class Vm implements FunctionContext {
     /** Column {@code col} of the cursor's row; a row written before the column existed gets its default. */
     private static void column(BTreeCursor cursor, int col, Register out, Register missing) {
         Record record = cursor.record();
-        if (col >= record.columnCount()) {
+        // by serial type: -1 past the record's end, 0 NULL, 1..6, 8 and 9 integers, 7 real, even >= 12 blob, odd >= 13 text
+        long t = record.serialTypeOrMissing(col);
+        if (t < 0) {
             if (missing == null) {
                 out.setNull();
             } else {
                 out.copyFrom(missing);
             }
-            return;
-        }
-        // by serial type: 0 NULL, 1..6, 8 and 9 integers, 7 real, even >= 12 blob, odd >= 13 text
-        long t = record.serialType(col);
-        if (t == 7) {
-            out.setDouble(record.getDouble(col));
+        } else if (t == 7) {
+            out.setDouble(record.realAt(col));
         } else if (t == 0) {
             out.setNull();
         } else if (t < 12) {
-            out.setLong(record.getLong(col));
+            out.setLong(record.integerAt(col, t));
         } else if ((t & 1) == 0) {
             out.setBlob(record.getBytes(col));
         } else {

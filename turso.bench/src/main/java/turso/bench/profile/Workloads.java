@@ -2,9 +2,10 @@
  * The workloads of issue 10 as the profiling harness runs them, each one
  * operation of a benchmark: bulk inserts of 10 000 rows (plain and with two
  * indexes), point selects by rowid and by index, a 100-row range by index,
- * a scan with SUM/COUNT and a WHERE, GROUP BY into 1 000 groups, a join on an
- * indexed key (by rowid, and through an index made by the workload itself),
- * ORDER BY ... LIMIT 10, a 1-row UPDATE per transaction, and
+ * a scan with SUM/COUNT and a WHERE (and one shaped as workload 6: an integer
+ * BETWEEN), GROUP BY into 1 000 groups, a join on an indexed key (by rowid,
+ * and through an index made by the workload itself), ORDER BY ... LIMIT 10,
+ * a 1-row UPDATE per transaction, and
  * opening a database of 10 000 tables with a first query. The data is loaded
  * on construction; keys come from a fixed-seed xorshift so engines see the
  * same sequence.
@@ -17,7 +18,7 @@ import java.util.List;
 final class Workloads {
 
     static final List<String> NAMES = List.of("bulk", "bulk2idx", "pointRowid", "pointIndex", "range100",
-            "scanSum", "groupBy", "join", "joinAll", "topN", "update1", "open10k", "joinIndex");
+            "scanSum", "scanBetween", "groupBy", "join", "joinAll", "topN", "update1", "open10k", "joinIndex");
 
     private static final int BULK = 10_000;
     private static final int CITIES = 1_000;
@@ -99,6 +100,16 @@ final class Workloads {
                 Db.Q q = db.prepare("SELECT count(*), sum(score), sum(balance) FROM users WHERE balance >= ?");
                 yield () -> {
                     q.bindDouble(1, key(n / 4));
+                    q.checksum();
+                };
+            }
+            case "scanBetween" -> {
+                // workload 6's shape: an integer BETWEEN keeping a tenth of the rows, a SUM of a real and of an integer
+                Db.Q q = db.prepare("SELECT count(*), sum(balance), sum(score) FROM users WHERE city_id BETWEEN ? AND ?");
+                yield () -> {
+                    long from = key(CITIES - 99);
+                    q.bindLong(1, from);
+                    q.bindLong(2, from + 99);
                     q.checksum();
                 };
             }
