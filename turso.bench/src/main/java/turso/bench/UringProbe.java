@@ -5,13 +5,23 @@
  * and io_uring back to back (the order alternating from round to round), so
  * that the disk's and the scheduler's drift hits both alike. It prints each
  * VFS's median per round and the quartiles of the per-round ratio
- * NIO / io_uring (above 1: io_uring faster), the figure to trust here.
+ * NIO / io_uring (above 1: io_uring faster), the figure to trust here,
+ * and, per round and VFS, the CPU time of the thread that runs the
+ * workload (what stays on the caller's critical path: on a busy machine the
+ * better guide to the quiet speed-up than the wall time) and of the whole
+ * process (all its threads, the io_uring kernel threads included: what the
+ * ring's overlap costs the machine).
  *
  * Run: java --enable-native-access=ALL-UNNAMED -cp ... turso.bench.UringProbe
  *      commits|scan-cold|scan-warm|checkpoint|point-cold [rounds]
  */
 package turso.bench;
 
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
 
@@ -21,6 +31,17 @@ public final class UringProbe {
     private interface Step {
         long run();
     }
+
+    /** USER_HZ, the unit of /proc's CPU times (100 on Linux for every architecture Java runs on). */
+    private static final long TICKS_PER_SECOND = 100;
+
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+    /** The calling thread's CPU time (ns) in the timed parts of the current step (set-up excluded). */
+    private static long timedCpu;
+
+    /** The process's CPU time (ms, in 10 ms ticks) in the timed parts of the current step. */
+    private static long timedProcessCpu;
 
     private UringProbe() {
     }
@@ -79,19 +100,28 @@ public final class UringProbe {
             steps[0].run();
             steps[1].run();
             long[][] times = new long[2][rounds];
+            long[][] cpu = new long[2][rounds];
+            long[][] own = new long[2][rounds];
             double[] ratios = new double[rounds];
             for (int r = 0; r < rounds; r++) {
                 int first = r % 2;
-                times[first][r] = steps[first].run();
-                times[1 - first][r] = steps[1 - first].run();
+                for (int v : new int[] {first, 1 - first}) {
+                    timedCpu = 0;
+                    timedProcessCpu = 0;
+                    times[v][r] = steps[v].run();
+                    own[v][r] = timedCpu / 1_000_000;
+                    cpu[v][r] = timedProcessCpu;
+                }
                 ratios[r] = (double) times[0][r] / times[1][r];
-                System.out.printf(Locale.ROOT, "round %2d: nio %9.3f ms  io_uring %9.3f ms  ratio %.2f%n", r,
-                        times[0][r] / 1e6, times[1][r] / 1e6, ratios[r]);
+                System.out.printf(Locale.ROOT, "round %2d: nio %9.3f ms (thread %d, process %d ms cpu)"
+                        + "  io_uring %9.3f ms (thread %d, process %d ms cpu)  ratio %.2f%n", r, times[0][r] / 1e6,
+                        own[0][r], cpu[0][r], times[1][r] / 1e6, own[1][r], cpu[1][r], ratios[r]);
             }
             for (int v = 0; v < 2; v++) {
                 long[] sorted = times[v].clone();
                 Arrays.sort(sorted);
-                System.out.printf(Locale.ROOT, "%s: median %.3f ms per round%n", vfs[v], sorted[rounds / 2] / 1e6);
+                System.out.printf(Locale.ROOT, "%s: median %.3f ms per round, CPU: thread %d ms, process %d ms%n",
+                        vfs[v], sorted[rounds / 2] / 1e6, median(own[v]), median(cpu[v]));
             }
             Arrays.sort(ratios);
             System.out.printf(Locale.ROOT, "%s: NIO / io_uring ratio: median %.2f, quartiles %.2f-%.2f (%d rounds)%n",
@@ -102,9 +132,32 @@ public final class UringProbe {
         }
     }
 
+    /** The process's CPU time so far (user and system, every thread, exited ones included), from /proc/self/stat. */
+    private static long cpuMillis() {
+        try {
+            String stat = Files.readString(Path.of("/proc/self/stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 1000 / TICKS_PER_SECOND;
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    private static long median(long[] values) {
+        long[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+
+    /** Runs {@code work}; returns its wall time and adds the CPU time it took to the step's counters. */
     private static long timed(Runnable work) {
+        long process = cpuMillis();
+        long cpu = THREADS.getCurrentThreadCpuTime();
         long start = System.nanoTime();
         work.run();
-        return System.nanoTime() - start;
+        long wall = System.nanoTime() - start;
+        timedCpu += THREADS.getCurrentThreadCpuTime() - cpu;
+        timedProcessCpu += cpuMillis() - process;
+        return wall;
     }
 }

@@ -11,6 +11,15 @@
  * what the kernel published (SQ head, CQ tail) are acquire loads, so entry
  * contents are visible before the index that covers them.
  *
+ * A polled ring (IORING_SETUP_SQPOLL) has a kernel thread that takes new
+ * entries as soon as the tail moves, without io_uring_enter; when it has
+ * been idle for its sq_thread_idle it sleeps and sets IORING_SQ_NEED_WAKEUP
+ * in the SQ flags. As the kernel documents, the tail store and the load of
+ * those flags need a full barrier between them (otherwise the load may be
+ * ordered before the store, the thread go to sleep after checking the old
+ * tail, and the entry wait forever); a set flag means: io_uring_enter with
+ * IORING_ENTER_SQ_WAKEUP.
+ *
  * A ring is not thread-safe; its owner (RingSession) serialises use.
  */
 package turso.vfs.uring;
@@ -32,6 +41,11 @@ final class Ring implements AutoCloseable {
     static final int FSYNC_DATASYNC = 1;
 
     static final int ENTER_GETEVENTS = 1;
+    static final int ENTER_SQ_WAKEUP = 2;
+    static final int ENTER_SQ_WAIT = 4;
+    static final int SETUP_SQPOLL = 2;
+    static final int SETUP_ATTACH_WQ = 32;
+    static final int SQ_NEED_WAKEUP = 1;
     static final int REGISTER_FILES = 2;
     static final int REGISTER_PROBE = 8;
 
@@ -67,15 +81,22 @@ final class Ring implements AutoCloseable {
     private final long cqTail;
     private final int cqMask;
     private final long cqes;
+    private final long sqFlags;
+    private final boolean polled;
     /** Where io_uring_enter's errno lands: one per ring, as the ring is used by one thread at a time. */
     private final MemorySegment callState = Syscalls.callState(Arena.ofAuto());
     private int localTail;
     private int unsubmitted;
+    /** Entries pushed whose completion has not been reaped yet. */
+    private int pending;
+    /** The descriptor registered as fixed file 0, or -1. */
+    private int fixedFile = -1;
     private boolean closed;
 
-    private Ring(int fd, MemorySegment params, MemorySegment sqRing, long sqRingSize, MemorySegment cqRing,
-            long cqRingSize, MemorySegment sqes) {
+    private Ring(int fd, boolean polled, MemorySegment params, MemorySegment sqRing, long sqRingSize,
+            MemorySegment cqRing, long cqRingSize, MemorySegment sqes) {
         this.fd = fd;
+        this.polled = polled;
         this.sqEntries = params.get(ValueLayout.JAVA_INT, 0);
         this.cqEntries = params.get(ValueLayout.JAVA_INT, 4);
         this.sqRing = sqRing;
@@ -86,6 +107,7 @@ final class Ring implements AutoCloseable {
         this.sqHead = params.get(ValueLayout.JAVA_INT, 40);
         this.sqTail = params.get(ValueLayout.JAVA_INT, 44);
         this.sqMask = sqRing.get(ValueLayout.JAVA_INT, params.get(ValueLayout.JAVA_INT, 48));
+        this.sqFlags = params.get(ValueLayout.JAVA_INT, 56);
         this.sqArray = params.get(ValueLayout.JAVA_INT, 64);
         this.cqHead = params.get(ValueLayout.JAVA_INT, 80);
         this.cqTail = params.get(ValueLayout.JAVA_INT, 84);
@@ -100,8 +122,28 @@ final class Ring implements AutoCloseable {
      * @throws UringException with the errno when the kernel refuses
      */
     static Ring create(int entries) {
+        return create(entries, 0, 0, -1);
+    }
+
+    /**
+     * Sets up a polled ring: its entries are taken by a kernel thread that
+     * sleeps after {@code idleMillis} without work; with {@code shareWith}
+     * (a polled ring's descriptor, else -1) that ring's thread serves this
+     * one too (IORING_SETUP_ATTACH_WQ).
+     *
+     * @throws UringException with the errno when the kernel refuses (EPERM
+     *         before 5.11 unprivileged, EINVAL where SQPOLL is unknown)
+     */
+    static Ring createPolled(int entries, int idleMillis, int shareWith) {
+        return create(entries, SETUP_SQPOLL | (shareWith >= 0 ? SETUP_ATTACH_WQ : 0), idleMillis, shareWith);
+    }
+
+    private static Ring create(int entries, int setupFlags, int idleMillis, int shareWith) {
         try (Arena temp = Arena.ofConfined()) {
             MemorySegment params = temp.allocate(PARAMS_SIZE, 8);
+            params.set(ValueLayout.JAVA_INT, 8, setupFlags);
+            params.set(ValueLayout.JAVA_INT, 16, idleMillis);
+            params.set(ValueLayout.JAVA_INT, 24, Math.max(0, shareWith));
             int fd = Syscalls.ioUringSetup(entries, params);
             if (fd < 0) {
                 throw new UringException("io_uring_setup", -fd);
@@ -125,13 +167,24 @@ final class Ring implements AutoCloseable {
                 Syscalls.close(fd);
                 throw new UringException("mmap", error[0]);
             }
-            return new Ring(fd, params, sq.reinterpret(sqSize), sqSize, cq.reinterpret(cqSize), cqSize,
-                    entriesArray.reinterpret(sqeSize));
+            return new Ring(fd, (setupFlags & SETUP_SQPOLL) != 0, params, sq.reinterpret(sqSize), sqSize,
+                    cq.reinterpret(cqSize), cqSize, entriesArray.reinterpret(sqeSize));
         }
     }
 
     int fd() {
         return fd;
+    }
+
+    /** Whether a kernel thread takes this ring's entries (no io_uring_enter needed to submit). */
+    boolean polled() {
+        return polled;
+    }
+
+    /** Whether the polling thread has gone to sleep and needs IORING_ENTER_SQ_WAKEUP to see new entries. */
+    boolean needsWakeup() {
+        VarHandle.fullFence();
+        return ((int) INT.getVolatile(sqRing, sqFlags) & SQ_NEED_WAKEUP) != 0;
     }
 
     int submissionCapacity() {
@@ -165,6 +218,7 @@ final class Ring implements AutoCloseable {
         localTail++;
         INT.setRelease(sqRing, sqTail, localTail);
         unsubmitted++;
+        pending++;
     }
 
     /**
@@ -174,6 +228,9 @@ final class Ring implements AutoCloseable {
      * mean: reap completions, then try again).
      */
     int enter(int waitFor) {
+        if (polled) {
+            return enterPolled(waitFor);
+        }
         while (true) {
             int result = Syscalls.ioUringEnter(callState, fd, unsubmitted, waitFor, waitFor > 0 ? ENTER_GETEVENTS : 0);
             if (result >= 0) {
@@ -186,8 +243,35 @@ final class Ring implements AutoCloseable {
         }
     }
 
+    /**
+     * A polled ring's entries are the kernel thread's as soon as the tail
+     * is published: entering is needed only to wake that thread, to wait for
+     * a free submission slot, or to wait for completions. Returns how many
+     * entries were handed over.
+     */
+    private int enterPolled(int waitFor) {
+        int handed = unsubmitted;
+        int flags = (needsWakeup() ? ENTER_SQ_WAKEUP : 0) | (waitFor > 0 ? ENTER_GETEVENTS : 0)
+                | (freeSlots() == 0 ? ENTER_SQ_WAIT : 0);
+        unsubmitted = 0;
+        if (flags == 0) {
+            return handed;
+        }
+        while (true) {
+            int result = Syscalls.ioUringEnter(callState, fd, 0, waitFor, flags);
+            if (result >= 0 || result != -Syscalls.EINTR) {
+                return result < 0 ? result : handed;
+            }
+        }
+    }
+
     int unsubmitted() {
         return unsubmitted;
+    }
+
+    /** Entries in this ring whose completions have not been reaped. */
+    int pending() {
+        return pending;
     }
 
     /**
@@ -207,6 +291,7 @@ final class Ring implements AutoCloseable {
             int result = cqRing.get(ValueLayout.JAVA_INT, cqe + 8);
             INT.setRelease(cqRing, cqHead, head + 1);
             count++;
+            pending--;
             sink.completed(userData, result);
         }
     }
@@ -220,8 +305,17 @@ final class Ring implements AutoCloseable {
     boolean registerFile(int fileFd) {
         try (Arena temp = Arena.ofConfined()) {
             MemorySegment fds = temp.allocateFrom(ValueLayout.JAVA_INT, fileFd);
-            return Syscalls.ioUringRegister(fd, REGISTER_FILES, fds, 1) >= 0;
+            if (Syscalls.ioUringRegister(fd, REGISTER_FILES, fds, 1) < 0) {
+                return false;
+            }
+            fixedFile = fileFd;
+            return true;
         }
+    }
+
+    /** The descriptor that entries flagged SQE_FIXED_FILE mean, or -1 if none is registered. */
+    int fixedFile() {
+        return fixedFile;
     }
 
     /** Which opcodes the kernel supports (IORING_REGISTER_PROBE); null if it cannot say (kernels before 5.6). */

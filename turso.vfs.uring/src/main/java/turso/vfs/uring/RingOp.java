@@ -35,6 +35,8 @@ final class RingOp {
     /** Whether the kernel should run this request in a worker rather than inline in the submitting call. */
     private boolean background;
     private int errno;
+    /** The ring this request was last put in, where its completion (or its remainder's) comes from. */
+    private Ring ring;
 
     RingOp(Kind kind, int fd, MemorySegment target, MemorySegment buffer, long offset, VfsFile.SyncType syncType,
             Object file) {
@@ -66,6 +68,7 @@ final class RingOp {
      * when this request's descriptor is the ring's registered file 0.
      */
     void push(Ring ring, long userData, boolean drain, boolean fixed) {
+        this.ring = ring;
         byte flags = (byte) ((drain ? Ring.SQE_IO_DRAIN : 0) | (fixed ? Ring.SQE_FIXED_FILE : 0)
                 | (background ? Ring.SQE_ASYNC : 0));
         int target = fixed ? 0 : fd;
@@ -148,6 +151,10 @@ final class RingOp {
             MemorySegment.copy(buffer, 0, target, 0, length);
         }
         finished = true;
+    }
+
+    Ring ring() {
+        return ring;
     }
 
     boolean finished() {

@@ -1,10 +1,18 @@
 /*
- * The ring of one open file and the requests in flight in it. Requests are
+ * The rings of one open file and the requests in flight in them. Requests are
  * pushed as long as the submission queue has room and no more are in flight
  * than the completion queue holds; then one io_uring_enter hands them all to
  * the kernel. Waiting enters the kernel for at least one completion and
  * routes each completion to its request by user_data, resubmitting the ones
- * that are not finished.
+ * that are not finished (into the ring they came from).
+ *
+ * Two rings: the file's own, where io_uring_enter runs a cached read or
+ * write inline on the calling thread (execute(): the caller waits anyway),
+ * and, for requests started without waiting (start()), a polled ring
+ * attached to the VFS's one SQPOLL kernel thread (PolledRings), created on
+ * the first such batch, which copies the pages on the other core while the
+ * caller goes on. Where SQPOLL is refused, start() uses the file's ring with
+ * the writes handed to io-wq workers (IOSQE_ASYNC) as before.
  *
  * Threading model: there is no reaper thread; the thread that awaits a
  * batch reaps its completions itself. A platform thread blocks in
@@ -35,9 +43,14 @@ final class RingSession implements AutoCloseable {
     private static final long MAX_PARK_NANOS = 100_000;
 
     private final Ring ring;
+    /** The polling thread to attach to; null: the VFS's shared one, looked up when first needed. */
+    private final PolledRings polling;
+    /** The ring for started-only requests: a polled one once set up, else {@link #ring}; null until first needed. */
+    private Ring background;
     private final Object file;
     private final Map<Long, RingOp> inFlight = new HashMap<>();
-    private final int fixedFd;
+    /** The file's descriptor if the kernel let the file's ring register it, else -1 (not registered anywhere). */
+    private final int registeredFd;
     /** Where errno lands for the requests run as plain system calls. */
     private final MemorySegment callState = Syscalls.callState(Arena.ofAuto());
     private long nextUserData = 1;
@@ -48,19 +61,49 @@ final class RingSession implements AutoCloseable {
      *           file where the kernel allows (requests on it then use it)
      */
     RingSession(Ring ring, Object file, int fd) {
-        this.ring = ring;
-        this.file = file;
-        this.fixedFd = ring.registerFile(fd) ? fd : -1;
+        this(ring, null, file, fd);
     }
 
-    /** Puts every request in the ring and submits them; sync requests drain what came before them. */
+    /** With a polling thread of its own to attach to ({@link PolledRings#unavailable} for none). */
+    RingSession(Ring ring, PolledRings polling, Object file, int fd) {
+        this.ring = ring;
+        this.polling = polling;
+        this.file = file;
+        this.registeredFd = ring.registerFile(fd) ? fd : -1;
+    }
+
+    /**
+     * Puts every request in the ring for work nobody waits for yet (the
+     * polled one, else the file's own with its writes flagged for io-wq)
+     * and submits them; sync requests drain what came before them.
+     */
     synchronized void start(List<RingOp> ops) {
+        Ring target = backgroundRing();
         for (RingOp op : ops) {
             if (!op.finished()) {
-                push(op, op.kind == RingOp.Kind.SYNC);
+                if (!target.polled() && op.kind == RingOp.Kind.WRITE) {
+                    op.runInBackground();
+                }
+                push(op, op.kind == RingOp.Kind.SYNC, target);
             }
         }
-        submit();
+        submit(target);
+    }
+
+    /** Whether started-only requests go to a kernel polling thread (false: SQPOLL was refused). */
+    synchronized boolean polled() {
+        return backgroundRing().polled();
+    }
+
+    private Ring backgroundRing() {
+        if (background == null) {
+            Ring polled = (polling != null ? polling : PolledRings.shared()).attach(ring.submissionCapacity());
+            if (polled != null && registeredFd >= 0) {
+                polled.registerFile(registeredFd);
+            }
+            background = polled != null ? polled : ring;
+        }
+        return background;
     }
 
     /**
@@ -71,7 +114,7 @@ final class RingSession implements AutoCloseable {
     synchronized void run(List<RingOp> ops) {
         for (RingOp op : ops) {
             if (!op.finished()) {
-                push(op, op.kind == RingOp.Kind.SYNC);
+                push(op, op.kind == RingOp.Kind.SYNC, ring);
             }
         }
         finish(ops);
@@ -88,13 +131,13 @@ final class RingSession implements AutoCloseable {
     synchronized void finish(List<RingOp> ops) {
         for (RingOp op : ops) {
             while (!op.finished()) {
-                waitForCompletions();
+                waitForCompletions(op.ring());
             }
         }
     }
 
     synchronized boolean allFinished(List<RingOp> ops) {
-        ring.reap(this::dispatch);
+        reapAll();
         for (RingOp op : ops) {
             if (!op.finished()) {
                 return false;
@@ -103,46 +146,55 @@ final class RingSession implements AutoCloseable {
         return true;
     }
 
-    private void push(RingOp op, boolean drain) {
-        while (ring.freeSlots() == 0 || inFlight.size() >= ring.completionCapacity()) {
-            waitForCompletions();
+    private void push(RingOp op, boolean drain, Ring target) {
+        while (target.freeSlots() == 0 || target.pending() >= target.completionCapacity()) {
+            waitForCompletions(target);
         }
         long userData = nextUserData++;
         inFlight.put(userData, op);
-        op.push(ring, userData, drain, op.fd == fixedFd);
+        op.push(target, userData, drain, op.fd == target.fixedFile());
     }
 
-    private void submit() {
-        while (ring.unsubmitted() > 0) {
-            int result = ring.enter(0);
+    private void submit(Ring target) {
+        while (target.unsubmitted() > 0) {
+            int result = target.enter(0);
             if (result < 0 && !retryable(result)) {
                 failAll(-result);
                 return;
             }
             if (result <= 0) {
-                if (ring.reap(this::dispatch) == 0) {
-                    waitForCompletions();
+                if (reapAll() == 0) {
+                    waitForCompletions(target);
                 }
             }
         }
     }
 
-    private void waitForCompletions() {
-        if (ring.reap(this::dispatch) > 0) {
+    /** Reaps both rings without entering the kernel. */
+    private int reapAll() {
+        int count = ring.reap(this::dispatch);
+        if (background != null && background != ring) {
+            count += background.reap(this::dispatch);
+        }
+        return count;
+    }
+
+    private void waitForCompletions(Ring target) {
+        if (reapAll() > 0) {
             parkNanos = MIN_PARK_NANOS;
             return;
         }
-        if (inFlight.isEmpty() && ring.unsubmitted() == 0) {
+        if (target.pending() == 0) {
             throw new TursoException(ResultCode.IOERR, ResultCode.IOERR.defaultMessage(),
                     new IOException("io_uring: waiting with nothing in flight on " + file));
         }
         if (Thread.currentThread().isVirtual()) {
-            int submitted = ring.unsubmitted() > 0 ? ring.enter(0) : 0;
+            int submitted = target.unsubmitted() > 0 ? target.enter(0) : 0;
             if (submitted < 0 && !retryable(submitted)) {
                 failAll(-submitted);
                 return;
             }
-            if (ring.reap(this::dispatch) == 0) {
+            if (reapAll() == 0) {
                 LockSupport.parkNanos(parkNanos);
                 parkNanos = Math.min(MAX_PARK_NANOS, parkNanos * 2);
             } else {
@@ -150,7 +202,7 @@ final class RingSession implements AutoCloseable {
             }
             return;
         }
-        int result = ring.enter(1);
+        int result = target.enter(1);
         if (result < 0 && !retryable(result)) {
             failAll(-result);
             return;
@@ -158,7 +210,7 @@ final class RingSession implements AutoCloseable {
         if (result < 0) {
             Thread.onSpinWait();
         }
-        ring.reap(this::dispatch);
+        reapAll();
     }
 
     private static boolean retryable(int result) {
@@ -168,8 +220,9 @@ final class RingSession implements AutoCloseable {
     private void dispatch(long userData, int result) {
         RingOp op = inFlight.remove(userData);
         if (op != null && op.complete(result)) {
-            push(op, false);
-            submit();
+            Ring from = op.ring();
+            push(op, false, from);
+            submit(from);
         }
     }
 
@@ -184,7 +237,10 @@ final class RingSession implements AutoCloseable {
     @Override
     public synchronized void close() {
         while (!inFlight.isEmpty()) {
-            waitForCompletions();
+            waitForCompletions(inFlight.values().iterator().next().ring());
+        }
+        if (background != null && background != ring) {
+            background.close();
         }
         ring.close();
     }

@@ -6,11 +6,11 @@
  * completed: the barrier the IoBatch contract asks for.
  *
  * Where the ring does not pay, plain system calls serve (measured,
- * docs/PERFORMANCE.md): on a platform thread a phase of a single read or
- * write is one pread or pwrite, and a sync is one fsync or fdatasync once
- * the phase's transfers have completed (through the ring, an fsync is
- * handed to an io-wq kernel worker, which made a small commit a third
- * slower than NIO's write and fsync). A virtual thread must not block its
+ * docs/PERFORMANCE.md): on a platform thread a waited-for phase of a
+ * single read or write is one pread or pwrite, and a sync is one fsync or
+ * fdatasync once the phase's transfers have completed (through the ring,
+ * an fsync is handed to an io-wq kernel worker, which made a small commit a
+ * third slower than NIO's write and fsync). A virtual thread must not block its
  * carrier in the kernel, so there everything goes through the ring, the
  * sync flagged IOSQE_IO_DRAIN behind the phase's transfers; if a short write
  * had to be resubmitted for its remainder after that sync had already run,
@@ -18,14 +18,15 @@
  *
  * submit() without await() means the caller has other work meanwhile (a
  * scan's read-ahead, a checkpoint's writes while it reads the next window):
- * its writes are flagged IOSQE_ASYNC, so that kernel workers copy them into
- * the OS cache on another core while the caller goes on, where io_uring
- * would otherwise do a buffered write inline, on the caller's thread, before
- * io_uring_enter returns (a checkpoint: 1.2x NIO inline, 1.5x with the flag,
- * lightly loaded machine). Reads stay inline: handing a cached read-ahead to
- * a worker and back cost more than the copy (a scan went from 1.07x NIO to
- * 0.61x with the flag). execute() (submit and wait) keeps the inline path:
- * nothing else is waiting to run.
+ * those requests go to the file's polled ring (RingSession), whose kernel
+ * thread copies the pages on the other core while the caller goes on, where
+ * io_uring would otherwise do a buffered read or write inline, on the
+ * caller's thread, before io_uring_enter returns; a lone transfer too (a
+ * checkpoint window of consecutive pages is one write of a megabyte).
+ * Where the kernel refuses SQPOLL, the file's own ring serves them, the
+ * writes handed to io-wq workers (IOSQE_ASYNC), the reads inline.
+ * execute() (submit and wait) keeps the inline path: nothing else is
+ * waiting to run.
  */
 package turso.vfs.uring;
 
@@ -41,7 +42,7 @@ import turso.api.spi.VfsFile;
 
 final class UringBatch implements IoBatch, IoCompletion {
 
-    /** A phase with at most this many reads and writes runs them as plain system calls (platform threads). */
+    /** A waited-for phase of at most this many transfers runs them as plain system calls (platform threads). */
     static final int DIRECT_MAX = 1;
 
     private final RingSession session;
@@ -167,16 +168,11 @@ final class UringBatch implements IoBatch, IoCompletion {
      */
     private void start(List<RingOp> current, boolean block) {
         List<RingOp> transfers = transfers(current);
-        if (direct && transfers.size() <= DIRECT_MAX) {
+        if (direct && transfers.size() <= DIRECT_MAX && (block || transfers.isEmpty() || !session.polled())) {
             session.runDirect(transfers);
         } else if (block) {
             session.run(transfers);
         } else {
-            for (RingOp op : transfers) {
-                if (op.kind == RingOp.Kind.WRITE) {
-                    op.runInBackground();
-                }
-            }
             session.start(transfers);
         }
     }
