@@ -361,8 +361,12 @@ public final class BTreeCursor implements AutoCloseable {
             descendToRowid(rowid, strict);
         }
         moved();
-        if (op == SeekOp.EQ || op == SeekOp.GE || op == SeekOp.GT) {
-            return settle(true) && (op != SeekOp.EQ || hereNode().rowid(idx[depth]) == rowid);
+        if (op == SeekOp.EQ) {
+            // the cell is decoded whole here rather than for its rowid alone: the row's columns are read next
+            return settle(true) && loadCell().key == rowid;
+        }
+        if (op == SeekOp.GE || op == SeekOp.GT) {
+            return settle(true);
         }
         idx[depth]--;
         return settle(false);
@@ -540,19 +544,8 @@ public final class BTreeCursor implements AutoCloseable {
         restore();
         requireValid();
         if (!recordLoaded) {
-            Node n = here;
-            int cells;
-            if (n != null && hereGeneration == pager.generation()) {
-                cells = hereCells;
-            } else {
-                n = pathNode(depth);
-                cells = n.cellCount();
-            }
-            CellFields c = currentCell;
-            if (!cellLoaded) {
-                n.cell(idx[depth], cells, c);
-                cellLoaded = true;
-            }
+            Node n = hereNode();
+            CellFields c = loadCell();
             if (c.overflow == 0) {
                 record.reset(n.d, c.localOffset, c.localSize);
             } else {
@@ -562,6 +555,24 @@ public final class BTreeCursor implements AutoCloseable {
             recordLoaded = true;
         }
         return record;
+    }
+
+    /** The current (valid) position's cell, decoded into currentCell once per position. */
+    private CellFields loadCell() {
+        CellFields c = currentCell;
+        if (!cellLoaded) {
+            Node n = here;
+            int cells;
+            if (n != null && hereGeneration == pager.generation()) {
+                cells = hereCells;
+            } else {
+                n = pathNode(depth);
+                cells = n.cellCount();
+            }
+            n.cell(idx[depth], cells, c);
+            cellLoaded = true;
+        }
+        return c;
     }
 
     /** The current index entry's key record. */

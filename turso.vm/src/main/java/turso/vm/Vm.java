@@ -1039,8 +1039,18 @@ public final class Vm implements FunctionContext {
             nullRows[c] = false;
             return true;
         }
-        Long rowid = Rowids.exact(key);
-        if (rowid == null || !cursors[c].seek(rowid, SeekOp.EQ)) {
+        long rowid;
+        if (key.type() == DataType.INTEGER) {
+            // the usual key (a rowid read from an index or a column): no conversion, nothing boxed
+            rowid = key.longValue();
+        } else {
+            Long exact = Rowids.exact(key);
+            if (exact == null) {
+                return false;
+            }
+            rowid = exact;
+        }
+        if (!cursors[c].seek(rowid, SeekOp.EQ)) {
             return false;
         }
         nullRows[c] = false;
