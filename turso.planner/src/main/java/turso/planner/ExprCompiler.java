@@ -114,6 +114,8 @@ final class ExprCompiler {
     private final Map<turso.parser.ast.Select, Affinity> subqueryAffinities = new java.util.IdentityHashMap<>();
     /** Whether subqueries run each time they are reached even when uncorrelated (RETURNING, as SQLite runs it per row). */
     private boolean subqueriesEachTime;
+    /** The registers the statement's prologue fills with its parameters and literals; null where it has none. */
+    private StatementConstants constants;
 
     ExprCompiler(ProgramBuilder b, FunctionRegistry functions) {
         this.b = b;
@@ -162,6 +164,37 @@ final class ExprCompiler {
         this.schema = schema;
         this.sql = sql;
         this.outer = outer;
+        if (outer != null) {
+            constants = outer.constants;
+        }
+    }
+
+    /** Lets comparisons read parameters and literals from the registers {@code constants} fills once per run. */
+    void setConstants(StatementConstants constants) {
+        this.constants = constants;
+    }
+
+    /** Emits literal {@code l} into register {@code target} (the prologue's loads). */
+    void literalInto(Expr.Literal l, int target) {
+        literal(l, false, target);
+    }
+
+    /**
+     * Evaluates {@code e} where its register is only read: a parameter or a
+     * literal is the register the prologue fills (StatementConstants), so a
+     * loop does not reload it on every row; anything else, a new register.
+     */
+    private int operand(Expr e) {
+        if (constants != null && constants.serves(b)
+                && (precomputed.isEmpty() || !precomputed.containsKey(SameExpr.key(e)))) {
+            if (e instanceof Expr.Parameter p) {
+                return constants.parameter(parameters.number(p, sql));
+            }
+            if (e instanceof Expr.Literal l && StatementConstants.fixed(l)) {
+                return constants.literal(l);
+            }
+        }
+        return compile(e);
     }
 
     FunctionRegistry functions() {
@@ -620,8 +653,8 @@ final class ExprCompiler {
             new RowValues(this, b).compare(e.left(), compareOp(e.op()), e.right(), target);
             return;
         }
-        int left = compile(e.left());
-        int right = compile(e.right());
+        int left = op == Op.COMPARE ? operand(e.left()) : compile(e.left());
+        int right = op == Op.COMPARE ? operand(e.right()) : compile(e.right());
         if (op == Op.COMPARE) {
             b.emit(Op.COMPARE, left, right, target, comparison(compareOp(e.op()), e.left(), e.right()), 0);
         } else {
@@ -755,9 +788,9 @@ final class ExprCompiler {
             rows.compare(e.expr(), CompareOp.GE, e.low(), ge);
             rows.compare(e.expr(), CompareOp.LE, e.high(), le);
         } else {
-            int x = compile(e.expr());
-            int lo = compile(e.low());
-            int hi = compile(e.high());
+            int x = operand(e.expr());
+            int lo = operand(e.low());
+            int hi = operand(e.high());
             b.emit(Op.COMPARE, x, lo, ge, comparison(CompareOp.GE, e.expr(), e.low()), 0);
             b.emit(Op.COMPARE, x, hi, le, comparison(CompareOp.LE, e.expr(), e.high()), 0);
         }
@@ -792,7 +825,7 @@ final class ExprCompiler {
                 collation(e.expr(), e.expr()));
         int cmp = b.newRegister();
         for (Expr value : e.values()) {
-            int v = compile(value);
+            int v = operand(value);
             b.emit(Op.COMPARE, x, v, cmp, eq, 0);
             foundOrNull(cmp, found, sawNull);
         }

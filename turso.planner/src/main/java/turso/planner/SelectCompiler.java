@@ -121,12 +121,15 @@ final class SelectCompiler {
     static Program compile(Select select, String sql, Schema schema, FunctionRegistry functions) {
         ProgramBuilder b = new ProgramBuilder();
         int init = b.emit(Op.INIT, 0, 0, 0);
-        b.setJump(init, b.currentAddress());
+        int start = b.currentAddress();
         int done = b.newLabel();
-        new SelectCompiler(b, functions, true).within(null, schema, sql).generate(select, sql, schema,
-                (first, count) -> b.emit(Op.RESULT_ROW, first, count, 0), done);
+        StatementConstants constants = new StatementConstants(b);
+        SelectCompiler top = new SelectCompiler(b, functions, true).within(null, schema, sql);
+        top.exprs.setConstants(constants);
+        top.generate(select, sql, schema, (first, count) -> b.emit(Op.RESULT_ROW, first, count, 0), done);
         b.resolve(done);
         b.emit(Op.HALT, 0, 0, 0);
+        constants.emitPrologue(init, start, top.exprs);
         return b.build();
     }
 
