@@ -61,14 +61,7 @@ class BoundParameterDifferentialTest {
                 p.setObject(i + 1, test.binds()[i]);
             }
             try (ResultSet rs = p.executeQuery()) {
-                int columns = rs.getMetaData().getColumnCount();
-                while (rs.next()) {
-                    List<String> row = new ArrayList<>();
-                    for (int i = 1; i <= columns; i++) {
-                        row.add(rs.getString(i));
-                    }
-                    out.add(row);
-                }
+                ResultRows.addTo(out, rs);
             }
         }
         return out;

@@ -101,14 +101,7 @@ class ConstantFactoringDifferentialTest {
                     p.setObject(i + 1, binds[i]);
                 }
                 try (ResultSet rs = p.executeQuery()) {
-                    int columns = rs.getMetaData().getColumnCount();
-                    while (rs.next()) {
-                        List<String> row = new ArrayList<>();
-                        for (int i = 1; i <= columns; i++) {
-                            row.add(rs.getString(i));
-                        }
-                        out.add(row);
-                    }
+                    ResultRows.addTo(out, rs);
                 }
             }
         }
