@@ -27,7 +27,7 @@ class CacheSpillTest {
     Path dir;
 
     private TreeMap<Long, String> sqliteRows(String name) throws Exception {
-        return SpillRows.sqliteRows(dir.resolve(name));
+        return WalTestSupport.sqliteRows(dir.resolve(name));
     }
 
     private Storage open(String name) {

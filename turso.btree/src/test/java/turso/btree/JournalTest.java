@@ -58,18 +58,7 @@ class JournalTest {
     }
 
     private static TreeMap<Long, String> sqliteRows(String path) throws Exception {
-        TreeMap<Long, String> out = new TreeMap<>();
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + path); Statement st = c.createStatement()) {
-            try (ResultSet rs = st.executeQuery("PRAGMA integrity_check")) {
-                assertEquals("ok", rs.getString(1));
-            }
-            try (ResultSet rs = st.executeQuery("SELECT rowid, a FROM t")) {
-                while (rs.next()) {
-                    out.put(rs.getLong(1), rs.getString(2));
-                }
-            }
-        }
-        return out;
+        return WalTestSupport.sqliteRows(Path.of(path));
     }
 
     private static TreeMap<Long, String> ourRows(Storage s, int root) {

@@ -10,10 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.TreeMap;
 import turso.api.Value;
 
@@ -65,22 +61,5 @@ final class SpillRows {
     /** The size of a file, 0 if it does not exist. */
     static long size(Path file) throws Exception {
         return Files.exists(file) ? Files.size(file) : 0;
-    }
-
-    /** Runs real SQLite on {@code db} (and its WAL or journal): integrity_check, then rowid -> a of t. */
-    static TreeMap<Long, String> sqliteRows(Path db) throws Exception {
-        TreeMap<Long, String> out = new TreeMap<>();
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
-                Statement st = c.createStatement()) {
-            try (ResultSet rs = st.executeQuery("PRAGMA integrity_check")) {
-                assertEquals("ok", rs.getString(1));
-            }
-            try (ResultSet rs = st.executeQuery("SELECT rowid, a FROM t")) {
-                while (rs.next()) {
-                    out.put(rs.getLong(1), rs.getString(2));
-                }
-            }
-        }
-        return out;
     }
 }

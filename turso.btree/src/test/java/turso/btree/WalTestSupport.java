@@ -1,12 +1,18 @@
 /*
- * Shared pieces of the WAL tests: the project's NIO VFS (the one with a
+ * Shared pieces of the WAL and journal tests: the project's NIO VFS (the one with a
  * real -shm), a table "t(a, b)" created and filled through Storage, and
- * reading it back as rowid -> a.
+ * reading it back as rowid -> a, here and through real SQLite.
  */
 package turso.btree;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.TreeMap;
 import turso.api.TursoException;
 import turso.api.Value;
@@ -73,6 +79,23 @@ final class WalTestSupport {
         TreeMap<Long, String> out = new TreeMap<>();
         for (long id = from; id <= to; id++) {
             out.put(id, "v" + id);
+        }
+        return out;
+    }
+
+    /** Runs real SQLite on {@code db} (and its WAL or journal): integrity_check, then rowid -> a of t. */
+    static TreeMap<Long, String> sqliteRows(Path db) throws Exception {
+        TreeMap<Long, String> out = new TreeMap<>();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
+                Statement st = c.createStatement()) {
+            try (ResultSet rs = st.executeQuery("PRAGMA integrity_check")) {
+                assertEquals("ok", rs.getString(1));
+            }
+            try (ResultSet rs = st.executeQuery("SELECT rowid, a FROM t")) {
+                while (rs.next()) {
+                    out.put(rs.getLong(1), rs.getString(2));
+                }
+            }
         }
         return out;
     }
