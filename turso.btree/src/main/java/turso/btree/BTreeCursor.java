@@ -117,7 +117,7 @@ public final class BTreeCursor implements AutoCloseable {
             cells = hereCells;
         } else {
             n = pathNode(depth);
-            cells = -1;
+            cells = n.cellCount();
         }
         if (!n.isLeaf()) {
             idx[depth]++;
@@ -126,7 +126,7 @@ public final class BTreeCursor implements AutoCloseable {
             return settle(true);
         }
         int i = ++idx[depth];
-        if (i < (cells >= 0 ? cells : n.cellCount()) && n.page == pinned) {
+        if (i < cells && n.page == pinned) {
             // the next cell of the same leaf: what settle() would conclude, without its walk
             moved();
             return true;
