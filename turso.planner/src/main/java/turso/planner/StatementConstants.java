@@ -20,11 +20,13 @@ final class StatementConstants {
     private final ProgramBuilder b;
     /** Register by parameter number. */
     private final Map<Integer, Integer> parameters = new LinkedHashMap<>();
-    /** Register by literal, the same value written the same way sharing one. */
-    private final Map<LiteralKey, Integer> literals = new LinkedHashMap<>();
-    private final Map<LiteralKey, Expr.Literal> literalExprs = new LinkedHashMap<>();
+    /** The register of each literal (and the literal it loads), the same value written the same way sharing one. */
+    private final Map<LiteralKey, LiteralSlot> literals = new LinkedHashMap<>();
 
     private record LiteralKey(Expr.LiteralKind kind, String text) {
+    }
+
+    private record LiteralSlot(int register, Expr.Literal literal) {
     }
 
     StatementConstants(ProgramBuilder b) {
@@ -57,9 +59,8 @@ final class StatementConstants {
 
     /** The register holding literal {@code l} for the whole run. */
     int literal(Expr.Literal l) {
-        LiteralKey key = new LiteralKey(l.kind(), l.text());
-        literalExprs.putIfAbsent(key, l);
-        return literals.computeIfAbsent(key, k -> b.newRegister());
+        return literals.computeIfAbsent(new LiteralKey(l.kind(), l.text()),
+                k -> new LiteralSlot(b.newRegister(), l)).register();
     }
 
     /**
@@ -74,7 +75,7 @@ final class StatementConstants {
         }
         b.setJump(init, b.currentAddress());
         parameters.forEach((number, register) -> b.emit(Op.VARIABLE, number, register, 0));
-        literals.forEach((key, register) -> exprs.literalInto(literalExprs.get(key), register));
+        literals.values().forEach(slot -> exprs.literalInto(slot.literal(), slot.register()));
         b.emit(Op.GOTO, 0, start, 0);
     }
 }
