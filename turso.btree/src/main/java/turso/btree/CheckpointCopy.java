@@ -1,14 +1,18 @@
 /*
  * The copy at the heart of a checkpoint: the latest frame of each page read
- * from the WAL and written into the database file, in batches of 256 pages
- * on two alternating buffers: a window's reads are executed (io_uring:
- * one io_uring_enter copies them from the OS cache on this thread), then
- * its writes are submitted without waiting, so that while they are in
- * flight the next window is read (io_uring hands submitted-only requests
- * to kernel workers, so the writes are copied on the other core meanwhile;
- * NIO runs the same shape one call at a time). Pages are in page-number order and a run of consecutive pages is
- * written as one request. The caller syncs the WAL before and the database
- * file after, in SQLite's order.
+ * from the WAL and written into the database file, a window of pages (1 MiB)
+ * at a time through a ring of eight buffers: a window's reads are executed
+ * (io_uring: one io_uring_enter copies them from the OS cache on this
+ * thread), then its writes are submitted without waiting, and a buffer is
+ * refilled only once the writes from it have completed, so that while the
+ * next windows are read up to eight windows of writes are in flight. With
+ * io_uring the writes bypass the OS cache (VfsFile.uncachedBatch: O_DIRECT,
+ * the device takes them straight from these buffers, and the final sync
+ * has nothing left to write back); NIO runs the same shape one call at a
+ * time. Pages are in page-number order and a run of consecutive pages is
+ * written as requests of up to 256 KiB, so that even one long run keeps
+ * several requests in flight. The caller syncs the WAL before and the
+ * database file after, in SQLite's order.
  */
 package turso.btree;
 
@@ -20,7 +24,11 @@ import turso.api.spi.VfsFile;
 
 final class CheckpointCopy {
 
-    private static final int WINDOW_PAGES = 256;
+    private static final long WINDOW_BYTES = 1 << 20;
+    private static final int BUFFERS = 8;
+    private static final long MAX_WRITE = 256 * 1024;
+    /** O_DIRECT's buffer alignment (VfsFile.uncachedBatch). */
+    private static final long BUFFER_ALIGNMENT = 4096;
 
     private CheckpointCopy() {
     }
@@ -31,13 +39,17 @@ final class CheckpointCopy {
         if (n == 0) {
             return;
         }
-        int window = Math.min(WINDOW_PAGES, n);
-        IoCompletion writing = null;
+        int window = (int) Math.min(n, Math.max(1, WINDOW_BYTES / pageSize));
+        int depth = Math.min(BUFFERS, (n + window - 1) / window);
+        IoCompletion[] writing = new IoCompletion[depth];
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment[] buffers = {arena.allocate((long) window * pageSize, 4096),
-                    arena.allocate((long) window * pageSize, 4096)};
+            MemorySegment[] buffers = new MemorySegment[depth];
+            for (int b = 0; b < depth; b++) {
+                buffers[b] = arena.allocate((long) window * pageSize, BUFFER_ALIGNMENT);
+            }
             try {
-                for (int start = 0, turn = 0; start < n; start += window, turn ^= 1) {
+                for (int start = 0, turn = 0; start < n; start += window, turn = (turn + 1) % depth) {
+                    awaitWrites(writing, turn);
                     int count = Math.min(window, n - start);
                     MemorySegment buffer = buffers[turn];
                     IoBatch reads = wal.batch();
@@ -46,29 +58,36 @@ final class CheckpointCopy {
                                 WalFormat.frameOffset(frames[start + k], pageSize) + WalFormat.FRAME_HEADER);
                     }
                     reads.execute();
-                    if (writing != null) {
-                        IoCompletion previous = writing;
-                        writing = null;
-                        previous.await();
-                    }
-                    writing = writeRuns(db, buffer, pgnos, start, count, pageSize).submit();
+                    writing[turn] = writeRuns(db, buffer, pgnos, start, count, pageSize).submit();
                 }
-                IoCompletion last = writing;
-                writing = null;
-                last.await();
+                for (int b = 0; b < depth; b++) {
+                    awaitWrites(writing, b);
+                }
             } finally {
-                if (writing != null) {
-                    drain(writing);
+                for (IoCompletion left : writing) {
+                    if (left != null) {
+                        drain(left);
+                    }
                 }
             }
         }
     }
 
+    /** Waits for the writes from buffer {@code turn}, if any; a failure leaves none recorded for the drain. */
+    private static void awaitWrites(IoCompletion[] writing, int turn) {
+        IoCompletion previous = writing[turn];
+        if (previous != null) {
+            writing[turn] = null;
+            previous.await();
+        }
+    }
+
     private static IoBatch writeRuns(VfsFile db, MemorySegment buffer, int[] pgnos, int start, int count, int pageSize) {
-        IoBatch writes = db.batch();
+        IoBatch writes = db.uncachedBatch();
         for (int k = 0; k < count; ) {
             int run = 1;
-            while (k + run < count && pgnos[start + k + run] == pgnos[start + k] + run) {
+            while (k + run < count && pgnos[start + k + run] == pgnos[start + k] + run
+                    && (long) (run + 1) * pageSize <= MAX_WRITE) {
                 run++;
             }
             writes.write(buffer.asSlice((long) k * pageSize, (long) run * pageSize),

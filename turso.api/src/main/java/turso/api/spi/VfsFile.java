@@ -71,6 +71,17 @@ public interface VfsFile extends AutoCloseable {
     }
 
     /**
+     * A new batch for writes that will not be read back soon (a checkpoint's
+     * copy into the database file), which a VFS may send past the OS cache
+     * (io_uring: O_DIRECT for writes aligned to 4 KiB). Reads of the file
+     * must still see them; syncs and the batch contract are as for
+     * {@link #batch()}, which is the default.
+     */
+    default IoBatch uncachedBatch() {
+        return batch();
+    }
+
+    /**
      * The wal-index shared by every connection to this database, in every
      * process (SQLite's -shm file), if this VFS supports shared memory.
      * Without it WAL mode needs exclusive locking, as in SQLite.

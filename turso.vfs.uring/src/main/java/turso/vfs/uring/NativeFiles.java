@@ -5,6 +5,11 @@
  * record locks on a file when any descriptor of it is closed; the locks live
  * on NioVfs's channel, so a descriptor is closed only after its handles have
  * released their locks (UringFile closes its NIO delegate first).
+ *
+ * A writable file also gets, when first asked for, a second descriptor
+ * opened with O_DIRECT, for the writes that should not pass through the OS
+ * cache (VfsFile.uncachedBatch); where the file system refuses O_DIRECT
+ * there is none and those writes use the ordinary descriptor.
  */
 package turso.vfs.uring;
 
@@ -31,6 +36,8 @@ final class NativeFiles {
         private final List<Integer> descriptors = new ArrayList<>();
         private volatile int fd;
         private volatile boolean writable;
+        /** The O_DIRECT descriptor: {@link #UNOPENED} not asked for yet, -1 none (refused, read-only, or given up). */
+        private int uncachedFd = UNOPENED;
         private int references;
 
         private Descriptor(Object identity) {
@@ -45,12 +52,41 @@ final class NativeFiles {
             return writable;
         }
 
+        /**
+         * The O_DIRECT descriptor for writes, opened on first use, or -1 if
+         * the file cannot have one. It is opened through /proc/self/fd, which
+         * names the file this descriptor has open even if its path now
+         * names another (deleted, or renamed over).
+         */
+        int uncachedFd() {
+            synchronized (OPEN) {
+                if (uncachedFd == UNOPENED) {
+                    int opened = writable && Syscalls.O_DIRECT != 0
+                            ? Syscalls.open("/proc/self/fd/" + fd, Syscalls.O_RDWR | Syscalls.O_DIRECT) : -1;
+                    if (opened >= 0) {
+                        descriptors.add(opened);
+                    }
+                    uncachedFd = opened >= 0 ? opened : -1;
+                }
+                return uncachedFd;
+            }
+        }
+
+        /** Stops using O_DIRECT for this file (the kernel refused a write that looked aligned); stays open until the end. */
+        void refuseUncached() {
+            synchronized (OPEN) {
+                uncachedFd = -1;
+            }
+        }
+
         private void add(int added, boolean canWrite) {
             descriptors.add(added);
             fd = added;
             writable = canWrite;
         }
     }
+
+    private static final int UNOPENED = -2;
 
     private static final Map<Object, Descriptor> OPEN = new HashMap<>();
 

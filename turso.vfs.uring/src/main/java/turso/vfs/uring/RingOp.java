@@ -5,6 +5,10 @@
  * the end of the file zero-fills the remainder (SQLite's short read), and
  * any other error is kept as the request's failure. Heap segments are
  * served through a native bounce buffer, as the kernel needs addresses.
+ * A write through a descriptor opened with O_DIRECT that the kernel refuses
+ * (EINVAL: the file system's alignment is stricter than the caller's, or a
+ * short write left an unaligned remainder) goes again, from where it
+ * stopped, through the file's ordinary descriptor.
  */
 package turso.vfs.uring;
 
@@ -22,7 +26,12 @@ final class RingOp {
     private static final long MAX_TRANSFER = 1L << 30;
 
     final Kind kind;
-    final int fd;
+    /** The descriptor the request goes through now. */
+    private int fd;
+    /** The ordinary descriptor a refused O_DIRECT write falls back to; {@link #fd} when there is none. */
+    private final int bufferedFd;
+    /** Whether the request was made through an O_DIRECT descriptor. */
+    private final boolean uncached;
     final long offset;
     final long length;
     final VfsFile.SyncType syncType;
@@ -40,8 +49,16 @@ final class RingOp {
 
     RingOp(Kind kind, int fd, MemorySegment target, MemorySegment buffer, long offset, VfsFile.SyncType syncType,
             Object file) {
+        this(kind, fd, fd, target, buffer, offset, syncType, file);
+    }
+
+    /** A request through {@code fd} that, if the kernel refuses it with EINVAL, goes again through {@code bufferedFd}. */
+    RingOp(Kind kind, int fd, int bufferedFd, MemorySegment target, MemorySegment buffer, long offset,
+            VfsFile.SyncType syncType, Object file) {
         this.kind = kind;
         this.fd = fd;
+        this.bufferedFd = bufferedFd;
+        this.uncached = fd != bufferedFd;
         this.target = target;
         this.buffer = buffer;
         this.offset = offset;
@@ -107,6 +124,11 @@ final class RingOp {
         if (result == -Syscalls.EINTR || result == -Syscalls.EAGAIN) {
             return true;
         }
+        if (result == -Syscalls.EINVAL && fd != bufferedFd) {
+            fd = bufferedFd;
+            resubmitted = true;
+            return true;
+        }
         if (result < 0) {
             fail(-result);
             return false;
@@ -155,6 +177,20 @@ final class RingOp {
 
     Ring ring() {
         return ring;
+    }
+
+    int fd() {
+        return fd;
+    }
+
+    /** Whether this request goes through an O_DIRECT descriptor now (the kernel queues it to the device without copying). */
+    boolean uncached() {
+        return uncached && fd != bufferedFd;
+    }
+
+    /** Whether an O_DIRECT request had to go through the ordinary descriptor instead. */
+    boolean fellBack() {
+        return uncached && fd == bufferedFd;
     }
 
     boolean finished() {

@@ -40,6 +40,12 @@ final class Syscalls {
     static final int O_RDONLY = 0;
     static final int O_RDWR = 2;
     static final int O_CLOEXEC = 0x80000;
+    /** O_DIRECT, whose value differs between architectures; 0 where this class does not know it. */
+    static final int O_DIRECT = switch (System.getProperty("os.arch")) {
+        case "amd64", "x86_64" -> 0x4000;
+        case "aarch64", "arm" -> 0x10000;
+        default -> 0;
+    };
 
     private static final long SYS_IO_URING_SETUP = 425;
     private static final long SYS_IO_URING_ENTER = 426;

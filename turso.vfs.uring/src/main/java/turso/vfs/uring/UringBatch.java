@@ -27,6 +27,13 @@
  * writes handed to io-wq workers (IOSQE_ASYNC), the reads inline.
  * execute() (submit and wait) keeps the inline path: nothing else is
  * waiting to run.
+ *
+ * A batch from UringFile.uncachedBatch sends each write whose buffer,
+ * offset and length are on 4 KiB through the file's O_DIRECT descriptor
+ * (the others through the ordinary one); started without waiting, such
+ * writes stay in the file's own ring (RingSession.start). If the kernel
+ * refuses one (EINVAL), it goes through the ordinary descriptor and the
+ * file stops using O_DIRECT.
  */
 package turso.vfs.uring;
 
@@ -45,8 +52,19 @@ final class UringBatch implements IoBatch, IoCompletion {
     /** A waited-for phase of at most this many transfers runs them as plain system calls (platform threads). */
     static final int DIRECT_MAX = 1;
 
+    /**
+     * What an O_DIRECT write's buffer, offset and length must be multiples
+     * of: 4 KiB satisfies every common device's logical block (512 or 4096);
+     * a stricter one refuses with EINVAL and the write falls back.
+     */
+    private static final long UNCACHED_ALIGNMENT = 4096;
+
     private final RingSession session;
     private final int fd;
+    /** The file's O_DIRECT descriptor for aligned writes, or -1 (an ordinary batch). */
+    private final int uncachedFd;
+    /** Told when the kernel refused an O_DIRECT write, so that the file stops trying. */
+    private final Runnable uncachedRefused;
     private final Object file;
     private final boolean readOnly;
     private final List<RingOp> ops = new ArrayList<>();
@@ -62,8 +80,15 @@ final class UringBatch implements IoBatch, IoCompletion {
     private TursoException failure;
 
     UringBatch(RingSession session, int fd, Object file, boolean readOnly) {
+        this(session, fd, -1, file, readOnly, null);
+    }
+
+    /** A batch whose aligned writes go through {@code uncachedFd} (see UringFile.uncachedBatch). */
+    UringBatch(RingSession session, int fd, int uncachedFd, Object file, boolean readOnly, Runnable uncachedRefused) {
         this.session = session;
         this.fd = fd;
+        this.uncachedFd = uncachedFd;
+        this.uncachedRefused = uncachedRefused;
         this.file = file;
         this.readOnly = readOnly;
     }
@@ -85,7 +110,16 @@ final class UringBatch implements IoBatch, IoCompletion {
         if (readOnly) {
             throw new TursoException(ResultCode.READONLY);
         }
+        if (uncachedFd >= 0 && aligned(src, offset)) {
+            return add(new RingOp(RingOp.Kind.WRITE, uncachedFd, fd, src, src, offset, null, file));
+        }
         return add(new RingOp(RingOp.Kind.WRITE, fd, src, nativeView(src, true), offset, null, file));
+    }
+
+    /** Whether O_DIRECT can take this write as it is: native memory, and address, offset and length on 4 KiB. */
+    private static boolean aligned(MemorySegment src, long offset) {
+        return src.isNative() && ((src.address() | offset | src.byteSize()) & (UNCACHED_ALIGNMENT - 1)) == 0
+                && src.byteSize() > 0;
     }
 
     @Override
@@ -243,9 +277,11 @@ final class UringBatch implements IoBatch, IoCompletion {
                 }
             }
             for (RingOp op : ops) {
-                if (op.failure() != null) {
+                if (op.failure() != null && failure == null) {
                     failure = op.failure();
-                    break;
+                }
+                if (op.fellBack() && uncachedRefused != null) {
+                    uncachedRefused.run();
                 }
             }
             if (failure == null) {

@@ -58,6 +58,30 @@ class RingOpTest {
     }
 
     @Test
+    void aRefusedUncachedWriteGoesAgainThroughTheOrdinaryDescriptor() {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment buffer = arena.allocate(8192);
+            RingOp write = new RingOp(RingOp.Kind.WRITE, 5, 3, buffer, buffer, 0, null, "f");
+            assertTrue(write.uncached());
+            assertTrue(write.complete(4096), "half through O_DIRECT");
+            assertTrue(write.complete(-Syscalls.EINVAL), "the rest is refused: asked for again");
+            assertEquals(3, write.fd());
+            assertFalse(write.uncached());
+            assertTrue(write.fellBack());
+            assertTrue(write.resubmitted(), "a sync that ran meanwhile must run again");
+            assertFalse(write.complete(4096));
+            assertTrue(write.finished());
+            assertEquals(8192, write.transferred());
+            assertNull(write.failure());
+
+            RingOp ordinary = new RingOp(RingOp.Kind.WRITE, 3, buffer, buffer, 0, null, "f");
+            assertFalse(ordinary.complete(-Syscalls.EINVAL), "no other descriptor to try");
+            assertFalse(ordinary.fellBack());
+            assertEquals(ResultCode.IOERR_WRITE, ordinary.failure().resultCode());
+        }
+    }
+
+    @Test
     void errorsMapToSqliteCodes() {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment buffer = arena.allocate(16);

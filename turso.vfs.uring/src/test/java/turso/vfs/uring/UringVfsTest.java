@@ -102,6 +102,60 @@ class UringVfsTest {
     }
 
     @Test
+    void uncachedWritesReplaceCachedPagesGrowTheFileAndMixWithUnalignedOnes() throws Exception {
+        Path file = dir.resolve("uncached.db");
+        try (VfsFile f = vfs.open(file.toString(), FileKind.MAIN_DB, CREATE); Arena arena = Arena.ofConfined()) {
+            f.write(MemorySegment.ofArray(pattern(8 * 4096, 1)), 0);
+            byte[] cached = new byte[8 * 4096];
+            assertEquals(cached.length, f.read(MemorySegment.ofArray(cached), 0), "now in the OS cache");
+
+            MemorySegment aligned = arena.allocate(3 * 4096, 4096);
+            aligned.copyFrom(MemorySegment.ofArray(pattern(3 * 4096, 2)));
+            MemorySegment beyond = arena.allocate(2 * 4096, 4096);
+            beyond.copyFrom(MemorySegment.ofArray(pattern(2 * 4096, 3)));
+            IoBatch batch = f.uncachedBatch();
+            batch.write(aligned, 4096);
+            batch.write(beyond, 10 * 4096);
+            batch.write(MemorySegment.ofArray(pattern(100, 4)), 6 * 4096 + 10);
+            batch.write(aligned.asSlice(0, 4096).asReadOnly(), 7 * 4096);
+            batch.sync(VfsFile.SyncType.FULL);
+            batch.submit().await();
+
+            byte[] expected = new byte[12 * 4096];
+            System.arraycopy(pattern(8 * 4096, 1), 0, expected, 0, 8 * 4096);
+            System.arraycopy(pattern(3 * 4096, 2), 0, expected, 4096, 3 * 4096);
+            System.arraycopy(pattern(100, 4), 0, expected, 6 * 4096 + 10, 100);
+            System.arraycopy(pattern(4096, 2), 0, expected, 7 * 4096, 4096);
+            System.arraycopy(pattern(2 * 4096, 3), 0, expected, 10 * 4096, 2 * 4096);
+            assertEquals(expected.length, f.size());
+            byte[] back = new byte[expected.length];
+            assertEquals(expected.length, f.read(MemorySegment.ofArray(back), 0));
+            assertArrayEquals(expected, back, "the handle reads what the uncached writes put there");
+            assertArrayEquals(expected, Files.readAllBytes(file), "and so does everyone else");
+        }
+    }
+
+    @Test
+    void uncachedWritesGoToTheOpenFileEvenIfItsNameNowNamesAnother() throws Exception {
+        Path file = dir.resolve("renamed.db");
+        Path other = dir.resolve("other.db");
+        try (VfsFile f = vfs.open(file.toString(), FileKind.MAIN_DB, CREATE); Arena arena = Arena.ofConfined()) {
+            f.write(MemorySegment.ofArray(pattern(4096, 1)), 0);
+            Files.write(other, pattern(4096, 5));
+            Files.move(other, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            MemorySegment page = arena.allocate(4096, 4096);
+            page.copyFrom(MemorySegment.ofArray(pattern(4096, 2)));
+            IoBatch batch = f.uncachedBatch();
+            batch.write(page, 0);
+            batch.execute();
+            byte[] back = new byte[4096];
+            f.read(MemorySegment.ofArray(back), 0);
+            assertArrayEquals(pattern(4096, 2), back);
+            assertArrayEquals(pattern(4096, 5), Files.readAllBytes(file), "the file now at the path is untouched");
+        }
+    }
+
+    @Test
     void shortReadZeroFills() {
         try (VfsFile f = vfs.open(path("short.db"), FileKind.MAIN_DB, CREATE)) {
             f.write(MemorySegment.ofArray(pattern(100, 1)), 0);
