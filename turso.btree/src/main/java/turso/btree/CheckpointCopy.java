@@ -2,8 +2,9 @@
  * The copy at the heart of a checkpoint: the latest frame of each page read
  * from the WAL and written into the database file, a window of pages (1 MiB)
  * at a time through a ring of eight buffers: a window's reads are executed
- * (io_uring: one io_uring_enter copies them from the OS cache on this
- * thread), then its writes are submitted without waiting, and a buffer is
+ * (a run of consecutive frames as one scatter read, pages into place and
+ * frame headers into a scratch slot: one preadv, or one read and a copy
+ * with NIO), then its writes are submitted without waiting, and a buffer is
  * refilled only once the writes from it have completed, so that while the
  * next windows are read up to eight windows of writes are in flight. With
  * io_uring the writes bypass the OS cache (VfsFile.uncachedBatch: O_DIRECT,
@@ -18,6 +19,8 @@ package turso.btree;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.util.ArrayList;
+import java.util.List;
 import turso.api.spi.IoBatch;
 import turso.api.spi.IoCompletion;
 import turso.api.spi.VfsFile;
@@ -47,17 +50,13 @@ final class CheckpointCopy {
             for (int b = 0; b < depth; b++) {
                 buffers[b] = arena.allocate((long) window * pageSize, BUFFER_ALIGNMENT);
             }
+            MemorySegment headers = arena.allocate(WalFormat.FRAME_HEADER);
             try {
                 for (int start = 0, turn = 0; start < n; start += window, turn = (turn + 1) % depth) {
                     awaitWrites(writing, turn);
                     int count = Math.min(window, n - start);
                     MemorySegment buffer = buffers[turn];
-                    IoBatch reads = wal.batch();
-                    for (int k = 0; k < count; k++) {
-                        reads.read(buffer.asSlice((long) k * pageSize, pageSize),
-                                WalFormat.frameOffset(frames[start + k], pageSize) + WalFormat.FRAME_HEADER);
-                    }
-                    reads.execute();
+                    readFrames(wal, buffer, frames, start, count, pageSize, headers);
                     writing[turn] = writeRuns(db, buffer, pgnos, start, count, pageSize).submit();
                 }
                 for (int b = 0; b < depth; b++) {
@@ -80,6 +79,39 @@ final class CheckpointCopy {
             writing[turn] = null;
             previous.await();
         }
+    }
+
+    /**
+     * Reads a window's pages from their frames, executed: a run of
+     * consecutive frames is one scatter read, the frame headers between the
+     * pages landing in {@code headers} (overwritten, not needed).
+     */
+    private static void readFrames(VfsFile wal, MemorySegment buffer, int[] frames, int start, int count, int pageSize,
+            MemorySegment headers) {
+        IoBatch reads = wal.batch();
+        List<MemorySegment> segments = new ArrayList<>();
+        for (int k = 0; k < count; ) {
+            int run = 1;
+            while (k + run < count && frames[start + k + run] == frames[start + k] + run
+                    && 2 * (run + 1) - 1 <= IoBatch.MAX_SCATTER) {
+                run++;
+            }
+            long offset = WalFormat.frameOffset(frames[start + k], pageSize) + WalFormat.FRAME_HEADER;
+            if (run == 1) {
+                reads.read(buffer.asSlice((long) k * pageSize, pageSize), offset);
+            } else {
+                segments.clear();
+                for (int r = 0; r < run; r++) {
+                    if (r > 0) {
+                        segments.add(headers);
+                    }
+                    segments.add(buffer.asSlice((long) (k + r) * pageSize, pageSize));
+                }
+                reads.readScattered(segments, offset);
+            }
+            k += run;
+        }
+        reads.execute();
     }
 
     private static IoBatch writeRuns(VfsFile db, MemorySegment buffer, int[] pgnos, int start, int count, int pageSize) {

@@ -70,9 +70,14 @@ class BatchedIoTest {
             assertEquals(0, result.busy());
             assertEquals(WalTestSupport.expected(1, 400), WalTestSupport.rows(s));
         }
-        long reads = vfs.batches.stream().filter(b -> b.kind() == Vfs.FileKind.WAL)
-                .mapToLong(b -> b.requests().stream().filter("R"::equals).count()).max().orElse(0);
-        assertTrue(reads > 50, "the checkpoint read " + reads + " frames in its largest batch");
+        List<List<String>> walBatches = vfs.batches.stream().filter(b -> b.kind() == Vfs.FileKind.WAL)
+                .map(Batch::requests).toList();
+        long frames = walBatches.stream().mapToLong(requests -> requests.stream()
+                .mapToLong(r -> r.equals("R") ? 1 : r.startsWith("V") ? (Integer.parseInt(r.substring(1)) + 1) / 2 : 0)
+                .sum()).max().orElse(0);
+        assertTrue(frames > 50, "the checkpoint read " + frames + " frames in its largest batch");
+        assertTrue(walBatches.stream().flatMap(List::stream).anyMatch(r -> r.startsWith("V")),
+                "consecutive frames are read as one scatter read (page, header, page...)");
         assertEquals(400, sqliteCount(path));
     }
 
@@ -187,6 +192,13 @@ class BatchedIoTest {
                         }
 
                         @Override
+                        public int readScattered(List<MemorySegment> dsts, long offset) {
+                            requests.add("V" + dsts.size());
+                            targets.addAll(dsts);
+                            return b.readScattered(dsts, offset);
+                        }
+
+                        @Override
                         public int write(MemorySegment src, long offset) {
                             requests.add("W");
                             return b.write(src, offset);
@@ -206,7 +218,7 @@ class BatchedIoTest {
                         @Override
                         public IoCompletion submit() {
                             batches.add(new Batch(kind, List.copyOf(requests)));
-                            boolean fail = failReads && requests.size() > 1 && requests.stream().allMatch("R"::equals);
+                            boolean fail = failReads && requests.size() > 1 && requests.stream().allMatch(r -> r.equals("R") || r.startsWith("V"));
                             IoCompletion c = b.submit();
                             inFlight++;
                             maxInFlight = Math.max(maxInFlight, inFlight);

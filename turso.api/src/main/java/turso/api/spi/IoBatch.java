@@ -11,11 +11,24 @@
 package turso.api.spi;
 
 import java.lang.foreign.MemorySegment;
+import java.util.List;
 
 public interface IoBatch {
 
+    /** The most segments one scatter read may fill (Linux's IOV_MAX). */
+    int MAX_SCATTER = 1024;
+
     /** Adds a read of {@code dst.byteSize()} bytes at {@code offset}; returns the request's index. */
     int read(MemorySegment dst, long offset);
+
+    /**
+     * Adds a scatter read (preadv): the bytes from {@code offset} on fill
+     * {@code dsts} one after another, at most {@link #MAX_SCATTER} of them,
+     * as one request (past the end of the file they are zero-filled, as
+     * for a read); returns the request's index, whose transferred() counts
+     * the bytes of all of them that existed in the file.
+     */
+    int readScattered(List<MemorySegment> dsts, long offset);
 
     /** Adds a write of all of {@code src} at {@code offset}; returns the request's index. */
     int write(MemorySegment src, long offset);

@@ -2,9 +2,12 @@
  * The IoBatch of a VFS without asynchronous I/O: submit() performs the
  * requests in order, one blocking call each, so a sync barrier holds
  * trivially. The NIO and in-memory VFS use it; io_uring falls back to it.
+ * A scatter read is one read into a buffer of its whole length, then
+ * copied out: one call, where a read per segment would make as many.
  */
 package turso.api.spi;
 
+import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +19,8 @@ public final class SequentialIoBatch implements IoBatch {
     private sealed interface Request {}
 
     private record Read(MemorySegment dst, long offset) implements Request {}
+
+    private record ScatterRead(List<MemorySegment> dsts, long offset) implements Request {}
 
     private record Write(MemorySegment src, long offset) implements Request {}
 
@@ -32,6 +37,14 @@ public final class SequentialIoBatch implements IoBatch {
     @Override
     public int read(MemorySegment dst, long offset) {
         return add(new Read(dst, offset));
+    }
+
+    @Override
+    public int readScattered(List<MemorySegment> dsts, long offset) {
+        if (dsts.size() > MAX_SCATTER) {
+            throw new TursoException(ResultCode.MISUSE, "a scatter read of more than " + MAX_SCATTER + " segments");
+        }
+        return add(new ScatterRead(List.copyOf(dsts), offset));
     }
 
     @Override
@@ -69,6 +82,7 @@ public final class SequentialIoBatch implements IoBatch {
             try {
                 transferred[i] = switch (requests.get(i)) {
                     case Read r -> file.read(r.dst(), r.offset());
+                    case ScatterRead r -> readScattered(r);
                     case Write w -> {
                         file.write(w.src(), w.offset());
                         yield w.src().byteSize();
@@ -87,6 +101,23 @@ public final class SequentialIoBatch implements IoBatch {
             }
         }
         return new Done(transferred, failure);
+    }
+
+    private long readScattered(ScatterRead request) {
+        long total = 0;
+        for (MemorySegment dst : request.dsts()) {
+            total += dst.byteSize();
+        }
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment whole = arena.allocate(total);
+            int existed = file.read(whole, request.offset());
+            long at = 0;
+            for (MemorySegment dst : request.dsts()) {
+                MemorySegment.copy(whole, at, dst, 0, dst.byteSize());
+                at += dst.byteSize();
+            }
+            return existed;
+        }
     }
 
     private record Done(long[] transferredBytes, RuntimeException failure) implements IoCompletion {

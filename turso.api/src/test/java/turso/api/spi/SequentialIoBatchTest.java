@@ -1,5 +1,6 @@
 package turso.api.spi;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -103,6 +104,45 @@ class SequentialIoBatchTest {
             assertEquals(0, b.get(ValueLayout.JAVA_BYTE, 8), "the rest of a short read is zero-filled");
         }
         assertEquals(List.of("write@0", "write@16", "sync", "read@0", "read@24"), file.log);
+    }
+
+    @Test
+    void aScatterReadIsOneReadOfTheWholeRangeCopiedOut() {
+        LoggingFile file = new LoggingFile();
+        for (int i = 0; i < 40; i++) {
+            file.data[i] = (byte) i;
+        }
+        file.length = 40;
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment first = arena.allocate(10);
+            byte[] middle = new byte[4];
+            MemorySegment last = arena.allocate(20);
+            last.fill((byte) 9);
+            IoBatch reads = file.batch();
+            int index = reads.readScattered(List.of(first, MemorySegment.ofArray(middle), last), 5);
+            IoCompletion done = reads.execute();
+            assertEquals(34, done.transferred(index), "34 bytes asked for past offset 5, and 35 exist");
+            assertEquals(5, first.get(ValueLayout.JAVA_BYTE, 0));
+            assertEquals(14, first.get(ValueLayout.JAVA_BYTE, 9));
+            assertArrayEquals(new byte[] {15, 16, 17, 18}, middle);
+            assertEquals(19, last.get(ValueLayout.JAVA_BYTE, 0));
+            assertEquals(38, last.get(ValueLayout.JAVA_BYTE, 19));
+
+            IoBatch pastEnd = file.batch();
+            int tail = pastEnd.readScattered(List.of(first, last), 30);
+            assertEquals(10, pastEnd.execute().transferred(tail), "only 10 bytes exist past offset 30");
+            assertEquals(39, first.get(ValueLayout.JAVA_BYTE, 9));
+            assertEquals(0, last.get(ValueLayout.JAVA_BYTE, 0), "the rest is zero-filled");
+        }
+        assertEquals(List.of("read@5", "read@30"), file.log, "one read each");
+    }
+
+    @Test
+    void aScatterReadHasAtMostMaxScatterSegments() {
+        LoggingFile file = new LoggingFile();
+        List<MemorySegment> many = java.util.Collections.nCopies(IoBatch.MAX_SCATTER + 1, MemorySegment.ofArray(new byte[1]));
+        assertEquals(ResultCode.MISUSE,
+                assertThrows(TursoException.class, () -> file.batch().readScattered(many, 0)).resultCode());
     }
 
     @Test

@@ -31,6 +31,7 @@ import java.lang.invoke.VarHandle;
 
 final class Ring implements AutoCloseable {
 
+    static final byte OP_READV = 1;
     static final byte OP_FSYNC = 3;
     static final byte OP_READ = 22;
     static final byte OP_WRITE = 23;

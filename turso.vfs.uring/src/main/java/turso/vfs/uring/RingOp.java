@@ -5,6 +5,8 @@
  * the end of the file zero-fills the remainder (SQLite's short read), and
  * any other error is kept as the request's failure. Heap segments are
  * served through a native bounce buffer, as the kernel needs addresses.
+ * A scatter read (readv) fills several segments from consecutive bytes,
+ * its remainder after a short read described afresh from where it stopped.
  * A write through a descriptor opened with O_DIRECT that the kernel refuses
  * (EINVAL: the file system's alignment is stricter than the caller's, or a
  * short write left an unaligned remainder) goes again, from where it
@@ -14,6 +16,9 @@ package turso.vfs.uring;
 
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.util.ArrayList;
+import java.util.List;
 import turso.api.ResultCode;
 import turso.api.TursoException;
 import turso.api.spi.VfsFile;
@@ -38,6 +43,11 @@ final class RingOp {
     private final MemorySegment target;
     private final MemorySegment buffer;
     private final Object file;
+    /** A scatter read's segments (the caller's, and what the kernel fills: a bounce buffer for a heap one); else null. */
+    private final MemorySegment[] targets;
+    private final MemorySegment[] buffers;
+    /** A scatter read's iovec array, room for one entry per segment; else null. */
+    private final MemorySegment iovecs;
     private long done;
     private boolean finished;
     private boolean resubmitted;
@@ -65,9 +75,65 @@ final class RingOp {
         this.length = target == null ? 0 : target.byteSize();
         this.syncType = syncType;
         this.file = file;
+        this.targets = null;
+        this.buffers = null;
+        this.iovecs = null;
         if (length == 0 && kind != Kind.SYNC) {
             finished = true;
         }
+    }
+
+    /**
+     * A scatter read of consecutive bytes at {@code offset} into
+     * {@code buffers} one after another, copied into {@code targets} where
+     * they differ; {@code iovecs} holds 16 bytes per segment.
+     */
+    RingOp(int fd, MemorySegment[] targets, MemorySegment[] buffers, MemorySegment iovecs, long offset, Object file) {
+        this.kind = Kind.READ;
+        this.fd = fd;
+        this.bufferedFd = fd;
+        this.uncached = false;
+        this.target = null;
+        this.buffer = null;
+        this.offset = offset;
+        long total = 0;
+        for (MemorySegment segment : buffers) {
+            total += segment.byteSize();
+        }
+        this.length = total;
+        this.syncType = null;
+        this.file = file;
+        this.targets = targets;
+        this.buffers = buffers;
+        this.iovecs = iovecs;
+        if (length == 0) {
+            finished = true;
+        }
+    }
+
+    /** Describes the scatter read's segments from byte {@code done} on in the iovec array; returns how many entries. */
+    int describeRemainder() {
+        List<MemorySegment> left = remainder();
+        for (int i = 0; i < left.size(); i++) {
+            iovecs.setAtIndex(ValueLayout.JAVA_LONG, 2L * i, left.get(i).address());
+            iovecs.setAtIndex(ValueLayout.JAVA_LONG, 2L * i + 1, left.get(i).byteSize());
+        }
+        return left.size();
+    }
+
+    /** The scatter read's segments from byte {@code done} on, the first cut to what is left of it. */
+    private List<MemorySegment> remainder() {
+        List<MemorySegment> left = new ArrayList<>(buffers.length);
+        long skip = done;
+        for (MemorySegment segment : buffers) {
+            if (skip >= segment.byteSize()) {
+                skip -= segment.byteSize();
+            } else {
+                left.add(segment.asSlice(skip));
+                skip = 0;
+            }
+        }
+        return left;
     }
 
     /**
@@ -92,8 +158,14 @@ final class RingOp {
         switch (kind) {
             case SYNC -> ring.push(Ring.OP_FSYNC, flags, target, 0, 0, 0,
                     syncType == VfsFile.SyncType.DATA_ONLY ? Ring.FSYNC_DATASYNC : 0, userData);
-            case READ, WRITE -> ring.push(kind == Kind.READ ? Ring.OP_READ : Ring.OP_WRITE, flags, target, offset + done,
+            case READ, WRITE -> {
+                if (iovecs != null) {
+                    ring.push(Ring.OP_READV, flags, target, offset + done, iovecs.address(), describeRemainder(), 0, userData);
+                    return;
+                }
+                ring.push(kind == Kind.READ ? Ring.OP_READ : Ring.OP_WRITE, flags, target, offset + done,
                     buffer.address() + done, (int) Math.min(MAX_TRANSFER, length - done), 0, userData);
+            }
         }
     }
 
@@ -107,8 +179,9 @@ final class RingOp {
         while (!finished) {
             long result = switch (kind) {
                 case SYNC -> Syscalls.fsync(state, fd, syncType == VfsFile.SyncType.DATA_ONLY);
-                case READ -> Syscalls.pread(state, fd, buffer.asSlice(done, Math.min(MAX_TRANSFER, length - done)),
-                        offset + done);
+                case READ -> iovecs != null ? Syscalls.preadv(state, fd, iovecs, describeRemainder(), offset + done)
+                        : Syscalls.pread(state, fd, buffer.asSlice(done, Math.min(MAX_TRANSFER, length - done)),
+                                offset + done);
                 case WRITE -> Syscalls.pwrite(state, fd, buffer.asSlice(done, Math.min(MAX_TRANSFER, length - done)),
                         offset + done);
             };
@@ -137,7 +210,11 @@ final class RingOp {
             case SYNC -> finished = true;
             case READ -> {
                 if (result == 0) {
-                    buffer.asSlice(done).fill((byte) 0);
+                    if (iovecs != null) {
+                        remainder().forEach(segment -> segment.fill((byte) 0));
+                    } else {
+                        buffer.asSlice(done).fill((byte) 0);
+                    }
                     finish();
                 } else {
                     done += result;
@@ -169,7 +246,13 @@ final class RingOp {
     }
 
     private void finish() {
-        if (buffer != target) {
+        if (iovecs != null) {
+            for (int i = 0; i < buffers.length; i++) {
+                if (buffers[i] != targets[i]) {
+                    MemorySegment.copy(buffers[i], 0, targets[i], 0, buffers[i].byteSize());
+                }
+            }
+        } else if (buffer != target) {
             MemorySegment.copy(buffer, 0, target, 0, length);
         }
         finished = true;

@@ -69,6 +69,7 @@ final class Syscalls {
     private static final MethodHandle OPEN;
     private static final MethodHandle CLOSE;
     private static final MethodHandle PREAD;
+    private static final MethodHandle PREADV;
     private static final MethodHandle PWRITE;
     private static final MethodHandle FSYNC;
     private static final MethodHandle FDATASYNC;
@@ -91,6 +92,8 @@ final class Syscalls {
                 FunctionDescriptor.of(INT, ADDRESS, INT, INT), Linker.Option.firstVariadicArg(2), errno);
         CLOSE = linker.downcallHandle(libc.findOrThrow("close"), FunctionDescriptor.of(INT, INT), errno);
         PREAD = linker.downcallHandle(libc.findOrThrow("pread"), FunctionDescriptor.of(LONG, INT, ADDRESS, LONG, LONG),
+                errno);
+        PREADV = linker.downcallHandle(libc.findOrThrow("preadv"), FunctionDescriptor.of(LONG, INT, ADDRESS, INT, LONG),
                 errno);
         PWRITE = linker.downcallHandle(libc.findOrThrow("pwrite"), FunctionDescriptor.of(LONG, INT, ADDRESS, LONG, LONG),
                 errno);
@@ -183,6 +186,16 @@ final class Syscalls {
     static long pread(MemorySegment state, int fd, MemorySegment dst, long offset) {
         try {
             long result = (long) PREAD.invokeExact(state, fd, dst, dst.byteSize(), offset);
+            return result < 0 ? -errno(state) : result;
+        } catch (Throwable e) {
+            throw rethrow(e);
+        }
+    }
+
+    /** preadv(2) into the {@code count} iovecs at {@code iovecs}: the bytes read, or a negative errno. */
+    static long preadv(MemorySegment state, int fd, MemorySegment iovecs, int count, long offset) {
+        try {
+            long result = (long) PREADV.invokeExact(state, fd, iovecs, count, offset);
             return result < 0 ? -errno(state) : result;
         } catch (Throwable e) {
             throw rethrow(e);

@@ -74,7 +74,7 @@ final class UringBatch implements IoBatch, IoCompletion {
     private int phase;
     private int startedPhase = -1;
     private TursoException lateFailure;
-    private Arena bounce;
+    private Arena scratch;
     private boolean submitted;
     private boolean awaited;
     private TursoException failure;
@@ -101,6 +101,25 @@ final class UringBatch implements IoBatch, IoCompletion {
             throw new TursoException(ResultCode.MISUSE, "read into a read-only segment");
         }
         return add(new RingOp(RingOp.Kind.READ, fd, dst, nativeView(dst, false), offset, null, file));
+    }
+
+    @Override
+    public int readScattered(List<MemorySegment> dsts, long offset) {
+        checkOpen();
+        checkOffset(offset);
+        if (dsts.size() > MAX_SCATTER) {
+            throw new TursoException(ResultCode.MISUSE, "a scatter read of more than " + MAX_SCATTER + " segments");
+        }
+        MemorySegment[] targets = dsts.toArray(MemorySegment[]::new);
+        MemorySegment[] buffers = new MemorySegment[targets.length];
+        for (int i = 0; i < targets.length; i++) {
+            if (targets[i].isReadOnly()) {
+                throw new TursoException(ResultCode.MISUSE, "read into a read-only segment");
+            }
+            buffers[i] = nativeView(targets[i], false);
+        }
+        MemorySegment iovecs = scratch().allocate(16L * Math.max(1, targets.length), 8);
+        return add(new RingOp(fd, targets, buffers, iovecs, offset, file));
     }
 
     @Override
@@ -149,14 +168,19 @@ final class UringBatch implements IoBatch, IoCompletion {
         if (segment.isNative() || segment.byteSize() == 0) {
             return segment;
         }
-        if (bounce == null) {
-            bounce = Arena.ofShared();
-        }
-        MemorySegment copy = bounce.allocate(segment.byteSize(), 8);
+        MemorySegment copy = scratch().allocate(segment.byteSize(), 8);
         if (copyIn) {
             MemorySegment.copy(segment, 0, copy, 0, segment.byteSize());
         }
         return copy;
+    }
+
+    /** Native memory for bounce buffers and iovec arrays, freed when the batch has been awaited. */
+    private Arena scratch() {
+        if (scratch == null) {
+            scratch = Arena.ofShared();
+        }
+        return scratch;
     }
 
     @Override
@@ -272,8 +296,8 @@ final class UringBatch implements IoBatch, IoCompletion {
             try {
                 advance(true);
             } finally {
-                if (bounce != null) {
-                    bounce.close();
+                if (scratch != null) {
+                    scratch.close();
                 }
             }
             for (RingOp op : ops) {

@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import turso.api.ResultCode;
@@ -54,6 +55,32 @@ class RingOpTest {
             assertTrue(write.resubmitted());
             assertEquals(4096, write.transferred());
             assertNull(write.failure());
+        }
+    }
+
+    @Test
+    void aShortScatterReadAsksForTheRestOfItsSegmentsThenZeroFillsAtTheEnd() {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment a = arena.allocate(100);
+            MemorySegment b = arena.allocate(24);
+            MemorySegment c = arena.allocate(100);
+            c.fill((byte) 7);
+            MemorySegment[] segments = {a, b, c};
+            MemorySegment iovecs = arena.allocate(16 * 3);
+            RingOp read = new RingOp(3, segments, segments, iovecs, 0, "f");
+            assertTrue(read.complete(110), "110 of 224 bytes: the rest is asked for again");
+            assertEquals(2, read.describeRemainder());
+            assertEquals(b.address() + 10, iovecs.getAtIndex(ValueLayout.JAVA_LONG, 0), "the rest of b first");
+            assertEquals(14, iovecs.getAtIndex(ValueLayout.JAVA_LONG, 1));
+            assertEquals(c.address(), iovecs.getAtIndex(ValueLayout.JAVA_LONG, 2));
+            assertEquals(100, iovecs.getAtIndex(ValueLayout.JAVA_LONG, 3));
+            assertTrue(read.complete(64));
+            assertFalse(read.complete(0), "end of file");
+            assertEquals(174, read.transferred());
+            assertNull(read.failure());
+            assertEquals(7, c.get(ValueLayout.JAVA_BYTE, 49), "read, not zeroed");
+            assertEquals(0, c.get(ValueLayout.JAVA_BYTE, 50), "zero-filled past the end");
+            assertEquals(0, c.get(ValueLayout.JAVA_BYTE, 99));
         }
     }
 

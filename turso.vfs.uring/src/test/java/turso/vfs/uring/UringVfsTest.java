@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -99,6 +100,39 @@ class UringVfsTest {
         assertEquals(8202, onDisk.length);
         assertArrayEquals(pattern(4096, 2), Arrays.copyOfRange(onDisk, 4096, 8192));
         assertArrayEquals(pattern(10, 3), Arrays.copyOfRange(onDisk, 8192, 8202));
+    }
+
+    @Test
+    void scatterReadsFillTheirSegmentsInOrderAloneOrInABatch() throws Exception {
+        Path file = dir.resolve("scatter.db");
+        Files.write(file, pattern(10_000, 6));
+        byte[] whole = pattern(10_000, 6);
+        try (VfsFile f = vfs.open(file.toString(), FileKind.MAIN_DB, CREATE); Arena arena = Arena.ofConfined()) {
+            MemorySegment page = arena.allocate(4096);
+            MemorySegment header = arena.allocate(24);
+            byte[] heap = new byte[1000];
+            IoBatch alone = f.batch();
+            int index = alone.readScattered(List.of(page, header, MemorySegment.ofArray(heap)), 100);
+            assertEquals(5120, alone.execute().transferred(index));
+            assertArrayEquals(Arrays.copyOfRange(whole, 100, 4196), page.toArray(ValueLayout.JAVA_BYTE));
+            assertArrayEquals(Arrays.copyOfRange(whole, 4196, 4220), header.toArray(ValueLayout.JAVA_BYTE));
+            assertArrayEquals(Arrays.copyOfRange(whole, 4220, 5220), heap, "a heap segment, through a bounce buffer");
+
+            MemorySegment second = arena.allocate(4096);
+            MemorySegment pastEnd = arena.allocate(4096);
+            pastEnd.fill((byte) 1);
+            IoBatch batch = f.batch();
+            int first = batch.readScattered(List.of(page, header), 0);
+            int last = batch.readScattered(List.of(second, pastEnd), 4096);
+            IoCompletion done = batch.execute();
+            assertEquals(4120, done.transferred(first));
+            assertEquals(10_000 - 4096, done.transferred(last), "the file ends inside the second segment");
+            assertArrayEquals(Arrays.copyOfRange(whole, 0, 4096), page.toArray(ValueLayout.JAVA_BYTE));
+            assertArrayEquals(Arrays.copyOfRange(whole, 4096, 8192), second.toArray(ValueLayout.JAVA_BYTE));
+            byte[] tail = new byte[4096];
+            System.arraycopy(whole, 8192, tail, 0, 10_000 - 8192);
+            assertArrayEquals(tail, pastEnd.toArray(ValueLayout.JAVA_BYTE), "zero-filled past the end of the file");
+        }
     }
 
     @Test
