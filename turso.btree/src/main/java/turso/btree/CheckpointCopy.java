@@ -10,7 +10,11 @@
  * io_uring the writes bypass the OS cache (VfsFile.uncachedBatch: O_DIRECT,
  * the device takes them straight from these buffers, and the final sync
  * has nothing left to write back); NIO runs the same shape one call at a
- * time. Pages are in page-number order and a run of consecutive pages is
+ * time. Only a copy of 16 MiB or more bypasses the OS cache: a small one
+ * (an automatic checkpoint every 1,000 frames rewrites the same few pages)
+ * copies the hot pages, which the next reader would otherwise have to
+ * fetch from the device, and its final sync has little to write back.
+ * Pages are in page-number order and a run of consecutive pages is
  * written as requests of up to 256 KiB, so that even one long run keeps
  * several requests in flight. The caller syncs the WAL before and the
  * database file after, in SQLite's order.
@@ -30,6 +34,8 @@ final class CheckpointCopy {
     private static final long WINDOW_BYTES = 1 << 20;
     private static final int BUFFERS = 8;
     private static final long MAX_WRITE = 256 * 1024;
+    /** The smallest copy whose writes bypass the OS cache (see above). */
+    private static final long UNCACHED_MIN_BYTES = 16L << 20;
     /** O_DIRECT's buffer alignment (VfsFile.uncachedBatch). */
     private static final long BUFFER_ALIGNMENT = 4096;
 
@@ -44,6 +50,7 @@ final class CheckpointCopy {
         }
         int window = (int) Math.min(n, Math.max(1, WINDOW_BYTES / pageSize));
         int depth = Math.min(BUFFERS, (n + window - 1) / window);
+        boolean uncached = (long) n * pageSize >= UNCACHED_MIN_BYTES;
         IoCompletion[] writing = new IoCompletion[depth];
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment[] buffers = new MemorySegment[depth];
@@ -57,7 +64,8 @@ final class CheckpointCopy {
                     int count = Math.min(window, n - start);
                     MemorySegment buffer = buffers[turn];
                     readFrames(wal, buffer, frames, start, count, pageSize, headers);
-                    writing[turn] = writeRuns(db, buffer, pgnos, start, count, pageSize).submit();
+                    writing[turn] = writeRuns(uncached ? db.uncachedBatch() : db.batch(), buffer, pgnos, start, count, pageSize)
+                            .submit();
                 }
                 for (int b = 0; b < depth; b++) {
                     awaitWrites(writing, b);
@@ -114,8 +122,8 @@ final class CheckpointCopy {
         reads.execute();
     }
 
-    private static IoBatch writeRuns(VfsFile db, MemorySegment buffer, int[] pgnos, int start, int count, int pageSize) {
-        IoBatch writes = db.uncachedBatch();
+    private static IoBatch writeRuns(IoBatch writes, MemorySegment buffer, int[] pgnos, int start, int count,
+            int pageSize) {
         for (int k = 0; k < count; ) {
             int run = 1;
             while (k + run < count && pgnos[start + k + run] == pgnos[start + k] + run

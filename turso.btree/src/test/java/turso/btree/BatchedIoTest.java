@@ -82,6 +82,33 @@ class BatchedIoTest {
     }
 
     @Test
+    void onlyALargeCheckpointAsksForWritesPastTheOsCache() throws Exception {
+        String path = dir.resolve("big.db").toString();
+        RecordingVfs vfs = new RecordingVfs(WalTestSupport.nio());
+        try (Storage s = Storage.open(vfs, path, StorageOptions.DEFAULT.withPageSize(4096)
+                .withJournalMode(JournalMode.WAL).withSyncMode(SyncMode.FULL))) {
+            s.setAutoCheckpoint(0);
+            WalTestSupport.createTable(s);
+            WalTestSupport.insert(s, 1, 100);
+            vfs.batches.clear();
+            s.checkpoint(CheckpointMode.PASSIVE);
+            List<List<String>> small = vfs.batches(Vfs.FileKind.MAIN_DB);
+            assertTrue(small.stream().flatMap(List::stream).anyMatch("W"::equals), "the small checkpoint wrote pages");
+            assertTrue(small.stream().noneMatch(b -> b.contains("U")), "a few pages stay in the OS cache");
+
+            WalTestSupport.insert(s, 101, 20_000);
+            vfs.batches.clear();
+            assertEquals(0, s.checkpoint(CheckpointMode.TRUNCATE).busy());
+            List<List<String>> large = vfs.batches(Vfs.FileKind.MAIN_DB).stream()
+                    .filter(b -> b.contains("W")).toList();
+            assertTrue(large.size() > 16, large.size() + " windows of writes");
+            assertTrue(large.stream().allMatch(b -> b.getFirst().equals("U")), "more than 16 MiB bypasses it");
+            assertEquals(WalTestSupport.expected(1, 20_000), WalTestSupport.rows(s));
+        }
+        assertEquals(20_000, sqliteCount(path));
+    }
+
+    @Test
     void aScanReadsTheNextLeavesAheadInBatchesItDoesNotWaitFor() {
         String path = dir.resolve("s.db").toString();
         RecordingVfs vfs = new RecordingVfs(new TestVfs());
@@ -180,8 +207,17 @@ class BatchedIoTest {
 
                 @Override
                 public IoBatch batch() {
-                    IoBatch b = f.batch();
-                    List<String> requests = new ArrayList<>();
+                    return recording(f.batch(), List.of());
+                }
+
+                /** Recorded with a "U" before its requests: a batch that may bypass the OS cache. */
+                @Override
+                public IoBatch uncachedBatch() {
+                    return recording(f.uncachedBatch(), List.of("U"));
+                }
+
+                private IoBatch recording(IoBatch b, List<String> mark) {
+                    List<String> requests = new ArrayList<>(mark);
                     List<MemorySegment> targets = new ArrayList<>();
                     return new IoBatch() {
                         @Override
