@@ -22,7 +22,7 @@
  * thread copies the pages on the other core while the caller goes on, where
  * io_uring would otherwise do a buffered read or write inline, on the
  * caller's thread, before io_uring_enter returns; a lone transfer too (a
- * checkpoint window of consecutive pages is one write of a megabyte).
+ * small checkpoint's window of consecutive pages can be one write).
  * Where the kernel refuses SQPOLL, the file's own ring serves them, the
  * writes handed to io-wq workers (IOSQE_ASYNC), the reads inline.
  * execute() (submit and wait) keeps the inline path: nothing else is
