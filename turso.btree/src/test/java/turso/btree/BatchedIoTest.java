@@ -53,14 +53,20 @@ class BatchedIoTest {
         assertEquals(400, sqliteCount(path));
     }
 
+    /** A WAL database (synchronous FULL, no automatic checkpoint) with table t. */
+    private static Storage walWithTable(RecordingVfs vfs, String path, int pageSize) {
+        Storage s = Storage.open(vfs, path, StorageOptions.DEFAULT.withPageSize(pageSize)
+                .withJournalMode(JournalMode.WAL).withSyncMode(SyncMode.FULL));
+        s.setAutoCheckpoint(0);
+        WalTestSupport.createTable(s);
+        return s;
+    }
+
     @Test
     void aWalCommitIsOneBatchEndingInItsSyncAndACheckpointCopiesInBatches() throws Exception {
         String path = dir.resolve("w.db").toString();
         RecordingVfs vfs = new RecordingVfs(WalTestSupport.nio());
-        try (Storage s = Storage.open(vfs, path, StorageOptions.DEFAULT.withPageSize(1024)
-                .withJournalMode(JournalMode.WAL).withSyncMode(SyncMode.FULL))) {
-            s.setAutoCheckpoint(0);
-            WalTestSupport.createTable(s);
+        try (Storage s = walWithTable(vfs, path, 1024)) {
             vfs.batches.clear();
             WalTestSupport.insert(s, 1, 400);
             List<List<String>> wal = vfs.batches(Vfs.FileKind.WAL);
@@ -85,10 +91,7 @@ class BatchedIoTest {
     void onlyALargeCheckpointAsksForWritesPastTheOsCache() throws Exception {
         String path = dir.resolve("big.db").toString();
         RecordingVfs vfs = new RecordingVfs(WalTestSupport.nio());
-        try (Storage s = Storage.open(vfs, path, StorageOptions.DEFAULT.withPageSize(4096)
-                .withJournalMode(JournalMode.WAL).withSyncMode(SyncMode.FULL))) {
-            s.setAutoCheckpoint(0);
-            WalTestSupport.createTable(s);
+        try (Storage s = walWithTable(vfs, path, 4096)) {
             WalTestSupport.insert(s, 1, 100);
             vfs.batches.clear();
             s.checkpoint(CheckpointMode.PASSIVE);
