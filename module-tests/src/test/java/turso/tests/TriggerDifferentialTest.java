@@ -230,6 +230,30 @@ class TriggerDifferentialTest {
                 DROP VIEW v;
                 SELECT type, name FROM sqlite_schema ORDER BY type, name
                 """,
+                // an alias on the target of a trigger's INSERT, UPDATE or DELETE (newer SQLite: 3.54 accepts, 3.40 does not)
+                """
+                CREATE TABLE t(a, b, c);
+                CREATE TABLE u(k INTEGER PRIMARY KEY, a, b);
+                INSERT INTO u VALUES (1, 10, 'x'), (2, 20, 'y'), (3, 30, 'z');
+                CREATE TRIGGER ti AFTER INSERT ON t BEGIN INSERT INTO u AS x(k, a) VALUES (new.a, new.b) ON CONFLICT (k) DO UPDATE SET a = x.a + excluded.a; END;
+                CREATE TRIGGER tu AFTER UPDATE ON t BEGIN UPDATE u AS x SET b = x.b || new.c WHERE x.k = new.a; END;
+                CREATE TRIGGER td AFTER DELETE ON t BEGIN DELETE FROM u AS x WHERE x.a > old.b; END;
+                CREATE TRIGGER bad1 AFTER INSERT ON t BEGIN INSERT INTO u AS VALUES (1, 2, 3); END;
+                CREATE TRIGGER bad2 AFTER INSERT ON t BEGIN INSERT INTO u AS x DEFAULT VALUES; END;
+                CREATE TRIGGER bad3 AFTER INSERT ON t BEGIN UPDATE main.u AS x SET a = 1; END;
+                INSERT INTO t VALUES (1, 5, 'p'), (4, 40, 'q');
+                UPDATE t SET c = 'r' WHERE a = 1;
+                SELECT * FROM u ORDER BY k;
+                DELETE FROM t WHERE a = 4;
+                SELECT * FROM u ORDER BY k;
+                CREATE TRIGGER tn AFTER INSERT ON t BEGIN UPDATE u AS x SET a = 0 WHERE u.k = 1; END;
+                INSERT INTO t VALUES (9, 9, 'n');
+                DROP TRIGGER tn;
+                UPDATE t SET c = 's' WHERE a = 1;
+                DELETE FROM t WHERE a = 9;
+                SELECT * FROM u ORDER BY k;
+                SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' ORDER BY name
+                """,
                 // upsert's DO UPDATE fires UPDATE triggers (not AFTER INSERT for that row); trigger rows count
                 // in total_changes() but not changes(); last_insert_rowid() inside a trigger is the trigger's
                 """

@@ -262,19 +262,21 @@ final class AstBuilder {
             }
             case InsertDmlContext i -> {
                 Target t = target(i.xfullname());
-                yield insert(with, i.insertVerb(), t.name, t.alias, i.idList(), i.insertBody(), sp);
+                InsertBodyContext body = i.insertBody();
+                yield insert(with, i.insertVerb(), t.name, t.alias, i.idList(), body.select(), body.upsert(),
+                        body.returning(), sp);
             }
             default -> throw new IllegalStateException("unexpected statement");
         };
     }
 
+    /** An INSERT from its parts; {@code select} null for DEFAULT VALUES. */
     private Stmt.Insert insert(With with, InsertVerbContext verb, QualifiedName table, Name alias, IdListContext ids,
-                               InsertBodyContext body, Span sp) {
+                               SelectContext source, List<UpsertContext> clauses, ReturningContext returning, Span sp) {
         ConflictResolution or = verb.REPLACE() != null ? ConflictResolution.REPLACE : orConflict(verb.orConflict());
         List<Name> columns = ids == null ? List.of() : names(ids.nm());
-        Select select = body.select() == null ? null : select(body.select());
+        Select select = source == null ? null : select(source);
         List<Upsert> upserts = new ArrayList<>();
-        List<UpsertContext> clauses = body.upsert();
         for (int i = 0; i < clauses.size(); i++) {
             Upsert u = upsert(clauses.get(i));
             if (u.target().isEmpty() && i + 1 < clauses.size()) {
@@ -284,7 +286,7 @@ final class AstBuilder {
             }
             upserts.add(u);
         }
-        return new Stmt.Insert(with, or, table, alias, columns, select, list(upserts), returning(body.returning()), sp);
+        return new Stmt.Insert(with, or, table, alias, columns, select, list(upserts), returning(returning), sp);
     }
 
     private Upsert upsert(UpsertContext u) {
@@ -597,18 +599,20 @@ final class AstBuilder {
     private Stmt triggerCmd(TriggerCmdContext t) {
         Span sp = span(t);
         return switch (t) {
-            case TrUpdateContext u -> new Stmt.Update(null, orConflict(u.orConflict()), trigTable(u.trnm()), null,
+            case TrUpdateContext u -> new Stmt.Update(null, orConflict(u.orConflict()), trigTable(u.trnm()),
+                    trigAlias(u.trnm()),
                     trIndexed(u.trIndexedBy()), setList(u.setList()),
                     u.fromClause() == null ? null : from(u.fromClause().joinSource()),
                     u.expr() == null ? null : expr(u.expr()), List.of(), List.of(), null, sp);
             case TrInsertContext i -> {
-                if (i.insertBody().returning() != null) {
-                    throw error("cannot use RETURNING in a trigger", i.insertBody().returning().getStart()
-                            .getStartIndex());
+                if (i.returning() != null) {
+                    throw error("cannot use RETURNING in a trigger", i.returning().getStart().getStartIndex());
                 }
-                yield insert(null, i.insertVerb(), trigTable(i.trnm()), null, i.idList(), i.insertBody(), sp);
+                yield insert(null, i.insertVerb(), trigTable(i.trnm()), trigAlias(i.trnm()), i.idList(),
+                        i.select(), i.upsert(), null, sp);
             }
-            case TrDeleteContext d -> new Stmt.Delete(null, trigTable(d.trnm()), null, trIndexed(d.trIndexedBy()),
+            case TrDeleteContext d -> new Stmt.Delete(null, trigTable(d.trnm()), trigAlias(d.trnm()),
+                    trIndexed(d.trIndexedBy()),
                     d.expr() == null ? null : expr(d.expr()), List.of(), List.of(), null, sp);
             case TrSelectContext s -> new Stmt.SelectStmt(select(s.select()), sp);
             default -> throw new IllegalStateException("unexpected trigger command");
@@ -620,7 +624,11 @@ final class AstBuilder {
             throw error("qualified table names are not allowed on INSERT, UPDATE, and DELETE statements "
                     + "within triggers", c.getStart().getStartIndex());
         }
-        return new QualifiedName(null, name(c.nm(0)), span(c));
+        return new QualifiedName(null, name(c.nm(0)), span(c.AS() == null ? c : c.nm(0)));
+    }
+
+    private Name trigAlias(TrnmContext c) {
+        return c.AS() == null ? null : name(c.nm(c.nm().size() - 1));
     }
 
     private FromClause.Indexed trIndexed(TrIndexedByContext c) {

@@ -189,12 +189,13 @@ createTrigger
 
 triggerCmd
   : UPDATE orConflict? trnm trIndexedBy? SET setList fromClause? (WHERE expr)?    # trUpdate
-  | insertVerb INTO trnm idList? insertBody                                      # trInsert
+  | insertVerb INTO trnm idList? select upsert* returning?                       # trInsert
   | DELETE FROM trnm trIndexedBy? (WHERE expr)?                                  # trDelete
   | select                                                                       # trSelect
   ;
 
-trnm : nm (DOT nm)? ;
+// An alias on the target (AS nm): newer SQLite accepts it (3.54, the tests' oracle; 3.40 does not).
+trnm : nm (DOT nm)? (AS nm)? ;
 trIndexedBy : INDEXED BY nm | NOT INDEXED ;
 
 // ---------------------------------------------------------------- DML
