@@ -111,14 +111,8 @@ public final class BTreeCursor implements AutoCloseable {
         if (state != State.VALID) {
             return false;
         }
-        Node n = here;
-        int cells;
-        if (n != null && hereGeneration == pager.generation()) {
-            cells = hereCells;
-        } else {
-            n = pathNode(depth);
-            cells = n.cellCount();
-        }
+        Node n = hereNode();
+        int cells = hereCellCount(n);
         if (!n.isLeaf()) {
             idx[depth]++;
             ReadAhead.siblings(tree.pager, n, idx[depth], true);
@@ -255,6 +249,11 @@ public final class BTreeCursor implements AutoCloseable {
     private Node hereNode() {
         Node n = here;
         return n != null && hereGeneration == pager.generation() ? n : pathNode(depth);
+    }
+
+    /** The cell count of {@code n}, hereNode()'s answer: the one valid() kept while the generation holds. */
+    private int hereCellCount(Node n) {
+        return n == here && hereGeneration == pager.generation() ? hereCells : n.cellCount();
     }
 
     private void pin(Page p) {
@@ -561,15 +560,8 @@ public final class BTreeCursor implements AutoCloseable {
     private CellFields loadCell() {
         CellFields c = currentCell;
         if (!cellLoaded) {
-            Node n = here;
-            int cells;
-            if (n != null && hereGeneration == pager.generation()) {
-                cells = hereCells;
-            } else {
-                n = pathNode(depth);
-                cells = n.cellCount();
-            }
-            n.cell(idx[depth], cells, c);
+            Node n = hereNode();
+            n.cell(idx[depth], hereCellCount(n), c);
             cellLoaded = true;
         }
         return c;
