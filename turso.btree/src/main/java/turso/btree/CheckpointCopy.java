@@ -99,11 +99,8 @@ final class CheckpointCopy {
         IoBatch reads = wal.batch();
         List<MemorySegment> segments = new ArrayList<>();
         for (int k = 0; k < count; ) {
-            int run = 1;
-            while (k + run < count && frames[start + k + run] == frames[start + k] + run
-                    && 2 * (run + 1) - 1 <= IoBatch.MAX_SCATTER) {
-                run++;
-            }
+            // a run of r pages has r - 1 frame headers between them: 2r - 1 segments
+            int run = consecutive(frames, start + k, start + count, (IoBatch.MAX_SCATTER + 1) / 2);
             long offset = WalFormat.frameOffset(frames[start + k], pageSize) + WalFormat.FRAME_HEADER;
             if (run == 1) {
                 reads.read(buffer.asSlice((long) k * pageSize, pageSize), offset);
@@ -125,16 +122,21 @@ final class CheckpointCopy {
     private static IoBatch writeRuns(IoBatch writes, MemorySegment buffer, int[] pgnos, int start, int count,
             int pageSize) {
         for (int k = 0; k < count; ) {
-            int run = 1;
-            while (k + run < count && pgnos[start + k + run] == pgnos[start + k] + run
-                    && (long) (run + 1) * pageSize <= MAX_WRITE) {
-                run++;
-            }
+            int run = consecutive(pgnos, start + k, start + count, (int) Math.max(1, MAX_WRITE / pageSize));
             writes.write(buffer.asSlice((long) k * pageSize, (long) run * pageSize),
                     (long) (pgnos[start + k] - 1) * pageSize);
             k += run;
         }
         return writes;
+    }
+
+    /** How many values from {@code values[from]} on, before {@code end}, go up by one each: at least 1, at most {@code max}. */
+    private static int consecutive(int[] values, int from, int end, int max) {
+        int run = 1;
+        while (run < max && from + run < end && values[from + run] == values[from] + run) {
+            run++;
+        }
+        return run;
     }
 
     /** Lets writes still in flight finish before their buffers are freed; the first failure is already being thrown. */
