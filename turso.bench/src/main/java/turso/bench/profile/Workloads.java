@@ -87,15 +87,7 @@ final class Workloads {
                     q.checksum();
                 };
             }
-            case "range100" -> {
-                Db.Q q = db.prepare("SELECT id, email, score FROM users WHERE score BETWEEN ? AND ?");
-                yield () -> {
-                    long from = key(n - 100);
-                    q.bindLong(1, from);
-                    q.bindLong(2, from + 99);
-                    q.checksum();
-                };
-            }
+            case "range100" -> between("SELECT id, email, score FROM users WHERE score BETWEEN ? AND ?", n - 100, 100);
             case "scanSum" -> {
                 Db.Q q = db.prepare("SELECT count(*), sum(score), sum(balance) FROM users WHERE balance >= ?");
                 yield () -> {
@@ -105,41 +97,22 @@ final class Workloads {
             }
             case "scanBetween" -> {
                 // workload 6's shape: an integer BETWEEN keeping a tenth of the rows, a SUM of a real and of an integer
-                Db.Q q = db.prepare("SELECT count(*), sum(balance), sum(score) FROM users WHERE city_id BETWEEN ? AND ?");
-                yield () -> {
-                    long from = key(CITIES - 99);
-                    q.bindLong(1, from);
-                    q.bindLong(2, from + 99);
-                    q.checksum();
-                };
+                yield between("SELECT count(*), sum(balance), sum(score) FROM users WHERE city_id BETWEEN ? AND ?",
+                        CITIES - 99, 100);
             }
             case "groupBy" -> {
                 Db.Q q = db.prepare("SELECT city_id, count(*), sum(balance) FROM users GROUP BY city_id");
                 yield q::checksum;
             }
-            case "join" -> {
-                Db.Q q = db.prepare("SELECT u.id, u.email, c.name FROM users u JOIN cities c ON c.id = u.city_id"
-                        + " WHERE u.id BETWEEN ? AND ?");
-                yield () -> {
-                    long from = key(n - 1000);
-                    q.bindLong(1, from);
-                    q.bindLong(2, from + 999);
-                    q.checksum();
-                };
-            }
+            case "join" -> between("SELECT u.id, u.email, c.name FROM users u JOIN cities c ON c.id = u.city_id"
+                    + " WHERE u.id BETWEEN ? AND ?", n - 1000, 1000);
             case "joinIndex" -> {
                 // workload 8's shape: few rows of the small table, each joined through an index to rows of the
                 // large one at scattered rowids (the index is made here, and this workload runs last in NAMES'
                 // order, so that the other workloads keep their plans)
                 db.exec("CREATE INDEX IF NOT EXISTS users_city ON users (city_id)");
-                Db.Q q = db.prepare("SELECT c.id, c.name, u.id, u.balance FROM cities c JOIN users u ON u.city_id = c.id"
-                        + " WHERE c.id BETWEEN ? AND ?");
-                yield () -> {
-                    long from = key(CITIES - 1);
-                    q.bindLong(1, from);
-                    q.bindLong(2, from + 1);
-                    q.checksum();
-                };
+                yield between("SELECT c.id, c.name, u.id, u.balance FROM cities c JOIN users u ON u.city_id = c.id"
+                        + " WHERE c.id BETWEEN ? AND ?", CITIES - 1, 2);
             }
             case "joinAll" -> {
                 Db.Q q = db.prepare("SELECT count(*), sum(c.country) FROM users u JOIN cities c ON c.id = u.city_id");
@@ -158,6 +131,17 @@ final class Workloads {
             }
             case "open10k" -> open10k();
             default -> throw new IllegalArgumentException("unknown workload " + name + "; one of " + NAMES);
+        };
+    }
+
+    /** {@code sql} with ?1..?2 a range of {@code width} keys starting at a random key of 1..{@code bound}. */
+    private Runnable between(String sql, long bound, int width) {
+        Db.Q q = db.prepare(sql);
+        return () -> {
+            long from = key(bound);
+            q.bindLong(1, from);
+            q.bindLong(2, from + width - 1);
+            q.checksum();
         };
     }
 
