@@ -13,10 +13,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
@@ -30,18 +26,7 @@ class ReservedBytesTest {
     Path dir;
 
     private static TreeMap<Long, byte[]> sqliteRows(Path db) throws Exception {
-        TreeMap<Long, byte[]> out = new TreeMap<>();
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement st = c.createStatement()) {
-            try (ResultSet rs = st.executeQuery("PRAGMA integrity_check")) {
-                assertEquals("ok", rs.getString(1));
-            }
-            try (ResultSet rs = st.executeQuery("SELECT a, b FROM t")) {
-                while (rs.next()) {
-                    out.put(rs.getLong(1), rs.getBytes(2));
-                }
-            }
-        }
-        return out;
+        return WalTestSupport.sqliteRows(db, "SELECT a, b FROM t", rs -> rs.getBytes(2));
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.TreeMap;
 import turso.api.TursoException;
@@ -85,15 +86,28 @@ final class WalTestSupport {
 
     /** Runs real SQLite on {@code db} (and its WAL or journal): integrity_check, then rowid -> a of t. */
     static TreeMap<Long, String> sqliteRows(Path db) throws Exception {
-        TreeMap<Long, String> out = new TreeMap<>();
+        return sqliteRows(db, "SELECT rowid, a FROM t", rs -> rs.getString(2));
+    }
+
+    /** A column of a row real SQLite returns. */
+    interface ColumnReader<V> {
+        V read(ResultSet rs) throws SQLException;
+    }
+
+    /**
+     * Runs real SQLite on {@code db}: integrity_check, then {@code query}'s
+     * rows as its first column (a long) -> what {@code value} reads.
+     */
+    static <V> TreeMap<Long, V> sqliteRows(Path db, String query, ColumnReader<V> value) throws Exception {
+        TreeMap<Long, V> out = new TreeMap<>();
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
                 Statement st = c.createStatement()) {
             try (ResultSet rs = st.executeQuery("PRAGMA integrity_check")) {
                 assertEquals("ok", rs.getString(1));
             }
-            try (ResultSet rs = st.executeQuery("SELECT rowid, a FROM t")) {
+            try (ResultSet rs = st.executeQuery(query)) {
                 while (rs.next()) {
-                    out.put(rs.getLong(1), rs.getString(2));
+                    out.put(rs.getLong(1), value.read(rs));
                 }
             }
         }
