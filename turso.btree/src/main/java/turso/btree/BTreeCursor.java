@@ -161,9 +161,6 @@ public final class BTreeCursor implements AutoCloseable {
         int d = level;
         int p = pgno;
         while (true) {
-            if (d > PageFormat.MAX_DEPTH) {
-                throw Corrupt.at("b-tree deeper than " + PageFormat.MAX_DEPTH);
-            }
             Node n = load(d, p);
             if (n.isLeaf()) {
                 idx[d] = leftmost ? 0 : n.cellCount() - 1;
@@ -274,8 +271,11 @@ public final class BTreeCursor implements AutoCloseable {
         return n;
     }
 
-    /** Puts page {@code pgno} at level {@code d} of the path and returns its node. */
+    /** Puts page {@code pgno} at level {@code d} of the path and returns its node; a path deeper than a b-tree can be is corruption. */
     private Node load(int d, int pgno) {
+        if (d > PageFormat.MAX_DEPTH) {
+            throw Corrupt.at("b-tree deeper than " + PageFormat.MAX_DEPTH);
+        }
         keepNodes();
         Node n = nodes[d];
         if (n == null || n.page.pgno != pgno) {
@@ -321,9 +321,6 @@ public final class BTreeCursor implements AutoCloseable {
         int d = 0;
         int p = root;
         while (true) {
-            if (d > PageFormat.MAX_DEPTH) {
-                throw Corrupt.at("b-tree deeper than " + PageFormat.MAX_DEPTH);
-            }
             Node n = load(d, p);
             int lo = 0;
             int hi = n.cellCount();
@@ -415,9 +412,6 @@ public final class BTreeCursor implements AutoCloseable {
         int d = 0;
         int p = root;
         while (true) {
-            if (d > PageFormat.MAX_DEPTH) {
-                throw Corrupt.at("b-tree deeper than " + PageFormat.MAX_DEPTH);
-            }
             Node n = load(d, p);
             if (n.isLeaf()) {
                 int i = hasLow && hasHigh && high - low == n.cellCount() ? RowidSearch.inDenseLeaf(n, target, low) : -1;
